@@ -1,0 +1,41 @@
+import path from 'node:path';
+
+export interface AppConfig {
+  /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+  databaseUrl?: string;
+  /** Data directory of the embedded database. */
+  dataDir: string;
+  port: number;
+  host: string;
+  /** Load demo regions and accounts on an empty database. */
+  demo: boolean;
+  demoPassword: string;
+  /** Cookies get the Secure flag (set when served behind https). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+  rateLimit: { max: number; loginMax: number; windowMs: number };
+  session: { idleMinutes: number; absoluteHours: number };
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  return {
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR || 'data'),
+    port: Number(env.PORT || 3000),
+    host: env.HOST || '0.0.0.0',
+    // Demo accounts share one published password: never on a real PostgreSQL unless asked for.
+    demo: databaseUrl ? env.SHEZU_DEMO === '1' : env.SHEZU_DEMO !== '0',
+    demoPassword: env.SHEZU_DEMO_PASSWORD || 'Shezu@2026',
+    secureCookies: env.SHEZU_SECURE_COOKIES === '1',
+    trustProxy: env.SHEZU_TRUST_PROXY === '1',
+    rateLimit: {
+      max: Number(env.SHEZU_RATE_LIMIT || 600),
+      loginMax: Number(env.SHEZU_LOGIN_RATE_LIMIT || 20),
+      windowMs: 60_000,
+    },
+    session: { idleMinutes: 30, absoluteHours: 12 },
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

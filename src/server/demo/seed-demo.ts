@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.js';
+import type { RequestContext } from '../lib/context.js';
+import { writeAudit } from '../lib/audit.js';
+import { importRegions } from '../modules/regions/index.js';
+import { createUser, findUserIdByUsername } from '../modules/users/index.js';
+import { DEMO_ACCOUNTS, DEMO_REGIONS } from './demo-accounts.js';
+
+const DEMO_CTX: RequestContext = { actor: null, requestId: 'demo-seed', ip: null };
+
+export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+/** Loads the seeds' places and one account per role; safe to run again (imports upsert, accounts are skipped). */
+export async function seedDemo(db: Kysely<DB>, password: string, log: (msg: string) => void = () => {}) {
+  for (const code of DEMO_REGIONS) {
+    const s = await importRegions(db, code);
+    log(`demo: regions ${code}: ${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged`);
+  }
+  for (const account of DEMO_ACCOUNTS) {
+    if (await findUserIdByUsername(db, account.username)) continue;
+    await createUser(db, DEMO_CTX, { ...account, password, phone: null }, true);
+  }
+  await writeAudit(db, DEMO_CTX, { action: 'system.demo_loaded', actorName: 'system', newValue: { regions: DEMO_REGIONS, accounts: DEMO_ACCOUNTS.map((a) => a.username) } });
+  log(`demo: ${DEMO_ACCOUNTS.length} accounts (${DEMO_ACCOUNTS.map((a) => a.username).join(', ')})`);
+}

@@ -1,0 +1,85 @@
+import type { Role } from '../../shared/enums.js';
+import { errors } from './errors.js';
+import type { Actor } from './context.js';
+
+/**
+ * The one authorization mechanism: role → permissions, and jurisdiction = the actor's region subtree.
+ * Services call requireAccess() first; repositories apply regionScope() to every listing.
+ */
+export const PERMISSIONS = [
+  'region.read',
+  'region.population.update',
+  'region.grid.create',
+  'user.read',
+  'user.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const BUSINESS_REGION: Permission[] = ['region.read', 'region.population.update', 'region.grid.create'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  district_admin: BUSINESS_REGION,
+  street_reviewer: BUSINESS_REGION,
+  community_staff: BUSINESS_REGION,
+  hub_manager: ['region.read'],
+  org_leader: ['region.read'],
+  expert: [],
+  // 三员分立: the system administrator manages accounts and settings and sees no business data
+  // beyond the region tree needed to place accounts; the audit administrator reads the audit log only.
+  sysadmin: ['region.read', 'user.read', 'user.manage'],
+  auditor: ['audit.read'],
+};
+
+/** A node's ancestor ids per level (itself included at its own level). */
+export interface RegionPath {
+  level1_id: number | null;
+  level2_id: number | null;
+  level3_id: number | null;
+  level4_id: number | null;
+  level5_id: number | null;
+  level6_id: number | null;
+}
+
+export type LevelColumn = `level${1 | 2 | 3 | 4 | 5 | 6}_id`;
+
+/** The filter every listing applies: rows whose `column` equals `id`; null = no restriction. */
+export interface RegionScope {
+  column: LevelColumn;
+  id: number;
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[actor.role].includes(permission);
+}
+
+export function regionScope(actor: Actor): RegionScope | null {
+  if (!actor.region) return null;
+  return { column: `level${actor.region.level}_id` as LevelColumn, id: actor.region.id };
+}
+
+export function isInJurisdiction(actor: Actor, path: RegionPath): boolean {
+  const scope = regionScope(actor);
+  return scope === null || path[scope.column] === scope.id;
+}
+
+/**
+ * Throws 403 when the role lacks the permission, and 404 when the resource lies outside the
+ * actor's subtree (so a refused request never tells whether the record exists).
+ */
+export function requireAccess(
+  actor: Actor | null,
+  permission: Permission,
+  resource?: { entity: string; path: RegionPath | null },
+): asserts actor is Actor {
+  if (!actor) throw errors.unauthenticated();
+  if (!can(actor, permission)) throw errors.forbidden();
+  if (resource) {
+    if (!resource.path) {
+      // A resource outside every region (a system-wide account) is visible to system-wide actors only.
+      if (actor.region) throw errors.notFound(resource.entity);
+    } else if (!isInJurisdiction(actor, resource.path)) {
+      throw errors.notFound(resource.entity);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import type { Role } from '../../shared/enums.js';
+
+/** The signed-in user as every service sees them. */
+export interface Actor {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** The node the user acts for; null = the whole system. */
+  region: ActorRegion | null;
+}
+
+export interface ActorRegion {
+  id: number;
+  code: string;
+  name: string;
+  level: number;
+}
+
+/** Who is asking and from where: what a service needs for access checks and the audit record. */
+export interface RequestContext {
+  actor: Actor | null;
+  requestId: string;
+  ip: string | null;
+}

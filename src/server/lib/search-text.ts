@@ -1,0 +1,39 @@
+import { pinyin } from 'pinyin-pro';
+
+/** Full pinyin without tones or spaces, lower case (`吉州区` → `jizhouqu`; ü as v). */
+export function toPinyin(text: string): string {
+  return pinyin(text, { toneType: 'none', type: 'array', v: true }).join('').replace(/\s+/g, '').toLowerCase();
+}
+
+/** First letters of each syllable (`吉州区` → `jzq`). */
+export function toInitials(text: string): string {
+  return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' }).join('').replace(/\s+/g, '').toLowerCase();
+}
+
+/**
+ * Overlapping two-character pieces of a text, lower case, white space removed (`夕阳红` → `夕阳`, `阳红`).
+ * Stored in a GIN-indexed text[] column, they give substring search without depending on the database locale
+ * (pg_trgm ignores CJK characters under the C locale).
+ */
+export function bigrams(text: string): string[] {
+  const chars = Array.from(text.toLowerCase().replace(/\s+/g, ''));
+  if (chars.length === 0) return [];
+  if (chars.length === 1) return chars;
+  const out = new Set<string>();
+  for (let i = 0; i < chars.length - 1; i++) out.add(chars[i] + chars[i + 1]);
+  return [...out];
+}
+
+export type QueryKind = 'code' | 'latin' | 'text';
+
+/** What a search box text looks like: digits (a code), latin letters (pinyin or initials), or other text. */
+export function classifyQuery(q: string): QueryKind {
+  if (/^[0-9]+$/.test(q)) return 'code';
+  if (/^[a-z]+$/i.test(q)) return 'latin';
+  return 'text';
+}
+
+/** Escapes LIKE wildcards so user input is matched literally. */
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,1 @@
+export { default as auditRoutes } from './audit.routes.js';

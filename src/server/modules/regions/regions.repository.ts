@@ -1,0 +1,124 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB, RegionRow } from '../../db/types.js';
+import type { LevelColumn, RegionScope } from '../../lib/access.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export const levelColumn = (level: number) => `level${level}_id` as LevelColumn;
+
+export function findRegionByCode(db: Db, code: string) {
+  return db.selectFrom('regions').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export function findRegionById(db: Db, id: number) {
+  return db.selectFrom('regions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findRegionsByIds(db: Db, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([] as RegionRow[]);
+  return db.selectFrom('regions').selectAll().where('id', 'in', ids).execute();
+}
+
+export function findChildren(db: Db, parentId: number) {
+  return db.selectFrom('regions').selectAll().where('parent_id', '=', parentId).orderBy('code').execute();
+}
+
+/** The top nodes of a view: the scope's own node, or every root when unrestricted. */
+export function findRoots(db: Db, scope: RegionScope | null) {
+  let q = db.selectFrom('regions').selectAll();
+  q = scope ? q.where('id', '=', scope.id) : q.where('parent_id', 'is', null);
+  return q.orderBy('code').execute();
+}
+
+/** Per node: how many children it has, and the sum of the populations entered anywhere below it. */
+export async function findChildStats(db: Db, nodes: Pick<RegionRow, 'id' | 'level'>[]) {
+  const stats = new Map<number, { childCount: number; populationBelow: number }>();
+  for (const n of nodes) stats.set(n.id, { childCount: 0, populationBelow: 0 });
+  if (nodes.length === 0) return stats;
+  const ids = nodes.map((n) => n.id);
+  const counts = await db
+    .selectFrom('regions')
+    .select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('parent_id', 'in', ids)
+    .groupBy('parent_id')
+    .execute();
+  for (const c of counts) stats.get(c.parent_id!)!.childCount = Number(c.n);
+  // Sums grouped by the level column of each node's level: one indexed query per distinct level.
+  for (const level of new Set(nodes.map((n) => n.level))) {
+    const col = levelColumn(level);
+    const levelIds = nodes.filter((n) => n.level === level).map((n) => n.id);
+    const sums = await db
+      .selectFrom('regions')
+      .select([sql<number>`${sql.ref(col)}`.as('node_id'), sql<number>`coalesce(sum(population), 0)`.as('total')])
+      .where(col, 'in', levelIds)
+      .where('level', '>', level)
+      .where('population', 'is not', null)
+      .groupBy(col)
+      .execute();
+    for (const s of sums) stats.get(Number(s.node_id))!.populationBelow = Number(s.total);
+  }
+  return stats;
+}
+
+export interface RegionSearch {
+  kind: 'code' | 'latin' | 'text';
+  text: string;
+  bigrams: string[];
+  limit: number;
+}
+
+export function searchRegions(db: Db, scope: RegionScope | null, s: RegionSearch) {
+  let q = db.selectFrom('regions').selectAll();
+  if (scope) q = q.where(scope.column, '=', scope.id);
+  const like = `${s.text}%`;
+  if (s.kind === 'code') {
+    q = q.where('code', 'like', like);
+  } else if (s.kind === 'latin') {
+    q = q.where((eb) => eb.or([eb('pinyin', 'like', like), eb('initials', 'like', like)]));
+  } else {
+    if (s.bigrams.length > 1 || Array.from(s.text).length > 1) {
+      q = q.where(sql<boolean>`name_bigrams @> ${sql.val(s.bigrams)}::text[]`);
+    }
+    q = q.where('name', 'like', `%${s.text}%`);
+  }
+  return q
+    .orderBy(sql`(name = ${s.text})`, 'desc')
+    .orderBy('level')
+    .orderBy('code')
+    .limit(s.limit)
+    .execute();
+}
+
+export async function updatePopulation(db: Db, id: number, population: number | null, now: Date) {
+  await db
+    .updateTable('regions')
+    .set({ population, population_updated_at: population === null ? null : now, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function maxChildCode(db: Db, parentId: number) {
+  const row = await db
+    .selectFrom('regions')
+    .select((eb) => eb.fn.max('code').as('code'))
+    .where('parent_id', '=', parentId)
+    .executeTakeFirst();
+  return row?.code ?? null;
+}
+
+export async function insertRegion(db: Db, row: Omit<RegionRow, 'id' | 'created_at' | 'updated_at' | 'kind_manual'>) {
+  const { id } = await db
+    .insertInto('regions')
+    .values({ ...row, created_at: new Date(), updated_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function setOwnLevelId(db: Db, id: number, level: number) {
+  await db
+    .updateTable('regions')
+    .set({ [levelColumn(level)]: id })
+    .where('id', '=', id)
+    .execute();
+}

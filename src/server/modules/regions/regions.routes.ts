@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorResponse } from '../../../shared/schemas/common.js';
+import {
+  GridCreateBody,
+  PopulationBody,
+  RegionCodeParam,
+  RegionDetail,
+  RegionListResponse,
+  RegionSearchQuery,
+  RegionSearchResponse,
+} from '../../../shared/schemas/regions.js';
+import * as service from './regions.service.js';
+
+const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+
+const regionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/regions',
+    {
+      schema: {
+        tags: ['regions'],
+        summary: '区划搜索（中文、全拼、首字母或代码）；不带 q 时返回可见范围的顶层节点',
+        querystring: RegionSearchQuery,
+        response: { 200: RegionSearchResponse.or(RegionListResponse), ...errorsOf },
+      },
+    },
+    async (request) => {
+      const { q, limit } = request.query;
+      if (q) return service.searchRegions(app.db, request.ctx(), q, limit);
+      const roots = await service.listRoots(app.db, request.ctx());
+      return { items: roots.items.map((r) => ({ ...r, path: r.name })) };
+    },
+  );
+
+  app.get(
+    '/regions/:code',
+    { schema: { tags: ['regions'], summary: '区划节点详情', params: RegionCodeParam, response: { 200: RegionDetail, ...errorsOf } } },
+    async (request) => service.getRegion(app.db, request.ctx(), request.params.code),
+  );
+
+  app.get(
+    '/regions/:code/children',
+    {
+      schema: {
+        tags: ['regions'],
+        summary: '下级节点（含人口合计与下级数）',
+        params: RegionCodeParam,
+        response: { 200: RegionListResponse, ...errorsOf },
+      },
+    },
+    async (request) => service.listChildren(app.db, request.ctx(), request.params.code),
+  );
+
+  app.put(
+    '/regions/:code/population',
+    {
+      schema: {
+        tags: ['regions'],
+        summary: '录入常住人口（记入审计日志）',
+        params: RegionCodeParam,
+        body: PopulationBody,
+        response: { 200: RegionDetail, ...errorsOf },
+      },
+    },
+    async (request) => service.setPopulation(app.db, request.ctx(), request.params.code, request.body),
+  );
+
+  app.post(
+    '/regions/:code/grids',
+    {
+      schema: {
+        tags: ['regions'],
+        summary: '在社区/村下新建网格',
+        params: RegionCodeParam,
+        body: GridCreateBody,
+        response: { 201: RegionDetail, 409: ErrorResponse, ...errorsOf },
+      },
+    },
+    async (request, reply) => {
+      reply.status(201);
+      return service.createGrid(app.db, request.ctx(), request.params.code, request.body);
+    },
+  );
+};
+
+export default regionRoutes;

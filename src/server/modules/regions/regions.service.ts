@@ -1,0 +1,179 @@
+import type { Kysely } from 'kysely';
+import type { DB, RegionRow } from '../../db/types.js';
+import type { RequestContext } from '../../lib/context.js';
+import { errors } from '../../lib/errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { regionScope, requireAccess } from '../../lib/access.js';
+import { bigrams, classifyQuery, escapeLike, toInitials, toPinyin } from '../../lib/search-text.js';
+import type { RegionRef } from '../../../shared/schemas/common.js';
+import type {
+  GridCreateBody,
+  PopulationBody,
+  Region,
+  RegionDetail,
+  RegionListResponse,
+  RegionSearchResponse,
+} from '../../../shared/schemas/regions.js';
+import * as repo from './regions.repository.js';
+import { parentCodeOf } from './regions.policy.js';
+
+const ENTITY = 'region';
+
+function ancestorIds(row: RegionRow): number[] {
+  const ids: number[] = [];
+  for (let l = 1; l < row.level; l++) {
+    const id = row[repo.levelColumn(l)];
+    if (id !== null) ids.push(id);
+  }
+  return ids;
+}
+
+const toRef = (r: RegionRow): RegionRef => ({ id: r.id, code: r.code, name: r.name, level: r.level });
+
+async function toRegions(db: Kysely<DB>, rows: RegionRow[]): Promise<Region[]> {
+  const stats = await repo.findChildStats(db, rows);
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    level: r.level,
+    kind: r.kind,
+    parentCode: parentCodeOf(r.code),
+    pinyin: r.pinyin,
+    initials: r.initials,
+    population: r.population,
+    populationUpdatedAt: r.population_updated_at ? new Date(r.population_updated_at).toISOString() : null,
+    populationBelow: stats.get(r.id)!.populationBelow,
+    childCount: stats.get(r.id)!.childCount,
+  }));
+}
+
+/** The chain from the top of the hierarchy to the node itself. */
+export async function findRegionPath(db: Kysely<DB>, regionId: number): Promise<RegionRef[]> {
+  const node = await repo.findRegionById(db, regionId);
+  if (!node) return [];
+  const ancestors = await repo.findRegionsByIds(db, ancestorIds(node));
+  return [...ancestors.sort((a, b) => a.level - b.level), node].map(toRef);
+}
+
+async function loadVisible(db: Kysely<DB>, ctx: RequestContext, code: string, permission: 'region.read' | 'region.population.update' | 'region.grid.create') {
+  requireAccess(ctx.actor, permission);
+  const row = await repo.findRegionByCode(db, code);
+  if (!row) throw errors.notFound(ENTITY);
+  requireAccess(ctx.actor, permission, { entity: ENTITY, path: row });
+  return row;
+}
+
+export async function getRegion(db: Kysely<DB>, ctx: RequestContext, code: string): Promise<RegionDetail> {
+  const row = await loadVisible(db, ctx, code, 'region.read');
+  const [region] = await toRegions(db, [row]);
+  // The breadcrumb shows ancestors down from the actor's own node only: nothing above it is theirs to open.
+  const topLevel = ctx.actor!.region?.level ?? 1;
+  const ancestors = (await repo.findRegionsByIds(db, ancestorIds(row)))
+    .filter((a) => a.level >= topLevel)
+    .sort((a, b) => a.level - b.level)
+    .map(toRef);
+  return { ...region, ancestors };
+}
+
+export async function listChildren(db: Kysely<DB>, ctx: RequestContext, code: string): Promise<RegionListResponse> {
+  const parent = await loadVisible(db, ctx, code, 'region.read');
+  const items = await toRegions(db, await repo.findChildren(db, parent.id));
+  return { items, total: items.length };
+}
+
+export async function listRoots(db: Kysely<DB>, ctx: RequestContext): Promise<RegionListResponse> {
+  requireAccess(ctx.actor, 'region.read');
+  const items = await toRegions(db, await repo.findRoots(db, regionScope(ctx.actor)));
+  return { items, total: items.length };
+}
+
+export async function searchRegions(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  q: string,
+  limit: number,
+): Promise<RegionSearchResponse> {
+  requireAccess(ctx.actor, 'region.read');
+  const text = q.trim().toLowerCase();
+  if (!text) return { items: [] };
+  const kind = classifyQuery(text);
+  const rows = await repo.searchRegions(db, regionScope(ctx.actor), {
+    kind,
+    text: escapeLike(text),
+    bigrams: bigrams(text),
+    limit,
+  });
+  const regions = await toRegions(db, rows);
+  // Each hit shows where it lies: the names of its ancestors.
+  const ancestorRows = await repo.findRegionsByIds(db, [...new Set(rows.flatMap(ancestorIds))]);
+  const names = new Map(ancestorRows.map((a) => [a.id, a.name]));
+  return {
+    items: regions.map((r, i) => ({
+      ...r,
+      path: [...ancestorIds(rows[i]).map((id) => names.get(id) ?? ''), r.name].join(' / '),
+    })),
+  };
+}
+
+export async function setPopulation(db: Kysely<DB>, ctx: RequestContext, code: string, body: PopulationBody): Promise<RegionDetail> {
+  const row = await loadVisible(db, ctx, code, 'region.population.update');
+  await db.transaction().execute(async (trx) => {
+    await repo.updatePopulation(trx, row.id, body.population, new Date());
+    await writeAudit(trx, ctx, {
+      action: 'region.population.update',
+      entityType: ENTITY,
+      entityId: row.code,
+      regionCode: row.code,
+      oldValue: { population: row.population },
+      newValue: { population: body.population },
+    });
+  });
+  return getRegion(db, ctx, code);
+}
+
+/** Grids (网格) are made by users below a community: code = community code + a 3-digit number. */
+export async function createGrid(db: Kysely<DB>, ctx: RequestContext, communityCode: string, body: GridCreateBody): Promise<RegionDetail> {
+  const community = await loadVisible(db, ctx, communityCode, 'region.grid.create');
+  if (community.level !== 5) {
+    throw errors.badRequest('region.grid_parent', '网格只能建在社区或村之下', { code: '请选择一个社区或村' });
+  }
+  const code = await db.transaction().execute(async (trx) => {
+    const siblings = await repo.findChildren(trx, community.id);
+    if (siblings.some((s) => s.name === body.name)) {
+      throw errors.conflict('region.grid_exists', '该社区下已有同名网格', { name: '同名网格已存在' });
+    }
+    const last = await repo.maxChildCode(trx, community.id);
+    const next = last ? Number(last.slice(12)) + 1 : 1;
+    if (next > 999) throw errors.badRequest('region.grid_full', '一个社区最多 999 个网格');
+    const gridCode = community.code + String(next).padStart(3, '0');
+    const id = await repo.insertRegion(trx, {
+      code: gridCode,
+      name: body.name,
+      parent_id: community.id,
+      level: 6,
+      kind: 'grid',
+      level1_id: community.level1_id,
+      level2_id: community.level2_id,
+      level3_id: community.level3_id,
+      level4_id: community.level4_id,
+      level5_id: community.level5_id,
+      level6_id: null,
+      pinyin: toPinyin(body.name),
+      initials: toInitials(body.name),
+      name_bigrams: bigrams(body.name),
+      population: null,
+      population_updated_at: null,
+    });
+    await repo.setOwnLevelId(trx, id, 6);
+    await writeAudit(trx, ctx, {
+      action: 'region.grid.create',
+      entityType: ENTITY,
+      entityId: gridCode,
+      regionCode: gridCode,
+      newValue: { code: gridCode, name: body.name, parent: community.code },
+    });
+    return gridCode;
+  });
+  return getRegion(db, ctx, code);
+}

@@ -1,0 +1,104 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB, UserUpdate } from '../../db/types.js';
+import type { RegionScope } from '../../lib/access.js';
+import type { Role } from '../../../shared/enums.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+const USER_COLUMNS = [
+  'u.id',
+  'u.username',
+  'u.display_name',
+  'u.role',
+  'u.phone',
+  'u.disabled',
+  'u.locked_until',
+  'u.last_login_at',
+  'u.created_at',
+  'u.region_id',
+  'r.code as region_code',
+  'r.name as region_name',
+  'r.level as region_level',
+  'r.level1_id', 'r.level2_id', 'r.level3_id', 'r.level4_id', 'r.level5_id', 'r.level6_id',
+] as const;
+
+function baseQuery(db: Db) {
+  return db.selectFrom('users as u').leftJoin('regions as r', 'r.id', 'u.region_id').select(USER_COLUMNS);
+}
+
+export type UserWithRegion = Awaited<ReturnType<typeof findUserById>> & {};
+
+export function findUserById(db: Db, id: number) {
+  return baseQuery(db).where('u.id', '=', id).executeTakeFirst();
+}
+
+export interface UserFilter {
+  scope: RegionScope | null;
+  q?: string;
+  role?: Role;
+  regionScope?: RegionScope;
+  disabled?: boolean;
+  sort: { column: 'u.username' | 'u.created_at' | 'u.last_login_at'; direction: 'asc' | 'desc' };
+  offset: number;
+  limit: number;
+}
+
+export async function listUsers(db: Db, f: UserFilter) {
+  let q = db.selectFrom('users as u').leftJoin('regions as r', 'r.id', 'u.region_id');
+  // Accounts without a node belong to the whole system: only an unrestricted administrator sees them.
+  if (f.scope) q = q.where(`r.${f.scope.column}`, '=', f.scope.id);
+  if (f.regionScope) q = q.where(`r.${f.regionScope.column}`, '=', f.regionScope.id);
+  if (f.role) q = q.where('u.role', '=', f.role);
+  if (f.disabled !== undefined) q = q.where('u.disabled', '=', f.disabled);
+  if (f.q) {
+    const like = `%${f.q}%`;
+    q = q.where((eb) => eb.or([eb('u.username', 'like', like), eb('u.display_name', 'like', like)]));
+  }
+  const [{ n }] = await q.select((eb) => eb.fn.countAll<number>().as('n')).execute();
+  const items = await q
+    .select(USER_COLUMNS)
+    .orderBy(sql`${sql.ref(f.sort.column)} ${sql.raw(f.sort.direction)} nulls last`)
+    .orderBy('u.id')
+    .offset(f.offset)
+    .limit(f.limit)
+    .execute();
+  return { items, total: Number(n) };
+}
+
+export async function insertUser(
+  db: Db,
+  u: { username: string; displayName: string; role: Role; regionId: number | null; phone: string | null; passwordHash: string },
+) {
+  const row = await db
+    .insertInto('users')
+    .values({
+      username: u.username,
+      display_name: u.displayName,
+      role: u.role,
+      region_id: u.regionId,
+      phone: u.phone,
+      password_hash: u.passwordHash,
+      password_changed_at: new Date(),
+      created_at: new Date(),
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateUser(db: Db, id: number, patch: UserUpdate) {
+  await db
+    .updateTable('users')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export function findUserIdByUsername(db: Db, username: string) {
+  return db.selectFrom('users').select(['id']).where('username', '=', username).executeTakeFirst();
+}
+
+export async function deleteSessionsOfUser(db: Db, userId: number) {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}

@@ -1,0 +1,84 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from '../../../shared/zod.js';
+import { ErrorResponse } from '../../../shared/schemas/common.js';
+import {
+  PasswordResetBody,
+  UserCreateBody,
+  UserIdParam,
+  UserListQuery,
+  UserListResponse,
+  UserResponse,
+  UserUpdateBody,
+} from '../../../shared/schemas/users.js';
+import * as service from './users.service.js';
+
+const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+
+const userRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/users',
+    { schema: { tags: ['users'], summary: '账号列表', querystring: UserListQuery, response: { 200: UserListResponse, ...errorsOf } } },
+    async (request) => service.listUsers(app.db, request.ctx(), request.query),
+  );
+
+  app.post(
+    '/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '新建账号',
+        body: UserCreateBody,
+        response: { 201: UserResponse, 409: ErrorResponse, ...errorsOf },
+      },
+    },
+    async (request, reply) => {
+      reply.status(201);
+      return service.createUser(app.db, request.ctx(), request.body);
+    },
+  );
+
+  app.get(
+    '/users/:id',
+    { schema: { tags: ['users'], summary: '账号详情', params: UserIdParam, response: { 200: UserResponse, ...errorsOf } } },
+    async (request) => service.getUser(app.db, request.ctx(), request.params.id),
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '修改账号（姓名、角色、区划、电话、停用）',
+        params: UserIdParam,
+        body: UserUpdateBody,
+        response: { 200: UserResponse, ...errorsOf },
+      },
+    },
+    async (request) => service.updateUser(app.db, request.ctx(), request.params.id, request.body),
+  );
+
+  app.post(
+    '/users/:id/password',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '重置密码',
+        params: UserIdParam,
+        body: PasswordResetBody,
+        response: { 200: z.object({ ok: z.literal(true) }), ...errorsOf },
+      },
+    },
+    async (request) => {
+      await service.resetPassword(app.db, request.ctx(), request.params.id, request.body.password);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/users/:id/unlock',
+    { schema: { tags: ['users'], summary: '解除登录锁定', params: UserIdParam, response: { 200: UserResponse, ...errorsOf } } },
+    async (request) => service.unlockUser(app.db, request.ctx(), request.params.id),
+  );
+};
+
+export default userRoutes;

@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.js';
+import type { DatabaseKind } from '../db/database.js';
+import type { AppConfig } from '../config.js';
+import type { Actor, RequestContext } from '../lib/context.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<DB>;
+    dbKind: DatabaseKind;
+    config: AppConfig;
+    migrationCount: number;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionId: string | null;
+    csrfToken: string | null;
+    /** Who is asking, for services: actor, request id, IP. */
+    ctx(): RequestContext;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session (login, health, public register). */
+    public?: boolean;
+  }
+}

@@ -1,0 +1,29 @@
+import { z } from '../zod.js';
+
+export const ErrorResponse = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional(),
+    }),
+  })
+  .meta({ id: 'ErrorResponse' });
+export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+export const RegionRef = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  level: z.number().int(),
+});
+export type RegionRef = z.infer<typeof RegionRef>;
+
+/** Page numbers from a query string: 1-based page, bounded page size. */
+export const Paging = {
+  page: z.coerce.number().int().min(1, '页码从 1 开始').default(1),
+  pageSize: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(20),
+};
+
+/** Free text in a query string: trimmed, bounded. */
+export const SearchText = z.string().trim().max(100, '搜索内容不超过 100 个字符');
