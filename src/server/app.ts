@@ -17,6 +17,12 @@ import { userRoutes } from './modules/users/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import healthRoutes from './modules/health/health.routes.js';
 
+export interface RouteInfo {
+  method: string;
+  url: string;
+  public: boolean;
+}
+
 export interface BuildOptions {
   database: Database;
   config: AppConfig;
@@ -41,6 +47,16 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('dbKind', opts.database.kind);
   app.decorate('config', opts.config);
   app.decorate('migrationCount', await countAppliedMigrations(opts.database.db));
+  // Every route with its access marking: the authorization matrix test checks it covers them all.
+  const routeList: RouteInfo[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routeList.push({ method, url: route.url, public: route.config?.public === true });
+    }
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

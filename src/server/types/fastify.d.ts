@@ -10,6 +10,7 @@ declare module 'fastify' {
     dbKind: DatabaseKind;
     config: AppConfig;
     migrationCount: number;
+    routeList: import('../app.js').RouteInfo[];
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -1,0 +1,119 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, Result } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { ApiError } from './api/client.js';
+import { FullPageSpin, RequireAuth, RequirePermission, UnauthorizedBridge, useCurrentUser } from './auth/session.js';
+import { AppLayout, allowedNavItems } from './components/AppLayout.js';
+import { ErrorBoundary } from './components/ErrorBoundary.js';
+import { LangProvider, useLang, useT } from './i18n.js';
+
+// Each page is its own chunk, fetched when first opened.
+const LoginPage = lazy(() => import('./features/auth/LoginPage.js'));
+const RegionsPage = lazy(() => import('./features/regions/RegionsPage.js'));
+const UsersPage = lazy(() => import('./features/users/UsersPage.js'));
+const AuditPage = lazy(() => import('./features/audit/AuditPage.js'));
+const NotFound = lazy(() => import('./components/NotFound.js'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx will not change on retry; a network blip or a 5xx may.
+      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+    },
+    mutations: { retry: false },
+  },
+});
+
+const FONT =
+  '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+function HomeRedirect() {
+  const user = useCurrentUser();
+  const t = useT();
+  const first = allowedNavItems(user.permissions)[0];
+  if (first) return <Navigate to={first.path} replace />;
+  return <Result status="info" title={t('nav.nothing')} subTitle={t('nav.nothingHint')} />;
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        path="/login"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <LoginPage />
+          </Suspense>
+        }
+      />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomeRedirect />} />
+        <Route
+          path="regions/:code?"
+          element={
+            <RequirePermission permission="region.read">
+              <RegionsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="users"
+          element={
+            <RequirePermission permission="user.read">
+              <UsersPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequirePermission permission="audit.read">
+              <AuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function Shell() {
+  const { lang } = useLang();
+  return (
+    <ConfigProvider
+      locale={lang === 'zh' ? zhCN : enUS}
+      theme={{ token: { colorPrimary: '#1b5eab', fontFamily: FONT, borderRadius: 4 } }}
+    >
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <UnauthorizedBridge />
+            <ErrorBoundary>
+              <AppRoutes />
+            </ErrorBoundary>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <LangProvider>
+      <Shell />
+    </LangProvider>
+  );
+}

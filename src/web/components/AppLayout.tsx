@@ -1,0 +1,196 @@
+import { Suspense, useState, type ReactNode } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Breadcrumb, Button, Drawer, Dropdown, Layout, Menu, Segmented, Skeleton, Tag, Tooltip, Typography } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuOutlined,
+  MenuUnfoldOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useCurrentUser, useLogout } from '../auth/session.js';
+import { useEnumLabels, useLang, useT, type MsgKey } from '../i18n.js';
+import { useIsMobile } from '../lib/hooks.js';
+import { ErrorBoundary } from './ErrorBoundary.js';
+import { ChangePasswordModal } from './ChangePasswordModal.js';
+
+interface NavItem {
+  path: string;
+  permission: string;
+  label: MsgKey;
+  icon: ReactNode;
+}
+
+/** The pages of the app in menu order; a user sees those their permissions allow. */
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <ApartmentOutlined /> },
+  { path: '/users', permission: 'user.read', label: 'nav.users', icon: <TeamOutlined /> },
+  { path: '/audit', permission: 'audit.read', label: 'nav.audit', icon: <AuditOutlined /> },
+];
+
+export function allowedNavItems(permissions: string[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => permissions.includes(item.permission));
+}
+
+const SIDER_COLLAPSED_KEY = 'shezu.siderCollapsed';
+
+export function AppLayout() {
+  const user = useCurrentUser();
+  const t = useT();
+  const labels = useEnumLabels();
+  const { lang, setLang } = useLang();
+  const isMobile = useIsMobile();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(SIDER_COLLAPSED_KEY) === '1');
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
+
+  const items = allowedNavItems(user.permissions);
+  const selected = items.find((i) => location.pathname === i.path || location.pathname.startsWith(`${i.path}/`));
+  const menu = (
+    <Menu
+      mode="inline"
+      theme="dark"
+      selectedKeys={selected ? [selected.path] : []}
+      items={items.map((i) => ({ key: i.path, icon: i.icon, label: t(i.label) }))}
+      onClick={({ key }) => {
+        navigate(key);
+        setDrawerOpen(false);
+      }}
+    />
+  );
+
+  const toggleCollapsed = () => {
+    localStorage.setItem(SIDER_COLLAPSED_KEY, collapsed ? '0' : '1');
+    setCollapsed(!collapsed);
+  };
+
+  const brand = (small: boolean) => (
+    <Link to="/" className="app-brand" aria-label={t('app.name')}>
+      <span className="app-brand-mark">社</span>
+      {!small && <span className="app-brand-text">{t('app.name')}</span>}
+    </Link>
+  );
+
+  const langSwitch = (
+    <Segmented
+      size="small"
+      value={lang}
+      onChange={(v) => setLang(v as 'zh' | 'en')}
+      options={[
+        { label: '中文', value: 'zh' },
+        { label: 'EN', value: 'en' },
+      ]}
+      aria-label={t('layout.language')}
+    />
+  );
+
+  const regionCrumb =
+    user.regionPath.length > 0 ? (
+      <Breadcrumb className="app-header-path" items={user.regionPath.map((r) => ({ key: r.code, title: r.name }))} />
+    ) : (
+      <Typography.Text type="secondary" className="app-header-path">
+        {t('layout.wholeSystem')}
+      </Typography.Text>
+    );
+
+  const userMenuItems = [
+    { key: 'password', icon: <KeyOutlined />, label: t('layout.changePassword') },
+    { key: 'logout', icon: <LogoutOutlined />, label: t('layout.logout'), danger: true },
+  ];
+  const onUserMenu = ({ key }: { key: string }) => {
+    if (key === 'password') setPasswordOpen(true);
+    if (key === 'logout') logout.mutate();
+  };
+
+  return (
+    <Layout className="app-root">
+      {!isMobile && (
+        <Layout.Sider
+          className="app-sider"
+          collapsible
+          collapsed={collapsed}
+          onCollapse={toggleCollapsed}
+          trigger={null}
+          width={208}
+          collapsedWidth={64}
+        >
+          {brand(collapsed)}
+          {menu}
+        </Layout.Sider>
+      )}
+      {isMobile && (
+        <Drawer
+          className="app-drawer"
+          placement="left"
+          size={240}
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+        >
+          {brand(false)}
+          {menu}
+          <div className="app-drawer-user">
+            <div>{user.displayName}</div>
+            <Tag color="blue">{labels.role(user.role)}</Tag>
+            <div className="app-drawer-path">{user.regionPath.map((r) => r.name).join(' / ') || t('layout.wholeSystem')}</div>
+          </div>
+        </Drawer>
+      )}
+      <Layout>
+        <Layout.Header className="app-header">
+          {isMobile ? (
+            <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label={t('layout.openMenu')} />
+          ) : (
+            <Tooltip title={collapsed ? t('layout.expandMenu') : t('layout.collapseMenu')}>
+              <Button
+                type="text"
+                icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+                onClick={toggleCollapsed}
+                aria-label={collapsed ? t('layout.expandMenu') : t('layout.collapseMenu')}
+              />
+            </Tooltip>
+          )}
+          {isMobile ? <span className="app-header-title">{t('app.name')}</span> : regionCrumb}
+          <div className="app-header-right">
+            {langSwitch}
+            {isMobile ? (
+              <Dropdown menu={{ items: userMenuItems, onClick: onUserMenu }} trigger={['click']}>
+                <Button type="text" icon={<UserOutlined />} aria-label={user.displayName} />
+              </Dropdown>
+            ) : (
+              <>
+                <span className="app-header-user">
+                  <UserOutlined />
+                  <span className="app-header-name">{user.displayName}</span>
+                  <Tag color="blue">{labels.role(user.role)}</Tag>
+                </span>
+                <Button type="text" icon={<KeyOutlined />} onClick={() => setPasswordOpen(true)}>
+                  {t('layout.changePassword')}
+                </Button>
+                <Button type="text" icon={<LogoutOutlined />} onClick={() => logout.mutate()} loading={logout.isPending}>
+                  {t('layout.logout')}
+                </Button>
+              </>
+            )}
+          </div>
+        </Layout.Header>
+        <Layout.Content className="app-content">
+          <ErrorBoundary resetKey={location.pathname}>
+            <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+              <Outlet />
+            </Suspense>
+          </ErrorBoundary>
+        </Layout.Content>
+      </Layout>
+      <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+    </Layout>
+  );
+}

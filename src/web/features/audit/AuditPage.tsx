@@ -1,0 +1,278 @@
+import { useEffect } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
+import {
+  AutoComplete,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  Result,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { AUDIT_ACTION_LABELS, type AuditEntry, type AuditListResponse } from '../../../shared/schemas/audit.js';
+import { api, errorMessage, toQueryString } from '../../api/client.js';
+import { useT, type MsgKey } from '../../i18n.js';
+import { formatDateTime } from '../../lib/format.js';
+import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
+
+const FILTER_KEYS = ['actor', 'action', 'entityType', 'entityId', 'region', 'from', 'to'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+type Filter = Partial<Record<FilterKey, string>>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const ENTITY_TYPES: Record<string, MsgKey> = {
+  user: 'audit.entityUser',
+  region: 'audit.entityRegion',
+  audit_log: 'audit.entityAuditLog',
+};
+
+// Failed sign-ins and account restrictions stand out in a long log.
+function actionColor(action: string): string | undefined {
+  if (action === 'auth.login_failed') return 'red';
+  if (action === 'user.disable' || action === 'user.password_reset') return 'orange';
+  if (action.startsWith('auth.')) return undefined;
+  if (action === 'audit.export') return 'purple';
+  return 'blue';
+}
+
+function readFilter(params: URLSearchParams): Filter {
+  const f: Filter = {};
+  for (const k of FILTER_KEYS) {
+    const v = params.get(k)?.trim();
+    if (v) f[k] = v;
+  }
+  if (f.from && !DATE.test(f.from)) delete f.from;
+  if (f.to && !DATE.test(f.to)) delete f.to;
+  return f;
+}
+
+interface FormValues {
+  actor?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  region?: string;
+  dates?: [Dayjs | null, Dayjs | null] | null;
+}
+
+function JsonBlock({ value, empty }: { value: unknown; empty: string }) {
+  if (value === null || value === undefined) return <Typography.Text type="secondary">{empty}</Typography.Text>;
+  return <pre className="json-block">{JSON.stringify(value, null, 2)}</pre>;
+}
+
+export default function AuditPage() {
+  const t = useT();
+  const isMobile = useIsMobile();
+  const [params, update] = useUrlFilters();
+  const filter = readFilter(params);
+  const page = intParam(params, 'page', 1);
+  const pageSize = intParam(params, 'pageSize', 20, 200);
+  const [form] = Form.useForm<FormValues>();
+
+  const list = useQuery({
+    queryKey: ['audit', 'list', filter, page, pageSize],
+    queryFn: ({ signal }) => api<AuditListResponse>('/audit', { query: { ...filter, page, pageSize }, signal }),
+    placeholderData: keepPreviousData,
+  });
+
+  // The form shows what the address bar says (also after back/forward).
+  const filterKey = JSON.stringify(filter);
+  useEffect(() => {
+    form.resetFields();
+    form.setFieldsValue({
+      ...filter,
+      dates: filter.from || filter.to ? [filter.from ? dayjs(filter.from) : null, filter.to ? dayjs(filter.to) : null] : null,
+    });
+    // filterKey stands for filter, which is a new object on every render.
+  }, [filterKey, form]);
+
+  const apply = (v: FormValues) => {
+    const [from, to] = v.dates ?? [];
+    update({
+      actor: v.actor?.trim(),
+      action: v.action,
+      entityType: v.entityType?.trim(),
+      entityId: v.entityId?.trim(),
+      region: v.region?.trim(),
+      from: from ? from.format('YYYY-MM-DD') : null,
+      to: to ? to.format('YYYY-MM-DD') : null,
+    });
+  };
+
+  const resetAll = () => {
+    form.resetFields();
+    update(Object.fromEntries([...FILTER_KEYS, 'pageSize'].map((k) => [k, null])));
+  };
+
+  const actionLabel = (a: string) => AUDIT_ACTION_LABELS[a] ?? a;
+  const entityLabel = (e: string) => (ENTITY_TYPES[e] ? t(ENTITY_TYPES[e]) : e);
+
+  const columns: TableColumnsType<AuditEntry> = [
+    { title: t('audit.at'), dataIndex: 'at', key: 'at', width: 170, render: (v: string) => <span className="mono">{formatDateTime(v)}</span> },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actorName',
+      key: 'actor',
+      render: (v: string | null, e) =>
+        v ? (
+          <Tooltip title={e.actorId !== null ? `ID ${e.actorId}` : undefined}>
+            <span className="mono">{v}</span>
+          </Tooltip>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      key: 'action',
+      render: (a: string) => (
+        <Tooltip title={a}>
+          <Tag color={actionColor(a)}>{actionLabel(a)}</Tag>
+        </Tooltip>
+      ),
+    },
+    {
+      title: t('audit.entity'),
+      key: 'entity',
+      render: (_: unknown, e) =>
+        e.entityType ? (
+          <span>
+            {entityLabel(e.entityType)}
+            {e.entityId !== null && <span className="mono"> #{e.entityId}</span>}
+          </span>
+        ) : (
+          '—'
+        ),
+    },
+    { title: t('audit.region'), dataIndex: 'regionCode', key: 'region', render: (v: string | null) => <span className="mono">{v ?? '—'}</span> },
+    { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', render: (v: string | null) => <span className="mono">{v ?? '—'}</span> },
+  ];
+
+  const exportHref = `/api/v1/audit/export.xlsx${toQueryString(filter)}`;
+
+  return (
+    <Card
+      title={t('audit.title')}
+      extra={
+        <Tooltip title={t('audit.exportHint')}>
+          <Button icon={<DownloadOutlined />} href={exportHref} className="no-print">
+            {t('audit.export')}
+          </Button>
+        </Tooltip>
+      }
+    >
+      <Form<FormValues> form={form} layout="vertical" onFinish={apply} className="audit-filters no-print">
+        <div className="audit-filter-grid">
+          <Form.Item name="actor" label={t('audit.actor')}>
+            <Input placeholder={t('audit.actorPlaceholder')} allowClear maxLength={40} />
+          </Form.Item>
+          <Form.Item name="action" label={t('audit.action')}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('common.all')}
+              options={Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+          </Form.Item>
+          <Form.Item name="entityType" label={t('audit.entityType')}>
+            <AutoComplete
+              allowClear
+              placeholder={t('common.all')}
+              options={Object.keys(ENTITY_TYPES).map((value) => ({ value, label: `${entityLabel(value)}（${value}）` }))}
+            />
+          </Form.Item>
+          <Form.Item name="entityId" label={t('audit.entityId')}>
+            <Input allowClear maxLength={60} />
+          </Form.Item>
+          <Form.Item
+            name="region"
+            label={t('audit.region')}
+            rules={[{ pattern: /^[0-9]{2,15}$/, message: t('audit.regionRule') }]}
+          >
+            <Input placeholder={t('audit.regionPlaceholder')} allowClear inputMode="numeric" maxLength={15} />
+          </Form.Item>
+          <Form.Item name="dates" label={t('audit.dateRange')}>
+            <DatePicker.RangePicker
+              allowEmpty={[true, true]}
+              className="full-width"
+              disabledDate={(d) => d.isAfter(dayjs().endOf('day'))}
+              inputReadOnly={isMobile}
+            />
+          </Form.Item>
+        </div>
+        <Space wrap>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+            {t('common.search')}
+          </Button>
+          <Button onClick={resetAll} icon={<ReloadOutlined />}>
+            {t('common.reset')}
+          </Button>
+          <Typography.Text type="secondary">{t('audit.readonly')}</Typography.Text>
+        </Space>
+      </Form>
+      {list.isError ? (
+        <Result
+          status="error"
+          title={t('common.loadFailed')}
+          subTitle={errorMessage(list.error)}
+          extra={<Button onClick={() => list.refetch()}>{t('common.retry')}</Button>}
+        />
+      ) : (
+        <Table<AuditEntry>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items}
+          loading={list.isFetching}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: list.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+          expandable={{
+            expandedRowRender: (e) => (
+              <div className="audit-detail">
+                <div className="audit-values">
+                  <div>
+                    <Typography.Text strong>{t('audit.oldValue')}</Typography.Text>
+                    <JsonBlock value={e.oldValue} empty={t('audit.noValue')} />
+                  </div>
+                  <div>
+                    <Typography.Text strong>{t('audit.newValue')}</Typography.Text>
+                    <JsonBlock value={e.newValue} empty={t('audit.noValue')} />
+                  </div>
+                </div>
+                <Typography.Text type="secondary" className="audit-meta">
+                  {t('audit.requestId')}：<span className="mono">{e.requestId ?? '—'}</span>
+                  {'　'}
+                  {t('audit.action')}：<span className="mono">{e.action}</span>
+                </Typography.Text>
+              </div>
+            ),
+          }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100, 200],
+            showTotal: (n) => t('common.total', { n }),
+            size: isMobile ? 'small' : undefined,
+          }}
+          onChange={(p) =>
+            update({ page: p.current === 1 ? null : p.current, pageSize: p.pageSize === 20 ? null : p.pageSize })
+          }
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,82 @@
+import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import type { LoginBody } from '../../../shared/schemas/auth.js';
+import { errorMessage } from '../../api/client.js';
+import { FullPageSpin, safeNext, useLogin, useSession } from '../../auth/session.js';
+import { useLang, useT } from '../../i18n.js';
+
+export default function LoginPage() {
+  const t = useT();
+  const { lang, setLang } = useLang();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const session = useSession();
+  const login = useLogin();
+  const [form] = Form.useForm<LoginBody>();
+  const next = safeNext(params.get('next'));
+
+  if (session.isPending) return <FullPageSpin />;
+  if (session.data) return <Navigate to={next} replace />;
+
+  const submit = (values: LoginBody) => {
+    login.mutate(
+      { username: values.username.trim(), password: values.password },
+      {
+        onSuccess: () => navigate(next, { replace: true }),
+        // A wrong password is cleared so the next try starts clean; the username stays.
+        onError: () => form.setFieldValue('password', ''),
+      },
+    );
+  };
+
+  return (
+    <div className="login-page">
+      <div className="login-lang">
+        <Segmented
+          size="small"
+          value={lang}
+          onChange={(v) => setLang(v as 'zh' | 'en')}
+          options={[
+            { label: '中文', value: 'zh' },
+            { label: 'EN', value: 'en' },
+          ]}
+        />
+      </div>
+      <Card className="login-card">
+        <div className="login-brand">
+          <span className="app-brand-mark login-mark">社</span>
+          <div>
+            <Typography.Title level={3} className="login-title">
+              {t('app.name')}
+            </Typography.Title>
+            <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
+          </div>
+        </div>
+        <Typography.Title level={5} className="login-subtitle">
+          {t('auth.title')}
+        </Typography.Title>
+        {login.isError && (
+          <Alert className="login-error" type="error" showIcon title={errorMessage(login.error)} role="alert" />
+        )}
+        <Form form={form} layout="vertical" size="large" onFinish={submit} requiredMark={false} disabled={login.isPending}>
+          <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus autoCapitalize="none" spellCheck={false} />
+          </Form.Item>
+          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Form.Item className="login-submit">
+            <Button type="primary" htmlType="submit" block loading={login.isPending}>
+              {t('auth.submit')}
+            </Button>
+          </Form.Item>
+        </Form>
+        <Typography.Text type="secondary" className="login-hint">
+          {t('auth.hint')}
+        </Typography.Text>
+      </Card>
+      <div className="login-footer">{t('auth.footer')}</div>
+    </div>
+  );
+}

@@ -1,0 +1,277 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Empty, Input, Popconfirm, Result, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { SortOrder } from 'antd/es/table/interface';
+import { ROLES, type Role } from '../../../shared/enums.js';
+import { errorMessage } from '../../api/client.js';
+import { useCan, useCurrentUser } from '../../auth/session.js';
+import { RegionSelect } from '../../components/RegionSelect.js';
+import { useEnumLabels, useT } from '../../i18n.js';
+import { formatDateTime } from '../../lib/format.js';
+import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
+import { ResetPasswordModal } from './ResetPasswordModal.js';
+import { UserFormModal } from './UserFormModal.js';
+import { usersQuery, useUnlockUser, useUpdateUser, type User, type UserFilter, type UserSort } from './users.api.js';
+
+const SORTS: UserSort[] = ['username', '-username', 'createdAt', '-createdAt', 'lastLoginAt', '-lastLoginAt'];
+const SORTABLE = ['username', 'createdAt', 'lastLoginAt'] as const;
+
+function readFilter(params: URLSearchParams): UserFilter {
+  const sort = params.get('sort') as UserSort | null;
+  const role = params.get('role');
+  const disabled = params.get('disabled');
+  return {
+    q: params.get('q') ?? undefined,
+    role: role && (ROLES as readonly string[]).includes(role) ? role : undefined,
+    region: params.get('region') ?? undefined,
+    disabled: disabled === 'true' || disabled === 'false' ? disabled : undefined,
+    sort: sort && SORTS.includes(sort) ? sort : 'username',
+    page: intParam(params, 'page', 1),
+    pageSize: intParam(params, 'pageSize', 20, 200),
+  };
+}
+
+function orderOf(sort: UserSort, field: string): SortOrder {
+  if (sort === field) return 'ascend';
+  if (sort === `-${field}`) return 'descend';
+  return null;
+}
+
+export default function UsersPage() {
+  const t = useT();
+  const labels = useEnumLabels();
+  const can = useCan();
+  const me = useCurrentUser();
+  const isMobile = useIsMobile();
+  const { message } = App.useApp();
+  const [params, update] = useUrlFilters();
+  const filter = readFilter(params);
+  const list = useQuery(usersQuery(filter));
+  const setDisabled = useUpdateUser();
+  const unlock = useUnlockUser();
+  const [editing, setEditing] = useState<User | null | undefined>(undefined); // undefined = closed, null = new
+  const [resetting, setResetting] = useState<User | null>(null);
+  const manage = can('user.manage');
+  const regionName = params.get('regionName');
+
+  const toggleDisabled = (u: User, disabled: boolean) =>
+    setDisabled.mutate(
+      { id: u.id, body: { disabled } },
+      {
+        onSuccess: () => message.success(t(disabled ? 'users.disabled' : 'users.enabled', { name: u.displayName })),
+        onError: (err) => message.error(errorMessage(err)),
+      },
+    );
+
+  const doUnlock = (u: User) =>
+    unlock.mutate(u.id, {
+      onSuccess: () => message.success(t('users.unlocked', { name: u.displayName })),
+      onError: (err) => message.error(errorMessage(err)),
+    });
+
+  const columns: TableColumnsType<User> = [
+    {
+      title: t('users.username'),
+      dataIndex: 'username',
+      key: 'username',
+      sorter: true,
+      sortOrder: orderOf(filter.sort, 'username'),
+      fixed: isMobile ? undefined : 'left',
+      render: (v: string, u) => (
+        <span className="mono">
+          {v}
+          {u.id === me.id && <Typography.Text type="secondary">{t('users.you')}</Typography.Text>}
+        </span>
+      ),
+    },
+    { title: t('users.displayName'), dataIndex: 'displayName', key: 'displayName' },
+    { title: t('users.role'), dataIndex: 'role', key: 'role', render: (r: Role) => labels.role(r) },
+    {
+      title: t('users.region'),
+      key: 'region',
+      render: (_: unknown, u) =>
+        u.region ? (
+          <Tooltip title={u.region.code}>
+            <span>{u.region.name}</span>
+          </Tooltip>
+        ) : (
+          <Typography.Text type="secondary">{t('layout.wholeSystem')}</Typography.Text>
+        ),
+    },
+    { title: t('users.phone'), dataIndex: 'phone', key: 'phone', render: (p: string | null) => p ?? '—' },
+    {
+      title: t('users.status'),
+      key: 'status',
+      render: (_: unknown, u) => (
+        <Space size={4} wrap>
+          {u.disabled && <Tag color="red">{t('users.statusDisabled')}</Tag>}
+          {u.lockedUntil && (
+            <Tooltip title={t('users.lockedUntil', { time: formatDateTime(u.lockedUntil) })}>
+              <Tag color="orange">{t('users.statusLocked')}</Tag>
+            </Tooltip>
+          )}
+          {!u.disabled && !u.lockedUntil && <Tag color="green">{t('users.statusActive')}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: t('users.lastLogin'),
+      dataIndex: 'lastLoginAt',
+      key: 'lastLoginAt',
+      sorter: true,
+      sortOrder: orderOf(filter.sort, 'lastLoginAt'),
+      render: (v: string | null) =>
+        v ? formatDateTime(v, false) : <Typography.Text type="secondary">{t('users.never')}</Typography.Text>,
+    },
+    {
+      title: t('users.createdAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      sorter: true,
+      sortOrder: orderOf(filter.sort, 'createdAt'),
+      render: (v: string) => formatDateTime(v, false),
+    },
+  ];
+
+  if (manage) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: isMobile ? undefined : 'right',
+      className: 'no-print',
+      render: (_: unknown, u) => (
+        <Space size={0} wrap className="row-actions">
+          <Button type="link" size="small" onClick={() => setEditing(u)}>
+            {t('users.edit')}
+          </Button>
+          <Button type="link" size="small" onClick={() => setResetting(u)}>
+            {t('users.resetPassword')}
+          </Button>
+          {u.id !== me.id &&
+            (u.disabled ? (
+              <Button type="link" size="small" onClick={() => toggleDisabled(u, false)}>
+                {t('users.enable')}
+              </Button>
+            ) : (
+              <Popconfirm
+                title={t('users.disableConfirm', { name: u.displayName })}
+                description={t('users.disableConfirmHint')}
+                okText={t('users.disable')}
+                cancelText={t('common.cancel')}
+                okButtonProps={{ danger: true }}
+                onConfirm={() => toggleDisabled(u, true)}
+              >
+                <Button type="link" size="small" danger>
+                  {t('users.disable')}
+                </Button>
+              </Popconfirm>
+            ))}
+          {u.lockedUntil && (
+            <Button type="link" size="small" onClick={() => doUnlock(u)}>
+              {t('users.unlock')}
+            </Button>
+          )}
+        </Space>
+      ),
+    });
+  }
+
+  return (
+    <Card
+      title={t('users.title')}
+      extra={
+        manage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} className="no-print">
+            {t('users.create')}
+          </Button>
+        )
+      }
+    >
+      <div className="filter-bar no-print">
+        <Input.Search
+          key={filter.q ?? ''}
+          defaultValue={filter.q}
+          placeholder={t('users.searchPlaceholder')}
+          allowClear
+          onSearch={(q) => update({ q: q.trim() })}
+          className="filter-search"
+          enterButton
+        />
+        <Select
+          value={filter.role}
+          placeholder={t('users.filterRole')}
+          allowClear
+          options={ROLES.map((r) => ({ value: r, label: labels.role(r) }))}
+          onChange={(role?: string) => update({ role })}
+          className="filter-select"
+        />
+        <Select
+          value={filter.disabled}
+          placeholder={t('users.filterStatus')}
+          allowClear
+          options={[
+            { value: 'false', label: t('users.statusActive') },
+            { value: 'true', label: t('users.statusDisabled') },
+          ]}
+          onChange={(disabled?: string) => update({ disabled })}
+          className="filter-select-narrow"
+        />
+        <RegionSelect
+          value={filter.region ?? null}
+          initial={filter.region && regionName ? { code: filter.region, name: regionName } : null}
+          placeholder={t('users.regionFilter')}
+          allowClear
+          onChange={(code, hit) => update({ region: code, regionName: hit?.name })}
+          className="filter-region"
+        />
+      </div>
+      {list.isError ? (
+        <Result
+          status="error"
+          title={t('common.loadFailed')}
+          subTitle={errorMessage(list.error)}
+          extra={<Button onClick={() => list.refetch()}>{t('common.retry')}</Button>}
+        />
+      ) : (
+        <Table<User>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items}
+          loading={list.isFetching}
+          scroll={{ x: 'max-content' }}
+          showSorterTooltip={false}
+          locale={{ emptyText: list.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+          pagination={{
+            current: filter.page,
+            pageSize: filter.pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100],
+            showTotal: (n) => t('common.total', { n }),
+            size: isMobile ? 'small' : undefined,
+          }}
+          onChange={(pagination, _filters, sorter, extra) => {
+            if (extra.action === 'sort') {
+              const s = Array.isArray(sorter) ? sorter[0] : sorter;
+              const field = String(s?.columnKey ?? '');
+              const sort =
+                s?.order && (SORTABLE as readonly string[]).includes(field)
+                  ? ((s.order === 'descend' ? `-${field}` : field) as UserSort)
+                  : null;
+              update({ sort: sort === 'username' ? null : sort });
+            } else {
+              update({
+                page: pagination.current === 1 ? null : pagination.current,
+                pageSize: pagination.pageSize === 20 ? null : pagination.pageSize,
+              });
+            }
+          }}
+        />
+      )}
+      <UserFormModal open={editing !== undefined} user={editing ?? null} onClose={() => setEditing(undefined)} />
+      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+    </Card>
+  );
+}

@@ -1,0 +1,80 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../src/server/app.js';
+import { loadConfig, type AppConfig } from '../src/server/config.js';
+import type { Database } from '../src/server/db/database.js';
+import { openTestDatabase } from './db.js';
+import { createTestUser, TEST_PASSWORD, type TestUserOptions } from './factories.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  /** Signs in a new user of this role at this node and returns a client carrying its cookie and CSRF token. */
+  loginAs(opts: TestUserOptions): Promise<Client>;
+  login(username: string, password?: string): Promise<Client>;
+  anonymous(): Client;
+  close(): Promise<void>;
+}
+
+export interface Client {
+  userId: number | null;
+  username: string | null;
+  csrfToken: string | null;
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+}
+
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  const base = loadConfig({});
+  return { ...base, demo: false, logLevel: 'silent', rateLimit: { ...base.rateLimit, max: 1_000_000, loginMax: 1_000_000 }, ...overrides };
+}
+
+function makeClient(app: FastifyInstance, cookie: string | null, csrfToken: string | null, userId: number | null, username: string | null): Client {
+  const request = (opts: InjectOptions) =>
+    app.inject({
+      ...opts,
+      cookies: { ...(cookie ? { shezu_sid: cookie } : {}), ...(opts.cookies ?? {}) },
+      headers: { ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}), ...(opts.headers ?? {}) },
+    });
+  return {
+    userId,
+    username,
+    csrfToken,
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: (url, payload) => request({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as object }) }),
+    put: (url, payload) => request({ method: 'PUT', url, ...(payload === undefined ? {} : { payload: payload as object }) }),
+    patch: (url, payload) => request({ method: 'PATCH', url, ...(payload === undefined ? {} : { payload: payload as object }) }),
+    delete: (url) => request({ method: 'DELETE', url }),
+  };
+}
+
+export async function createTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const app = await buildApp({ database, config: testConfig(config), web: false, logger: false });
+  await app.ready();
+  const login = async (username: string, password = TEST_PASSWORD) => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const body = res.json();
+    const cookie = res.cookies.find((c) => c.name === 'shezu_sid')!.value;
+    return makeClient(app, cookie, body.csrfToken, body.user.id, username);
+  };
+  return {
+    app,
+    database,
+    login,
+    async loginAs(opts) {
+      const user = await createTestUser(database.db, opts);
+      return login(user.username);
+    },
+    anonymous: () => makeClient(app, null, null, null, null),
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/server/db/database.js';
+import { testDbMode } from './db-mode.js';
+import { withDatabase } from './global-setup.js';
+
+/** A database of this test file's own, copied from the migrated template (PGlite in memory, or a PostgreSQL database). */
+export async function openTestDatabase(): Promise<Database> {
+  if (testDbMode() === 'pglite') {
+    const pglite = new PGlite({ loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]) });
+    await pglite.waitReady;
+    const database = await openDatabase({ pglite });
+    return {
+      ...database,
+      async close() {
+        await database.close();
+        await pglite.close();
+      },
+    };
+  }
+  const url = process.env.TEST_DATABASE_URL!;
+  const name = `shezu_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
+  const database = await openDatabase({ databaseUrl: withDatabase(url, name), poolSize: 5 });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
