@@ -195,6 +195,8 @@ const messages = {
   'audit.oldValue': ['修改前', 'Before'],
   'audit.newValue': ['修改后 / 提交内容', 'After / submitted'],
   'audit.noValue': ['（无）', '(none)'],
+  'audit.filters': ['筛选条件', 'Filters'],
+  'audit.filtersActive': ['筛选条件（{n}）', 'Filters ({n})'],
   'audit.export': ['导出 Excel', 'Export to Excel'],
   'audit.exportHint': ['按当前筛选条件导出全部记录；导出操作本身也会记入审计日志。', 'Exports every record matching the filters; the export itself is audited.'],
   'audit.readonly': ['审计日志只能查询和导出，任何人都不能修改或删除。', 'The audit log can be searched and exported; nobody can change or delete it.'],

@@ -101,6 +101,8 @@ export function AppLayout() {
     );
 
   const userMenuItems = [
+    { key: 'me', label: `${user.displayName} · ${labels.role(user.role)}`, disabled: true },
+    { type: 'divider' as const },
     { key: 'password', icon: <KeyOutlined />, label: t('layout.changePassword') },
     { key: 'logout', icon: <LogoutOutlined />, label: t('layout.logout'), danger: true },
   ];

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
@@ -18,7 +18,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilterOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { AUDIT_ACTION_LABELS, type AuditEntry, type AuditListResponse } from '../../../shared/schemas/audit.js';
 import { api, errorMessage, toQueryString } from '../../api/client.js';
 import { useT, type MsgKey } from '../../i18n.js';
@@ -79,6 +79,8 @@ export default function AuditPage() {
   const page = intParam(params, 'page', 1);
   const pageSize = intParam(params, 'pageSize', 20, 200);
   const [form] = Form.useForm<FormValues>();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = Object.keys(filter).length;
 
   const list = useQuery({
     queryKey: ['audit', 'list', filter, page, pageSize],
@@ -118,7 +120,17 @@ export default function AuditPage() {
   const actionLabel = (a: string) => AUDIT_ACTION_LABELS[a] ?? a;
   const entityLabel = (e: string) => (ENTITY_TYPES[e] ? t(ENTITY_TYPES[e]) : e);
 
-  const columns: TableColumnsType<AuditEntry> = [
+  const entityText = (e: AuditEntry) =>
+    e.entityType ? (
+      <span>
+        {entityLabel(e.entityType)}
+        {e.entityId !== null && <span className="mono"> #{e.entityId}</span>}
+      </span>
+    ) : (
+      '—'
+    );
+
+  const desktopColumns: TableColumnsType<AuditEntry> = [
     { title: t('audit.at'), dataIndex: 'at', key: 'at', width: 170, render: (v: string) => <span className="mono">{formatDateTime(v)}</span> },
     {
       title: t('audit.actor'),
@@ -143,21 +155,32 @@ export default function AuditPage() {
         </Tooltip>
       ),
     },
-    {
-      title: t('audit.entity'),
-      key: 'entity',
-      render: (_: unknown, e) =>
-        e.entityType ? (
-          <span>
-            {entityLabel(e.entityType)}
-            {e.entityId !== null && <span className="mono"> #{e.entityId}</span>}
-          </span>
-        ) : (
-          '—'
-        ),
-    },
+    { title: t('audit.entity'), key: 'entity', render: (_: unknown, e) => entityText(e) },
     { title: t('audit.region'), dataIndex: 'regionCode', key: 'region', render: (v: string | null) => <span className="mono">{v ?? '—'}</span> },
     { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', render: (v: string | null) => <span className="mono">{v ?? '—'}</span> },
+  ];
+
+  // On a phone one column carries the essentials; the rest is in the expanded row.
+  const phoneColumns: TableColumnsType<AuditEntry> = [
+    {
+      title: t('audit.at'),
+      key: 'summary',
+      render: (_: unknown, e) => (
+        <div className="audit-summary">
+          <div>
+            <span className="mono">{formatDateTime(e.at)}</span>
+          </div>
+          <div>
+            <Tag color={actionColor(e.action)}>{actionLabel(e.action)}</Tag>
+            <span className="mono">{e.actorName ?? '—'}</span>
+          </div>
+          <Typography.Text type="secondary">
+            {entityText(e)}
+            {e.regionCode && <span className="mono"> · {e.regionCode}</span>}
+          </Typography.Text>
+        </div>
+      ),
+    },
   ];
 
   const exportHref = `/api/v1/audit/export.xlsx${toQueryString(filter)}`;
@@ -173,7 +196,20 @@ export default function AuditPage() {
         </Tooltip>
       }
     >
-      <Form<FormValues> form={form} layout="vertical" onFinish={apply} className="audit-filters no-print">
+      {isMobile && (
+        <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen(!filtersOpen)} className="audit-filter-toggle no-print">
+          {activeFilters > 0 ? t('audit.filtersActive', { n: activeFilters }) : t('audit.filters')}
+        </Button>
+      )}
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => {
+          apply(v);
+          setFiltersOpen(false);
+        }}
+        className={`audit-filters no-print${isMobile && !filtersOpen ? ' is-hidden' : ''}`}
+      >
         <div className="audit-filter-grid">
           <Form.Item name="actor" label={t('audit.actor')}>
             <Input placeholder={t('audit.actorPlaceholder')} allowClear maxLength={40} />
@@ -233,7 +269,7 @@ export default function AuditPage() {
         <Table<AuditEntry>
           rowKey="id"
           size="middle"
-          columns={columns}
+          columns={isMobile ? phoneColumns : desktopColumns}
           dataSource={list.data?.items}
           loading={list.isFetching}
           scroll={{ x: 'max-content' }}
@@ -255,6 +291,8 @@ export default function AuditPage() {
                   {t('audit.requestId')}：<span className="mono">{e.requestId ?? '—'}</span>
                   {'　'}
                   {t('audit.action')}：<span className="mono">{e.action}</span>
+                  {'　'}
+                  {t('audit.ip')}：<span className="mono">{e.ip ?? '—'}</span>
                 </Typography.Text>
               </div>
             ),

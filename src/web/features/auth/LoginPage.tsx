@@ -25,7 +25,10 @@ export default function LoginPage() {
       {
         onSuccess: () => navigate(next, { replace: true }),
         // A wrong password is cleared so the next try starts clean; the username stays.
-        onError: () => form.setFieldValue('password', ''),
+        onError: () => {
+          form.setFieldValue('password', '');
+          form.focusField('password');
+        },
       },
     );
   };
@@ -59,7 +62,7 @@ export default function LoginPage() {
         {login.isError && (
           <Alert className="login-error" type="error" showIcon title={errorMessage(login.error)} role="alert" />
         )}
-        <Form form={form} layout="vertical" size="large" onFinish={submit} requiredMark={false} disabled={login.isPending}>
+        <Form form={form} layout="vertical" size="large" onFinish={submit} requiredMark={false}>
           <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus autoCapitalize="none" spellCheck={false} />
           </Form.Item>

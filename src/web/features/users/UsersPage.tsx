@@ -8,7 +8,7 @@ import { errorMessage } from '../../api/client.js';
 import { useCan, useCurrentUser } from '../../auth/session.js';
 import { RegionSelect } from '../../components/RegionSelect.js';
 import { useEnumLabels, useT } from '../../i18n.js';
-import { formatDateTime } from '../../lib/format.js';
+import { formatDate, formatDateTime } from '../../lib/format.js';
 import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
 import { ResetPasswordModal } from './ResetPasswordModal.js';
 import { UserFormModal } from './UserFormModal.js';
@@ -70,7 +70,19 @@ export default function UsersPage() {
       onError: (err) => message.error(errorMessage(err)),
     });
 
-  const columns: TableColumnsType<User> = [
+  const status = (u: User) => (
+    <Space size={4} wrap>
+      {u.disabled && <Tag color="red">{t('users.statusDisabled')}</Tag>}
+      {u.lockedUntil && (
+        <Tooltip title={t('users.lockedUntil', { time: formatDateTime(u.lockedUntil) })}>
+          <Tag color="orange">{t('users.statusLocked')}</Tag>
+        </Tooltip>
+      )}
+      {!u.disabled && !u.lockedUntil && <Tag color="green">{t('users.statusActive')}</Tag>}
+    </Space>
+  );
+
+  const desktopColumns: TableColumnsType<User> = [
     {
       title: t('users.username'),
       dataIndex: 'username',
@@ -79,7 +91,7 @@ export default function UsersPage() {
       sortOrder: orderOf(filter.sort, 'username'),
       fixed: isMobile ? undefined : 'left',
       render: (v: string, u) => (
-        <span className="mono">
+        <span>
           {v}
           {u.id === me.id && <Typography.Text type="secondary">{t('users.you')}</Typography.Text>}
         </span>
@@ -103,17 +115,7 @@ export default function UsersPage() {
     {
       title: t('users.status'),
       key: 'status',
-      render: (_: unknown, u) => (
-        <Space size={4} wrap>
-          {u.disabled && <Tag color="red">{t('users.statusDisabled')}</Tag>}
-          {u.lockedUntil && (
-            <Tooltip title={t('users.lockedUntil', { time: formatDateTime(u.lockedUntil) })}>
-              <Tag color="orange">{t('users.statusLocked')}</Tag>
-            </Tooltip>
-          )}
-          {!u.disabled && !u.lockedUntil && <Tag color="green">{t('users.statusActive')}</Tag>}
-        </Space>
-      ),
+      render: (_: unknown, u) => status(u),
     },
     {
       title: t('users.lastLogin'),
@@ -130,10 +132,32 @@ export default function UsersPage() {
       key: 'createdAt',
       sorter: true,
       sortOrder: orderOf(filter.sort, 'createdAt'),
-      render: (v: string) => formatDateTime(v, false),
+      render: (v: string) => <Tooltip title={formatDateTime(v)}>{formatDate(v)}</Tooltip>,
     },
   ];
 
+  // A phone has room for one summary column: who, what role, where, and the state.
+  const phoneColumns: TableColumnsType<User> = [
+    {
+      title: t('users.displayName'),
+      key: 'summary',
+      render: (_: unknown, u) => (
+        <div className="user-summary">
+          <div>
+            <strong>{u.displayName}</strong> <Typography.Text type="secondary">{u.username}</Typography.Text>
+            {u.id === me.id && <Typography.Text type="secondary">{t('users.you')}</Typography.Text>}
+          </div>
+          <div>
+            {labels.role(u.role)} · {u.region?.name ?? t('layout.wholeSystem')}
+          </div>
+          {u.phone && <div>{u.phone}</div>}
+          <div>{status(u)}</div>
+        </div>
+      ),
+    },
+  ];
+
+  const columns = isMobile ? phoneColumns : desktopColumns;
   if (manage) {
     columns.push({
       title: t('common.actions'),
@@ -141,7 +165,7 @@ export default function UsersPage() {
       fixed: isMobile ? undefined : 'right',
       className: 'no-print',
       render: (_: unknown, u) => (
-        <Space size={0} wrap className="row-actions">
+        <Space size={0} wrap className="row-actions" orientation={isMobile ? 'vertical' : 'horizontal'} align="start">
           <Button type="link" size="small" onClick={() => setEditing(u)}>
             {t('users.edit')}
           </Button>
