@@ -48,7 +48,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       confirmLoading={change.isPending}
       forceRender
     >
-      <Form form={form} layout="vertical" requiredMark="optional" onFinish={submit} autoComplete="off">
+      <Form form={form} name="changePassword" layout="vertical" requiredMark="optional" onFinish={submit} autoComplete="off">
         <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('password.currentRequired') }]}>
           <Input.Password autoComplete="current-password" autoFocus />
         </Form.Item>

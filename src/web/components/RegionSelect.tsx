@@ -28,6 +28,8 @@ interface Props {
   size?: 'small' | 'middle' | 'large';
   /** Show a search icon: the box is a finder, not a field. */
   searchIcon?: boolean;
+  /** A finder that empties itself once something is chosen (it opens the choice rather than holding it). */
+  clearOnSelect?: boolean;
 }
 
 interface Option {
@@ -44,6 +46,7 @@ export function RegionSelect(props: Props) {
   const labels = useEnumLabels();
   const [text, setText] = useState('');
   const [picked, setPicked] = useState<RegionRefLike | null>(null);
+  const [generation, setGeneration] = useState(0);
   const q = useDebouncedValue(text.trim(), 300);
   const search = useQuery({ ...searchQuery(q), placeholderData: keepPreviousData });
   const hits = q ? (search.data?.items ?? []) : [];
@@ -74,6 +77,7 @@ export function RegionSelect(props: Props) {
 
   return (
     <Select<string, Option>
+      key={generation}
       id={props.id}
       className={props.className}
       style={props.style}
@@ -109,6 +113,7 @@ export function RegionSelect(props: Props) {
         const o = Array.isArray(option) ? undefined : (option as Option | undefined);
         if (o?.hit) setPicked({ code: o.hit.code, name: o.hit.name, level: o.hit.level });
         setText('');
+        if (props.clearOnSelect) setGeneration((g) => g + 1);
         props.onChange?.(value ?? null, o?.hit);
       }}
     />

@@ -38,7 +38,7 @@ export function GridCreateModal({ region, open, onClose }: { region: RegionDetai
       forceRender
     >
       <Typography.Paragraph type="secondary">{t('region.gridUnder', { name: region.name })}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional">
+      <Form form={form} name="gridCreate" layout="vertical" onFinish={submit} requiredMark="optional">
         <Form.Item
           name="name"
           label={t('region.gridName')}

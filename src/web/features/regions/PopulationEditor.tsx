@@ -34,6 +34,7 @@ export function PopulationEditor({ region }: { region: RegionDetail }) {
       form={form}
       layout="inline"
       className="population-form no-print"
+      requiredMark={false}
       initialValues={{ population: region.population }}
       onFinish={(v) => submit(v.population)}
     >

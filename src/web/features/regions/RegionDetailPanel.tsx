@@ -77,7 +77,8 @@ export function RegionDetailPanel({ code, onOpen }: { code: string; onOpen: (cod
         <Descriptions
           bordered
           size="small"
-          column={{ xs: 1, sm: 2, xl: 3 }}
+          column={{ xs: 1, sm: 2, xxl: 3 }}
+          styles={{ label: { whiteSpace: 'nowrap', width: 1 } }}
           items={[
             { key: 'code', label: t('region.code'), children: <Typography.Text copyable>{r.code}</Typography.Text> },
             { key: 'kind', label: t('region.kind'), children: labels.kind(r.kind) },

@@ -35,7 +35,7 @@ export default function RegionsPage() {
   return (
     <div className="regions-page">
       <Card className="regions-tree-panel no-print" size="small" styles={{ body: { padding: 12 } }}>
-        <RegionSelect className="regions-search" searchIcon value={null} onChange={(c) => c && open(c)} />
+        <RegionSelect className="regions-search" searchIcon clearOnSelect onChange={(c) => c && open(c)} />
         <RegionTree selected={code} path={path} onSelect={open} />
       </Card>
       <div className="regions-detail-panel" id="region-detail">

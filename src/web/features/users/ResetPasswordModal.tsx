@@ -43,7 +43,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
       forceRender
     >
       <Alert type="warning" showIcon title={t('users.resetPasswordHint')} className="modal-alert" />
-      <Form form={form} layout="vertical" requiredMark="optional" onFinish={submit} autoComplete="off">
+      <Form form={form} name="resetPassword" layout="vertical" requiredMark="optional" onFinish={submit} autoComplete="off">
         <Form.Item
           name="password"
           label={t('users.newPassword')}

@@ -118,7 +118,7 @@ export function UserFormModal({ open, user, onClose }: Props) {
       forceRender
       width={560}
     >
-      <Form form={form} layout="vertical" requiredMark="optional" onFinish={submit} autoComplete="off">
+      <Form form={form} name="userForm" layout="vertical" requiredMark="optional" onFinish={submit} autoComplete="off">
         {editing ? (
           <Form.Item label={t('users.username')}>
             <Typography.Text strong>{user.username}</Typography.Text>

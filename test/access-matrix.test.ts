@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from './app.js';
+import { createTestUser, PLACES } from './factories.js';
+import { ROLES, type Role } from '../src/shared/enums.js';
+import { ROLE_PERMISSIONS, type Permission } from '../src/server/lib/access.js';
+
+/**
+ * The authorization matrix: every role × every route × a resource inside and outside the actor's subtree.
+ * Expected: 401 without a session; 403 when the role lacks the permission; 404 outside the jurisdiction
+ * (never data from outside); 2xx otherwise. Every route the app has must appear here.
+ */
+
+type Place = 'inside' | 'outside';
+interface Target {
+  region: string; // a community code
+  userId: number; // an account at that community
+}
+interface RouteCase {
+  method: string;
+  url: string; // as Fastify registers it
+  permission: Permission | 'session'; // 'session' = any signed-in user
+  /** Whether the route acts on a resource placed in the hierarchy. */
+  placed: boolean;
+  request(c: Client, target: Target, n: number): ReturnType<Client['get']>;
+}
+
+const ROUTES: RouteCase[] = [
+  { method: 'GET', url: '/api/v1/auth/me', permission: 'session', placed: false, request: (c) => c.get('/api/v1/auth/me') },
+  { method: 'POST', url: '/api/v1/auth/logout', permission: 'session', placed: false, request: (c) => c.post('/api/v1/auth/logout') },
+  {
+    method: 'POST', url: '/api/v1/auth/password', permission: 'session', placed: false,
+    request: (c) => c.post('/api/v1/auth/password', { currentPassword: 'Test-Pass-2026', newPassword: 'Test-Pass-2026' }),
+  },
+  { method: 'GET', url: '/api/v1/regions', permission: 'region.read', placed: false, request: (c) => c.get('/api/v1/regions?q=jzq') },
+  { method: 'GET', url: '/api/v1/regions/:code', permission: 'region.read', placed: true, request: (c, t) => c.get(`/api/v1/regions/${t.region}`) },
+  { method: 'GET', url: '/api/v1/regions/:code/children', permission: 'region.read', placed: true, request: (c, t) => c.get(`/api/v1/regions/${t.region}/children`) },
+  {
+    method: 'PUT', url: '/api/v1/regions/:code/population', permission: 'region.population.update', placed: true,
+    request: (c, t, n) => c.put(`/api/v1/regions/${t.region}/population`, { population: 1000 + n }),
+  },
+  {
+    method: 'POST', url: '/api/v1/regions/:code/grids', permission: 'region.grid.create', placed: true,
+    request: (c, t, n) => c.post(`/api/v1/regions/${t.region}/grids`, { name: `矩阵网格${n}` }),
+  },
+  { method: 'GET', url: '/api/v1/users', permission: 'user.read', placed: false, request: (c) => c.get('/api/v1/users') },
+  {
+    method: 'POST', url: '/api/v1/users', permission: 'user.manage', placed: true,
+    request: (c, t, n) => c.post('/api/v1/users', { username: `matrix-${n}`, displayName: '矩阵用户', role: 'community_staff', regionCode: t.region, password: 'Matrix-Pass-1' }),
+  },
+  { method: 'GET', url: '/api/v1/users/:id', permission: 'user.read', placed: true, request: (c, t) => c.get(`/api/v1/users/${t.userId}`) },
+  { method: 'PATCH', url: '/api/v1/users/:id', permission: 'user.manage', placed: true, request: (c, t) => c.patch(`/api/v1/users/${t.userId}`, { displayName: '改名用户' }) },
+  { method: 'POST', url: '/api/v1/users/:id/password', permission: 'user.manage', placed: true, request: (c, t) => c.post(`/api/v1/users/${t.userId}/password`, { password: 'Other-Pass-2' }) },
+  { method: 'POST', url: '/api/v1/users/:id/unlock', permission: 'user.manage', placed: true, request: (c, t) => c.post(`/api/v1/users/${t.userId}/unlock`) },
+  { method: 'GET', url: '/api/v1/audit', permission: 'audit.read', placed: false, request: (c) => c.get('/api/v1/audit') },
+  { method: 'GET', url: '/api/v1/audit/export.xlsx', permission: 'audit.read', placed: false, request: (c) => c.get('/api/v1/audit/export.xlsx') },
+];
+
+/** Routes anyone may call. */
+const PUBLIC_ROUTES = ['GET /api/v1/health', 'POST /api/v1/auth/login'];
+
+/** Each role at its usual node (DESIGN §1), plus a system administrator limited to one street. */
+const ACTORS: { name: string; role: Role; region: string | null }[] = [
+  ...ROLES.map((role) => ({
+    name: role,
+    role,
+    region: ({ district_admin: PLACES.jizhou, street_reviewer: PLACES.wenshan, community_staff: PLACES.cangkou, hub_manager: PLACES.cangkou, org_leader: PLACES.cangkou } as Partial<Record<Role, string>>)[role] ?? null,
+  })),
+  { name: 'sysadmin of 文山街道', role: 'sysadmin', region: PLACES.wenshan },
+];
+
+const TARGET_REGIONS: Record<Place, string> = { inside: PLACES.cangkou, outside: PLACES.gunanCommunity };
+
+let t: TestApp;
+const targets = {} as Record<Place, Target>;
+beforeAll(async () => {
+  t = await createTestApp();
+  // inside: 仓口社区, inside every placed actor's subtree; outside: a community of 古南街道, beside 文山街道.
+  for (const place of ['inside', 'outside'] as Place[]) {
+    const region = TARGET_REGIONS[place];
+    targets[place] = { region, userId: (await createTestUser(t.database.db, { role: 'community_staff', regionCode: region })).id };
+  }
+});
+afterAll(async () => t?.close());
+
+function isInside(actorRegion: string | null, place: Place) {
+  return actorRegion === null || TARGET_REGIONS[place].startsWith(actorRegion);
+}
+
+describe('authorization matrix', () => {
+  it('grants each role exactly the agreed permissions (三员分立: no business data for the two administrators)', () => {
+    const region = ['region.read', 'region.population.update', 'region.grid.create'];
+    expect(ROLE_PERMISSIONS).toEqual({
+      district_admin: region,
+      street_reviewer: region,
+      community_staff: region,
+      hub_manager: ['region.read'],
+      org_leader: ['region.read'],
+      expert: [],
+      sysadmin: ['region.read', 'user.read', 'user.manage'],
+      auditor: ['audit.read'],
+    });
+  });
+
+  it('covers every route the app has', () => {
+    const covered = new Set([...ROUTES.map((r) => `${r.method} ${r.url}`), ...PUBLIC_ROUTES]);
+    const api = t.app.routeList.filter((r) => r.url.startsWith('/api/v1'));
+    const missing = api.map((r) => `${r.method} ${r.url}`).filter((k) => !covered.has(k));
+    expect(missing).toEqual([]);
+    const publicOnes = api.filter((r) => r.public).map((r) => `${r.method} ${r.url}`).sort();
+    expect(publicOnes).toEqual([...PUBLIC_ROUTES].sort());
+  });
+
+  it.each(ROUTES.map((r) => [`${r.method} ${r.url}`, r] as const))('%s needs a session', async (_name, route) => {
+    const res = await route.request(t.anonymous(), targets.inside, 0);
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('auth.required');
+  });
+
+  let n = 0;
+  for (const actor of ACTORS) {
+    for (const route of ROUTES) {
+      for (const place of route.placed ? (['inside', 'outside'] as Place[]) : (['inside'] as Place[])) {
+        const allowed = route.permission === 'session' || ROLE_PERMISSIONS[actor.role].includes(route.permission);
+        const expected = !allowed ? 403 : route.placed && !isInside(actor.region, place) ? 404 : 'ok';
+        it(`${actor.name} · ${route.method} ${route.url} · ${place} → ${expected}`, async () => {
+          const client = await t.loginAs({ role: actor.role, regionCode: actor.region });
+          const res = await route.request(client, targets[place], ++n);
+          if (expected === 'ok') {
+            expect(res.statusCode, res.body).toBeGreaterThanOrEqual(200);
+            expect(res.statusCode, res.body).toBeLessThan(300);
+          } else {
+            expect(res.statusCode, res.body).toBe(expected);
+            expect(res.json().error.code).toEqual(expect.any(String));
+            // A refusal carries no data of the resource.
+            expect(res.body).not.toContain('古南');
+          }
+        });
+      }
+    }
+  }
+});

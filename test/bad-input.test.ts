@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from './app.js';
+import { PLACES } from './factories.js';
+
+/** Bad input gets a 4xx with the standard error body, never a 500, and changes nothing. */
+let t: TestApp;
+let staff: Client;
+let admin: Client;
+beforeAll(async () => {
+  t = await createTestApp();
+  staff = await t.loginAs({ role: 'community_staff' });
+  admin = await t.loginAs({ role: 'sysadmin', regionCode: null });
+});
+afterAll(async () => t?.close());
+
+async function snapshot() {
+  const db = t.database.db;
+  const [users, regions, population] = await Promise.all([
+    db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db.selectFrom('regions').select(['population']).where('code', '=', PLACES.cangkou).executeTakeFirstOrThrow(),
+  ]);
+  return { users: Number(users.n), regions: Number(regions.n), population: population.population };
+}
+
+function expectErrorBody(res: { statusCode: number; json(): any }) {
+  expect(res.statusCode).toBeGreaterThanOrEqual(400);
+  expect(res.statusCode).toBeLessThan(500);
+  const body = res.json();
+  expect(body.error.code).toEqual(expect.any(String));
+  expect(body.error.message).toEqual(expect.any(String));
+  expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
+  return body.error;
+}
+
+const populationUrl = `/api/v1/regions/${PLACES.cangkou}/population`;
+
+describe('bad input', () => {
+  it('unknown fields are named in the error', async () => {
+    const before = await snapshot();
+    const err = expectErrorBody(await staff.put(populationUrl, { population: 5, admin: true }));
+    expect(err.fields).toEqual({ admin: '不允许的字段' });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('wrong types', async () => {
+    const before = await snapshot();
+    for (const payload of [{ population: 'many' }, { population: true }, { population: [1] }, { population: { n: 1 } }, {}]) {
+      const err = expectErrorBody(await staff.put(populationUrl, payload));
+      expect(err.fields).toHaveProperty('population');
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('malformed JSON', async () => {
+    const res = await staff.request({ method: 'PUT', url: populationUrl, payload: '{"population": 5', headers: { 'content-type': 'application/json' } });
+    expect(res.statusCode).toBe(400);
+    expect(expectErrorBody(res).message).toBe('请求体不是有效的 JSON');
+  });
+
+  it('a body that is not JSON at all', async () => {
+    const res = await staff.request({ method: 'PUT', url: populationUrl, payload: 'population=5', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.statusCode).toBe(415);
+    expectErrorBody(res);
+  });
+
+  it('oversized bodies', async () => {
+    const before = await snapshot();
+    const res = await admin.post('/api/v1/users', { username: 'big-user', displayName: 'x'.repeat(2 * 1024 * 1024), role: 'auditor', regionCode: null, password: 'Big-Pass-12' });
+    expect(res.statusCode).toBe(413);
+    expectErrorBody(res);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('SQL and HTML in strings are data, not code', async () => {
+    const before = await snapshot();
+    for (const q of ["'; DROP TABLE regions; --", '<script>alert(1)</script>', "吉州' OR '1'='1", '\\', '%']) {
+      const res = await staff.get(`/api/v1/regions?q=${encodeURIComponent(q)}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items).toEqual([]);
+    }
+    const grid = await staff.post(`/api/v1/regions/${PLACES.cangkou}/grids`, { name: '<b>网格</b>' });
+    expect(grid.statusCode).toBe(201);
+    expect(grid.json().name).toBe('<b>网格</b>');
+    expect(grid.headers['content-type']).toContain('application/json');
+    const sqlName = await admin.post('/api/v1/users', { username: 'x-user-1', displayName: "Robert'); DROP TABLE users;--", role: 'auditor', regionCode: null, password: 'Sql-Pass-123' });
+    expect(sqlName.statusCode).toBe(201);
+    const after = await snapshot();
+    expect(after.users).toBe(before.users + 1);
+  });
+
+  it('bad path and query parameters', async () => {
+    expectErrorBody(await staff.get('/api/v1/regions/36080200300x'));
+    expectErrorBody(await admin.get('/api/v1/users/abc'));
+    expectErrorBody(await admin.get('/api/v1/users?page=0'));
+    expectErrorBody(await admin.get('/api/v1/users?pageSize=100000'));
+    expectErrorBody(await admin.get('/api/v1/users?sort=password_hash'));
+    expectErrorBody(await admin.get('/api/v1/users?evil=1'));
+    expectErrorBody(await staff.get(`/api/v1/regions?q=${'长'.repeat(200)}`));
+  });
+
+  it('unknown API routes answer 404 with the error body', async () => {
+    const res = await staff.get('/api/v1/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expectErrorBody(res);
+  });
+});
