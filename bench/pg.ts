@@ -1,0 +1,25 @@
+import pg from 'pg';
+
+/** The server the PostgreSQL benches run on, or null (they then say so and are left out). */
+export function benchServerUrl(): string | null {
+  return process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || null;
+}
+
+/** A fresh database of the bench's own on that server, dropped by the returned function. */
+export async function freshDatabase(serverUrl: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+export const fmt = (n: number) => Math.round(n).toLocaleString('en-US');

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { WEB_DIST } from '../../src/server/plugins/static-web.js';
+import type { Database } from '../../src/server/db/database.js';
+import { openTestDatabase } from '../db.js';
+import { testConfig } from '../app.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Launch flags for this closed network (DEVELOPERS.md): never download, never phone home. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface BrowserHarness {
+  app: FastifyInstance;
+  database: Database;
+  browser: Browser;
+  baseUrl: string;
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  screenshot(page: Page, name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real built web app served by the real server on a test database, driven by Debian's chromium. */
+export async function startBrowserHarness(): Promise<BrowserHarness> {
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    throw new Error('dist/web is not built: run `npm test` (its pretest builds it) or `npm run build:web`');
+  }
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`npm test\` (its pretest installs it)`);
+  const database = await openTestDatabase();
+  const app = await buildApp({ database, config: testConfig(), web: true, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const shots = fs.mkdtempSync(path.join(os.tmpdir(), 'shezu-shots-'));
+  return {
+    app,
+    database,
+    browser,
+    baseUrl,
+    async newPage(viewport = { width: 1366, height: 800 }) {
+      const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      return page;
+    },
+    async screenshot(page, name) {
+      const file = path.join(process.env.SHEZU_SHOTS_DIR ?? shots, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export async function loginInBrowser(h: BrowserHarness, page: Page, username: string, password: string) {
+  await page.goto(`${h.baseUrl}/login`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
