@@ -40,6 +40,10 @@ export default fp(async function errorHandler(app: FastifyInstance) {
       }
       return reply.status(400).send(body('validation_failed', '提交的内容有误，请检查标出的字段', fields));
     }
+    // Two writers racing for the same unique value: the loser is told, not given a 500.
+    if ((err as { code?: string }).code === '23505') {
+      return reply.status(409).send(body('conflict', '数据已被他人修改或已存在，请刷新后重试'));
+    }
     const status = err.statusCode ?? 500;
     if (status === 429) {
       return reply.status(429).send(body('rate_limited', '请求过于频繁，请稍后再试'));

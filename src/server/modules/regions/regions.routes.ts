@@ -21,7 +21,7 @@ const regionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['regions'],
         summary: '区划搜索（中文、全拼、首字母或代码）；不带 q 时返回可见范围的顶层节点',
         querystring: RegionSearchQuery,
-        response: { 200: RegionSearchResponse.or(RegionListResponse), ...errorsOf },
+        response: { 200: RegionSearchResponse, ...errorsOf },
       },
     },
     async (request) => {
