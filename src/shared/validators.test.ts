@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import {
+  creditCodeCheckChar,
+  creditCodeProblem,
+  isValidCreditCode,
+  isValidPhone,
+  isValidResidentId,
+  maskPhone,
+  maskResidentId,
+  orgCodeCheckChar,
+  residentIdCheckChar,
+  residentIdProblem,
+} from './validators.js';
+
+const REAL_CREDIT_CODES = ['53420000MJH2448303', '52420000MJH233402K', '51420000MJH200395N'];
+const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+describe('unified social credit code (GB 32100-2015)', () => {
+  it.each(REAL_CREDIT_CODES)('accepts the real code %s', (code) => {
+    expect(isValidCreditCode(code)).toBe(true);
+    expect(isValidCreditCode(code.toLowerCase())).toBe(true);
+  });
+
+  it('refuses every one-character change of the real codes', () => {
+    let tried = 0;
+    for (const code of REAL_CREDIT_CODES) {
+      for (let i = 0; i < 18; i++) {
+        for (const ch of CREDIT_CHARS) {
+          if (ch === code[i]) continue;
+          const changed = code.slice(0, i) + ch + code.slice(i + 1);
+          tried++;
+          expect(isValidCreditCode(changed), changed).toBe(false);
+        }
+      }
+    }
+    expect(tried).toBe(3 * 18 * 30);
+  });
+
+  it('checks position 17 and position 18 separately', () => {
+    expect(orgCodeCheckChar('MJH24483')).toBe('0');
+    expect(creditCodeCheckChar('53420000MJH244830')).toBe('3');
+    expect(creditCodeProblem('53420000MJH2448313')).toBe('org_check');
+    expect(creditCodeProblem('53420000MJH2448304')).toBe('check');
+    expect(creditCodeProblem('53420000MJH24483')).toBe('format');
+    expect(creditCodeProblem('53420000MJH2448I03')).toBe('format');
+  });
+});
+
+describe('resident ID (GB 11643-1999)', () => {
+  const valid = (first17: string) => first17 + residentIdCheckChar(first17);
+
+  it('accepts valid numbers, including an X check', () => {
+    expect(isValidResidentId('11010519491231002X')).toBe(true);
+    expect(isValidResidentId(valid('36080219800101123'))).toBe(true);
+  });
+
+  it('refuses a wrong check digit, a bad date, a future birth, a bad province', () => {
+    const good = valid('36080219800101123');
+    const wrongCheck = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+    expect(residentIdProblem(wrongCheck)).toBe('check');
+    expect(residentIdProblem(valid('36080219800230123'))).toBe('birth_date');
+    expect(residentIdProblem(valid('36080221000101123'), new Date('2026-11-25'))).toBe('birth_date');
+    expect(residentIdProblem(valid('99080219800101123'))).toBe('region');
+    expect(residentIdProblem('3608021980010112')).toBe('format');
+  });
+});
+
+describe('phones and masking', () => {
+  it('accepts mobiles and landlines', () => {
+    for (const p of ['13812345678', '0796-8221234', '02112345678', '0796-8221234-801']) expect(isValidPhone(p), p).toBe(true);
+    for (const p of ['1381234567', '23812345678', '12345', '0796-1234']) expect(isValidPhone(p), p).toBe(false);
+  });
+
+  it('masks as the issue shows', () => {
+    expect(maskResidentId('340802199001011234')).toBe('3408**********1234');
+    expect(maskPhone('13812345678')).toBe('138****5678');
+    expect(maskPhone('0796-8221234')).toBe('0796-***1234');
+  });
+});

@@ -1,0 +1,114 @@
+// Identity-number and phone rules, shared by server and web (one implementation, issue #4).
+
+/** GB 32100-2015 character set: digits and capitals without I, O, S, V, Z. */
+const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+/** GB 11714 organization code (positions 9–17): weights over its first 8 characters. */
+const ORG_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+
+/** Legal form → the credit code's position 2 for civil-affairs registrations (position 1 = 5). */
+export const CREDIT_CODE_FORM_DIGIT = { social_group: '1', social_service: '2', foundation: '3' } as const;
+
+function orgCodeValue(ch: string): number {
+  // GB 11714 values letters over the whole alphabet: A=10 … Z=35.
+  return /[0-9]/.test(ch) ? Number(ch) : ch.charCodeAt(0) - 55;
+}
+
+/** Position 17: the organization code's own check character. */
+export function orgCodeCheckChar(body8: string): string {
+  const sum = [...body8].reduce((s, ch, i) => s + orgCodeValue(ch) * ORG_CODE_WEIGHTS[i], 0);
+  const c = 11 - (sum % 11);
+  return c === 10 ? 'X' : c === 11 ? '0' : String(c);
+}
+
+/** Position 18: the check character over positions 1–17. */
+export function creditCodeCheckChar(first17: string): string {
+  const sum = [...first17].reduce((s, ch, i) => s + CREDIT_CHARS.indexOf(ch) * CREDIT_WEIGHTS[i], 0);
+  const c = 31 - (sum % 31);
+  return CREDIT_CHARS[c === 31 ? 0 : c];
+}
+
+export type CreditCodeProblem = 'format' | 'org_check' | 'check';
+
+/** Structure and both check characters of a unified social credit code; null when valid. */
+export function creditCodeProblem(raw: string): CreditCodeProblem | null {
+  const code = raw.trim().toUpperCase();
+  if (code.length !== 18 || [...code].some((ch) => !CREDIT_CHARS.includes(ch))) return 'format';
+  if (!/^[0-9]{6}$/.test(code.slice(2, 8))) return 'format';
+  if (orgCodeCheckChar(code.slice(8, 16)) !== code[16]) return 'org_check';
+  if (creditCodeCheckChar(code.slice(0, 17)) !== code[17]) return 'check';
+  return null;
+}
+
+export function isValidCreditCode(code: string): boolean {
+  return creditCodeProblem(code) === null;
+}
+
+export const CREDIT_CODE_MESSAGES: Record<CreditCodeProblem, string> = {
+  format: '统一社会信用代码应为 18 位（数字与大写字母，不含 I、O、S、V、Z）',
+  org_check: '统一社会信用代码第 17 位（组织机构代码校验位）不正确',
+  check: '统一社会信用代码第 18 位校验码不正确',
+};
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+export function residentIdCheckChar(first17: string): string {
+  const sum = [...first17].reduce((s, ch, i) => s + Number(ch) * ID_WEIGHTS[i], 0);
+  return ID_CHECK[sum % 11];
+}
+
+export type ResidentIdProblem = 'format' | 'region' | 'birth_date' | 'check';
+
+/** GB 11643-1999: 17 digits + check character, a province prefix, a real birth date not in the future. */
+export function residentIdProblem(raw: string, today: Date = new Date()): ResidentIdProblem | null {
+  const id = raw.trim().toUpperCase();
+  if (!/^[0-9]{17}[0-9X]$/.test(id)) return 'format';
+  const province = Number(id.slice(0, 2));
+  if (province < 11 || province > 82) return 'region';
+  const y = Number(id.slice(6, 10));
+  const m = Number(id.slice(10, 12));
+  const d = Number(id.slice(12, 14));
+  const birth = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d || birth > today) {
+    return 'birth_date';
+  }
+  if (residentIdCheckChar(id.slice(0, 17)) !== id[17]) return 'check';
+  return null;
+}
+
+export function isValidResidentId(id: string): boolean {
+  return residentIdProblem(id) === null;
+}
+
+export const RESIDENT_ID_MESSAGES: Record<ResidentIdProblem, string> = {
+  format: '身份证号应为 18 位，末位可为 X',
+  region: '身份证号前两位不是有效的省级代码',
+  birth_date: '身份证号中的出生日期无效',
+  check: '身份证号校验码（第 18 位）不正确',
+};
+
+const MOBILE = /^1[3-9][0-9]{9}$/;
+const LANDLINE = /^0[1-9][0-9]{1,2}-?[2-9][0-9]{6,7}(-[0-9]{1,6})?$/;
+
+/** A mainland mobile number, or a landline with its area code (optionally an extension). */
+export function isValidPhone(raw: string): boolean {
+  const p = raw.trim().replace(/\s+/g, '');
+  return MOBILE.test(p) || LANDLINE.test(p);
+}
+
+export const PHONE_MESSAGE = '请输入 11 位手机号，或带区号的固定电话（如 0796-8221234）';
+
+/** `340802199001011234` → `3408**********1234`. */
+export function maskResidentId(id: string): string {
+  return id.length < 8 ? '*'.repeat(id.length) : `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+}
+
+/** `13812345678` → `138****5678`; a landline keeps its area code and last 4 digits. */
+export function maskPhone(phone: string): string {
+  const p = phone.trim();
+  if (MOBILE.test(p)) return `${p.slice(0, 3)}****${p.slice(7)}`;
+  const m = /^(0[0-9]{2,3}-?)([0-9]+)(.*)$/.exec(p);
+  if (m && m[2].length > 4) return `${m[1]}${'*'.repeat(m[2].length - 4)}${m[2].slice(-4)}${m[3]}`;
+  return p.length <= 4 ? '*'.repeat(p.length) : `${'*'.repeat(p.length - 4)}${p.slice(-4)}`;
+}
