@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from './app.js';
-import { createTestUser, PLACES } from './factories.js';
+import { createTestOrg, createTestUser, PLACES } from './factories.js';
 import { ROLES, type Role } from '../src/shared/enums.js';
 import { ROLE_PERMISSIONS, type Permission } from '../src/server/lib/access.js';
 
@@ -14,6 +14,7 @@ type Place = 'inside' | 'outside';
 interface Target {
   region: string; // a community code
   userId: number; // an account at that community
+  orgId: number; // an organization at that community
 }
 interface RouteCase {
   method: string;
@@ -51,6 +52,21 @@ const ROUTES: RouteCase[] = [
   { method: 'PATCH', url: '/api/v1/users/:id', permission: 'user.manage', placed: true, request: (c, t) => c.patch(`/api/v1/users/${t.userId}`, { displayName: '改名用户' }) },
   { method: 'POST', url: '/api/v1/users/:id/password', permission: 'user.manage', placed: true, request: (c, t) => c.post(`/api/v1/users/${t.userId}/password`, { password: 'Other-Pass-2' }) },
   { method: 'POST', url: '/api/v1/users/:id/unlock', permission: 'user.manage', placed: true, request: (c, t) => c.post(`/api/v1/users/${t.userId}/unlock`) },
+  { method: 'GET', url: '/api/v1/orgs', permission: 'org.read', placed: false, request: (c) => c.get('/api/v1/orgs?q=xyh') },
+  {
+    method: 'POST', url: '/api/v1/orgs', permission: 'org.create', placed: true,
+    request: (c, t, n) => c.post('/api/v1/orgs', { name: `矩阵测试组织${n}`, legalForm: 'filed', category: '文体活动', regionCode: t.region }),
+  },
+  { method: 'GET', url: '/api/v1/orgs/:id', permission: 'org.read', placed: true, request: (c, t) => c.get(`/api/v1/orgs/${t.orgId}`) },
+  {
+    method: 'PATCH', url: '/api/v1/orgs/:id', permission: 'org.update', placed: true,
+    request: async (c, t, n) => c.patch(`/api/v1/orgs/${t.orgId}`, { version: await orgVersion(t.orgId), individualMembers: n }),
+  },
+  { method: 'GET', url: '/api/v1/orgs/:id/history', permission: 'org.read', placed: true, request: (c, t) => c.get(`/api/v1/orgs/${t.orgId}/history`) },
+  {
+    method: 'POST', url: '/api/v1/orgs/:id/reveal', permission: 'org.personal.reveal', placed: true,
+    request: (c, t) => c.post(`/api/v1/orgs/${t.orgId}/reveal`, { field: 'leaderPhone' }),
+  },
   { method: 'GET', url: '/api/v1/audit', permission: 'audit.read', placed: false, request: (c) => c.get('/api/v1/audit') },
   { method: 'GET', url: '/api/v1/audit/export.xlsx', permission: 'audit.read', placed: false, request: (c) => c.get('/api/v1/audit/export.xlsx') },
 ];
@@ -77,10 +93,18 @@ beforeAll(async () => {
   // inside: 仓口社区, inside every placed actor's subtree; outside: a community of 古南街道, beside 文山街道.
   for (const place of ['inside', 'outside'] as Place[]) {
     const region = TARGET_REGIONS[place];
-    targets[place] = { region, userId: (await createTestUser(t.database.db, { role: 'community_staff', regionCode: region })).id };
+    targets[place] = {
+      region,
+      userId: (await createTestUser(t.database.db, { role: 'community_staff', regionCode: region })).id,
+      orgId: (await createTestOrg(t.database.db, { name: `${place === 'inside' ? '仓口' : '古南'}矩阵舞蹈队`, regionCode: region, leaderPhone: '13800001111' })).id,
+    };
   }
 });
 afterAll(async () => t?.close());
+
+async function orgVersion(id: number) {
+  return (await t.database.db.selectFrom('orgs').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+}
 
 function isInside(actorRegion: string | null, place: Place) {
   return actorRegion === null || TARGET_REGIONS[place].startsWith(actorRegion);
@@ -88,12 +112,15 @@ function isInside(actorRegion: string | null, place: Place) {
 
 describe('authorization matrix', () => {
   it('grants each role exactly the agreed permissions (三员分立: no business data for the two administrators)', () => {
-    const region = ['region.read', 'region.population.update', 'region.grid.create'];
+    const business = [
+      'region.read', 'region.population.update', 'region.grid.create',
+      'org.read', 'org.create', 'org.update', 'org.personal.reveal', 'org.import', 'org.export',
+    ];
     expect(ROLE_PERMISSIONS).toEqual({
-      district_admin: region,
-      street_reviewer: region,
-      community_staff: region,
-      hub_manager: ['region.read'],
+      district_admin: business,
+      street_reviewer: business,
+      community_staff: business,
+      hub_manager: ['region.read', 'org.read'],
       org_leader: ['region.read'],
       expert: [],
       sysadmin: ['region.read', 'user.read', 'user.manage'],

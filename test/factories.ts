@@ -51,3 +51,39 @@ export async function createTestUser(db: Kysely<DB>, opts: TestUserOptions) {
     true,
   );
 }
+
+import { creditCodeCheckChar, orgCodeCheckChar, residentIdCheckChar } from '../src/shared/validators.js';
+import type { OrgFields } from '../src/shared/schemas/orgs.js';
+import { insertPreparedOrg, prepareOrg } from '../src/server/modules/orgs/orgs.service.js';
+
+let serial = 0;
+
+/** A valid civil-affairs credit code: 5, the form digit, the area, an organization code with both check characters. */
+export function makeCreditCode(formDigit: '1' | '2' | '3', area = '360802', n = ++serial): string {
+  const body = `MJ${String(n).padStart(6, '0')}`;
+  const first17 = `5${formDigit}${area}${body}${orgCodeCheckChar(body)}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+export function makeResidentId(area = '360802', birth = '19800101', n = ++serial): string {
+  const first17 = `${area}${birth}${String(n % 1000).padStart(3, '0')}`;
+  return first17 + residentIdCheckChar(first17);
+}
+
+const SYSTEM_ACTOR = { id: 0, username: 'test-factory', displayName: '测试', role: 'district_admin' as const, region: null };
+
+/** Stores an organization through the real rules (a filed community organization in 仓口社区 by default). */
+export async function createTestOrg(db: Kysely<DB>, overrides: Partial<OrgFields> = {}) {
+  const fields: OrgFields = {
+    name: `测试组织${++serial}号`,
+    legalForm: 'filed',
+    category: '文体活动',
+    regionCode: PLACES.cangkou,
+    status: 'active',
+    ...overrides,
+  };
+  const ctx = { actor: null, requestId: 'test', ip: null };
+  const prepared = await prepareOrg(db, SYSTEM_ACTOR, fields);
+  const id = await db.transaction().execute((trx) => insertPreparedOrg(trx, ctx, fields, prepared));
+  return { id, ...fields };
+}

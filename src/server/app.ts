@@ -15,6 +15,7 @@ import { authRoutes } from './modules/auth/index.js';
 import { regionRoutes } from './modules/regions/index.js';
 import { userRoutes } from './modules/users/index.js';
 import { auditRoutes } from './modules/audit/index.js';
+import { orgRoutes } from './modules/orgs/index.js';
 import healthRoutes from './modules/health/health.routes.js';
 
 export interface RouteInfo {
@@ -88,6 +89,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(regionRoutes);
       await api.register(userRoutes);
       await api.register(auditRoutes);
+      await api.register(orgRoutes);
     },
     { prefix: '/api/v1' },
   );

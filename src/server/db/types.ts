@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { RegionKind, Role } from '../../shared/enums.js';
+import type { LegalForm, OrgStatus, RegionKind, Role } from '../../shared/enums.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -69,6 +69,94 @@ export interface AuditLogTable {
   region_code: string | null;
 }
 
+export interface OrgsTable {
+  id: Generated<number>;
+  name: string;
+  former_names: Generated<string[]>;
+  credit_code: string | null;
+  legal_form: LegalForm;
+  category: string;
+  region_id: number;
+  level1_id: number | null;
+  level2_id: number | null;
+  level3_id: number | null;
+  level4_id: number | null;
+  level5_id: number | null;
+  level6_id: number | null;
+  address: string | null;
+  leader_name: string | null;
+  leader_id_number: string | null;
+  leader_phone: string | null;
+  individual_members: number | null;
+  unit_members: number | null;
+  founded_on: string | null;
+  purpose: string | null;
+  activities: string | null;
+  venue: string | null;
+  hub_org_id: number | null;
+  status: OrgStatus;
+  is_demo_site: Generated<boolean>;
+  is_brand: Generated<boolean>;
+  is_incubating: Generated<boolean>;
+  certificate_no: string | null;
+  pinyin: string;
+  initials: string;
+  search_grams: string[];
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  created_by: number | null;
+}
+
+export interface OrgHistoryTable {
+  id: Generated<number>;
+  org_id: number;
+  version: number;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_name: string | null;
+  action: string;
+  reason: string | null;
+  changes: unknown;
+}
+
+export interface OrgAttachmentsTable {
+  id: Generated<number>;
+  org_id: number;
+  kind: string;
+  filename: string;
+  mime_type: string;
+  size_bytes: number;
+  content: Buffer;
+  uploaded_at: Timestamp;
+  uploaded_by: number | null;
+}
+
+export interface DistrictSettingsTable {
+  region_id: number;
+  key: string;
+  value: unknown;
+  updated_at: Timestamp;
+  updated_by: number | null;
+}
+
+export interface ImportJobsTable {
+  id: string;
+  user_id: number;
+  kind: string;
+  filename: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  total: Generated<number>;
+  processed: Generated<number>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  rejected: Generated<number>;
+  error: string | null;
+  report: Buffer | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -82,7 +170,15 @@ export interface DB {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
+  orgs: OrgsTable;
+  org_history: OrgHistoryTable;
+  org_attachments: OrgAttachmentsTable;
+  district_settings: DistrictSettingsTable;
+  import_jobs: ImportJobsTable;
 }
+
+export type OrgRow = Selectable<OrgsTable>;
+export type NewOrg = Insertable<OrgsTable>;
 
 export type RegionRow = Selectable<RegionsTable>;
 export type NewRegion = Insertable<RegionsTable>;

@@ -13,16 +13,33 @@ export const PERMISSIONS = [
   'user.read',
   'user.manage',
   'audit.read',
+  'org.read',
+  'org.create',
+  'org.update',
+  'org.personal.reveal',
+  'org.import',
+  'org.export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const BUSINESS_REGION: Permission[] = ['region.read', 'region.population.update', 'region.grid.create'];
+const BUSINESS: Permission[] = [
+  'region.read',
+  'region.population.update',
+  'region.grid.create',
+  'org.read',
+  'org.create',
+  'org.update',
+  'org.personal.reveal',
+  'org.import',
+  'org.export',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  district_admin: BUSINESS_REGION,
-  street_reviewer: BUSINESS_REGION,
-  community_staff: BUSINESS_REGION,
-  hub_manager: ['region.read'],
+  district_admin: BUSINESS,
+  street_reviewer: BUSINESS,
+  community_staff: BUSINESS,
+  // 以社管社: a hub federation sees the organizations in its area (its member ledgers come with the ledger issue).
+  hub_manager: ['region.read', 'org.read'],
   org_leader: ['region.read'],
   expert: [],
   // 三员分立: the system administrator manages accounts and settings and sees no business data

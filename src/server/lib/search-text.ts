@@ -24,6 +24,15 @@ export function bigrams(text: string): string[] {
   return [...out];
 }
 
+/** Overlapping three-letter pieces of latin text (pinyin, initials), for substring search. */
+export function trigrams(text: string): string[] {
+  const t = text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (t.length < 3) return [];
+  const out = new Set<string>();
+  for (let i = 0; i < t.length - 2; i++) out.add(t.slice(i, i + 3));
+  return [...out];
+}
+
 export type QueryKind = 'code' | 'latin' | 'text';
 
 /** What a search box text looks like: digits (a code), latin letters (pinyin or initials), or other text. */

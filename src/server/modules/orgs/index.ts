@@ -1,0 +1,1 @@
+export { default as orgRoutes } from './orgs.routes.js';

@@ -1,0 +1,98 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, OrgRow } from '../../db/types.js';
+import type { Org, OrgListItem, OrgWarning } from '../../../shared/schemas/orgs.js';
+import { maskPhone, maskResidentId } from '../../../shared/validators.js';
+import { bigrams, toInitials, toPinyin, trigrams } from '../../lib/search-text.js';
+import * as repo from './orgs.repository.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Search columns of an organization: pinyin and initials of every name it has borne, and their n-grams. */
+export function searchColumns(name: string, formerNames: string[]) {
+  const names = [name, ...formerNames];
+  const pinyins = names.map(toPinyin);
+  const initials = names.map(toInitials);
+  const grams = new Set<string>();
+  for (const n of names) for (const g of bigrams(n)) grams.add(g);
+  for (const p of [...pinyins, ...initials]) for (const g of trigrams(p)) grams.add(g);
+  return { pinyin: pinyins.join(' '), initials: initials.join(' '), search_grams: [...grams] };
+}
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+/** Where each organization lies: its node and the path from the district down. */
+async function placesOf(db: Db, rows: OrgRow[]) {
+  const ids = new Set<number>();
+  for (const r of rows) for (const l of [3, 4, 5, 6]) {
+    const id = r[repo.levelColumn(l)];
+    if (id !== null) ids.add(Number(id));
+  }
+  const names = await repo.findRegionNames(db, [...ids]);
+  return (r: OrgRow) => {
+    const node = names.get(Number(r.region_id))!;
+    const path = [3, 4, 5, 6]
+      .map((l) => r[repo.levelColumn(l)])
+      .filter((id): id is number => id !== null)
+      .map((id) => names.get(Number(id))?.name ?? '')
+      .join(' / ');
+    return { region: { id: Number(r.region_id), code: node.code, name: node.name, level: node.level }, regionPath: path };
+  };
+}
+
+export async function toListItems(db: Db, rows: OrgRow[]): Promise<OrgListItem[]> {
+  const place = await placesOf(db, rows);
+  return rows.map((r) => ({
+    id: Number(r.id),
+    name: r.name,
+    formerNames: r.former_names,
+    creditCode: r.credit_code,
+    legalForm: r.legal_form,
+    category: r.category,
+    ...place(r),
+    leaderName: r.leader_name,
+    leaderPhone: r.leader_phone ? maskPhone(r.leader_phone) : null,
+    individualMembers: r.individual_members,
+    unitMembers: r.unit_members,
+    foundedOn: r.founded_on,
+    status: r.status,
+    isDemoSite: r.is_demo_site,
+    isBrand: r.is_brand,
+    isIncubating: r.is_incubating,
+    updatedAt: iso(r.updated_at),
+  }));
+}
+
+/** The full record, with personal data masked: revealing it is a separate, audited request. */
+export async function toOrg(db: Db, r: OrgRow, warnings: OrgWarning[]): Promise<Org> {
+  const place = await placesOf(db, [r]);
+  const hub = r.hub_org_id ? await repo.findOrgById(db, Number(r.hub_org_id)) : undefined;
+  return {
+    id: Number(r.id),
+    name: r.name,
+    formerNames: r.former_names,
+    creditCode: r.credit_code,
+    legalForm: r.legal_form,
+    category: r.category,
+    ...place(r),
+    address: r.address,
+    leaderName: r.leader_name,
+    leaderIdNumber: r.leader_id_number ? maskResidentId(r.leader_id_number) : null,
+    leaderPhone: r.leader_phone ? maskPhone(r.leader_phone) : null,
+    individualMembers: r.individual_members,
+    unitMembers: r.unit_members,
+    foundedOn: r.founded_on,
+    purpose: r.purpose,
+    activities: r.activities,
+    venue: r.venue,
+    hub: hub ? { id: Number(hub.id), name: hub.name } : null,
+    status: r.status,
+    isDemoSite: r.is_demo_site,
+    isBrand: r.is_brand,
+    isIncubating: r.is_incubating,
+    certificateNo: r.certificate_no,
+    version: r.version,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+    warnings,
+  };
+}

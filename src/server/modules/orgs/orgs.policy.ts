@@ -1,0 +1,98 @@
+import { CREDIT_CODE_FORM_DIGIT, CREDIT_CODE_MESSAGES, PHONE_MESSAGE, RESIDENT_ID_MESSAGES, creditCodeProblem, isValidPhone, residentIdProblem } from '../../../shared/validators.js';
+import { REGISTERED_FORMS, type LegalForm } from '../../../shared/enums.js';
+import type { OrgWarning } from '../../../shared/schemas/orgs.js';
+import { isRealDivisionCode } from '../../lib/division-codes.js';
+import { bigrams } from '../../lib/search-text.js';
+
+/** The values rules look at, after a create or an update is merged onto the record. */
+export interface OrgDraft {
+  name: string;
+  creditCode: string | null;
+  legalForm: LegalForm;
+  category: string;
+  regionLevel: number;
+  leaderIdNumber: string | null;
+  leaderPhone: string | null;
+  foundedOn: string | null;
+}
+
+/** Field-level rule checks (issue #4 §2); returns Chinese messages by field, empty when all is well. */
+export function checkOrgRules(d: OrgDraft, categories: readonly string[], today = new Date()): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const registered = REGISTERED_FORMS.includes(d.legalForm);
+  if (registered && !d.creditCode) fields.creditCode = '登记的社会组织须填写统一社会信用代码';
+  if (!registered && d.creditCode) fields.creditCode = '备案或草根组织没有统一社会信用代码，请留空或改选组织形式';
+  if (d.creditCode && !fields.creditCode) {
+    const problem = creditCodeProblem(d.creditCode);
+    if (problem) fields.creditCode = CREDIT_CODE_MESSAGES[problem];
+    else if (d.creditCode[0] !== '5') fields.creditCode = '第 1 位登记管理部门代码应为 5（民政）';
+    else if (d.creditCode[1] !== CREDIT_CODE_FORM_DIGIT[d.legalForm as keyof typeof CREDIT_CODE_FORM_DIGIT]) {
+      fields.creditCode = `第 2 位机构类别代码与组织形式不符（社会团体 1、社会服务机构 2、基金会 3）`;
+    } else if (!isRealDivisionCode(d.creditCode.slice(2, 8))) {
+      fields.creditCode = '第 3–8 位不是有效的登记管理机关行政区划代码';
+    }
+  }
+  if (!categories.includes(d.category)) fields.category = `类别不在本区的类别清单中（${categories.join('、')}）`;
+  // Filed and grassroots organizations live in a community (or a grid); registered ones may sit at a street or district.
+  if (registered ? d.regionLevel < 3 : d.regionLevel < 5) {
+    fields.regionCode = registered ? '请选择区县、街道、社区或网格' : '备案或草根组织应落在社区（村）或网格';
+  }
+  if (d.leaderIdNumber) {
+    const problem = residentIdProblem(d.leaderIdNumber, today);
+    if (problem) fields.leaderIdNumber = RESIDENT_ID_MESSAGES[problem];
+  }
+  if (d.leaderPhone && !isValidPhone(d.leaderPhone)) fields.leaderPhone = PHONE_MESSAGE;
+  if (d.foundedOn) {
+    const date = new Date(`${d.foundedOn}T00:00:00Z`);
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== d.foundedOn) fields.foundedOn = '日期无效';
+    else if (date > today) fields.foundedOn = '成立日期不能晚于今天';
+    else if (d.foundedOn < '1949-10-01') fields.foundedOn = '成立日期过早，请核对';
+  }
+  return fields;
+}
+
+/** Kinds that may not be filed, and kinds under strict control (DESIGN §4, seed 004). */
+const PROHIBITED: { kind: string; pattern: RegExp }[] = [
+  { kind: '气功功法类', pattern: /气功|功法|修炼/ },
+  { kind: '宗族类', pattern: /宗亲|宗族|宗祠|族谱|家族会/ },
+  { kind: '特定群体类', pattern: /战友会|老兵会/ },
+];
+const STRICT: { kind: string; pattern: RegExp }[] = [
+  { kind: '联谊性社团', pattern: /联谊会|同乡会|老乡会|校友会/ },
+  { kind: '领导干部组成的研究会', pattern: /(干部|领导).*研究会/ },
+];
+
+export function kindWarnings(name: string, purpose: string | null, activities: string | null): OrgWarning[] {
+  const text = [name, purpose ?? '', activities ?? ''].join(' ');
+  const out: OrgWarning[] = [];
+  for (const p of PROHIBITED) {
+    if (p.pattern.test(text)) out.push({ code: 'prohibited_kind', message: `疑似${p.kind}组织（不予备案登记），请审核人员核查` });
+  }
+  for (const s of STRICT) {
+    if (s.pattern.test(text)) out.push({ code: 'strict_control', message: `${s.kind}属严格控制类，请审核人员从严把关` });
+  }
+  return out;
+}
+
+/** Dice coefficient over character bigrams: 1 = same text, 0 = nothing shared. */
+export function similarity(a: string, b: string): number {
+  const x = new Set(bigrams(a));
+  const y = new Set(bigrams(b));
+  if (x.size === 0 || y.size === 0) return 0;
+  let shared = 0;
+  for (const g of x) if (y.has(g)) shared++;
+  return (2 * shared) / (x.size + y.size);
+}
+
+/** Generic words every organization name carries; similarity is judged on what is left. */
+const GENERIC = /(社区|居委会|村委会|协会|社团|服务社|俱乐部|服务中心|中心|服务队|志愿者?|之家|队|社|会)$/g;
+export const coreName = (name: string) => name.replace(GENERIC, '').replace(GENERIC, '');
+
+/**
+ * Same kind of organization in one community: in principle one (seed 004). Warn, never block: the same
+ * category and a similar name or purpose.
+ */
+export function isSimilarOrg(a: { name: string; purpose: string | null }, b: { name: string; purpose: string | null }): boolean {
+  if (similarity(coreName(a.name), coreName(b.name)) >= 0.5) return true;
+  return !!a.purpose && !!b.purpose && similarity(a.purpose, b.purpose) >= 0.6;
+}

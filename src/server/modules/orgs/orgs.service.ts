@@ -1,0 +1,304 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, NewOrg, OrgRow, RegionRow } from '../../db/types.js';
+import type { Actor, RequestContext } from '../../lib/context.js';
+import { errors } from '../../lib/errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { isInJurisdiction, regionScope, requireAccess, type LevelColumn } from '../../lib/access.js';
+import { bigrams, escapeLike, trigrams } from '../../lib/search-text.js';
+import { DEFAULT_ORG_CATEGORIES } from '../../../shared/enums.js';
+import type { Org, OrgCreateBody, OrgFields, OrgHistoryEntry, OrgListQuery, OrgListResponse, OrgUpdateBody, OrgWarning } from '../../../shared/schemas/orgs.js';
+import { findRegionByCode } from '../regions/index.js';
+import * as repo from './orgs.repository.js';
+import { checkOrgRules, isSimilarOrg, kindWarnings } from './orgs.policy.js';
+import { displayValue, EDITABLE_FIELDS, fieldValue, toColumns } from './orgs.fields.js';
+import { searchColumns, toListItems, toOrg } from './orgs.mapping.js';
+
+const ENTITY = 'org';
+type Db = Kysely<DB> | Transaction<DB>;
+
+export class OrgValidationError extends Error {
+  constructor(readonly fields: Record<string, string>) {
+    super('organization fields invalid');
+  }
+}
+
+export async function categoriesFor(db: Db, region: Pick<RegionRow, 'level3_id'>): Promise<string[]> {
+  const custom = region.level3_id ? await repo.findCategorySetting(db, Number(region.level3_id)) : null;
+  return custom ?? [...DEFAULT_ORG_CATEGORIES];
+}
+
+/** Parses the search box: a credit code (prefix), latin letters (pinyin or initials), or Chinese text. */
+export function parseOrgSearch(q: string | undefined): repo.OrgSearch | undefined {
+  const text = q?.trim();
+  if (!text) return undefined;
+  if (/^[0-9][0-9A-Z]{3,17}$/i.test(text) && /[0-9]/.test(text)) return { kind: 'credit', text: escapeLike(text) };
+  if (/^[a-z]+$/i.test(text)) {
+    const lower = text.toLowerCase();
+    return { kind: 'latin', text: lower, grams: trigrams(lower) };
+  }
+  const lower = text.toLowerCase();
+  return { kind: 'text', text: escapeLike(lower), grams: Array.from(lower.replace(/\s+/g, '')).length > 1 ? bigrams(lower) : [] };
+}
+
+async function resolveScopeFilter(db: Db, actor: Actor, code: string | undefined) {
+  if (!code) return undefined;
+  const region = await findRegionByCode(db, code);
+  if (!region || !isInJurisdiction(actor, region)) throw errors.notFound('region');
+  return { column: `level${region.level}_id` as LevelColumn, id: Number(region.id) };
+}
+
+export async function buildListFilter(db: Db, actor: Actor, query: Omit<OrgListQuery, 'sort' | 'page' | 'pageSize' | 'facets'>): Promise<repo.OrgListFilter> {
+  return {
+    scope: regionScope(actor),
+    within: await resolveScopeFilter(db, actor, query.region),
+    search: parseOrgSearch(query.q),
+    form: query.form,
+    category: query.category,
+    status: query.status,
+    flag: query.flag,
+    hubOrgId: query.hub,
+  };
+}
+
+export async function listOrgs(db: Kysely<DB>, ctx: RequestContext, query: OrgListQuery): Promise<OrgListResponse> {
+  requireAccess(ctx.actor, 'org.read');
+  const filter = await buildListFilter(db, ctx.actor, query);
+  const desc = query.sort.startsWith('-');
+  const key = (desc ? query.sort.slice(1) : query.sort) as keyof typeof repo.ORG_SORT_COLUMNS;
+  const { items, total } = await repo.listOrgs(
+    db,
+    filter,
+    { column: repo.ORG_SORT_COLUMNS[key], direction: desc ? 'desc' : 'asc' },
+    (query.page - 1) * query.pageSize,
+    query.pageSize,
+  );
+  const response: OrgListResponse = { items: await toListItems(db, items), total };
+  if (query.facets === 'true') {
+    const [form, category, status] = await Promise.all([
+      repo.countBy(db, filter, 'form'),
+      repo.countBy(db, filter, 'category'),
+      repo.countBy(db, filter, 'status'),
+    ]);
+    response.facets = { form, category, status };
+  }
+  return response;
+}
+
+async function loadOrg(db: Db, ctx: RequestContext, id: number, permission: 'org.read' | 'org.update' | 'org.personal.reveal') {
+  requireAccess(ctx.actor, permission);
+  const org = await repo.findOrgById(db, id);
+  if (!org) throw errors.notFound(ENTITY);
+  requireAccess(ctx.actor, permission, { entity: ENTITY, path: org });
+  return org;
+}
+
+/** Same-kind and prohibited-kind warnings (never blocking; the reviewer decides). */
+export async function warningsFor(db: Db, org: Pick<OrgRow, 'id' | 'name' | 'purpose' | 'activities' | 'category' | 'level5_id'>): Promise<OrgWarning[]> {
+  const warnings = kindWarnings(org.name, org.purpose, org.activities);
+  if (org.level5_id) {
+    const peers = await repo.findOrgsOfCategoryIn(db, Number(org.level5_id), org.category, org.id ? Number(org.id) : undefined);
+    const similar = peers.filter((p) => isSimilarOrg(org, p));
+    if (similar.length > 0) {
+      warnings.push({
+        code: 'similar_org',
+        message: `本社区已有同类且名称或宗旨相近的组织，原则上同类组织只设一个，建议合并（由审核人员决定）`,
+        orgs: similar.map((p) => ({ id: Number(p.id), name: p.name })),
+      });
+    }
+  }
+  return warnings;
+}
+
+export async function getOrg(db: Kysely<DB>, ctx: RequestContext, id: number): Promise<Org> {
+  const org = await loadOrg(db, ctx, id, 'org.read');
+  return toOrg(db, org, await warningsFor(db, org));
+}
+
+export interface PreparedOrg {
+  region: RegionRow;
+  columns: Partial<NewOrg>;
+}
+
+/**
+ * Checks merged fields against every rule and the actor's jurisdiction; returns the columns to store.
+ * Throws OrgValidationError with Chinese messages by field (the API turns it into a 400, the import into a row report).
+ */
+export async function prepareOrg(db: Db, actor: Actor, merged: OrgFields, existing?: OrgRow): Promise<PreparedOrg> {
+  const region = await findRegionByCode(db, merged.regionCode);
+  if (!region) throw new OrgValidationError({ regionCode: `区划 ${merged.regionCode} 不存在` });
+  if (!isInJurisdiction(actor, region)) throw new OrgValidationError({ regionCode: '所选区划不在您的管辖范围内' });
+  const fields = checkOrgRules(
+    {
+      name: merged.name,
+      creditCode: merged.creditCode ?? null,
+      legalForm: merged.legalForm,
+      category: merged.category,
+      regionLevel: region.level,
+      leaderIdNumber: merged.leaderIdNumber ?? null,
+      leaderPhone: merged.leaderPhone ?? null,
+      foundedOn: merged.foundedOn ?? null,
+    },
+    await categoriesFor(db, region),
+  );
+  if (merged.creditCode && !fields.creditCode) {
+    const holder = await repo.findOrgByCreditCode(db, merged.creditCode);
+    if (holder && Number(holder.id) !== Number(existing?.id)) fields.creditCode = `该代码已属于“${holder.name}”`;
+  }
+  if (merged.hubOrgId) {
+    const hub = await repo.findOrgById(db, merged.hubOrgId);
+    if (!hub || Number(hub.level3_id) !== Number(region.level3_id)) fields.hubOrgId = '所属联合会不存在或不在本区';
+    else if (hub.category !== '枢纽型') fields.hubOrgId = '所属联合会须为枢纽型组织';
+    else if (existing && Number(hub.id) === Number(existing.id)) fields.hubOrgId = '组织不能隶属于自己';
+  }
+  if (Object.keys(fields).length > 0) throw new OrgValidationError(fields);
+  return {
+    region,
+    columns: {
+      ...toColumns(merged),
+      region_id: Number(region.id),
+      level1_id: region.level1_id,
+      level2_id: region.level2_id,
+      level3_id: region.level3_id,
+      level4_id: region.level4_id,
+      level5_id: region.level5_id,
+      level6_id: region.level6_id,
+    },
+  };
+}
+
+const asApiError = (err: unknown) => (err instanceof OrgValidationError ? errors.validation(err.fields) : err);
+
+/** Inserts a prepared organization with its first history entry and audit record (inside the caller's transaction). */
+export async function insertPreparedOrg(trx: Transaction<DB>, ctx: RequestContext, merged: OrgFields, p: PreparedOrg, action = 'create') {
+  const now = new Date();
+  const id = await repo.insertOrg(trx, {
+    ...(p.columns as NewOrg),
+    status: merged.status ?? 'active',
+    former_names: [],
+    ...searchColumns(merged.name, []),
+    created_at: now,
+    updated_at: now,
+    created_by: ctx.actor?.id ?? null,
+  });
+  const changes: Record<string, { from: unknown; to: unknown }> = { regionCode: { from: null, to: p.region.code } };
+  for (const f of EDITABLE_FIELDS) {
+    const v = displayValue(f, (merged as Record<string, unknown>)[f]);
+    if (v !== null && v !== false) changes[f] = { from: null, to: v };
+  }
+  await repo.insertHistory(trx, { orgId: id, version: 1, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.username ?? null, action, reason: null, changes });
+  await writeAudit(trx, ctx, { action: `org.${action}`, entityType: ENTITY, entityId: id, regionCode: p.region.code, newValue: changes });
+  return id;
+}
+
+export async function createOrg(db: Kysely<DB>, ctx: RequestContext, body: OrgCreateBody): Promise<Org> {
+  requireAccess(ctx.actor, 'org.create');
+  const region = await findRegionByCode(db, body.regionCode);
+  if (region) requireAccess(ctx.actor, 'org.create', { entity: 'region', path: region });
+  const prepared = await prepareOrg(db, ctx.actor, body).catch((e) => {
+    throw asApiError(e);
+  });
+  const id = await db.transaction().execute((trx) => insertPreparedOrg(trx, ctx, body, prepared));
+  const row = (await repo.findOrgById(db, id))!;
+  return toOrg(db, row, await warningsFor(db, row));
+}
+
+/** API fields of a stored record, for merging an edit onto it. */
+export function fieldsOf(row: OrgRow, regionCode: string): OrgFields {
+  const out: Record<string, unknown> = { regionCode };
+  for (const f of EDITABLE_FIELDS) out[f] = fieldValue(row, f);
+  return out as OrgFields;
+}
+
+/** Applies an edit (API or import) to a stored record: history with old → new, former names on rename, audit. */
+export async function applyOrgUpdate(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  org: OrgRow,
+  merged: OrgFields,
+  prepared: PreparedOrg,
+  opts: { version: number; reason: string | null; action?: string },
+): Promise<boolean> {
+  const currentRegion = await repo.findRegionNames(trx, [Number(org.region_id)]);
+  const before = fieldsOf(org, currentRegion.get(Number(org.region_id))!.code);
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const f of [...EDITABLE_FIELDS, 'regionCode'] as const) {
+    const from = (before as Record<string, unknown>)[f] ?? null;
+    const to = (merged as Record<string, unknown>)[f] ?? null;
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[f] = { from: displayValue(f, from), to: displayValue(f, to) };
+  }
+  if (Object.keys(changes).length === 0) return false;
+  const formerNames = [...org.former_names];
+  if (changes.name && !formerNames.includes(org.name)) formerNames.push(org.name);
+  const saved = await repo.updateOrg(trx, Number(org.id), opts.version, {
+    ...prepared.columns,
+    former_names: formerNames,
+    ...searchColumns(merged.name, formerNames),
+  });
+  if (!saved) throw errors.conflict('org.version_conflict', '该记录已被他人修改，请刷新后再编辑');
+  const action = opts.action ?? 'update';
+  await repo.insertHistory(trx, {
+    orgId: Number(org.id),
+    version: opts.version + 1,
+    actorId: ctx.actor?.id ?? null,
+    actorName: ctx.actor?.username ?? null,
+    action,
+    reason: opts.reason,
+    changes,
+  });
+  await writeAudit(trx, ctx, {
+    action: `org.${action}`,
+    entityType: ENTITY,
+    entityId: Number(org.id),
+    regionCode: prepared.region.code,
+    oldValue: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.from])),
+    newValue: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])),
+  });
+  return true;
+}
+
+export async function updateOrg(db: Kysely<DB>, ctx: RequestContext, id: number, body: OrgUpdateBody): Promise<Org> {
+  const org = await loadOrg(db, ctx, id, 'org.update');
+  const { version, reason, ...patch } = body;
+  const regionCode = (await repo.findRegionNames(db, [Number(org.region_id)])).get(Number(org.region_id))!.code;
+  const merged: OrgFields = { ...fieldsOf(org, regionCode), ...patch };
+  if (patch.regionCode && patch.regionCode !== regionCode) {
+    const target = await findRegionByCode(db, patch.regionCode);
+    if (target) requireAccess(ctx.actor, 'org.update', { entity: 'region', path: target });
+  }
+  const prepared = await prepareOrg(db, ctx.actor!, merged, org).catch((e) => {
+    throw asApiError(e);
+  });
+  await db.transaction().execute((trx) => applyOrgUpdate(trx, ctx, org, merged, prepared, { version, reason: reason ?? null }));
+  const row = (await repo.findOrgById(db, id))!;
+  return toOrg(db, row, await warningsFor(db, row));
+}
+
+export async function getOrgHistory(db: Kysely<DB>, ctx: RequestContext, id: number): Promise<{ items: OrgHistoryEntry[] }> {
+  await loadOrg(db, ctx, id, 'org.read');
+  const rows = await repo.findHistory(db, id);
+  return {
+    items: rows.map((h) => ({
+      id: Number(h.id),
+      version: h.version,
+      at: new Date(h.at).toISOString(),
+      actorName: h.actor_name,
+      action: h.action,
+      reason: h.reason,
+      changes: h.changes as OrgHistoryEntry['changes'],
+    })),
+  };
+}
+
+/** Shows one personal field in clear: an explicit, audited act (issue #4 §5). */
+export async function revealPersonal(db: Kysely<DB>, ctx: RequestContext, id: number, field: 'leaderIdNumber' | 'leaderPhone') {
+  const org = await loadOrg(db, ctx, id, 'org.personal.reveal');
+  const value = field === 'leaderIdNumber' ? org.leader_id_number : org.leader_phone;
+  await writeAudit(db, ctx, {
+    action: 'org.personal.reveal',
+    entityType: ENTITY,
+    entityId: id,
+    newValue: { field },
+    regionCode: (await repo.findRegionNames(db, [Number(org.region_id)])).get(Number(org.region_id))?.code ?? null,
+  });
+  return { field, value };
+}
