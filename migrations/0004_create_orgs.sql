@@ -100,6 +100,7 @@ CREATE TABLE import_jobs (
   processed    integer NOT NULL DEFAULT 0,
   inserted     integer NOT NULL DEFAULT 0,
   updated      integer NOT NULL DEFAULT 0,
+  unchanged    integer NOT NULL DEFAULT 0,
   rejected     integer NOT NULL DEFAULT 0,
   error        text,
   report       bytea,

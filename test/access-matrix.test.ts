@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForImports } from '../src/server/modules/orgs/index.js';
 import { createTestApp, type Client, type TestApp } from './app.js';
 import { createTestOrg, createTestUser, PLACES } from './factories.js';
 import { ROLES, type Role } from '../src/shared/enums.js';
@@ -67,12 +69,31 @@ const ROUTES: RouteCase[] = [
     method: 'POST', url: '/api/v1/orgs/:id/reveal', permission: 'org.personal.reveal', placed: true,
     request: (c, t) => c.post(`/api/v1/orgs/${t.orgId}/reveal`, { field: 'leaderPhone' }),
   },
+  { method: 'GET', url: '/api/v1/orgs/export.xlsx', permission: 'org.export', placed: false, request: (c) => c.get('/api/v1/orgs/export.xlsx') },
+  { method: 'GET', url: '/api/v1/orgs/import-template.xlsx', permission: 'org.import', placed: false, request: (c) => c.get('/api/v1/orgs/import-template.xlsx') },
+  {
+    method: 'POST', url: '/api/v1/orgs/import', permission: 'org.import', placed: false,
+    request: (c, t, n) => {
+      const boundary = 'matrixboundary';
+      const csv = `名称,组织形式,类别,所在区划代码\n矩阵导入组织${n},草根,文体活动,${t.region}\n`;
+      const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="m.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+      return c.request({ method: 'POST', url: '/api/v1/orgs/import', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    },
+  },
+  {
+    method: 'GET', url: '/api/v1/imports/:id', permission: 'org.import', placed: false,
+    request: async (c) => c.get(`/api/v1/imports/${await ownImportJob(c)}`),
+  },
+  {
+    method: 'GET', url: '/api/v1/imports/:id/report.xlsx', permission: 'org.import', placed: false,
+    request: async (c) => c.get(`/api/v1/imports/${await ownImportJob(c)}/report.xlsx`),
+  },
   { method: 'GET', url: '/api/v1/audit', permission: 'audit.read', placed: false, request: (c) => c.get('/api/v1/audit') },
   { method: 'GET', url: '/api/v1/audit/export.xlsx', permission: 'audit.read', placed: false, request: (c) => c.get('/api/v1/audit/export.xlsx') },
 ];
 
 /** Routes anyone may call. */
-const PUBLIC_ROUTES = ['GET /api/v1/health', 'POST /api/v1/auth/login'];
+const PUBLIC_ROUTES = ['GET /api/v1/health', 'POST /api/v1/auth/login', 'GET /api/v1/public/orgs', 'GET /api/v1/public/orgs/:id'];
 
 /** Each role at its usual node (DESIGN §1), plus a system administrator limited to one street. */
 const ACTORS: { name: string; role: Role; region: string | null }[] = [
@@ -100,7 +121,21 @@ beforeAll(async () => {
     };
   }
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  await waitForImports();
+  await t?.close();
+});
+
+/** A finished import job of this client's own (created directly: jobs are their importer's alone). */
+async function ownImportJob(c: Client): Promise<string> {
+  const id = randomUUID();
+  if (c.userId === null) return id;
+  await t.database.db
+    .insertInto('import_jobs')
+    .values({ id, user_id: c.userId, kind: 'orgs', filename: 'm.csv', status: 'done', total: 0, report: Buffer.from('x'), created_at: new Date(), finished_at: new Date() })
+    .execute();
+  return id;
+}
 
 async function orgVersion(id: number) {
   return (await t.database.db.selectFrom('orgs').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;

@@ -15,7 +15,8 @@ import { authRoutes } from './modules/auth/index.js';
 import { regionRoutes } from './modules/regions/index.js';
 import { userRoutes } from './modules/users/index.js';
 import { auditRoutes } from './modules/audit/index.js';
-import { orgRoutes } from './modules/orgs/index.js';
+import { orgRoutes, orgSheetRoutes, publicOrgRoutes } from './modules/orgs/index.js';
+import multipart from '@fastify/multipart';
 import healthRoutes from './modules/health/health.routes.js';
 
 export interface RouteInfo {
@@ -79,6 +80,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     timeWindow: opts.config.rateLimit.windowMs,
     errorResponseBuilder: () => new AppError(429, 'rate_limited', '请求过于频繁，请稍后再试'),
   });
+  // Spreadsheets up to 20 MB (about 100k rows), one file per request.
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 5 } });
   await app.register(openapi);
   await app.register(session);
 
@@ -89,7 +92,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(regionRoutes);
       await api.register(userRoutes);
       await api.register(auditRoutes);
+      await api.register(orgSheetRoutes);
       await api.register(orgRoutes);
+      await api.register(publicOrgRoutes);
     },
     { prefix: '/api/v1' },
   );

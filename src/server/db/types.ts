@@ -150,6 +150,7 @@ export interface ImportJobsTable {
   processed: Generated<number>;
   inserted: Generated<number>;
   updated: Generated<number>;
+  unchanged: Generated<number>;
   rejected: Generated<number>;
   error: string | null;
   report: Buffer | null;

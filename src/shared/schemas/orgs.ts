@@ -180,3 +180,53 @@ export const ORG_FIELD_LABELS: Record<string, string> = {
   isIncubating: '孵化中',
   certificateNo: '证书编号',
 };
+
+/** The public register: no personal data, ever (issue #4 §7). */
+export const PublicOrg = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    formerNames: z.array(z.string()),
+    creditCode: z.string().nullable(),
+    legalForm: z.enum(LEGAL_FORMS),
+    category: z.string(),
+    regionPath: z.string(),
+    status: z.enum(ORG_STATUSES),
+    foundedOn: z.string().nullable(),
+    purpose: z.string().nullable(),
+    activities: z.string().nullable(),
+    certificateNo: z.string().nullable(),
+  })
+  .meta({ id: 'PublicOrg' });
+export type PublicOrg = z.infer<typeof PublicOrg>;
+
+export const PublicOrgListQuery = z.strictObject({
+  q: SearchText.optional(),
+  region: z.string().regex(/^[0-9]{2,15}$/, '区划代码为 2–15 位数字').optional(),
+  form: z.enum(LEGAL_FORMS).optional(),
+  ...Paging,
+});
+export type PublicOrgListQuery = z.infer<typeof PublicOrgListQuery>;
+
+export const PublicOrgListResponse = z.object({
+  items: z.array(PublicOrg.omit({ purpose: true, activities: true, formerNames: true })),
+  total: z.number().int(),
+});
+
+export const ImportJob = z
+  .object({
+    id: z.string(),
+    status: z.enum(['queued', 'running', 'done', 'failed']),
+    filename: z.string(),
+    total: z.number().int(),
+    processed: z.number().int(),
+    inserted: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    rejected: z.number().int(),
+    error: z.string().nullable(),
+    reportUrl: z.string().nullable(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ImportJob' });

@@ -1,1 +1,2 @@
-export { default as orgRoutes } from './orgs.routes.js';
+export { default as orgRoutes, orgSheetRoutes, publicOrgRoutes } from './orgs.routes.js';
+export { waitForImports } from './orgs.import-jobs.js';

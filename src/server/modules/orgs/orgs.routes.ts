@@ -11,7 +11,18 @@ import {
   RevealBody,
   RevealResponse,
 } from '../../../shared/schemas/orgs.js';
+import { z } from '../../../shared/zod.js';
+import { ImportJob, OrgFilter, PublicOrg, PublicOrgListQuery, PublicOrgListResponse } from '../../../shared/schemas/orgs.js';
+import { errors } from '../../lib/errors.js';
 import * as service from './orgs.service.js';
+import { exportOrgs, importTemplate } from './orgs.export.js';
+import { getImportJob, getImportReport, startOrgImport } from './orgs.import-jobs.js';
+import { getPublicOrg, listPublicOrgs } from './orgs.public.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (ascii: string, chinese: string) =>
+  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(chinese)}`;
+const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
@@ -76,6 +87,93 @@ const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => service.revealPersonal(app.db, request.ctx(), request.params.id, request.body.field),
+  );
+};
+
+/** Spreadsheets in and out. */
+export const orgSheetRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/orgs/export.xlsx',
+    {
+      schema: {
+        tags: ['orgs'],
+        summary: '导出筛选结果为 .xlsx（个人信息脱敏；有权限的角色可加 unmasked=true，记入审计）',
+        querystring: OrgFilter.extend({ unmasked: z.enum(['true', 'false']).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const stream = await exportOrgs(app.db, request.ctx(), request.query);
+      reply.header('content-type', XLSX).header('content-disposition', attachment(`orgs-${today()}.xlsx`, `社会组织名录-${today()}.xlsx`));
+      return reply.send(stream);
+    },
+  );
+
+  app.get(
+    '/orgs/import-template.xlsx',
+    { schema: { tags: ['orgs'], summary: '下载导入模板（中文表头、下拉选项、示例行）' } },
+    async (request, reply) => {
+      const buf = await importTemplate(app.db, request.ctx());
+      reply.header('content-type', XLSX).header('content-disposition', attachment('org-import-template.xlsx', '社会组织导入模板.xlsx'));
+      return reply.send(buf);
+    },
+  );
+
+  app.post(
+    '/orgs/import',
+    {
+      schema: {
+        tags: ['orgs'],
+        summary: '导入社会组织名单（multipart 上传 .xlsx 或 .csv，字段名 file）→ 导入任务编号',
+        consumes: ['multipart/form-data'],
+        response: { 202: z.object({ id: z.string() }), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw errors.badRequest('import.no_file', '请以 multipart/form-data 上传文件（字段名 file）');
+      const file = await request.file();
+      if (!file) throw errors.badRequest('import.no_file', '请选择要导入的文件', { file: '请选择文件' });
+      const buffer = await file.toBuffer();
+      reply.status(202);
+      return startOrgImport(app.db, request.ctx(), { buffer, filename: file.filename });
+    },
+  );
+
+  app.get(
+    '/imports/:id',
+    {
+      schema: {
+        tags: ['orgs'],
+        summary: '导入任务进度与结果',
+        params: z.object({ id: z.string().uuid('任务编号无效') }),
+        response: { 200: ImportJob, ...errorsOf },
+      },
+    },
+    async (request) => getImportJob(app.db, request.ctx(), request.params.id),
+  );
+
+  app.get(
+    '/imports/:id/report.xlsx',
+    { schema: { tags: ['orgs'], summary: '下载逐行导入报告', params: z.object({ id: z.string().uuid('任务编号无效') }) } },
+    async (request, reply) => {
+      const buf = await getImportReport(app.db, request.ctx(), request.params.id);
+      reply.header('content-type', XLSX).header('content-disposition', attachment('import-report.xlsx', '导入报告.xlsx'));
+      return reply.send(buf);
+    },
+  );
+};
+
+/** The public register: no login, no personal data, rate-limited. */
+export const publicOrgRoutes: FastifyPluginAsyncZod = async (app) => {
+  const config = { public: true, rateLimit: { max: 120, timeWindow: 60_000 } };
+  app.get(
+    '/public/orgs',
+    { config, schema: { tags: ['public'], summary: '社会组织公示查询（无需登录）', querystring: PublicOrgListQuery, response: { 200: PublicOrgListResponse, 400: ErrorResponse } } },
+    async (request) => listPublicOrgs(app.db, request.query),
+  );
+  app.get(
+    '/public/orgs/:id',
+    { config, schema: { tags: ['public'], summary: '社会组织公示信息', params: OrgIdParam, response: { 200: PublicOrg, 400: ErrorResponse, 404: ErrorResponse } } },
+    async (request) => getPublicOrg(app.db, request.params.id),
   );
 };
 

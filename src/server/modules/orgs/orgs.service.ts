@@ -142,7 +142,9 @@ export async function prepareOrg(db: Db, actor: Actor, merged: OrgFields, existi
   );
   if (merged.creditCode && !fields.creditCode) {
     const holder = await repo.findOrgByCreditCode(db, merged.creditCode);
-    if (holder && Number(holder.id) !== Number(existing?.id)) fields.creditCode = `该代码已属于“${holder.name}”`;
+    if (holder && Number(holder.id) !== Number(existing?.id)) {
+      fields.creditCode = isInJurisdiction(actor, holder) ? `该代码已属于“${holder.name}”` : '该代码已被辖区外的组织使用';
+    }
   }
   if (merged.hubOrgId) {
     const hub = await repo.findOrgById(db, merged.hubOrgId);

@@ -122,3 +122,12 @@ export async function setOwnLevelId(db: Db, id: number, level: number) {
     .where('id', '=', id)
     .execute();
 }
+
+/** Nodes of a name below the scope, for spreadsheets that name a community instead of giving its code. */
+export function findRegionsByName(db: Db, scope: RegionScope | null, name: string) {
+  let q = db.selectFrom('regions').selectAll().where('level', '>=', 3);
+  if (scope) q = q.where(scope.column, '=', scope.id);
+  // 仓口社区 names 仓口社区居委会; 新村 names 新村居委会 or 新村村委会.
+  const variants = [name, `${name}居委会`, `${name}居民委员会`, `${name}社区居委会`, `${name}村委会`, `${name}村民委员会`];
+  return q.where('name', 'in', variants).limit(5).execute();
+}

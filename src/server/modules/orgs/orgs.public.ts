@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import type { DB, OrgRow } from '../../db/types.js';
+import { errors } from '../../lib/errors.js';
+import type { LevelColumn } from '../../lib/access.js';
+import type { PublicOrg, PublicOrgListQuery } from '../../../shared/schemas/orgs.js';
+import type { OrgStatus } from '../../../shared/enums.js';
+import { findRegionByCode } from '../regions/index.js';
+import * as repo from './orgs.repository.js';
+import { parseOrgSearch } from './orgs.service.js';
+import { toListItems } from './orgs.mapping.js';
+
+/** What the public may see: filed and registered organizations once their filing or registration is through. */
+const PUBLIC_STATUSES: OrgStatus[] = ['active', 'changing', 'deregistering', 'deregistered', 'dissolved', 'revoked'];
+const isPublic = (r: OrgRow) => r.legal_form !== 'grassroots' && PUBLIC_STATUSES.includes(r.status);
+
+export async function listPublicOrgs(db: Kysely<DB>, query: PublicOrgListQuery) {
+  let within;
+  if (query.region) {
+    const region = await findRegionByCode(db, query.region);
+    if (!region) return { items: [], total: 0 };
+    within = { column: `level${region.level}_id` as LevelColumn, id: Number(region.id) };
+  }
+  const filter: repo.OrgListFilter = { scope: null, within, search: parseOrgSearch(query.q), form: query.form };
+  const base = repo
+    .filteredOrgs(db, filter)
+    .where('legal_form', '<>', 'grassroots')
+    .where('status', 'in', PUBLIC_STATUSES);
+  const [{ n }] = await base.select((eb) => eb.fn.countAll<number>().as('n')).execute();
+  const rows = await base.selectAll().orderBy('pinyin').orderBy('id').offset((query.page - 1) * query.pageSize).limit(query.pageSize).execute();
+  const items = await toListItems(db, rows);
+  return {
+    total: Number(n),
+    items: items.map((o, i) => ({
+      id: o.id,
+      name: o.name,
+      creditCode: o.creditCode,
+      legalForm: o.legalForm,
+      category: o.category,
+      regionPath: o.regionPath,
+      status: o.status,
+      foundedOn: o.foundedOn,
+      certificateNo: rows[i].certificate_no,
+    })),
+  };
+}
+
+export async function getPublicOrg(db: Kysely<DB>, id: number): Promise<PublicOrg> {
+  const row = await repo.findOrgById(db, id);
+  if (!row || !isPublic(row)) throw errors.notFound('org');
+  const [item] = await toListItems(db, [row]);
+  return {
+    id: item.id,
+    name: row.name,
+    formerNames: row.former_names,
+    creditCode: row.credit_code,
+    legalForm: row.legal_form,
+    category: row.category,
+    regionPath: item.regionPath,
+    status: row.status,
+    foundedOn: row.founded_on,
+    purpose: row.purpose,
+    activities: row.activities,
+    certificateNo: row.certificate_no,
+  };
+}
