@@ -15,6 +15,10 @@ export default fp(async function staticWeb(app: FastifyInstance, opts: { root?: 
     app.log.warn(`web app not built at ${root}; run npm run build:web`);
     return;
   }
+  // The app's own files are public: the login page must load before anyone is logged in.
+  app.addHook('onRoute', (route) => {
+    if ((route.config as { rootPath?: string } | undefined)?.rootPath) route.config = { ...route.config, public: true };
+  });
   await app.register(fastifyStatic, {
     root,
     wildcard: false,

@@ -1,4 +1,4 @@
-import { Suspense, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Breadcrumb, Button, Drawer, Dropdown, Layout, Menu, Segmented, Skeleton, Tag, Tooltip, Typography } from 'antd';
 import {
@@ -14,6 +14,7 @@ import {
 } from '@ant-design/icons';
 import { useCurrentUser, useLogout } from '../auth/session.js';
 import { useEnumLabels, useLang, useT, type MsgKey } from '../i18n.js';
+import { formatDateTime } from '../lib/format.js';
 import { useIsMobile } from '../lib/hooks.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
@@ -37,6 +38,18 @@ export function allowedNavItems(permissions: string[]): NavItem[] {
 }
 
 const SIDER_COLLAPSED_KEY = 'shezu.siderCollapsed';
+
+/** Printed pages say where they come from, who printed them and when (shown on paper only). */
+function PrintStamp({ who }: { who: string }) {
+  const t = useT();
+  const [at, setAt] = useState(() => new Date().toISOString());
+  useEffect(() => {
+    const update = () => setAt(new Date().toISOString());
+    window.addEventListener('beforeprint', update);
+    return () => window.removeEventListener('beforeprint', update);
+  }, []);
+  return <div className="print-only print-stamp">{t('layout.printStamp', { who, at: formatDateTime(at, false) })}</div>;
+}
 
 export function AppLayout() {
   const user = useCurrentUser();
@@ -185,6 +198,7 @@ export function AppLayout() {
           </div>
         </Layout.Header>
         <Layout.Content className="app-content">
+          <PrintStamp who={user.displayName} />
           <ErrorBoundary resetKey={location.pathname}>
             <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
               <Outlet />

@@ -5,6 +5,7 @@ import { api, applyFieldErrors } from '../api/client.js';
 import { useCurrentUser } from '../auth/session.js';
 import { useT } from '../i18n.js';
 import { passwordPolicyRule, sameAsRule } from './password-rules.js';
+import { validValues } from '../lib/forms.js';
 
 interface Values extends ChangePasswordBody {
   confirm: string;
@@ -20,7 +21,8 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   });
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
     change.mutate(
       { currentPassword: values.currentPassword, newPassword: values.newPassword },
       {

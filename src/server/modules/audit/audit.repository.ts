@@ -1,12 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import type { AuditFilter } from '../../../shared/schemas/audit.js';
+import { AUDIT_ACTION_LABELS, type AuditFilter } from '../../../shared/schemas/audit.js';
 import { escapeLike } from '../../lib/search-text.js';
 
 function filtered(db: Kysely<DB>, f: AuditFilter) {
   let q = db.selectFrom('audit_log');
   if (f.actor) q = q.where('actor_name', 'like', `%${escapeLike(f.actor.toLowerCase())}%`);
-  if (f.action) q = q.where('action', 'like', `${escapeLike(f.action)}%`);
+  // A full action name matches exactly; a stem (`region.population`) matches its group.
+  if (f.action) q = f.action in AUDIT_ACTION_LABELS ? q.where('action', '=', f.action) : q.where('action', 'like', `${escapeLike(f.action)}%`);
   if (f.entityType) q = q.where('entity_type', '=', f.entityType);
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
   if (f.region) q = q.where('region_code', 'like', `${escapeLike(f.region)}%`);

@@ -33,9 +33,10 @@ export function checkOrgRules(d: OrgDraft, categories: readonly string[], today 
     }
   }
   if (!categories.includes(d.category)) fields.category = `类别不在本区的类别清单中（${categories.join('、')}）`;
-  // Filed and grassroots organizations live in a community (or a grid); registered ones may sit at a street or district.
-  if (registered ? d.regionLevel < 3 : d.regionLevel < 5) {
-    fields.regionCode = registered ? '请选择区县、街道、社区或网格' : '备案或草根组织应落在社区（村）或网格';
+  // Filed and grassroots organizations live in a community (or a grid), or at a street for street-wide ones
+  // (seed 002: 文山街道's 天马艺术团); registered ones may also sit at the district that registered them.
+  if (registered ? d.regionLevel < 3 : d.regionLevel < 4) {
+    fields.regionCode = registered ? '请选择区县、街道、社区或网格' : '备案或草根组织应落在街道（乡镇）、社区（村）或网格';
   }
   if (d.leaderIdNumber) {
     const problem = residentIdProblem(d.leaderIdNumber, today);

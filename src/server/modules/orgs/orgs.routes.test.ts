@@ -142,8 +142,9 @@ describe('POST /api/v1/orgs', () => {
 
   it('refuses a region outside the jurisdiction and a filed organization above a community', async () => {
     expect((await community.post('/api/v1/orgs', { ...base, name: '越界组织', regionCode: PLACES.xincun })).statusCode).toBe(404);
-    const high = await street.post('/api/v1/orgs', { ...base, name: '街道层级备案组织', regionCode: PLACES.wenshan });
-    expect(high.json().error.fields.regionCode).toMatch(/社区/);
+    const high = await district.post('/api/v1/orgs', { ...base, name: '区级备案组织', regionCode: PLACES.jizhou });
+    expect(high.json().error.fields.regionCode).toMatch(/街道/);
+    expect((await street.post('/api/v1/orgs', { ...base, name: '文山街道天马艺术团', regionCode: PLACES.wenshan })).statusCode).toBe(201);
   });
 });
 

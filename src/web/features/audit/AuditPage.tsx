@@ -66,6 +66,17 @@ interface FormValues {
   dates?: [Dayjs | null, Dayjs | null] | null;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const show = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v));
+
+/** For an update, the submitted fields whose value differs from the record before: what actually changed. */
+function changedFields(oldValue: unknown, newValue: unknown): { key: string; before: string; after: string }[] {
+  if (!isRecord(oldValue) || !isRecord(newValue)) return [];
+  return Object.keys(newValue)
+    .filter((k) => JSON.stringify(oldValue[k]) !== JSON.stringify(newValue[k]))
+    .map((k) => ({ key: k, before: show(oldValue[k]), after: show(newValue[k]) }));
+}
+
 function JsonBlock({ value, empty }: { value: unknown; empty: string }) {
   if (value === null || value === undefined) return <Typography.Text type="secondary">{empty}</Typography.Text>;
   return <pre className="json-block">{JSON.stringify(value, null, 2)}</pre>;
@@ -277,6 +288,16 @@ export default function AuditPage() {
           expandable={{
             expandedRowRender: (e) => (
               <div className="audit-detail">
+                {changedFields(e.oldValue, e.newValue).length > 0 && (
+                  <div className="audit-changes">
+                    <Typography.Text strong>{t('audit.changes')}</Typography.Text>
+                    {changedFields(e.oldValue, e.newValue).map((c) => (
+                      <div key={c.key} className="mono">
+                        {c.key}: <del>{c.before}</del> → <ins>{c.after}</ins>
+                      </div>
+                    ))}
+                  </div>
+                )}
                 <div className="audit-values">
                   <div>
                     <Typography.Text strong>{t('audit.oldValue')}</Typography.Text>

@@ -2,6 +2,7 @@ import { App, Form, Input, Modal, Typography } from 'antd';
 import { applyFieldErrors } from '../../api/client.js';
 import { useT } from '../../i18n.js';
 import { useCreateGrid, type RegionDetail } from './regions.api.js';
+import { validValues } from '../../lib/forms.js';
 
 /** Creates a grid (网格) under a community or village; the server numbers it. */
 export function GridCreateModal({ region, open, onClose }: { region: RegionDetail; open: boolean; onClose: () => void }) {
@@ -16,7 +17,9 @@ export function GridCreateModal({ region, open, onClose }: { region: RegionDetai
   };
 
   const submit = async () => {
-    const { name } = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
+    const { name } = values;
     create.mutate(name.trim(), {
       onSuccess: (grid) => {
         message.success(t('region.gridCreated', { name: grid.name }));

@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { applyFieldErrors } from '../../api/client.js';
 import { passwordPolicyRule, sameAsRule } from '../../components/password-rules.js';
 import { useT } from '../../i18n.js';
 import { useResetPassword, type User } from './users.api.js';
+import { validValues } from '../../lib/forms.js';
 
 /** An administrator sets a new password for someone who forgot theirs; their sessions end. */
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
@@ -12,13 +13,16 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
   const [form] = Form.useForm<{ password: string; confirm: string }>();
   const reset = useResetPassword();
 
-  useEffect(() => {
+  // Layout effect: the fields hold the right values before the user can type into them.
+  useLayoutEffect(() => {
     if (user) form.resetFields();
   }, [user, form]);
 
   const submit = async () => {
     if (!user) return;
-    const { password } = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) return;
+    const { password } = values;
     reset.mutate(
       { id: user.id, password },
       {
@@ -56,7 +60,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
           name="confirm"
           label={t('users.confirmPassword')}
           dependencies={['password']}
-          rules={[{ required: true, message: t('password.confirmRequired') }, sameAsRule('password', t('password.mismatch'))]}
+          rules={[{ required: true, message: t('users.confirmRequired') }, sameAsRule('password', t('password.mismatch'))]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { App, Form, Input, Modal, Select, Typography } from 'antd';
+import { useLayoutEffect } from 'react';
+import { App, Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import { ROLES, ROLE_NODE_LEVELS, type Role } from '../../../shared/enums.js';
 import type { UserCreateBody, UserUpdateBody } from '../../../shared/schemas/users.js';
 import { applyFieldErrors } from '../../api/client.js';
@@ -8,6 +8,7 @@ import { passwordPolicyRule, sameAsRule } from '../../components/password-rules.
 import { RegionSelect } from '../../components/RegionSelect.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { useCreateUser, useUpdateUser, type User } from './users.api.js';
+import { validValues } from '../../lib/forms.js';
 
 // The same patterns as the server's UserCreateBody (src/shared/schemas/users.ts), checked while typing.
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
@@ -42,7 +43,8 @@ export function UserFormModal({ open, user, onClose }: Props) {
   const editing = user !== null;
   const self = editing && user.id === me.id;
 
-  useEffect(() => {
+  // Layout effect: the fields hold the right values before the user can type into them.
+  useLayoutEffect(() => {
     if (!open) return;
     form.resetFields();
     form.setFieldsValue(
@@ -63,7 +65,8 @@ export function UserFormModal({ open, user, onClose }: Props) {
   const fail = (err: unknown) => applyFieldErrors(form, err).forEach((m) => message.error(m));
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const phone = v.phone?.trim() ? v.phone.trim() : null;
     if (!editing) {
       const body: UserCreateBody = {
@@ -116,52 +119,77 @@ export function UserFormModal({ open, user, onClose }: Props) {
       onCancel={onClose}
       confirmLoading={create.isPending || update.isPending}
       forceRender
-      width={560}
+      width={640}
     >
       <Form form={form} name="userForm" layout="vertical" requiredMark="optional" onFinish={submit} autoComplete="off">
-        {editing ? (
-          <Form.Item label={t('users.username')}>
-            <Typography.Text strong>{user.username}</Typography.Text>
-          </Form.Item>
-        ) : (
-          <Form.Item
-            name="username"
-            label={t('users.username')}
-            normalize={(v: string) => v.toLowerCase().replace(/\s/g, '')}
-            rules={[
-              { required: true, message: t('users.usernameRequired') },
-              { pattern: USERNAME, message: t('users.usernameRule') },
-            ]}
-            extra={t('users.usernameRule')}
-          >
-            <Input autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={40} />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="displayName"
-          label={t('users.displayName')}
-          rules={[
-            { required: true, whitespace: true, message: t('users.displayNameRequired') },
-            {
-              validator: async (_r, v: string | undefined) => {
-                const n = v?.trim().length ?? 0;
-                if (n > 0 && (n < 2 || n > 40)) throw new Error(t('users.displayNameRule'));
-              },
-            },
-          ]}
-        >
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('users.roleRequired') }]}>
-          <Select
-            disabled={self}
-            options={ROLES.map((r) => ({ value: r, label: labels.role(r) }))}
-            onChange={() => form.getFieldValue('regionCode') && form.validateFields(['regionCode']).catch(() => {})}
-          />
-        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            {editing ? (
+              // `required` only keeps the "optional" mark off a value that cannot be edited.
+              <Form.Item label={t('users.username')} required>
+                <Typography.Text strong>{user.username}</Typography.Text>
+              </Form.Item>
+            ) : (
+              <Form.Item
+                name="username"
+                label={t('users.username')}
+                normalize={(v: string) => v.toLowerCase().replace(/\s/g, '')}
+                rules={[
+                  { required: true, message: t('users.usernameRequired') },
+                  { pattern: USERNAME, message: t('users.usernameRule') },
+                ]}
+              >
+                <Input
+                  placeholder={t('users.usernamePlaceholder')}
+                  autoComplete="off"
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  maxLength={40}
+                />
+              </Form.Item>
+            )}
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="displayName"
+              label={t('users.displayName')}
+              rules={[
+                { required: true, whitespace: true, message: t('users.displayNameRequired') },
+                {
+                  validator: async (_r, v: string | undefined) => {
+                    const n = v?.trim().length ?? 0;
+                    if (n > 0 && (n < 2 || n > 40)) throw new Error(t('users.displayNameRule'));
+                  },
+                },
+              ]}
+            >
+              <Input maxLength={40} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('users.roleRequired') }]}>
+              <Select
+                disabled={self}
+                options={ROLES.map((r) => ({ value: r, label: labels.role(r) }))}
+                onChange={() => form.getFieldValue('regionCode') && form.validateFields(['regionCode']).catch(() => {})}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="phone"
+              label={t('users.phone')}
+              rules={[{ pattern: PHONE, message: t('users.phoneRule') }]}
+              normalize={(v: string) => v.replace(/\s/g, '')}
+            >
+              <Input inputMode="tel" maxLength={20} />
+            </Form.Item>
+          </Col>
+        </Row>
         <Form.Item
           name="regionCode"
           label={t('users.region')}
+          required={!!levels}
           dependencies={['role']}
           extra={regionHint}
           rules={[
@@ -180,34 +208,37 @@ export function UserFormModal({ open, user, onClose }: Props) {
             disabledNote={t('users.regionLevelMismatch')}
           />
         </Form.Item>
-        <Form.Item
-          name="phone"
-          label={t('users.phone')}
-          rules={[{ pattern: PHONE, message: t('users.phoneRule') }]}
-          normalize={(v: string) => v.replace(/\s/g, '')}
-        >
-          <Input inputMode="tel" maxLength={20} />
-        </Form.Item>
         {!editing && (
-          <>
-            <Form.Item
-              name="password"
-              label={t('users.password')}
-              extra={t('password.policyHint')}
-              dependencies={['username']}
-              rules={[{ required: true, message: t('users.passwordRequired') }, passwordPolicyRule(() => form.getFieldValue('username'))]}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-            <Form.Item
-              name="confirm"
-              label={t('users.confirmPassword')}
-              dependencies={['password']}
-              rules={[{ required: true, message: t('password.confirmRequired') }, sameAsRule('password', t('password.mismatch'))]}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
-          </>
+          <Row gutter={16}>
+            <Col xs={24} sm={12}>
+              <Form.Item
+                name="password"
+                label={t('users.password')}
+                dependencies={['username']}
+                rules={[
+                  { required: true, message: t('users.passwordRequired') },
+                  passwordPolicyRule(() => form.getFieldValue('username')),
+                ]}
+              >
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item
+                name="confirm"
+                label={t('users.confirmPassword')}
+                dependencies={['password']}
+                rules={[{ required: true, message: t('users.confirmRequired') }, sameAsRule('password', t('password.mismatch'))]}
+              >
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+            </Col>
+            <Col span={24}>
+              <Typography.Paragraph type="secondary" className="form-note">
+                {t('password.policyHint')}
+              </Typography.Paragraph>
+            </Col>
+          </Row>
         )}
         <button type="submit" hidden />
       </Form>
