@@ -33,3 +33,77 @@ describe('seedDemo', () => {
     expect(await isDatabaseEmpty(database.db)).toBe(false);
   });
 });
+
+describe('demo organizations', () => {
+  const count = async (where: (q: any) => any) => {
+    const row = await where(database.db.selectFrom('orgs as o').innerJoin('regions as r', 'r.id', 'o.region_id'))
+      .select((eb: any) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+
+  it('has the seeds counts per place and form', async () => {
+    expect(await count((q) => q.where('r.code', 'like', '120116%'))).toBe(2355);
+    expect(await count((q) => q.where('r.code', 'like', '120116%').where('o.legal_form', '=', 'social_group'))).toBe(326);
+    expect(await count((q) => q.where('r.code', 'like', '120116%').where('o.legal_form', '=', 'social_service'))).toBe(297);
+    expect(await count((q) => q.where('r.code', 'like', '120116%').where('o.legal_form', '=', 'filed'))).toBe(1731);
+    expect(await count((q) => q.where('r.code', 'like', '120116%').where('o.credit_code', 'is not', null))).toBe(624);
+    expect(await count((q) => q.where('r.code', 'like', '360802%').where('o.legal_form', '<>', 'grassroots'))).toBe(388);
+    expect(await count((q) => q.where('r.code', 'like', '360802%').where('o.legal_form', '=', 'grassroots'))).toBe(1200);
+    expect(await count((q) => q.where('r.code', 'like', '3403%'))).toBe(1303);
+    // Bengbu grew from 840 community organizations in 2009 to 1,303 in 2013 (seed 000).
+    expect(await count((q) => q.where('r.code', 'like', '3403%').where('o.founded_on', '<=', '2009-12-31'))).toBeGreaterThanOrEqual(830);
+    expect(await count((q) => q.where('r.code', 'like', '3403%').where('o.founded_on', '<=', '2009-12-31'))).toBeLessThanOrEqual(850);
+  });
+
+  it('places the named organizations where the seeds say', async () => {
+    const at = async (name: string) =>
+      (await database.db.selectFrom('orgs as o').innerJoin('regions as r', 'r.id', 'o.region_id').select(['r.code', 'r.name']).where('o.name', '=', name).executeTakeFirstOrThrow());
+    expect(await at('平安夕阳红老年人协会')).toMatchObject({ name: '平安里居委会' });
+    expect(await at('仓口社区老年书画社')).toMatchObject({ code: '360802003009' });
+    expect(await at('新村社区七彩义工之家')).toMatchObject({ code: '360802003005' });
+    for (const n of ['天马艺术团', '体育爱好者协会', '民德巷社区电动车协会']) expect(await at(n)).toMatchObject({ code: '360802003' });
+    expect(await at('吉州区映山红党员义工管理服务中心')).toMatchObject({ code: '360802' });
+    expect(await at('龙子湖区“心之桥”社区社会组织联合会')).toMatchObject({ code: '340302' });
+    expect(await at('蚌山区“心连心”社区社会组织联合会')).toMatchObject({ code: '340303' });
+  });
+
+  it('generates valid identity numbers and codes, unique names per place, and is not loaded twice', async () => {
+    const { isValidCreditCode, isValidResidentId } = await import('../../shared/validators.js');
+    const rows = await database.db.selectFrom('orgs').select(['credit_code', 'leader_id_number', 'name', 'region_id']).execute();
+    expect(rows.filter((r) => r.credit_code).every((r) => isValidCreditCode(r.credit_code!))).toBe(true);
+    expect(rows.every((r) => !r.leader_id_number || isValidResidentId(r.leader_id_number))).toBe(true);
+    expect(new Set(rows.map((r) => `${r.region_id}|${r.name}`)).size).toBe(rows.length);
+    const { seedDemoOrgs } = await import('./demo-orgs.js');
+    expect(await seedDemoOrgs(database.db)).toEqual({ jizhou: 0, binhai: 0, bengbu: 0 });
+  });
+});
+
+describe('registry search on the demo (issue #4 acceptance)', () => {
+  it('wenshan-reviewer finds 平安夕阳红老年人协会 by 夕阳红, xiyanghong and xyh; bengbu-admin finds nothing from 吉州区', async () => {
+    const { buildApp } = await import('../app.js');
+    const { testConfig } = await import('../../../test/app.js');
+    const app = await buildApp({ database, config: testConfig(), web: false, logger: false });
+    try {
+      const login = async (username: string) => {
+        const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'Demo@2026x' } });
+        return res.cookies.find((c) => c.name === 'shezu_sid')!.value;
+      };
+      const wenshan = await login('wenshan-reviewer');
+      const bengbu = await login('bengbu-admin');
+      const search = async (cookie: string, q: string) =>
+        (await app.inject({ method: 'GET', url: `/api/v1/orgs?q=${encodeURIComponent(q)}&pageSize=200`, cookies: { shezu_sid: cookie } })).json();
+      for (const q of ['夕阳红', 'xiyanghong', 'xyh']) {
+        const res = await search(wenshan, q);
+        expect(res.items.map((o: { name: string }) => o.name)).toContain('平安夕阳红老年人协会');
+        expect(res.items.every((o: { region: { code: string } }) => o.region.code.startsWith('360802003'))).toBe(true);
+      }
+      for (const q of ['夕阳红', 'xiyanghong', 'xyh', '吉州']) {
+        const res = await search(bengbu, q);
+        expect(res.items.filter((o: { region: { code: string } }) => o.region.code.startsWith('360802'))).toEqual([]);
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});

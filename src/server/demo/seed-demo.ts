@@ -5,6 +5,7 @@ import { writeAudit } from '../lib/audit.js';
 import { importRegions } from '../modules/regions/index.js';
 import { createUser, findUserIdByUsername } from '../modules/users/index.js';
 import { DEMO_ACCOUNTS, DEMO_REGIONS } from './demo-accounts.js';
+import { seedDemoOrgs } from './demo-orgs.js';
 
 const DEMO_CTX: RequestContext = { actor: null, requestId: 'demo-seed', ip: null };
 
@@ -23,6 +24,8 @@ export async function seedDemo(db: Kysely<DB>, password: string, log: (msg: stri
     if (await findUserIdByUsername(db, account.username)) continue;
     await createUser(db, DEMO_CTX, { ...account, password, phone: null }, true);
   }
-  await writeAudit(db, DEMO_CTX, { action: 'system.demo_loaded', actorName: 'system', newValue: { regions: DEMO_REGIONS, accounts: DEMO_ACCOUNTS.map((a) => a.username) } });
+  const orgs = await seedDemoOrgs(db);
+  log(`demo: organizations 吉州区 ${orgs.jizhou}, 滨海新区 ${orgs.binhai}, 蚌埠市 ${orgs.bengbu}`);
+  await writeAudit(db, DEMO_CTX, { action: 'system.demo_loaded', actorName: 'system', newValue: { regions: DEMO_REGIONS, accounts: DEMO_ACCOUNTS.map((a) => a.username), orgs } });
   log(`demo: ${DEMO_ACCOUNTS.length} accounts (${DEMO_ACCOUNTS.map((a) => a.username).join(', ')})`);
 }
