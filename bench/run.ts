@@ -1,10 +1,14 @@
 // `npm run bench`: speed goals measured side by side in one run, printed as ratios (never asserted in tests).
 // PostgreSQL parts need BENCH_DATABASE_URL (or TEST_DATABASE_URL): a server where the bench may create databases.
 import { regionsImportBench } from './regions-import.bench.js';
+import { orgsSearchBench } from './orgs-search.bench.js';
+import { orgsExportBench } from './orgs-export.bench.js';
 
 const only = process.argv.slice(2);
 const benches: Record<string, () => Promise<void>> = {
   'regions-import': regionsImportBench,
+  'orgs-search': orgsSearchBench,
+  'orgs-export': orgsExportBench,
 };
 
 for (const [name, run] of Object.entries(benches)) {
