@@ -4,23 +4,11 @@ import type { RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { requireAccess } from '../../lib/access.js';
+import type { z } from '../../../shared/zod.js';
+import type { ImportJob } from '../../../shared/schemas/orgs.js';
 import { buildReport, importOrgRows, newJobId, readOrgSheet } from './orgs.import.js';
 
-export interface ImportJobView {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  filename: string;
-  total: number;
-  processed: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  error: string | null;
-  reportUrl: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
+export type ImportJobView = z.infer<typeof ImportJob>;
 
 /** Jobs still running in this process, so tests and shutdown can wait for them. */
 const running = new Set<Promise<void>>();

@@ -39,33 +39,8 @@ async function placesOf(db: Db, rows: OrgRow[]) {
   };
 }
 
-export async function toListItems(db: Db, rows: OrgRow[]): Promise<OrgListItem[]> {
-  const place = await placesOf(db, rows);
-  return rows.map((r) => ({
-    id: Number(r.id),
-    name: r.name,
-    formerNames: r.former_names,
-    creditCode: r.credit_code,
-    legalForm: r.legal_form,
-    category: r.category,
-    ...place(r),
-    leaderName: r.leader_name,
-    leaderPhone: r.leader_phone ? maskPhone(r.leader_phone) : null,
-    individualMembers: r.individual_members,
-    unitMembers: r.unit_members,
-    foundedOn: r.founded_on,
-    status: r.status,
-    isDemoSite: r.is_demo_site,
-    isBrand: r.is_brand,
-    isIncubating: r.is_incubating,
-    updatedAt: iso(r.updated_at),
-  }));
-}
-
-/** The full record, with personal data masked: revealing it is a separate, audited request. */
-export async function toOrg(db: Db, r: OrgRow, warnings: OrgWarning[]): Promise<Org> {
-  const place = await placesOf(db, [r]);
-  const hub = r.hub_org_id ? await repo.findOrgById(db, Number(r.hub_org_id)) : undefined;
+/** The fields a list row and the full record share; personal data masked. */
+function listFields(r: OrgRow, place: ReturnType<Awaited<ReturnType<typeof placesOf>>>): OrgListItem {
   return {
     id: Number(r.id),
     name: r.name,
@@ -73,26 +48,40 @@ export async function toOrg(db: Db, r: OrgRow, warnings: OrgWarning[]): Promise<
     creditCode: r.credit_code,
     legalForm: r.legal_form,
     category: r.category,
-    ...place(r),
-    address: r.address,
+    ...place,
     leaderName: r.leader_name,
-    leaderIdNumber: r.leader_id_number ? maskResidentId(r.leader_id_number) : null,
     leaderPhone: r.leader_phone ? maskPhone(r.leader_phone) : null,
     individualMembers: r.individual_members,
     unitMembers: r.unit_members,
     foundedOn: r.founded_on,
-    purpose: r.purpose,
-    activities: r.activities,
-    venue: r.venue,
-    hub: hub ? { id: Number(hub.id), name: hub.name } : null,
     status: r.status,
     isDemoSite: r.is_demo_site,
     isBrand: r.is_brand,
     isIncubating: r.is_incubating,
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+export async function toListItems(db: Db, rows: OrgRow[]): Promise<OrgListItem[]> {
+  const place = await placesOf(db, rows);
+  return rows.map((r) => listFields(r, place(r)));
+}
+
+/** The full record, with personal data masked: revealing it is a separate, audited request. */
+export async function toOrg(db: Db, r: OrgRow, warnings: OrgWarning[]): Promise<Org> {
+  const place = await placesOf(db, [r]);
+  const hub = r.hub_org_id ? await repo.findOrgById(db, Number(r.hub_org_id)) : undefined;
+  return {
+    ...listFields(r, place(r)),
+    address: r.address,
+    leaderIdNumber: r.leader_id_number ? maskResidentId(r.leader_id_number) : null,
+    purpose: r.purpose,
+    activities: r.activities,
+    venue: r.venue,
+    hub: hub ? { id: Number(hub.id), name: hub.name } : null,
     certificateNo: r.certificate_no,
     version: r.version,
     createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
     warnings,
   };
 }
