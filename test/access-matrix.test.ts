@@ -17,6 +17,7 @@ interface Target {
   region: string; // a community code
   userId: number; // an account at that community
   orgId: number; // an organization at that community
+  attachmentId: number; // a file of that organization
 }
 interface RouteCase {
   method: string;
@@ -69,6 +70,23 @@ const ROUTES: RouteCase[] = [
     method: 'POST', url: '/api/v1/orgs/:id/reveal', permission: 'org.personal.reveal', placed: true,
     request: (c, t) => c.post(`/api/v1/orgs/${t.orgId}/reveal`, { field: 'leaderPhone' }),
   },
+  { method: 'GET', url: '/api/v1/orgs/:id/attachments', permission: 'org.read', placed: true, request: (c, t) => c.get(`/api/v1/orgs/${t.orgId}/attachments`) },
+  {
+    method: 'GET', url: '/api/v1/orgs/:id/attachments/:attachmentId', permission: 'org.read', placed: true,
+    request: (c, t) => c.get(`/api/v1/orgs/${t.orgId}/attachments/${t.attachmentId}`),
+  },
+  {
+    method: 'POST', url: '/api/v1/orgs/:id/attachments', permission: 'org.update', placed: true,
+    request: (c, t) => {
+      const b = 'matrixattach';
+      const payload = `--${b}\r\nContent-Disposition: form-data; name="kind"\r\n\r\ncharter\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="c.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 test\r\n--${b}--\r\n`;
+      return c.request({ method: 'POST', url: `/api/v1/orgs/${t.orgId}/attachments`, payload, headers: { 'content-type': `multipart/form-data; boundary=${b}` } });
+    },
+  },
+  {
+    method: 'DELETE', url: '/api/v1/orgs/:id/attachments/:attachmentId', permission: 'org.update', placed: true,
+    request: async (c, t) => c.delete(`/api/v1/orgs/${t.orgId}/attachments/${await newAttachment(t.orgId)}`),
+  },
   { method: 'GET', url: '/api/v1/orgs/export.xlsx', permission: 'org.export', placed: false, request: (c) => c.get('/api/v1/orgs/export.xlsx') },
   { method: 'GET', url: '/api/v1/orgs/import-template.xlsx', permission: 'org.import', placed: false, request: (c) => c.get('/api/v1/orgs/import-template.xlsx') },
   {
@@ -118,7 +136,9 @@ beforeAll(async () => {
       region,
       userId: (await createTestUser(t.database.db, { role: 'community_staff', regionCode: region })).id,
       orgId: (await createTestOrg(t.database.db, { name: `${place === 'inside' ? '仓口' : '古南'}矩阵舞蹈队`, regionCode: region, leaderPhone: '13800001111' })).id,
+      attachmentId: 0,
     };
+    targets[place].attachmentId = await newAttachment(targets[place].orgId);
   }
 });
 afterAll(async () => {
@@ -135,6 +155,15 @@ async function ownImportJob(c: Client): Promise<string> {
     .values({ id, user_id: c.userId, kind: 'orgs', filename: 'm.csv', status: 'done', total: 0, report: Buffer.from('x'), created_at: new Date(), finished_at: new Date() })
     .execute();
   return id;
+}
+
+async function newAttachment(orgId: number): Promise<number> {
+  const row = await t.database.db
+    .insertInto('org_attachments')
+    .values({ org_id: orgId, kind: 'charter', filename: 'c.pdf', mime_type: 'application/pdf', size_bytes: 9, content: Buffer.from('%PDF-1.4 '), uploaded_at: new Date(), uploaded_by: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
 }
 
 async function orgVersion(id: number) {

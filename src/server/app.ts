@@ -15,7 +15,7 @@ import { authRoutes } from './modules/auth/index.js';
 import { regionRoutes } from './modules/regions/index.js';
 import { userRoutes } from './modules/users/index.js';
 import { auditRoutes } from './modules/audit/index.js';
-import { orgRoutes, orgSheetRoutes, publicOrgRoutes } from './modules/orgs/index.js';
+import { orgAttachmentRoutes, orgRoutes, orgSheetRoutes, publicOrgRoutes } from './modules/orgs/index.js';
 import multipart from '@fastify/multipart';
 import healthRoutes from './modules/health/health.routes.js';
 
@@ -94,6 +94,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(auditRoutes);
       await api.register(orgSheetRoutes);
       await api.register(orgRoutes);
+      await api.register(orgAttachmentRoutes);
       await api.register(publicOrgRoutes);
     },
     { prefix: '/api/v1' },

@@ -179,6 +179,7 @@ export const ORG_FIELD_LABELS: Record<string, string> = {
   isBrand: '品牌',
   isIncubating: '孵化中',
   certificateNo: '证书编号',
+  attachments: '附件',
 };
 
 /** The public register: no personal data, ever (issue #4 §7). */
@@ -230,3 +231,31 @@ export const ImportJob = z
     finishedAt: z.string().nullable(),
   })
   .meta({ id: 'ImportJob' });
+
+/** Attachment kinds an organization's file holds (issue #5 asks for the first four at filing). */
+export const ATTACHMENT_KINDS = ['charter', 'leader_id', 'venue_proof', 'member_list', 'other'] as const;
+export const ATTACHMENT_KIND_LABELS: Record<(typeof ATTACHMENT_KINDS)[number], string> = {
+  charter: '章程',
+  leader_id: '负责人身份证明',
+  venue_proof: '活动场所证明',
+  member_list: '成员名单',
+  other: '其他材料',
+};
+
+export const OrgAttachment = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(ATTACHMENT_KINDS),
+    filename: z.string(),
+    mimeType: z.string(),
+    sizeBytes: z.number().int(),
+    uploadedAt: z.string(),
+    uploadedBy: z.string().nullable(),
+  })
+  .meta({ id: 'OrgAttachment' });
+export type OrgAttachment = z.infer<typeof OrgAttachment>;
+export const OrgAttachmentList = z.object({ items: z.array(OrgAttachment) });
+export const AttachmentParams = z.object({
+  id: z.coerce.number().int().positive('组织编号无效'),
+  attachmentId: z.coerce.number().int().positive('附件编号无效'),
+});

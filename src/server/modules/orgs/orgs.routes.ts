@@ -18,6 +18,8 @@ import * as service from './orgs.service.js';
 import { exportOrgs, importTemplate } from './orgs.export.js';
 import { getImportJob, getImportReport, startOrgImport } from './orgs.import-jobs.js';
 import { getPublicOrg, listPublicOrgs } from './orgs.public.js';
+import { addAttachment, downloadAttachment, listAttachments, MAX_ATTACHMENT_BYTES, removeAttachment } from './orgs.attachments.js';
+import { AttachmentParams, OrgAttachment, OrgAttachmentList } from '../../../shared/schemas/orgs.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (ascii: string, chinese: string) =>
@@ -158,6 +160,62 @@ export const orgSheetRoutes: FastifyPluginAsyncZod = async (app) => {
       const buf = await getImportReport(app.db, request.ctx(), request.params.id);
       reply.header('content-type', XLSX).header('content-disposition', attachment('import-report.xlsx', '导入报告.xlsx'));
       return reply.send(buf);
+    },
+  );
+};
+
+/** Attachments (章程, 负责人身份证明, 活动场所证明, 成员名单 …). */
+export const orgAttachmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/orgs/:id/attachments',
+    { schema: { tags: ['orgs'], summary: '附件列表', params: OrgIdParam, response: { 200: OrgAttachmentList, ...errorsOf } } },
+    async (request) => listAttachments(app.db, request.ctx(), request.params.id),
+  );
+  app.post(
+    '/orgs/:id/attachments',
+    {
+      schema: {
+        tags: ['orgs'],
+        summary: '上传附件（multipart：先 kind 字段，再 file；PDF/JPG/PNG/Word/Excel，≤10 MB）',
+        consumes: ['multipart/form-data'],
+        params: OrgIdParam,
+        response: { 201: OrgAttachment, ...errorsOf },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw errors.badRequest('attachment.no_file', '请以 multipart/form-data 上传文件', { file: '请选择文件' });
+      const file = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES } });
+      if (!file) throw errors.validation({ file: '请选择文件' });
+      const kindField = file.fields.kind as { value?: unknown } | undefined;
+      const buffer = await file.toBuffer().catch(() => null);
+      reply.status(201);
+      return addAttachment(app.db, request.ctx(), request.params.id, {
+        kind: String(kindField?.value ?? ''),
+        filename: file.filename,
+        buffer: buffer ?? Buffer.alloc(0),
+        truncated: buffer === null || file.file.truncated,
+      });
+    },
+  );
+  app.get(
+    '/orgs/:id/attachments/:attachmentId',
+    { schema: { tags: ['orgs'], summary: '下载附件', params: AttachmentParams } },
+    async (request, reply) => {
+      const a = await downloadAttachment(app.db, request.ctx(), request.params.id, request.params.attachmentId);
+      const inline = /^(application\/pdf|image\/)/.test(a.mimeType);
+      reply
+        .header('content-type', a.mimeType)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="attachment"; filename*=UTF-8''${encodeURIComponent(a.filename)}`);
+      return reply.send(a.content);
+    },
+  );
+  app.delete(
+    '/orgs/:id/attachments/:attachmentId',
+    { schema: { tags: ['orgs'], summary: '删除附件（记入变更历史与审计）', params: AttachmentParams, response: { 200: z.object({ ok: z.literal(true) }), ...errorsOf } } },
+    async (request) => {
+      await removeAttachment(app.db, request.ctx(), request.params.id, request.params.attachmentId);
+      return { ok: true as const };
     },
   );
 };
