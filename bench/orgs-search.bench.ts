@@ -71,6 +71,8 @@ async function queries(db: Kysely<DB>, per: number) {
   };
 }
 
+const SCAN_SAMPLES = 6;
+
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function time(fn: () => Promise<unknown>) {
@@ -87,9 +89,11 @@ async function measure(database: Database, label: string) {
   for (const [kind, terms] of Object.entries(kinds)) {
     const indexed: number[] = [];
     const scan: number[] = [];
-    for (const q of terms) {
+    for (const [i, q] of terms.entries()) {
       const search = parseOrgSearch(q);
       indexed.push(await time(() => repo.listOrgs(db, { scope: null, search }, { column: 'pinyin', direction: 'asc' }, 0, 20)));
+      // The scan takes seconds at 1M rows: a few samples of it suffice for the ratio.
+      if (i >= SCAN_SAMPLES) continue;
       const like = `%${q}%`;
       scan.push(
         await time(async () => {
