@@ -65,14 +65,14 @@ export async function listOrgs(db: Kysely<DB>, ctx: RequestContext, query: OrgLi
   const filter = await buildListFilter(db, ctx.actor, query);
   const desc = query.sort.startsWith('-');
   const key = (desc ? query.sort.slice(1) : query.sort) as keyof typeof repo.ORG_SORT_COLUMNS;
-  const { items, total } = await repo.listOrgs(
+  const { items, total, totalCapped } = await repo.listOrgs(
     db,
     filter,
     { column: repo.ORG_SORT_COLUMNS[key], direction: desc ? 'desc' : 'asc' },
     (query.page - 1) * query.pageSize,
     query.pageSize,
   );
-  const response: OrgListResponse = { items: await toListItems(db, items), total };
+  const response: OrgListResponse = { items: await toListItems(db, items), total, totalCapped };
   if (query.facets === 'true') {
     const [form, category, status] = await Promise.all([
       repo.countBy(db, filter, 'form'),
