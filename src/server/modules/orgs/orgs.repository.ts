@@ -136,8 +136,6 @@ export const ORG_SORT_COLUMNS = {
 
 /** Totals above this are reported as "10,000+": counting every match of a common word costs more than it tells. */
 export const COUNT_CAP = 10_000;
-/** Above this many matches, the first page comes from walking the pinyin index (see below). */
-const WALK_THRESHOLD = 2_000;
 
 export async function listOrgs(
   db: Kysely<DB>,
@@ -151,27 +149,13 @@ export async function listOrgs(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const n = Number(counted.n);
-  const page = (q: Db) =>
-    filteredOrgs(q, f)
+  const items = await filteredOrgs(db, f)
       .selectAll()
       .orderBy(sql`${sql.ref(sort.column)} ${sql.raw(sort.direction)}${sql.raw(sort.column === 'pinyin' ? '' : ' nulls last')}`)
       .orderBy('id', sort.direction)
       .offset(offset)
       .limit(limit)
       .execute();
-  let items;
-  if (f.search && n > WALK_THRESHOLD && sort.column === 'pinyin') {
-    // PostgreSQL cannot estimate how many rows an n-gram containment matches (it guesses a few hundred), so for
-    // a common word it fetches tens of thousands of matches to sort them. We know the result is large: walk the
-    // pinyin index in order and stop at the page instead.
-    items = await db.transaction().execute(async (trx) => {
-      await sql`set local enable_bitmapscan = off`.execute(trx);
-      await sql`set local enable_seqscan = off`.execute(trx);
-      return page(trx);
-    });
-  } else {
-    items = await page(db);
-  }
   return { items, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
 }
 
