@@ -15,6 +15,13 @@ const LoginPage = lazy(() => import('./features/auth/LoginPage.js'));
 const RegionsPage = lazy(() => import('./features/regions/RegionsPage.js'));
 const UsersPage = lazy(() => import('./features/users/UsersPage.js'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage.js'));
+const OrgsPage = lazy(() => import('./features/orgs/OrgsPage.js'));
+const OrgFormPage = lazy(() => import('./features/orgs/OrgFormPage.js'));
+const OrgRecordPage = lazy(() => import('./features/orgs/OrgRecordPage.js'));
+const OrgPrintPage = lazy(() => import('./features/orgs/OrgPrintPage.js'));
+const PublicLayout = lazy(() => import('./features/public/PublicLayout.js'));
+const PublicOrgsPage = lazy(() => import('./features/public/PublicOrgsPage.js'));
+const PublicOrgPage = lazy(() => import('./features/public/PublicOrgPage.js'));
 const NotFound = lazy(() => import('./components/NotFound.js'));
 
 const queryClient = new QueryClient({
@@ -51,6 +58,32 @@ function AppRoutes() {
           </Suspense>
         }
       />
+      {/* The public register: no session, no app chrome (the API's /public routes need no login either). */}
+      <Route
+        path="/public"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicLayout />
+          </Suspense>
+        }
+      >
+        <Route index element={<PublicOrgsPage />} />
+        <Route path="orgs/:id" element={<PublicOrgPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+      {/* The printable record: signed in, but without the menu and header around the A4 sheet. */}
+      <Route
+        path="/orgs/:id/print"
+        element={
+          <RequireAuth>
+            <RequirePermission permission="org.read">
+              <Suspense fallback={<FullPageSpin />}>
+                <OrgPrintPage />
+              </Suspense>
+            </RequirePermission>
+          </RequireAuth>
+        }
+      />
       <Route
         element={
           <RequireAuth>
@@ -59,6 +92,38 @@ function AppRoutes() {
         }
       >
         <Route index element={<HomeRedirect />} />
+        <Route
+          path="orgs"
+          element={
+            <RequirePermission permission="org.read">
+              <OrgsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="orgs/new"
+          element={
+            <RequirePermission permission="org.create">
+              <OrgFormPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="orgs/:id"
+          element={
+            <RequirePermission permission="org.read">
+              <OrgRecordPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="orgs/:id/edit"
+          element={
+            <RequirePermission permission="org.update">
+              <OrgFormPage />
+            </RequirePermission>
+          }
+        />
         <Route
           path="regions/:code?"
           element={

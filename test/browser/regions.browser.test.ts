@@ -24,7 +24,7 @@ describe('region tree in the browser', () => {
     // Nothing outside the jurisdiction is offered.
     expect(body).not.toContain('蚌埠');
     await h.screenshot(page, 'regions-wenshan');
-  });
+  }, 120_000);
 
   it('shows the login page in Chinese and refuses a wrong password', async () => {
     const page = await h.newPage({ width: 390, height: 844 });
@@ -35,5 +35,5 @@ describe('region tree in the browser', () => {
     await page.getByText('用户名或密码错误').first().waitFor();
     expect(page.url()).toContain('/login');
     await h.screenshot(page, 'login-phone');
-  });
+  }, 120_000);
 });

@@ -39,6 +39,8 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler) {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A multipart body (file uploads); the browser sets its content type with the boundary. */
+  form?: FormData;
   query?: Record<string, string | number | boolean | null | undefined>;
   signal?: AbortSignal;
   /** Leave a 401 to the caller instead of sending the user to the login page (login itself, the session probe). */
@@ -61,13 +63,13 @@ async function send(path: string, opts: RequestOptions): Promise<Response> {
   const method = opts.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   // Fastify rejects a JSON content type with an empty body, so a bodiless POST sends none.
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (opts.body !== undefined && !opts.form) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
     return await fetch(`/api/v1${path}${toQueryString(opts.query)}`, {
       method,
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.form ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       credentials: 'same-origin',
       signal: opts.signal,
     });

@@ -4,6 +4,7 @@ import { Breadcrumb, Button, Drawer, Dropdown, Layout, Menu, Segmented, Skeleton
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
@@ -28,6 +29,7 @@ interface NavItem {
 
 /** The pages of the app in menu order; a user sees those their permissions allow. */
 export const NAV_ITEMS: NavItem[] = [
+  { path: '/orgs', permission: 'org.read', label: 'nav.orgs', icon: <BankOutlined /> },
   { path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <ApartmentOutlined /> },
   { path: '/users', permission: 'user.read', label: 'nav.users', icon: <TeamOutlined /> },
   { path: '/audit', permission: 'audit.read', label: 'nav.audit', icon: <AuditOutlined /> },

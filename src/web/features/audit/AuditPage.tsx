@@ -35,6 +35,8 @@ const ENTITY_TYPES: Record<string, MsgKey> = {
   user: 'audit.entityUser',
   region: 'audit.entityRegion',
   audit_log: 'audit.entityAuditLog',
+  org: 'audit.entityOrg',
+  import_job: 'audit.entityImportJob',
 };
 
 // Failed sign-ins and account restrictions stand out in a long log.

@@ -1,0 +1,176 @@
+import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Drawer, Progress, Result, Space, Statistic, Steps, Typography, Upload } from 'antd';
+import { DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
+import { errorMessage } from '../../api/client.js';
+import { useT } from '../../i18n.js';
+import { formatCount } from '../../lib/format.js';
+import { useIsMobile } from '../../lib/hooks.js';
+import { IMPORT_TEMPLATE_URL, importJobQuery, orgKeys, useStartImport } from './orgs.api.js';
+
+// Same limit as the server's multipart plugin (src/server/app.ts).
+const MAX_BYTES = 20 * 1024 * 1024;
+const ACCEPT = '.xlsx,.csv';
+
+/**
+ * 导入: template, upload, progress while the server works through the rows, then the counts and the
+ * row-by-row report. The job keeps running on the server if the drawer is closed; reopening shows it again.
+ */
+export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
+  const isMobile = useIsMobile();
+  const queryClient = useQueryClient();
+  const start = useStartImport();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [fileName, setFileName] = useState<string>('');
+  const job = useQuery(importJobQuery(jobId));
+  const status = job.data?.status;
+  const finished = status === 'done' || status === 'failed';
+
+  // New and updated records show in the list as soon as the import is through.
+  useEffect(() => {
+    if (status === 'done') void queryClient.invalidateQueries({ queryKey: orgKeys.all });
+  }, [status, queryClient]);
+
+  const upload = (file: File) => {
+    setFileError(null);
+    if (!/\.(xlsx|csv)$/i.test(file.name)) {
+      setFileError(t('orgs.importWrongType'));
+      return;
+    }
+    if (file.size > MAX_BYTES) {
+      setFileError(t('orgs.importTooLarge'));
+      return;
+    }
+    setFileName(file.name);
+    start.mutate(file, {
+      onSuccess: (res) => setJobId(res.id),
+      // A file the server cannot read (wrong headers, no rows…) is refused at once with a Chinese message.
+      onError: (err) => setFileError(errorMessage(err)),
+    });
+  };
+
+  const again = () => {
+    setJobId(null);
+    setFileError(null);
+    setFileName('');
+    start.reset();
+  };
+
+  const current = !jobId ? 1 : finished ? 3 : 2;
+
+  let body;
+  if (!jobId) {
+    body = (
+      <>
+        <Upload.Dragger
+          accept={ACCEPT}
+          multiple={false}
+          showUploadList={false}
+          disabled={start.isPending}
+          beforeUpload={(file) => {
+            upload(file);
+            return false;
+          }}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{start.isPending ? t('orgs.importUploading', { file: fileName }) : t('orgs.importDrop')}</p>
+          <p className="ant-upload-hint">{t('orgs.importDropHint')}</p>
+        </Upload.Dragger>
+        {fileError && <Alert type="error" showIcon title={fileError} className="import-alert" role="alert" />}
+      </>
+    );
+  } else if (job.isError) {
+    body = (
+      <Result
+        status="error"
+        title={t('common.loadFailed')}
+        subTitle={errorMessage(job.error)}
+        extra={<Button onClick={() => job.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
+  } else if (!job.data || !finished) {
+    const total = job.data?.total ?? 0;
+    const done = job.data?.processed ?? 0;
+    body = (
+      <div className="import-progress">
+        <Typography.Paragraph strong>
+          <FileExcelOutlined /> {t('orgs.importRunning', { file: job.data?.filename ?? fileName })}
+        </Typography.Paragraph>
+        <Progress percent={total > 0 ? Math.floor((done / total) * 100) : 0} status="active" />
+        {total > 0 && (
+          <Typography.Paragraph type="secondary">
+            {t('orgs.importProgress', { done: formatCount(done), total: formatCount(total) })}
+          </Typography.Paragraph>
+        )}
+        <Typography.Paragraph type="secondary">{t('orgs.importKeepOpen')}</Typography.Paragraph>
+      </div>
+    );
+  } else if (status === 'failed') {
+    body = (
+      <Result
+        status="error"
+        title={t('orgs.importFailed')}
+        subTitle={job.data.error ?? undefined}
+        extra={<Button onClick={again}>{t('orgs.importAgain')}</Button>}
+      />
+    );
+  } else {
+    const j = job.data;
+    body = (
+      <div className="import-result">
+        <Typography.Paragraph strong>
+          <FileExcelOutlined /> {t('orgs.importDone', { file: j.filename })}
+        </Typography.Paragraph>
+        <Progress percent={100} status={j.rejected > 0 ? 'normal' : 'success'} showInfo={false} />
+        <div className="import-counts">
+          <Statistic title={t('orgs.importInserted')} value={j.inserted} />
+          <Statistic title={t('orgs.importUpdated')} value={j.updated} />
+          <Statistic title={t('orgs.importUnchanged')} value={j.unchanged} />
+          <Statistic title={t('orgs.importRejected')} value={j.rejected} styles={{ content: j.rejected > 0 ? { color: '#cf1322' } : undefined }} />
+        </div>
+        {j.rejected > 0 ? (
+          <Alert type="warning" showIcon title={t('orgs.importRejectedHint', { n: formatCount(j.rejected) })} className="import-alert" />
+        ) : (
+          <Alert type="success" showIcon title={t('orgs.importAllOk', { n: formatCount(j.total) })} className="import-alert" />
+        )}
+        <Space wrap className="import-actions">
+          {j.reportUrl && (
+            <Button type={j.rejected > 0 ? 'primary' : 'default'} icon={<DownloadOutlined />} href={j.reportUrl}>
+              {t('orgs.importReport')}
+            </Button>
+          )}
+          <Button onClick={again}>{t('orgs.importAgain')}</Button>
+        </Space>
+      </div>
+    );
+  }
+
+  return (
+    <Drawer title={t('orgs.importTitle')} open={open} onClose={onClose} size={isMobile ? '100%' : 560} className="no-print">
+      <Steps
+        orientation="vertical"
+        size="small"
+        current={current}
+        items={[
+          {
+            title: t('orgs.importStep1'),
+            content: (
+              <Button icon={<DownloadOutlined />} href={IMPORT_TEMPLATE_URL} className="import-template">
+                {t('orgs.importTemplate')}
+              </Button>
+            ),
+          },
+          { title: t('orgs.importStep2') },
+        ]}
+      />
+      <Typography.Paragraph type="secondary" className="import-rules">
+        {t('orgs.importRules')}
+      </Typography.Paragraph>
+      {body}
+    </Drawer>
+  );
+}

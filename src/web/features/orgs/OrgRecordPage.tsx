@@ -1,0 +1,258 @@
+import type { ReactNode } from 'react';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Descriptions, Empty, Result, Skeleton, Space, Tabs, Typography, type DescriptionsProps } from 'antd';
+import { ArrowLeftOutlined, EditOutlined, PaperClipOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApiError, errorMessage } from '../../api/client.js';
+import { useCan } from '../../auth/session.js';
+import { useEnumLabels, useT } from '../../i18n.js';
+import { formatCount, formatDateTime } from '../../lib/format.js';
+import { useIsMobile } from '../../lib/hooks.js';
+import { OrgAttachments } from './OrgAttachments.js';
+import { OrgHistory } from './OrgHistory.js';
+import { lastListUrl } from './org-nav.js';
+import { OrgWarnings } from './OrgWarnings.js';
+import { PersonalValue } from './PersonalValue.js';
+import { useOrgFieldLabel } from './org-labels.js';
+import { OrgFlagTags, OrgStatusTag } from './org-tags.js';
+import { orgQuery, type Org } from './orgs.api.js';
+
+const TABS = ['basic', 'people', 'charter', 'attachments', 'history'] as const;
+type TabKey = (typeof TABS)[number];
+
+/** `/orgs/:id`: the record in tabs, with the rule warnings on top. */
+export default function OrgRecordPage() {
+  const { id } = useParams();
+  const orgId = Number(id);
+  const t = useT();
+  const org = useQuery(orgQuery(orgId));
+
+  if (!Number.isInteger(orgId) || orgId <= 0) return <NotFoundCard />;
+  if (org.isPending) {
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 12 }} />
+      </Card>
+    );
+  }
+  if (org.isError) {
+    if (org.error instanceof ApiError && (org.error.status === 404 || org.error.status === 403)) return <NotFoundCard />;
+    return (
+      <Card>
+        <Result
+          status="error"
+          title={t('common.loadFailed')}
+          subTitle={errorMessage(org.error)}
+          extra={<Button onClick={() => org.refetch()}>{t('common.retry')}</Button>}
+        />
+      </Card>
+    );
+  }
+  return <Record org={org.data} />;
+}
+
+function NotFoundCard() {
+  const t = useT();
+  const navigate = useNavigate();
+  return (
+    <Card>
+      <Result
+        status="404"
+        title={t('orgs.notFound')}
+        extra={
+          <Button type="primary" onClick={() => navigate(lastListUrl())}>
+            {t('orgs.backToList')}
+          </Button>
+        }
+      />
+    </Card>
+  );
+}
+
+const multiline = (v: string | null, empty: ReactNode) => (v ? <div className="pre-wrap">{v}</div> : empty);
+
+function Record({ org }: { org: Org }) {
+  const t = useT();
+  const labels = useEnumLabels();
+  const fieldLabel = useOrgFieldLabel();
+  const can = useCan();
+  const isMobile = useIsMobile();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [params, setParams] = useSearchParams();
+  const tabParam = params.get('tab');
+  const tab: TabKey = (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as TabKey) : 'basic';
+  const justSaved = (location.state as { saved?: boolean } | null)?.saved === true;
+
+  const none = <Typography.Text type="secondary">{t('orgs.notEntered')}</Typography.Text>;
+  const orNone = (v: ReactNode) => (v === null || v === undefined || v === '' ? none : v);
+
+  const descriptions = (items: DescriptionsProps['items']) => (
+    <Descriptions
+      bordered
+      size="small"
+      column={{ xs: 1, sm: 1, md: 2, xxl: 3 }}
+      styles={{ label: { whiteSpace: 'nowrap', width: 1 } }}
+      items={items}
+    />
+  );
+
+  const basic = descriptions([
+    { key: 'name', label: fieldLabel('name'), children: <strong>{org.name}</strong>, span: 'filled' },
+    ...(org.formerNames.length > 0
+      ? [{ key: 'formerNames', label: fieldLabel('formerNames'), children: org.formerNames.join('、'), span: 'filled' as const }]
+      : []),
+    {
+      key: 'creditCode',
+      label: fieldLabel('creditCode'),
+      children: org.creditCode ? <Typography.Text copyable className="mono">{org.creditCode}</Typography.Text> : none,
+    },
+    { key: 'legalForm', label: fieldLabel('legalForm'), children: labels.legalForm(org.legalForm) },
+    { key: 'category', label: fieldLabel('category'), children: org.category },
+    { key: 'status', label: fieldLabel('status'), children: <OrgStatusTag status={org.status} /> },
+    {
+      key: 'region',
+      label: fieldLabel('region'),
+      children: (
+        <span>
+          {org.regionPath} <span className="mono history-code">{org.region.code}</span>
+        </span>
+      ),
+      span: 'filled',
+    },
+    { key: 'address', label: fieldLabel('address'), children: orNone(org.address), span: 'filled' },
+    { key: 'foundedOn', label: fieldLabel('foundedOn'), children: org.foundedOn ? <span className="mono">{org.foundedOn}</span> : none },
+    {
+      key: 'certificateNo',
+      label: fieldLabel('certificateNo'),
+      children: org.certificateNo ? <span className="mono">{org.certificateNo}</span> : none,
+    },
+    {
+      key: 'hub',
+      label: fieldLabel('hubOrgId'),
+      children: org.hub ? <Link to={`/orgs/${org.hub.id}`}>{org.hub.name}</Link> : none,
+    },
+    { key: 'flags', label: t('orgs.flags'), children: org.isDemoSite || org.isBrand || org.isIncubating ? <OrgFlagTags org={org} /> : none },
+    { key: 'createdAt', label: t('orgs.createdAt'), children: <span className="mono">{formatDateTime(org.createdAt, false)}</span> },
+    { key: 'updatedAt', label: t('orgs.updatedAt'), children: <span className="mono">{formatDateTime(org.updatedAt, false)}</span> },
+    { key: 'version', label: t('orgs.version'), children: t('orgs.versionValue', { n: org.version }) },
+  ]);
+
+  const people = descriptions([
+    { key: 'leaderName', label: fieldLabel('leaderName'), children: orNone(org.leaderName), span: 'filled' },
+    {
+      key: 'leaderIdNumber',
+      label: fieldLabel('leaderIdNumber'),
+      children: <PersonalValue key={`id-${org.version}`} orgId={org.id} field="leaderIdNumber" masked={org.leaderIdNumber} />,
+    },
+    {
+      key: 'leaderPhone',
+      label: fieldLabel('leaderPhone'),
+      children: <PersonalValue key={`phone-${org.version}`} orgId={org.id} field="leaderPhone" masked={org.leaderPhone} />,
+    },
+    {
+      key: 'individualMembers',
+      label: fieldLabel('individualMembers'),
+      children: org.individualMembers === null ? none : t('orgs.people', { n: formatCount(org.individualMembers) }),
+    },
+    {
+      key: 'unitMembers',
+      label: fieldLabel('unitMembers'),
+      children: org.unitMembers === null ? none : t('orgs.units', { n: formatCount(org.unitMembers) }),
+    },
+  ]);
+
+  const charter = (
+    <Descriptions
+      bordered
+      size="small"
+      column={1}
+      styles={{ label: { whiteSpace: 'nowrap', width: 1 } }}
+      items={[
+        { key: 'purpose', label: fieldLabel('purpose'), children: multiline(org.purpose, none) },
+        { key: 'activities', label: fieldLabel('activities'), children: multiline(org.activities, none) },
+        { key: 'venue', label: fieldLabel('venue'), children: orNone(org.venue) },
+      ]}
+    />
+  );
+
+  const attachments = <OrgAttachments orgId={org.id} />;
+
+  const actions = (
+    <Space wrap className="no-print">
+      {org.category === '枢纽型' && (
+        <Button icon={<TeamOutlined />} onClick={() => navigate(`/orgs?hub=${org.id}&hubName=${encodeURIComponent(org.name)}`)}>
+          {t('orgs.hubMembers')}
+        </Button>
+      )}
+      <Button icon={<PrinterOutlined />} onClick={() => navigate(`/orgs/${org.id}/print`, { state: { print: true } })}>
+        {t('common.print')}
+      </Button>
+      {can('org.update') && (
+        <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/orgs/${org.id}/edit`)}>
+          {t('orgs.edit')}
+        </Button>
+      )}
+    </Space>
+  );
+
+  return (
+    <div className="org-record">
+      <div className="org-record-back no-print">
+        <Link to={lastListUrl()}>
+          <ArrowLeftOutlined /> {t('orgs.backToList')}
+        </Link>
+      </div>
+      <Card className="org-record-head">
+        <div className="org-record-title">
+          <div className="org-record-name">
+            <Typography.Title level={4} className="page-title">
+              {org.name}
+            </Typography.Title>
+            <Space size={4} wrap>
+              <OrgStatusTag status={org.status} />
+              <OrgFlagTags org={org} />
+            </Space>
+          </div>
+          {!isMobile && actions}
+        </div>
+        <Typography.Text type="secondary" className="org-record-sub">
+          {labels.legalForm(org.legalForm)} · {org.category} · {org.regionPath}
+          {org.creditCode && <span className="mono"> · {org.creditCode}</span>}
+        </Typography.Text>
+        {org.formerNames.length > 0 && (
+          <Typography.Text type="secondary" className="org-record-sub">
+            {t('orgs.formerNames', { names: org.formerNames.join('、') })}
+          </Typography.Text>
+        )}
+        {isMobile && <div className="org-record-phone-actions">{actions}</div>}
+      </Card>
+      <OrgWarnings warnings={org.warnings} justSaved={justSaved} />
+      <Card className="org-record-body">
+        <Tabs
+          activeKey={tab}
+          onChange={(k) =>
+            setParams(
+              (prev) => {
+                const next = new URLSearchParams(prev);
+                if (k === 'basic') next.delete('tab');
+                else next.set('tab', k);
+                return next;
+              },
+              // Keep the saved-with-warnings note while switching tabs.
+              { replace: true, state: location.state },
+            )
+          }
+          items={[
+            { key: 'basic', label: t('orgs.tabBasic'), children: basic },
+            { key: 'people', label: t('orgs.tabPeople'), children: people },
+            { key: 'charter', label: t('orgs.tabCharter'), children: charter },
+            { key: 'attachments', label: t('orgs.tabAttachments'), children: attachments },
+            { key: 'history', label: t('orgs.tabHistory'), children: <OrgHistory orgId={org.id} /> },
+          ]}
+          destroyOnHidden
+        />
+      </Card>
+    </div>
+  );
+}

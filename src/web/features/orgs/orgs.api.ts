@@ -1,0 +1,136 @@
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { LegalForm, OrgFlag, OrgStatus } from '../../../shared/enums.js';
+import type {
+  Org,
+  OrgCreateBody,
+  OrgHistoryEntry,
+  OrgListItem,
+  OrgListResponse,
+  OrgUpdateBody,
+  OrgWarning,
+} from '../../../shared/schemas/orgs.js';
+import type { ImportJob as ImportJobSchema } from '../../../shared/schemas/orgs.js';
+import type { z } from '../../../shared/zod.js';
+import { api, toQueryString } from '../../api/client.js';
+
+export type { Org, OrgHistoryEntry, OrgListItem, OrgWarning };
+export type OrgSort = 'name' | '-name' | 'foundedOn' | '-foundedOn' | 'updatedAt' | '-updatedAt' | 'members' | '-members';
+
+/** The list's filters: the same names as the API's query string and the page's address bar. */
+export interface OrgFilter {
+  q?: string;
+  region?: string;
+  form?: LegalForm;
+  category?: string;
+  status?: OrgStatus;
+  flag?: OrgFlag;
+  hub?: string;
+}
+
+export interface OrgListParams extends OrgFilter {
+  sort: OrgSort;
+  page: number;
+  pageSize: number;
+}
+
+export type ImportJob = z.infer<typeof ImportJobSchema>;
+
+// Every registry query sits under ['orgs'], so a save refreshes the list, the record and its history at once.
+export const orgKeys = {
+  all: ['orgs'] as const,
+  list: (p: OrgListParams) => ['orgs', 'list', p] as const,
+  detail: (id: number) => ['orgs', 'detail', id] as const,
+  history: (id: number) => ['orgs', 'history', id] as const,
+  hubs: (q: string) => ['orgs', 'hubs', q] as const,
+  importJob: (id: string) => ['imports', id] as const,
+};
+
+export const orgsQuery = (p: OrgListParams) =>
+  queryOptions({
+    queryKey: orgKeys.list(p),
+    queryFn: ({ signal }) => api<OrgListResponse>('/orgs', { query: { ...p, facets: true }, signal }),
+    placeholderData: keepPreviousData,
+  });
+
+export const orgQuery = (id: number) =>
+  queryOptions({
+    queryKey: orgKeys.detail(id),
+    queryFn: ({ signal }) => api<Org>(`/orgs/${id}`, { signal }),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+
+export const orgHistoryQuery = (id: number) =>
+  queryOptions({
+    queryKey: orgKeys.history(id),
+    queryFn: ({ signal }) => api<{ items: OrgHistoryEntry[] }>(`/orgs/${id}/history`, { signal }),
+  });
+
+/** Hub federations (枢纽型) an organization may belong to, found by name. */
+export const hubSearchQuery = (q: string) =>
+  queryOptions({
+    queryKey: orgKeys.hubs(q),
+    queryFn: ({ signal }) =>
+      api<OrgListResponse>('/orgs', { query: { category: '枢纽型', q, pageSize: 30, sort: 'name' }, signal }),
+    staleTime: 60_000,
+  });
+
+export const importJobQuery = (id: string | null) =>
+  queryOptions({
+    queryKey: orgKeys.importJob(id ?? ''),
+    queryFn: ({ signal }) => api<ImportJob>(`/imports/${id}`, { signal }),
+    enabled: !!id,
+    // Every second while the server works through the file; never again once it is finished.
+    refetchInterval: (query) => {
+      const s = query.state.data?.status;
+      return s === 'done' || s === 'failed' ? false : 1000;
+    },
+    staleTime: 0,
+  });
+
+export function useCreateOrg() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: OrgCreateBody) => api<Org>('/orgs', { method: 'POST', body }),
+    onSuccess: (org) => {
+      void queryClient.invalidateQueries({ queryKey: orgKeys.all });
+      queryClient.setQueryData(orgKeys.detail(org.id), org);
+    },
+  });
+}
+
+export function useUpdateOrg(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: OrgUpdateBody) => api<Org>(`/orgs/${id}`, { method: 'PATCH', body }),
+    onSuccess: (org) => {
+      void queryClient.invalidateQueries({ queryKey: orgKeys.all });
+      queryClient.setQueryData(orgKeys.detail(org.id), org);
+    },
+  });
+}
+
+export type PersonalField = 'leaderIdNumber' | 'leaderPhone';
+
+/** Shows one personal field in clear; the server records who looked (no cache: every look is its own act). */
+export function useRevealPersonal(id: number) {
+  return useMutation({
+    mutationFn: (field: PersonalField) =>
+      api<{ field: PersonalField; value: string | null }>(`/orgs/${id}/reveal`, { method: 'POST', body: { field } }),
+  });
+}
+
+export function useStartImport() {
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return api<{ id: string }>('/orgs/import', { method: 'POST', form });
+    },
+  });
+}
+
+export const IMPORT_TEMPLATE_URL = '/api/v1/orgs/import-template.xlsx';
+
+export function exportUrl(filter: OrgFilter, unmasked = false): string {
+  return `/api/v1/orgs/export.xlsx${toQueryString({ ...filter, unmasked: unmasked ? 'true' : undefined })}`;
+}

@@ -1,0 +1,59 @@
+import { Suspense, useEffect } from 'react';
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import { Segmented, Skeleton } from 'antd';
+import { ErrorBoundary } from '../../components/ErrorBoundary.js';
+import { useLang, useT } from '../../i18n.js';
+
+/** The public register's frame: no menu, no session, a plain header and the notice of what is (not) shown. */
+export default function PublicLayout() {
+  const t = useT();
+  const { lang, setLang } = useLang();
+  const location = useLocation();
+
+  useEffect(() => {
+    const before = document.title;
+    document.title = `${t('public.title')} · ${t('app.name')}`;
+    return () => {
+      document.title = before;
+    };
+  }, [t]);
+
+  return (
+    <div className="public-root">
+      <header className="public-header">
+        <div className="public-header-inner">
+          <Link to="/public" className="public-brand">
+            <span className="app-brand-mark">社</span>
+            <span>
+              <span className="public-title">{t('public.title')}</span>
+              <span className="public-subtitle">{t('public.subtitle')}</span>
+            </span>
+          </Link>
+          <div className="public-header-right">
+            <Segmented
+              size="small"
+              value={lang}
+              onChange={(v) => setLang(v as 'zh' | 'en')}
+              options={[
+                { label: '中文', value: 'zh' },
+                { label: 'EN', value: 'en' },
+              ]}
+              aria-label={t('layout.language')}
+            />
+            <Link to="/login" className="public-login no-print">
+              {t('public.staffLogin')}
+            </Link>
+          </div>
+        </div>
+      </header>
+      <main className="public-main">
+        <ErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+      <footer className="public-footer">{t('public.note')}</footer>
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestOrg, createTestUser, PLACES, TEST_PASSWORD } from '../factories.js';
+import { loginInBrowser, startBrowserHarness, type BrowserHarness } from './browser.js';
+
+// A whole clerk's round (search, record, reveal, edit, history, print) outlasts the default 30 s on a busy machine.
+const LONG = 120_000;
+
+const NAME = '平安夕阳红老年人协会';
+const PINGANLI = '360802003006'; // 平安里居委会, in 文山街道
+
+let h: BrowserHarness;
+let orgId: number;
+beforeAll(async () => {
+  h = await startBrowserHarness();
+  await createTestUser(h.database.db, { role: 'street_reviewer', regionCode: PLACES.wenshan, username: 'wenshan-reviewer' });
+  const org = await createTestOrg(h.database.db, {
+    name: NAME,
+    regionCode: PINGANLI,
+    category: '文体活动',
+    leaderName: '梁玉丽',
+    leaderPhone: '13812345678',
+    individualMembers: 86,
+    foundedOn: '2009-03-15',
+    purpose: '丰富社区老年人精神文化生活',
+  });
+  orgId = org.id;
+});
+afterAll(async () => h?.close());
+
+describe('organization registry in the browser', () => {
+  it('wenshan-reviewer finds the organization by its initials, edits it with a reason and sees the change in its history', async () => {
+    const page = await h.newPage();
+    await loginInBrowser(h, page, 'wenshan-reviewer', TEST_PASSWORD);
+    await page.goto(`${h.baseUrl}/orgs`);
+
+    // One search box: the initials of 平安夕阳红 are enough.
+    const search = page.getByPlaceholder('名称、拼音、首字母、信用代码或曾用名');
+    await search.fill('xyh');
+    await search.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'xyh');
+    const link = page.getByRole('link', { name: NAME });
+    await link.waitFor();
+    expect(await page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+    // The filters count what the search found.
+    await page.getByText('共 1 条').waitFor();
+    await h.screenshot(page, 'orgs-search-xyh');
+
+    await link.click();
+    await page.waitForURL(`${h.baseUrl}/orgs/${orgId}`);
+    await page.getByRole('heading', { name: NAME }).waitFor();
+    const basic = await page.locator('.org-record-body').innerText();
+    expect(basic).toContain('备案社区社会组织');
+    expect(basic).toContain('平安里居委会');
+    await h.screenshot(page, 'org-record');
+
+    // Personal data stays masked until asked for, and asking is confirmed first.
+    await page.getByRole('tab', { name: '负责人与成员' }).click();
+    await page.getByText('138****5678').waitFor();
+    expect(await page.locator('.org-record-body').innerText()).not.toContain('13812345678');
+    await page.locator('.personal-value', { hasText: '138****5678' }).getByRole('button', { name: /查\s*看/ }).click();
+    await page.getByText('查看将记入审计日志。').waitFor();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /查\s*看/ }).click();
+    await page.getByText('13812345678').waitFor();
+
+    await page.getByRole('button', { name: /编\s*辑/ }).click();
+    await page.waitForURL(`${h.baseUrl}/orgs/${orgId}/edit`);
+    const members = page.locator('#orgForm_individualMembers');
+    await members.waitFor();
+    expect(await members.inputValue()).toBe('86');
+    await members.fill('120');
+
+    // The reason is required on an edit.
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('请填写修改原因').waitFor();
+    await page.locator('#orgForm_reason').fill('换届后会员增加');
+    await h.screenshot(page, 'org-edit');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.waitForURL(`${h.baseUrl}/orgs/${orgId}`);
+    await page.getByText('已保存').first().waitFor();
+
+    await page.getByRole('tab', { name: '变更历史' }).click();
+    const history = page.locator('.org-history');
+    await history.getByText('修改原因：换届后会员增加').waitFor();
+    const entry = history.locator('.history-entry').first();
+    const text = await entry.innerText();
+    expect(text).toContain('wenshan-reviewer');
+    expect(text).toContain('个人会员数');
+    expect(text).toContain('86');
+    expect(text).toContain('120');
+    expect(text).toContain('（北京时间）');
+    // The first entry is the newest; the creation is still there below it.
+    expect(await history.locator('.history-entry').count()).toBe(2);
+    await h.screenshot(page, 'org-history');
+
+    // The printable record: one A4 sheet, personal data masked.
+    await page.goto(`${h.baseUrl}/orgs/${orgId}/print`);
+    await page.getByText('社会组织登记信息表').waitFor();
+    const sheet = await page.locator('.reg-form').innerText();
+    expect(sheet).toContain(NAME);
+    expect(sheet).toContain('138****5678');
+    expect(sheet).not.toContain('13812345678');
+    await h.screenshot(page, 'org-print');
+    await page.context().close();
+  }, LONG);
+
+  it('works at phone width: the list folds its filters and the record stacks', async () => {
+    const page = await h.newPage({ width: 390, height: 844 });
+    await loginInBrowser(h, page, 'wenshan-reviewer', TEST_PASSWORD);
+    await page.goto(`${h.baseUrl}/orgs?q=${encodeURIComponent('夕阳红')}`);
+    await page.getByRole('link', { name: NAME }).waitFor();
+    // No horizontal scrolling on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await h.screenshot(page, 'orgs-phone');
+    await page.getByRole('link', { name: NAME }).click();
+    await page.getByRole('heading', { name: NAME }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await h.screenshot(page, 'org-record-phone');
+    await page.context().close();
+  }, LONG);
+
+  it('the public register finds the organization by 夕阳红 without logging in', async () => {
+    const page = await h.newPage();
+    await page.goto(`${h.baseUrl}/public`);
+    await page.getByText('社会组织信息公示').first().waitFor();
+    const search = page.getByPlaceholder('输入组织名称、拼音首字母或统一社会信用代码');
+    await search.fill('夕阳红');
+    await search.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === '夕阳红');
+    const link = page.getByRole('link', { name: NAME });
+    await link.waitFor();
+    expect(page.url()).not.toContain('/login');
+    const body = await page.locator('body').innerText();
+    expect(body).toContain('平安里居委会');
+    // No personal data in public.
+    expect(body).not.toContain('梁玉丽');
+    expect(body).not.toContain('5678');
+    await h.screenshot(page, 'public-search');
+
+    await link.click();
+    await page.waitForURL(`${h.baseUrl}/public/orgs/${orgId}`);
+    await page.getByRole('heading', { name: NAME }).waitFor();
+    const detail = await page.locator('body').innerText();
+    expect(detail).toContain('丰富社区老年人精神文化生活');
+    expect(detail).not.toContain('梁玉丽');
+    await h.screenshot(page, 'public-detail');
+
+    const phone = await h.newPage({ width: 390, height: 844 });
+    await phone.goto(`${h.baseUrl}/public?q=${encodeURIComponent('夕阳红')}`);
+    await phone.getByRole('link', { name: NAME }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await h.screenshot(phone, 'public-phone');
+    await page.context().close();
+    await phone.context().close();
+  }, LONG);
+});
