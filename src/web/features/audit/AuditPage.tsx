@@ -1,3 +1,4 @@
+import { LoadError } from '../../components/LoadError.js';
 import { useEffect, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -9,7 +10,6 @@ import {
   Empty,
   Form,
   Input,
-  Result,
   Select,
   Space,
   Table,
@@ -20,7 +20,7 @@ import {
 } from 'antd';
 import { DownloadOutlined, FilterOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { AUDIT_ACTION_LABELS, type AuditEntry, type AuditListResponse } from '../../../shared/schemas/audit.js';
-import { api, errorMessage, toQueryString } from '../../api/client.js';
+import { api, toQueryString } from '../../api/client.js';
 import { useT, type MsgKey } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
 import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
@@ -272,12 +272,7 @@ export default function AuditPage() {
         </Space>
       </Form>
       {list.isError ? (
-        <Result
-          status="error"
-          title={t('common.loadFailed')}
-          subTitle={errorMessage(list.error)}
-          extra={<Button onClick={() => list.refetch()}>{t('common.retry')}</Button>}
-        />
+        <LoadError error={list.error} onRetry={() => list.refetch()} />
       ) : (
         <Table<AuditEntry>
           rowKey="id"

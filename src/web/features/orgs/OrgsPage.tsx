@@ -1,7 +1,9 @@
+import { LoadError } from '../../components/LoadError.js';
+import { urlTableChange } from '../../lib/table-url.js';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Dropdown, Empty, Input, Result, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Dropdown, Empty, Input, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, DownOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { SortOrder } from 'antd/es/table/interface';
 import {
@@ -13,7 +15,6 @@ import {
   type OrgFlag,
   type OrgStatus,
 } from '../../../shared/enums.js';
-import { errorMessage } from '../../api/client.js';
 import { useCan } from '../../auth/session.js';
 import { RegionSelect } from '../../components/RegionSelect.js';
 import { useEnumLabels, useT } from '../../i18n.js';
@@ -410,12 +411,7 @@ export default function OrgsPage() {
         )}
       </div>
       {list.isError ? (
-        <Result
-          status="error"
-          title={t('common.loadFailed')}
-          subTitle={errorMessage(list.error)}
-          extra={<Button onClick={() => list.refetch()}>{t('common.retry')}</Button>}
-        />
+        <LoadError error={list.error} onRetry={() => list.refetch()} />
       ) : (
         <Table<OrgListItem>
           rowKey="id"
@@ -444,22 +440,7 @@ export default function OrgsPage() {
             showTotal: (n) => t('common.total', { n: list.data?.totalCapped ? `${n.toLocaleString()}+` : n }),
             size: isMobile ? 'small' : undefined,
           }}
-          onChange={(pagination, _filters, sorter, extra) => {
-            if (extra.action === 'sort') {
-              const s = Array.isArray(sorter) ? sorter[0] : sorter;
-              const field = String(s?.columnKey ?? '');
-              const sort =
-                s?.order && (SORTABLE as readonly string[]).includes(field)
-                  ? ((s.order === 'descend' ? `-${field}` : field) as OrgSort)
-                  : null;
-              update({ sort: sort === 'name' ? null : sort });
-            } else {
-              update({
-                page: pagination.current === 1 ? null : pagination.current,
-                pageSize: pagination.pageSize === 20 ? null : pagination.pageSize,
-              });
-            }
-          }}
+          onChange={urlTableChange(update, SORTABLE, 'name')}
         />
       )}
       {can('org.import') && <ImportDrawer open={importOpen} onClose={() => setImportOpen(false)} />}

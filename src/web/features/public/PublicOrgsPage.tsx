@@ -1,8 +1,8 @@
+import { LoadError } from '../../components/LoadError.js';
 import { Link, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Input, Result, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Card, Empty, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { LEGAL_FORMS, type LegalForm, type OrgStatus } from '../../../shared/enums.js';
-import { errorMessage } from '../../api/client.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
 import { OrgStatusTag } from '../orgs/org-tags.js';
@@ -95,12 +95,7 @@ export default function PublicOrgsPage() {
         />
       </div>
       {list.isError ? (
-        <Result
-          status="error"
-          title={t('common.loadFailed')}
-          subTitle={errorMessage(list.error)}
-          extra={<Button onClick={() => list.refetch()}>{t('common.retry')}</Button>}
-        />
+        <LoadError error={list.error} onRetry={() => list.refetch()} />
       ) : (
         <Table<PublicOrgListItem>
           rowKey="id"

@@ -1,6 +1,8 @@
+import { LoadError } from '../../components/LoadError.js';
+import { urlTableChange } from '../../lib/table-url.js';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Input, Popconfirm, Result, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Empty, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { SortOrder } from 'antd/es/table/interface';
 import { ROLES, type Role } from '../../../shared/enums.js';
@@ -256,12 +258,7 @@ export default function UsersPage() {
         />
       </div>
       {list.isError ? (
-        <Result
-          status="error"
-          title={t('common.loadFailed')}
-          subTitle={errorMessage(list.error)}
-          extra={<Button onClick={() => list.refetch()}>{t('common.retry')}</Button>}
-        />
+        <LoadError error={list.error} onRetry={() => list.refetch()} />
       ) : (
         <Table<User>
           rowKey="id"
@@ -281,22 +278,7 @@ export default function UsersPage() {
             showTotal: (n) => t('common.total', { n }),
             size: isMobile ? 'small' : undefined,
           }}
-          onChange={(pagination, _filters, sorter, extra) => {
-            if (extra.action === 'sort') {
-              const s = Array.isArray(sorter) ? sorter[0] : sorter;
-              const field = String(s?.columnKey ?? '');
-              const sort =
-                s?.order && (SORTABLE as readonly string[]).includes(field)
-                  ? ((s.order === 'descend' ? `-${field}` : field) as UserSort)
-                  : null;
-              update({ sort: sort === 'username' ? null : sort });
-            } else {
-              update({
-                page: pagination.current === 1 ? null : pagination.current,
-                pageSize: pagination.pageSize === 20 ? null : pagination.pageSize,
-              });
-            }
-          }}
+          onChange={urlTableChange(update, SORTABLE, 'username')}
         />
       )}
       <UserFormModal open={editing !== undefined} user={editing ?? null} onClose={() => setEditing(undefined)} />
