@@ -1,6 +1,7 @@
+import { LangSwitch } from './LangSwitch.js';
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Breadcrumb, Button, Drawer, Dropdown, Layout, Menu, Segmented, Skeleton, Tag, Tooltip, Typography } from 'antd';
+import { Breadcrumb, Button, Drawer, Dropdown, Layout, Menu, Skeleton, Tag, Tooltip, Typography } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -14,7 +15,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { useCurrentUser, useLogout } from '../auth/session.js';
-import { useEnumLabels, useLang, useT, type MsgKey } from '../i18n.js';
+import { useEnumLabels, useT, type MsgKey } from '../i18n.js';
 import { formatDateTime } from '../lib/format.js';
 import { useIsMobile } from '../lib/hooks.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
@@ -57,7 +58,6 @@ export function AppLayout() {
   const user = useCurrentUser();
   const t = useT();
   const labels = useEnumLabels();
-  const { lang, setLang } = useLang();
   const isMobile = useIsMobile();
   const location = useLocation();
   const navigate = useNavigate();
@@ -94,16 +94,7 @@ export function AppLayout() {
   );
 
   const langSwitch = (
-    <Segmented
-      size="small"
-      value={lang}
-      onChange={(v) => setLang(v as 'zh' | 'en')}
-      options={[
-        { label: '中文', value: 'zh' },
-        { label: 'EN', value: 'en' },
-      ]}
-      aria-label={t('layout.language')}
-    />
+    <LangSwitch />
   );
 
   const regionCrumb =

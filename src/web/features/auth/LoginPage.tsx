@@ -1,14 +1,14 @@
+import { LangSwitch } from '../../components/LangSwitch.js';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { LoginBody } from '../../../shared/schemas/auth.js';
 import { errorMessage } from '../../api/client.js';
 import { FullPageSpin, safeNext, useLogin, useSession } from '../../auth/session.js';
-import { useLang, useT } from '../../i18n.js';
+import { useT } from '../../i18n.js';
 
 export default function LoginPage() {
   const t = useT();
-  const { lang, setLang } = useLang();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const session = useSession();
@@ -36,15 +36,7 @@ export default function LoginPage() {
   return (
     <div className="login-page">
       <div className="login-lang">
-        <Segmented
-          size="small"
-          value={lang}
-          onChange={(v) => setLang(v as 'zh' | 'en')}
-          options={[
-            { label: '中文', value: 'zh' },
-            { label: 'EN', value: 'en' },
-          ]}
-        />
+        <LangSwitch />
       </div>
       <Card className="login-card">
         <div className="login-brand">

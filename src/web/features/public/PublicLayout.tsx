@@ -1,13 +1,13 @@
+import { LangSwitch } from '../../components/LangSwitch.js';
 import { Suspense, useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
-import { Segmented, Skeleton } from 'antd';
+import { Skeleton } from 'antd';
 import { ErrorBoundary } from '../../components/ErrorBoundary.js';
-import { useLang, useT } from '../../i18n.js';
+import { useT } from '../../i18n.js';
 
 /** The public register's frame: no menu, no session, a plain header and the notice of what is (not) shown. */
 export default function PublicLayout() {
   const t = useT();
-  const { lang, setLang } = useLang();
   const location = useLocation();
 
   useEffect(() => {
@@ -30,16 +30,7 @@ export default function PublicLayout() {
             </span>
           </Link>
           <div className="public-header-right">
-            <Segmented
-              size="small"
-              value={lang}
-              onChange={(v) => setLang(v as 'zh' | 'en')}
-              options={[
-                { label: '中文', value: 'zh' },
-                { label: 'EN', value: 'en' },
-              ]}
-              aria-label={t('layout.language')}
-            />
+            <LangSwitch />
             <Link to="/login" className="public-login no-print">
               {t('public.staffLogin')}
             </Link>
