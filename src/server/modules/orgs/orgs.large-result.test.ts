@@ -4,7 +4,7 @@ import { PLACES } from '../../../../test/factories.js';
 import { insertOrgsBulk, type BulkOrg } from './orgs.bulk.js';
 import { COUNT_CAP } from './orgs.repository.js';
 
-/** Common words match thousands: totals are capped, and the pages stay in pinyin order. */
+/** Common words match thousands: totals are capped, and the first pages come from the pinyin index, in order. */
 let t: TestApp;
 let district: Client;
 const N = COUNT_CAP + 50;
