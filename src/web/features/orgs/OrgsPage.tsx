@@ -24,7 +24,7 @@ import { ColumnSettings, useColumnChoice } from './ColumnSettings.js';
 import { ImportDrawer } from './ImportDrawer.js';
 import { rememberListSearch } from './org-nav.js';
 import { useOrgFieldLabel } from './org-labels.js';
-import { OrgFlagTags, OrgStatusTag } from './org-tags.js';
+import { OrgFlagTags, OrgStatusTag, OrgSummary } from './org-tags.js';
 import { exportUrl, orgsQuery, type OrgFilter, type OrgListItem, type OrgListParams, type OrgSort } from './orgs.api.js';
 
 const SORTS: OrgSort[] = ['name', '-name', 'foundedOn', '-foundedOn', 'updatedAt', '-updatedAt', 'members', '-members'];
@@ -217,15 +217,7 @@ export default function OrgsPage() {
       title: fieldLabel('name'),
       key: 'summary',
       render: (_: unknown, o) => (
-        <div className="org-summary">
-          {nameCell(o)}
-          <div>
-            <OrgStatusTag status={o.status} />
-            <Typography.Text type="secondary">
-              {labels.legalForm(o.legalForm)} · {o.category}
-            </Typography.Text>
-          </div>
-          <div className="org-summary-path">{o.regionPath}</div>
+        <OrgSummary name={nameCell(o)} org={o}>
           {o.leaderName && (
             <div>
               {o.leaderName}
@@ -233,7 +225,7 @@ export default function OrgsPage() {
             </div>
           )}
           <OrgFlagTags org={o} />
-        </div>
+        </OrgSummary>
       ),
     },
   ];

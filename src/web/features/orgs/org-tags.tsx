@@ -1,5 +1,6 @@
-import { Space, Tag } from 'antd';
-import { ORG_FLAGS, type OrgFlag, type OrgStatus } from '../../../shared/enums.js';
+import type { ReactNode } from 'react';
+import { Space, Tag, Typography } from 'antd';
+import { ORG_FLAGS, type LegalForm, type OrgFlag, type OrgStatus } from '../../../shared/enums.js';
 import { useEnumLabels } from '../../i18n.js';
 
 /** Status colours: green in good standing, blue while a procedure runs, orange on the way out, red when ended by sanction. */
@@ -34,5 +35,31 @@ export function OrgFlagTags({ org }: { org: Record<OrgFlag, boolean> }) {
         </Tag>
       ))}
     </Space>
+  );
+}
+
+/** The phone-width summary of an organization: name, status, form · category, place; extra lines below. */
+export function OrgSummary({
+  name,
+  org,
+  children,
+}: {
+  name: ReactNode;
+  org: { status: OrgStatus; legalForm: LegalForm; category: string; regionPath: string };
+  children?: ReactNode;
+}) {
+  const labels = useEnumLabels();
+  return (
+    <div className="org-summary">
+      {name}
+      <div>
+        <OrgStatusTag status={org.status} />
+        <Typography.Text type="secondary">
+          {labels.legalForm(org.legalForm)} · {org.category}
+        </Typography.Text>
+      </div>
+      <div className="org-summary-path">{org.regionPath}</div>
+      {children}
+    </div>
   );
 }

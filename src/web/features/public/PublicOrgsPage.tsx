@@ -5,7 +5,7 @@ import { Card, Empty, Input, Select, Table, Typography, type TableColumnsType } 
 import { LEGAL_FORMS, type LegalForm, type OrgStatus } from '../../../shared/enums.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
-import { OrgStatusTag } from '../orgs/org-tags.js';
+import { OrgStatusTag, OrgSummary } from '../orgs/org-tags.js';
 import { publicOrgsQuery, type PublicListParams, type PublicOrgListItem } from './public.api.js';
 
 // Grassroots organizations are never public (orgs.public.ts), so they are not offered as a filter.
@@ -54,18 +54,7 @@ export default function PublicOrgsPage() {
     {
       title: t('public.nameCol'),
       key: 'summary',
-      render: (_: unknown, o) => (
-        <div className="org-summary">
-          {nameLink(o)}
-          <div>
-            <OrgStatusTag status={o.status} />
-            <Typography.Text type="secondary">
-              {labels.legalForm(o.legalForm)} · {o.category}
-            </Typography.Text>
-          </div>
-          <div className="org-summary-path">{o.regionPath}</div>
-        </div>
-      ),
+      render: (_: unknown, o) => <OrgSummary name={nameLink(o)} org={o} />,
     },
   ];
 
