@@ -19,6 +19,13 @@ export const PERMISSIONS = [
   'org.personal.reveal',
   'org.import',
   'org.export',
+  'application.apply',
+  'application.read',
+  'application.review',
+  'certificate.read',
+  'settings.manage',
+  'stats.read',
+  'stats.export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -32,15 +39,24 @@ const BUSINESS: Permission[] = [
   'org.personal.reveal',
   'org.import',
   'org.export',
+  // Staff may file on an organization's behalf (seed 004) and review at their own step of the chain.
+  'application.apply',
+  'application.read',
+  'application.review',
+  'certificate.read',
+  'stats.read',
+  'stats.export',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  district_admin: BUSINESS,
+  // The district configures its chain, deadlines, thresholds, categories and targets (DESIGN §1).
+  district_admin: [...BUSINESS, 'settings.manage'],
   street_reviewer: BUSINESS,
   community_staff: BUSINESS,
   // 以社管社: a hub federation sees the organizations in its area (its member ledgers come with the ledger issue).
   hub_manager: ['region.read', 'org.read'],
-  org_leader: ['region.read'],
+  // An applicant sees and files only their own applications and their organization's certificates.
+  org_leader: ['region.read', 'application.apply', 'application.read', 'certificate.read'],
   expert: [],
   // 三员分立: the system administrator manages accounts and settings and sees no business data
   // beyond the region tree needed to place accounts; the audit administrator reads the audit log only.
