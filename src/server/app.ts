@@ -13,11 +13,15 @@ import session from './plugins/session.js';
 import staticWeb from './plugins/static-web.js';
 import { authRoutes } from './modules/auth/index.js';
 import { regionRoutes } from './modules/regions/index.js';
-import { userRoutes } from './modules/users/index.js';
+import { publicSignupRoutes, userRoutes } from './modules/users/index.js';
+import { applicationRoutes } from './modules/applications/index.js';
+import { certificateRoutes, publicCertificateRoutes } from './modules/certificates/index.js';
+import { settingRoutes } from './modules/settings/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { orgAttachmentRoutes, orgRoutes, orgSheetRoutes, publicOrgRoutes } from './modules/orgs/index.js';
 import multipart from '@fastify/multipart';
 import healthRoutes from './modules/health/health.routes.js';
+import { statsRoutes } from './modules/stats/index.js';
 
 export interface RouteInfo {
   method: string;
@@ -96,6 +100,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(orgRoutes);
       await api.register(orgAttachmentRoutes);
       await api.register(publicOrgRoutes);
+      await api.register(statsRoutes);
+      await api.register(publicSignupRoutes);
+      await api.register(applicationRoutes);
+      await api.register(certificateRoutes);
+      await api.register(publicCertificateRoutes);
+      await api.register(settingRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -16,6 +16,8 @@ export interface AppConfig {
   rateLimit: { max: number; loginMax: number; windowMs: number };
   session: { idleMinutes: number; absoluteHours: number };
   logLevel: string;
+  /** The address printed in certificate QR codes (e.g. https://shezu.example.gov.cn); defaults to the request's host. */
+  publicUrl?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -37,5 +39,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     session: { idleMinutes: 30, absoluteHours: 12 },
     logLevel: env.LOG_LEVEL || 'info',
+    publicUrl: env.SHEZU_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
   };
 }

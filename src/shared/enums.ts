@@ -126,3 +126,78 @@ export const DEFAULT_ORG_CATEGORIES = [
 export const ORG_FLAGS = ['isDemoSite', 'isBrand', 'isIncubating'] as const;
 export type OrgFlag = (typeof ORG_FLAGS)[number];
 export const ORG_FLAG_LABELS: Record<OrgFlag, string> = { isDemoSite: '示范点', isBrand: '品牌', isIncubating: '孵化中' };
+
+/**
+ * Application kinds (DESIGN §4): filing (seed 004: establishment, change, deregistration) and direct registration
+ * (seed 003: 行业协会商会类、科技类、公益慈善类、城乡社区服务类) with its change and deregistration.
+ */
+export const APPLICATION_KINDS = [
+  'filing',
+  'filing_change',
+  'filing_deregistration',
+  'registration',
+  'registration_change',
+  'registration_deregistration',
+] as const;
+export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
+export const APPLICATION_KIND_LABELS: Record<ApplicationKind, string> = {
+  filing: '成立备案',
+  filing_change: '变更备案',
+  filing_deregistration: '注销备案',
+  registration: '成立登记（直接登记）',
+  registration_change: '变更登记',
+  registration_deregistration: '注销登记',
+};
+export const ESTABLISHMENT_KINDS: readonly ApplicationKind[] = ['filing', 'registration'];
+export const CHANGE_KINDS: readonly ApplicationKind[] = ['filing_change', 'registration_change'];
+export const DEREGISTRATION_KINDS: readonly ApplicationKind[] = ['filing_deregistration', 'registration_deregistration'];
+export const REGISTRATION_KINDS: readonly ApplicationKind[] = ['registration', 'registration_change', 'registration_deregistration'];
+
+/** The four kinds that may register directly without a supervising unit (seed 003). */
+export const DIRECT_REGISTRATION_TYPES = ['行业协会商会类', '科技类', '公益慈善类', '城乡社区服务类'] as const;
+
+export const APPLICATION_STATUSES = ['draft', 'in_review', 'returned', 'approved', 'rejected', 'withdrawn'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
+  draft: '草稿',
+  in_review: '审核中',
+  returned: '退回补正',
+  approved: '已通过',
+  rejected: '不予通过',
+  withdrawn: '已撤回',
+};
+
+/** The chain (seed 004): community pre-review → street/township qualification review → district record. */
+export const REVIEW_STEPS = ['community', 'street', 'district'] as const;
+export type ReviewStep = (typeof REVIEW_STEPS)[number];
+export const REVIEW_STEP_LABELS: Record<ReviewStep, string> = {
+  community: '社区预审',
+  street: '街道（乡镇）资格审查',
+  district: '区民政局备案/登记',
+};
+/** Who acts at each step. */
+export const REVIEW_STEP_ROLES: Record<ReviewStep, Role> = {
+  community: 'community_staff',
+  street: 'street_reviewer',
+  district: 'district_admin',
+};
+
+export const REVIEW_DECISIONS = ['approve', 'return', 'reject'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+export const APPLICATION_ACTION_LABELS: Record<string, string> = {
+  create: '创建申请',
+  submit: '提交申请',
+  resubmit: '补正后重新提交',
+  approve: '同意',
+  return: '退回补正',
+  reject: '不予通过',
+  withdraw: '撤回申请',
+};
+
+export const CERTIFICATE_STATUSES = ['valid', 'superseded', 'revoked'] as const;
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+export const CERTIFICATE_STATUS_LABELS: Record<CertificateStatus, string> = {
+  valid: '有效',
+  superseded: '已变更（已由新证书取代）',
+  revoked: '已注销（证书作废）',
+};

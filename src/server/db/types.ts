@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { LegalForm, OrgStatus, RegionKind, Role } from '../../shared/enums.js';
+import type { ApplicationKind, ApplicationStatus, LegalForm, OrgStatus, RegionKind, ReviewStep, Role } from '../../shared/enums.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -38,6 +38,8 @@ export interface UsersTable {
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
   disabled: Generated<boolean>;
+  /** An organization leader's own organization, once it exists. */
+  org_id: Generated<number | null>;
   last_login_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -158,6 +160,74 @@ export interface ImportJobsTable {
   finished_at: Timestamp | null;
 }
 
+export interface ApplicationsTable {
+  id: Generated<number>;
+  kind: ApplicationKind;
+  status: ApplicationStatus;
+  org_id: number | null;
+  name: string;
+  region_id: number;
+  level1_id: number | null;
+  level2_id: number | null;
+  level3_id: number | null;
+  level4_id: number | null;
+  level5_id: number | null;
+  level6_id: number | null;
+  data: unknown;
+  steps: Generated<ReviewStep[]>;
+  current_step: ReviewStep | null;
+  step_due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  due_uncertain: Generated<boolean>;
+  applicant_id: number;
+  on_behalf: Generated<boolean>;
+  submitted_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  certificate_no: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ApplicationEventsTable {
+  id: Generated<number>;
+  application_id: number;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_name: string;
+  actor_role: string | null;
+  step: ReviewStep | null;
+  action: 'create' | 'submit' | 'resubmit' | 'approve' | 'return' | 'reject' | 'withdraw';
+  opinion: string | null;
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ApplicationAttachmentsTable {
+  id: Generated<number>;
+  application_id: number;
+  kind: string;
+  filename: string;
+  mime_type: string;
+  size_bytes: number;
+  content: Buffer;
+  uploaded_at: Timestamp;
+  uploaded_by: number | null;
+}
+
+export interface CertificatesTable {
+  number: string;
+  org_id: number;
+  application_id: number | null;
+  kind: 'filing' | 'registration';
+  status: 'valid' | 'superseded' | 'revoked';
+  issued_on: ColumnType<string, string, string>;
+  issuer_name: string;
+  issuer_region_id: number | null;
+  details: unknown;
+  superseded_by: string | null;
+  revoked_on: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Generated<Timestamp>;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -176,6 +246,10 @@ export interface DB {
   org_attachments: OrgAttachmentsTable;
   district_settings: DistrictSettingsTable;
   import_jobs: ImportJobsTable;
+  applications: ApplicationsTable;
+  application_events: ApplicationEventsTable;
+  application_attachments: ApplicationAttachmentsTable;
+  certificates: CertificatesTable;
 }
 
 export type OrgRow = Selectable<OrgsTable>;
@@ -185,3 +259,5 @@ export type RegionRow = Selectable<RegionsTable>;
 export type NewRegion = Insertable<RegionsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
+export type ApplicationRow = Selectable<ApplicationsTable>;
+export type CertificateRow = Selectable<CertificatesTable>;

@@ -10,7 +10,7 @@ import * as repo from './orgs.repository.js';
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 /** What offices scan and attach: PDFs, photos, Word and Excel files. Recognized by their first bytes, not their name. */
-function sniffType(buf: Buffer, filename: string): string | null {
+export function sniffType(buf: Buffer, filename: string): string | null {
   if (buf.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   if (buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
   if (buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';

@@ -20,15 +20,17 @@ export function searchColumns(name: string, formerNames: string[]) {
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-/** Where each organization lies: its node and the path from the district down. */
-async function placesOf(db: Db, rows: OrgRow[]) {
+type Placed = Pick<OrgRow, 'region_id' | 'level1_id' | 'level2_id' | 'level3_id' | 'level4_id' | 'level5_id' | 'level6_id'>;
+
+/** Where each record (an organization, an application) lies: its node and the path from the district down. */
+export async function placesOf(db: Db, rows: Placed[]) {
   const ids = new Set<number>();
   for (const r of rows) for (const l of [3, 4, 5, 6]) {
     const id = r[repo.levelColumn(l)];
     if (id !== null) ids.add(Number(id));
   }
   const names = await repo.findRegionNames(db, [...ids]);
-  return (r: OrgRow) => {
+  return (r: Placed) => {
     const node = names.get(Number(r.region_id))!;
     const path = [3, 4, 5, 6]
       .map((l) => r[repo.levelColumn(l)])

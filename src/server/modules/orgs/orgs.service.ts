@@ -304,3 +304,19 @@ export async function revealPersonal(db: Kysely<DB>, ctx: RequestContext, id: nu
   });
   return { field, value };
 }
+
+/**
+ * Moves an organization to a status on behalf of a workflow (an application under review, an approved
+ * deregistration): history and audit in the caller's transaction, version checked.
+ */
+export async function changeOrgStatus(trx: Transaction<DB>, ctx: RequestContext, orgId: number, status: OrgRow['status'], reason: string, action: string) {
+  const org = await repo.findOrgById(trx, orgId);
+  if (!org) throw errors.notFound(ENTITY);
+  if (org.status === status) return;
+  const saved = await repo.updateOrg(trx, orgId, org.version, { status });
+  if (!saved) throw errors.conflict('org.version_conflict', '该组织记录已被他人修改，请刷新后重试');
+  const changes = { status: { from: displayValue('status', org.status), to: displayValue('status', status) } };
+  await repo.insertHistory(trx, { orgId, version: org.version + 1, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.username ?? null, action, reason, changes });
+  const region = (await repo.findRegionNames(trx, [Number(org.region_id)])).get(Number(org.region_id));
+  await writeAudit(trx, ctx, { action: `org.${action}`, entityType: ENTITY, entityId: orgId, regionCode: region?.code ?? null, oldValue: { status: org.status }, newValue: { status } });
+}

@@ -1,2 +1,2 @@
-export { default as userRoutes } from './users.routes.js';
-export { createUser, updateUser, resetPassword, findUserIdByUsername } from './users.service.js';
+export { default as userRoutes, publicSignupRoutes } from './users.routes.js';
+export { createUser, updateUser, resetPassword, findUserIdByUsername, signUpApplicant } from './users.service.js';

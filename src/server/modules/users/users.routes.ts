@@ -10,6 +10,7 @@ import {
   UserResponse,
   UserUpdateBody,
 } from '../../../shared/schemas/users.js';
+import { SignupBody } from '../../../shared/schemas/applications.js';
 import * as service from './users.service.js';
 
 const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
@@ -82,3 +83,23 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 export default userRoutes;
+
+/** Applicants sign up themselves (no login); limited like the login form. */
+export const publicSignupRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/public/signup',
+    {
+      config: { public: true, rateLimit: { max: app.config.rateLimit.loginMax, timeWindow: app.config.rateLimit.windowMs } },
+      schema: {
+        tags: ['public'],
+        summary: '申请人注册（社会组织负责人账号，落在组织所在社区）',
+        body: SignupBody,
+        response: { 201: UserResponse, 400: ErrorResponse, 409: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      reply.status(201);
+      return service.signUpApplicant(app.db, request.ctx(), request.body);
+    },
+  );
+};

@@ -6,6 +6,8 @@ import { writeAudit } from '../../lib/audit.js';
 import { regionScope, requireAccess, type LevelColumn } from '../../lib/access.js';
 import { escapeLike } from '../../lib/search-text.js';
 import { checkPasswordPolicy } from '../../../shared/password-policy.js';
+import { isValidPhone, PHONE_MESSAGE } from '../../../shared/validators.js';
+import type { SignupBody } from '../../../shared/schemas/applications.js';
 import type { UserCreateBody, UserListQuery, UserResponse, UserUpdateBody } from '../../../shared/schemas/users.js';
 import { hashPassword } from '../auth/index.js';
 import { findRegionByCode } from '../regions/index.js';
@@ -175,4 +177,19 @@ export async function unlockUser(db: Kysely<DB>, ctx: RequestContext, id: number
 
 export async function findUserIdByUsername(db: Kysely<DB>, username: string) {
   return (await repo.findUserIdByUsername(db, username.toLowerCase()))?.id ?? null;
+}
+
+/**
+ * Public sign-up of an applicant (an organization's leader, issue #5): an org_leader account at the community
+ * where the organization is or will be active. Staff accounts are never created this way.
+ */
+export async function signUpApplicant(db: Kysely<DB>, ctx: RequestContext, body: SignupBody) {
+  const fields: Record<string, string> = {};
+  if (!isValidPhone(body.phone)) fields.phone = PHONE_MESSAGE;
+  const region = await findRegionByCode(db, body.regionCode);
+  if (!region || region.level !== 5) fields.regionCode = '请选择组织所在的社区（村）';
+  if (Object.keys(fields).length > 0) throw errors.validation(fields);
+  const user = await createUser(db, ctx, { ...body, role: 'org_leader' }, true);
+  await writeAudit(db, { ...ctx, actor: null }, { action: 'user.signup', entityType: ENTITY, entityId: user.id, actorId: user.id, actorName: user.username, regionCode: body.regionCode });
+  return user;
 }

@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import type { RequestContext } from '../../lib/context.js';
+import { errors } from '../../lib/errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS } from '../../../shared/schemas/orgs.js';
+import type { ApplicationAttachment } from '../../../shared/schemas/applications.js';
+import { MAX_ATTACHMENT_BYTES, sniffType } from '../orgs/orgs.attachments.js';
+import * as repo from './applications.repository.js';
+import { ENTITY, loadApplication } from './applications.service.js';
+
+/** The applicant adds files while the application is theirs to edit (a draft, or returned for correction). */
+export async function addApplicationAttachment(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  id: number,
+  file: { kind: string; filename: string; buffer: Buffer; truncated: boolean },
+): Promise<ApplicationAttachment> {
+  const { app, actor } = await loadApplication(db, ctx, id, 'application.apply');
+  if (Number(app.applicant_id) !== actor.id) throw errors.forbidden('只有申请人可以上传申请材料');
+  if (app.status !== 'draft' && app.status !== 'returned') throw errors.conflict('application.not_editable', '申请已提交审核，不能再上传材料');
+  if (!(ATTACHMENT_KINDS as readonly string[]).includes(file.kind)) {
+    throw errors.validation({ kind: `请选择材料类型（${Object.values(ATTACHMENT_KIND_LABELS).join('、')}）` });
+  }
+  if (file.truncated || file.buffer.length > MAX_ATTACHMENT_BYTES) throw errors.validation({ file: '附件不能超过 10 MB' });
+  if (file.buffer.length === 0) throw errors.validation({ file: '文件是空的' });
+  const mime = sniffType(file.buffer, file.filename);
+  if (!mime) throw errors.validation({ file: '只接受 PDF、JPG、PNG、Word 或 Excel 文件' });
+  const filename = file.filename.replace(/[\\/\r\n"]/g, '_').slice(0, 120);
+  const row = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('application_attachments')
+      .values({ application_id: id, kind: file.kind, filename, mime_type: mime, size_bytes: file.buffer.length, content: file.buffer, uploaded_at: new Date(), uploaded_by: actor.id })
+      .returning(['id', 'uploaded_at'])
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, { action: 'application.attachment.add', entityType: ENTITY, entityId: id, newValue: { attachmentId: Number(row.id), kind: file.kind, filename, size: file.buffer.length } });
+    return row;
+  });
+  return { id: Number(row.id), kind: file.kind as ApplicationAttachment['kind'], filename, mimeType: mime, sizeBytes: file.buffer.length, uploadedAt: new Date(row.uploaded_at).toISOString() };
+}
+
+export async function downloadApplicationAttachment(db: Kysely<DB>, ctx: RequestContext, id: number, attachmentId: number) {
+  await loadApplication(db, ctx, id, 'application.read');
+  const row = await repo.findAttachmentContent(db, id, attachmentId);
+  if (!row) throw errors.notFound('attachment');
+  return { filename: row.filename, mimeType: row.mime_type, content: Buffer.from(row.content) };
+}
+
+export async function removeApplicationAttachment(db: Kysely<DB>, ctx: RequestContext, id: number, attachmentId: number) {
+  const { app, actor } = await loadApplication(db, ctx, id, 'application.apply');
+  if (Number(app.applicant_id) !== actor.id) throw errors.forbidden('只有申请人可以删除申请材料');
+  if (app.status !== 'draft' && app.status !== 'returned') throw errors.conflict('application.not_editable', '申请已提交审核，不能删除材料');
+  const row = await repo.findAttachmentContent(db, id, attachmentId);
+  if (!row) throw errors.notFound('attachment');
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('application_attachments').where('id', '=', attachmentId).execute();
+    await writeAudit(trx, ctx, { action: 'application.attachment.remove', entityType: ENTITY, entityId: id, oldValue: { attachmentId, kind: row.kind, filename: row.filename } });
+  });
+}

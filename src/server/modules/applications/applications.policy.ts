@@ -1,0 +1,102 @@
+import type { ApplicationRow } from '../../db/types.js';
+import type { Actor } from '../../lib/context.js';
+import {
+  CHANGE_KINDS,
+  DEREGISTRATION_KINDS,
+  ESTABLISHMENT_KINDS,
+  REGISTRATION_KINDS,
+  REVIEW_STEP_LABELS,
+  REVIEW_STEP_ROLES,
+  type ApplicationKind,
+  type ReviewStep,
+} from '../../../shared/enums.js';
+import type { ApplicationCheck, ApplicationData } from '../../../shared/schemas/applications.js';
+import { ATTACHMENT_KIND_LABELS, type OrgWarning } from '../../../shared/schemas/orgs.js';
+import type { WorkflowSettings } from '../../../shared/schemas/settings.js';
+
+export const isEstablishment = (k: ApplicationKind) => ESTABLISHMENT_KINDS.includes(k);
+export const isChange = (k: ApplicationKind) => CHANGE_KINDS.includes(k);
+export const isDeregistration = (k: ApplicationKind) => DEREGISTRATION_KINDS.includes(k);
+export const isRegistration = (k: ApplicationKind) => REGISTRATION_KINDS.includes(k);
+
+/**
+ * The steps an application goes through. Filing: community pre-review → street qualification review and filing
+ * opinion (→ district record where the district adds it) per seed 004; an organization placed at a street skips
+ * the community. Registration: one window at the district (seed 003).
+ */
+export function chainFor(kind: ApplicationKind, regionLevel: number, workflow: WorkflowSettings): ReviewStep[] {
+  if (isRegistration(kind)) return ['district'];
+  const steps: ReviewStep[] = workflow.filingSteps.split('_') as ReviewStep[];
+  return regionLevel >= 5 ? steps : steps.filter((s) => s !== 'community');
+}
+
+export const deadlineOf = (kind: ApplicationKind, step: ReviewStep, workflow: WorkflowSettings) =>
+  isRegistration(kind) ? workflow.deadlines.registration : workflow.deadlines[step];
+
+/** Whether it is this actor's turn: the application waits at the step their role acts at. */
+export function turnProblem(actor: Actor, app: Pick<ApplicationRow, 'status' | 'current_step'>): string | null {
+  if (app.status !== 'in_review' || !app.current_step) return '该申请当前不在审核中，不能审核';
+  if (REVIEW_STEP_ROLES[app.current_step] !== actor.role) return `该申请当前处于“${REVIEW_STEP_LABELS[app.current_step]}”环节，不是您的审核环节`;
+  return null;
+}
+
+/** Files an establishment needs (seed 004): 章程、负责人身份证明、活动场所证明、成员名单. */
+export const REQUIRED_ATTACHMENTS = ['charter', 'leader_id', 'venue_proof', 'member_list'] as const;
+
+export interface CheckInput {
+  kind: ApplicationKind;
+  data: ApplicationData;
+  attachmentKinds: string[];
+  workflow: WorkflowSettings;
+  /** Prohibited, strictly controlled and same-kind-in-one-community warnings from the registry's rules. */
+  registryWarnings: OrgWarning[];
+  dueUncertain: boolean;
+}
+
+/**
+ * The checks a reviewer sees (seed 004 三(一)2; DESIGN §4). `error` blocks submission; `warning` leaves the decision
+ * to the reviewer, who must then give a reason.
+ */
+export function applicationChecks(input: CheckInput): ApplicationCheck[] {
+  const { kind, data, workflow } = input;
+  const checks: ApplicationCheck[] = [];
+  if (isEstablishment(kind)) {
+    const org = data.org;
+    const listed = { individual: data.members.filter((m) => m.kind === 'individual').length, unit: data.members.filter((m) => m.kind === 'unit').length };
+    const individual = Math.max(org.individualMembers ?? 0, listed.individual);
+    const unit = Math.max(org.unitMembers ?? 0, listed.unit);
+    const { individual: minIndividual, unit: minUnit } = workflow.memberThresholds;
+    if (individual < minIndividual && unit < minUnit) {
+      checks.push({ code: 'members_below_threshold', level: 'warning', message: `会员不足：个人会员 ${individual} 人、单位会员 ${unit} 个（一般应有个人会员 ${minIndividual} 人以上或单位会员 ${minUnit} 个以上）` });
+    }
+    if ((org.individualMembers ?? 0) !== listed.individual || (org.unitMembers ?? 0) !== listed.unit) {
+      checks.push({ code: 'member_list_mismatch', level: 'info', message: `成员名单（个人 ${listed.individual}、单位 ${listed.unit}）与填报的会员数（个人 ${org.individualMembers ?? 0}、单位 ${org.unitMembers ?? 0}）不一致` });
+    }
+    const charter = data.charter?.trim() ?? '';
+    if (!charter) checks.push({ code: 'charter_missing', level: 'error', message: '请填写章程全文' });
+    else {
+      if (org.leaderName && !charter.includes(org.leaderName)) checks.push({ code: 'charter_no_leader', level: 'warning', message: `章程中未写明负责人（${org.leaderName}）` });
+      if (!/宗旨/.test(charter)) checks.push({ code: 'charter_no_purpose', level: 'warning', message: '章程中未写明宗旨' });
+      if (!/活动|业务范围/.test(charter)) checks.push({ code: 'charter_no_activities', level: 'warning', message: '章程中未写明活动内容或业务范围' });
+    }
+    for (const k of REQUIRED_ATTACHMENTS) {
+      if (!input.attachmentKinds.includes(k)) checks.push({ code: `attachment_${k}`, level: 'error', message: `请上传${ATTACHMENT_KIND_LABELS[k]}` });
+    }
+    if (kind === 'registration' && !data.registrationType) {
+      checks.push({ code: 'registration_type', level: 'error', message: '请选择直接登记类型（行业协会商会类、科技类、公益慈善类、城乡社区服务类）' });
+    }
+  }
+  if ((isChange(kind) || isDeregistration(kind)) && !data.reason?.trim()) {
+    checks.push({ code: 'reason_missing', level: 'error', message: isChange(kind) ? '请填写变更原因' : '请填写注销原因' });
+  }
+  if (!isDeregistration(kind)) {
+    for (const w of input.registryWarnings) checks.push({ code: w.code, level: 'warning', message: w.message, ...(w.orgs ? { orgs: w.orgs } : {}) });
+  }
+  if (input.dueUncertain) {
+    checks.push({ code: 'due_uncertain', level: 'info', message: '审核期限进入尚未公布节假日安排的年份，到期日可能变化；请区民政局在设置中补充该年的节假日安排' });
+  }
+  return checks;
+}
+
+export const hasWarnings = (checks: ApplicationCheck[]) => checks.some((c) => c.level === 'warning');
+export const blockingErrors = (checks: ApplicationCheck[]) => checks.filter((c) => c.level === 'error');

@@ -1,0 +1,397 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { ApplicationRow, DB, OrgRow, RegionRow } from '../../db/types.js';
+import type { Actor, RequestContext } from '../../lib/context.js';
+import { errors } from '../../lib/errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import { isInJurisdiction, regionScope, requireAccess, type LevelColumn } from '../../lib/access.js';
+import { addDays, addWorkingDays, todayInChina } from '../../lib/working-days.js';
+import { escapeLike } from '../../lib/search-text.js';
+import { REGISTERED_FORMS, type ApplicationKind } from '../../../shared/enums.js';
+import {
+  ProposedOrg,
+  type Application,
+  type ApplicationCheck,
+  type ApplicationCounts,
+  type ApplicationCreateBody,
+  type ApplicationData,
+  type ApplicationListQuery,
+  type ApplicationListResponse,
+  type ApplicationUpdateBody,
+  type OverdueByNode,
+} from '../../../shared/schemas/applications.js';
+import type { OrgFields } from '../../../shared/schemas/orgs.js';
+import type { WorkflowSettings } from '../../../shared/schemas/settings.js';
+import { findRegionByCode } from '../regions/index.js';
+import { workdayOverridesFor, workflowFor } from '../settings/index.js';
+import { changeOrgStatus, fieldsOf, OrgValidationError, prepareOrg, warningsFor } from '../orgs/orgs.service.js';
+import * as orgRepo from '../orgs/orgs.repository.js';
+import * as repo from './applications.repository.js';
+import { diffOf, toApplication, toListItems } from './applications.mapping.js';
+import { applicationChecks, blockingErrors, chainFor, deadlineOf, isChange, isDeregistration, isEstablishment, isRegistration, turnProblem } from './applications.policy.js';
+
+export const ENTITY = 'application';
+type Db = Kysely<DB> | Transaction<DB>;
+
+export async function viewerOf(db: Db, actor: Actor): Promise<repo.Viewer> {
+  return { id: actor.id, role: actor.role, orgId: actor.role === 'org_leader' ? await repo.leaderOrgId(db, actor.id) : null };
+}
+
+function isVisible(app: ApplicationRow, viewer: repo.Viewer): boolean {
+  if (viewer.role === 'org_leader') return Number(app.applicant_id) === viewer.id || (viewer.orgId !== null && Number(app.org_id) === viewer.orgId);
+  return app.status !== 'draft' || Number(app.applicant_id) === viewer.id;
+}
+
+/** Loads an application the actor may see: 404 outside their subtree and for others' drafts. */
+export async function loadApplication(db: Db, ctx: RequestContext, id: number, permission: 'application.read' | 'application.apply' | 'application.review') {
+  requireAccess(ctx.actor, permission);
+  const app = await repo.findApplication(db, id);
+  if (!app) throw errors.notFound(ENTITY);
+  requireAccess(ctx.actor, permission, { entity: ENTITY, path: app });
+  const viewer = await viewerOf(db, ctx.actor);
+  if (!isVisible(app, viewer)) throw errors.notFound(ENTITY);
+  return { app, viewer, actor: ctx.actor };
+}
+
+/** The district whose settings govern a node. */
+const districtOf = (p: { level3_id: number | null }) => (p.level3_id ? Number(p.level3_id) : null);
+
+async function dueWindow(db: Db, districtId: number | null) {
+  const workflow = await workflowFor(db, districtId);
+  const today = todayInChina();
+  return { today, dueSoonUntil: addDays(today, workflow.dueSoonDays), workflow };
+}
+
+/** The due date of a step entered today, in working days per the district's setting. */
+export async function dueForStep(db: Db, app: Pick<ApplicationRow, 'kind' | 'level3_id'>, step: NonNullable<ApplicationRow['current_step']>, workflow: WorkflowSettings) {
+  const overrides = await workdayOverridesFor(db, districtOf(app));
+  const { due, uncertainYears } = addWorkingDays(todayInChina(), deadlineOf(app.kind, step, workflow), overrides);
+  return { step_due_on: due, due_uncertain: uncertainYears.length > 0 };
+}
+
+const regionColumns = (r: RegionRow) => ({
+  region_id: Number(r.id),
+  level1_id: r.level1_id,
+  level2_id: r.level2_id,
+  level3_id: r.level3_id,
+  level4_id: r.level4_id,
+  level5_id: r.level5_id,
+  level6_id: r.level6_id,
+});
+
+async function regionCode(db: Db, regionId: number) {
+  return (await orgRepo.findRegionNames(db, [regionId])).get(regionId)!.code;
+}
+
+/** The organization an application is about, checked against the kind and the applicant. */
+async function loadSubjectOrg(db: Db, actor: Actor, viewer: repo.Viewer, kind: ApplicationKind, orgId: number | null | undefined): Promise<OrgRow | null> {
+  if (kind === 'filing' && !orgId) return null;
+  if (kind === 'registration' && !orgId) return null;
+  if (!orgId) throw errors.validation({ orgId: '请选择要变更或注销的组织' });
+  const org = await orgRepo.findOrgById(db, orgId);
+  if (!org) throw errors.notFound('org');
+  requireAccess(actor, 'application.apply', { entity: 'org', path: org });
+  if (viewer.role === 'org_leader' && viewer.orgId !== Number(org.id)) throw errors.notFound('org');
+  const registered = REGISTERED_FORMS.includes(org.legal_form);
+  const problem =
+    kind === 'filing' ? (org.legal_form !== 'grassroots' ? '只有尚未备案的草根组织可以申请成立备案' : null)
+    : kind === 'registration' ? (registered ? '该组织已经登记，无需再次登记' : null)
+    : kind.startsWith('filing_') ? (org.legal_form !== 'filed' ? '该组织不是备案组织，请选择变更登记或注销登记' : null)
+    : !registered ? '该组织不是登记的社会组织，请选择变更备案或注销备案' : null;
+  if (problem) throw errors.validation({ orgId: problem });
+  if (org.status !== 'active') throw errors.conflict('application.org_not_active', '该组织当前状态不是“正常”，不能提出此申请');
+  const open = await repo.findOpenApplicationFor(db, orgId);
+  if (open) throw errors.conflict('application.already_open', `该组织已有一件未办结的申请（编号 ${open.id}），请先办结或撤回`);
+  return org;
+}
+
+/** Establishments carry the legal form their kind implies. */
+function normalizedOrgData(kind: ApplicationKind, org: ApplicationData['org']): ApplicationData['org'] {
+  if (kind === 'filing') return { ...org, legalForm: 'filed', creditCode: null };
+  if (kind === 'registration') {
+    const form = org.legalForm && REGISTERED_FORMS.includes(org.legalForm) ? org.legalForm : 'social_group';
+    return { ...org, legalForm: form, creditCode: null };
+  }
+  return org;
+}
+
+async function placeFor(db: Db, actor: Actor, kind: ApplicationKind, data: ApplicationData, org: OrgRow | null): Promise<RegionRow> {
+  if (org && !isEstablishment(kind)) return (await db.selectFrom('regions').selectAll().where('id', '=', Number(org.region_id)).executeTakeFirstOrThrow()) as RegionRow;
+  const code = data.org.regionCode ?? actor.region?.code;
+  if (!code) throw errors.validation({ 'org.regionCode': '请选择组织所在的社区（村）或街道' });
+  const region = await findRegionByCode(db, code);
+  if (!region || !isInJurisdiction(actor, region)) throw errors.validation({ 'org.regionCode': '所选区划不存在或不在您的管辖范围内' });
+  const min = isRegistration(kind) ? 3 : 4;
+  if (region.level < min) throw errors.validation({ 'org.regionCode': isRegistration(kind) ? '请选择区县、街道或社区' : '备案组织应落在街道（乡镇）、社区（村）或网格' });
+  return region;
+}
+
+export async function createApplication(db: Kysely<DB>, ctx: RequestContext, body: ApplicationCreateBody): Promise<Application> {
+  requireAccess(ctx.actor, 'application.apply');
+  const actor = ctx.actor;
+  const viewer = await viewerOf(db, actor);
+  const org = await loadSubjectOrg(db, actor, viewer, body.kind, body.orgId);
+  const given: ApplicationData = { members: [], org: {}, ...body.data };
+  const current = org ? (fieldsOf(org, await regionCode(db, Number(org.region_id))) as ApplicationData['org']) : {};
+  const prefill = Object.keys(given.org).length === 0 ? pickProposed(current) : given.org;
+  const data: ApplicationData = { ...given, org: normalizedOrgData(body.kind, prefill) };
+  const region = await placeFor(db, actor, body.kind, data, org);
+  if (isEstablishment(body.kind)) data.org.regionCode ??= region.code;
+  const now = new Date();
+  const id = await db.transaction().execute(async (trx) => {
+    const id = await repo.insertApplication(trx, {
+      kind: body.kind,
+      status: 'draft',
+      org_id: org ? Number(org.id) : null,
+      name: data.org.name ?? org?.name ?? '（未命名）',
+      ...regionColumns(region),
+      data,
+      current_step: null,
+      step_due_on: null,
+      applicant_id: actor.id,
+      on_behalf: actor.role !== 'org_leader',
+      submitted_at: null,
+      decided_at: null,
+      certificate_no: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await repo.insertEvent(trx, { applicationId: id, actorId: actor.id, actorName: actor.displayName, actorRole: actor.role, step: null, action: 'create', opinion: null });
+    await writeAudit(trx, ctx, { action: 'application.create', entityType: ENTITY, entityId: id, regionCode: region.code, newValue: { kind: body.kind, orgId: org ? Number(org.id) : null, name: data.org.name ?? null } });
+    return id;
+  });
+  return getApplication(db, ctx, id);
+}
+
+/** The proposable fields of a full record. */
+function pickProposed(fields: Partial<OrgFields>): ApplicationData['org'] {
+  const keys = Object.keys(ProposedOrg.shape) as (keyof ApplicationData['org'])[];
+  return Object.fromEntries(keys.filter((k) => k in fields).map((k) => [k, (fields as Record<string, unknown>)[k]])) as ApplicationData['org'];
+}
+
+function requireApplicant(app: ApplicationRow, actor: Actor) {
+  if (Number(app.applicant_id) !== actor.id) throw errors.forbidden('只有提出申请的人可以修改、提交或撤回该申请');
+}
+
+export async function updateApplication(db: Kysely<DB>, ctx: RequestContext, id: number, body: ApplicationUpdateBody): Promise<Application> {
+  const { app, actor } = await loadApplication(db, ctx, id, 'application.apply');
+  requireApplicant(app, actor);
+  if (app.status !== 'draft' && app.status !== 'returned') throw errors.conflict('application.not_editable', '申请已提交审核，不能修改；如需修改请先撤回');
+  const data: ApplicationData = { ...body.data, org: normalizedOrgData(app.kind, body.data.org) };
+  let region: RegionRow | null = null;
+  if (isEstablishment(app.kind) && !app.org_id) {
+    region = await placeFor(db, actor, app.kind, data, null);
+    data.org.regionCode ??= region.code;
+  }
+  await db.transaction().execute(async (trx) => {
+    const saved = await repo.updateApplication(trx, id, body.version, {
+      data,
+      name: data.org.name ?? app.name,
+      ...(region ? regionColumns(region) : {}),
+    });
+    if (!saved) throw errors.conflict('application.version_conflict', '该申请已被修改，请刷新后再编辑');
+    await writeAudit(trx, ctx, { action: 'application.update', entityType: ENTITY, entityId: id, regionCode: region?.code ?? null });
+  });
+  return getApplication(db, ctx, id);
+}
+
+const CHECK_FIELDS: Record<string, string> = {
+  charter_missing: 'charter',
+  attachment_charter: 'attachments.charter',
+  attachment_leader_id: 'attachments.leader_id',
+  attachment_venue_proof: 'attachments.venue_proof',
+  attachment_member_list: 'attachments.member_list',
+  registration_type: 'registrationType',
+  reason_missing: 'reason',
+};
+
+/** Field-level problems that stop a submission: the registry's rules on the proposed record, then the checks. */
+async function submissionProblems(db: Db, actor: Actor, app: ApplicationRow, org: OrgRow | null, checks: ApplicationCheck[]) {
+  const fields: Record<string, string> = {};
+  const data = app.data as ApplicationData;
+  if (!isDeregistration(app.kind)) {
+    const parsed = ProposedOrg.safeParse(data.org);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) fields[`org.${issue.path.join('.')}`] ??= issue.message;
+    } else {
+      try {
+        await prepareOrg(db, actor, { ...parsed.data, status: 'active' }, org ?? undefined);
+      } catch (err) {
+        if (!(err instanceof OrgValidationError)) throw err;
+        for (const [k, v] of Object.entries(err.fields)) {
+          // A direct registration gets its credit code from the registration authority at approval.
+          if (k === 'creditCode' && app.kind === 'registration') continue;
+          fields[`org.${k}`] = v;
+        }
+      }
+      if (isChange(app.kind) && org) {
+        const current = pickProposed(fieldsOf(org, await regionCode(db, Number(org.region_id))));
+        if (diffOf(current, parsed.data).length === 0) fields.org = '没有任何变更内容';
+      }
+    }
+  }
+  for (const c of blockingErrors(checks)) fields[CHECK_FIELDS[c.code] ?? c.code] ??= c.message;
+  return fields;
+}
+
+export async function submitApplication(db: Kysely<DB>, ctx: RequestContext, id: number): Promise<Application> {
+  const { app, actor } = await loadApplication(db, ctx, id, 'application.apply');
+  requireApplicant(app, actor);
+  if (app.status !== 'draft' && app.status !== 'returned') throw errors.conflict('application.not_submittable', '该申请已提交或已办结');
+  const org = app.org_id ? ((await orgRepo.findOrgById(db, Number(app.org_id))) ?? null) : null;
+  const { workflow } = await dueWindow(db, districtOf(app));
+  const checks = await checksFor(db, app, org, workflow);
+  const problems = await submissionProblems(db, actor, app, org, checks);
+  if (Object.keys(problems).length > 0) throw errors.validation(problems, '申请材料不完整或有误，请按提示补正后再提交');
+  const first = app.status === 'draft';
+  const steps = first ? chainFor(app.kind, Number(app.level6_id ? 6 : app.level5_id ? 5 : app.level4_id ? 4 : 3), workflow) : app.steps;
+  // A returned application goes back to the step that returned it.
+  const step = first ? steps[0] : (app.current_step ?? steps[0]);
+  const due = await dueForStep(db, app, step, workflow);
+  await db.transaction().execute(async (trx) => {
+    const saved = await repo.updateApplication(trx, id, app.version, {
+      status: 'in_review',
+      steps,
+      current_step: step,
+      ...due,
+      ...(first ? { submitted_at: new Date() } : {}),
+    });
+    if (!saved) throw errors.conflict('application.version_conflict', '该申请已被修改，请刷新后重试');
+    await repo.insertEvent(trx, { applicationId: id, actorId: actor.id, actorName: actor.displayName, actorRole: actor.role, step, action: first ? 'submit' : 'resubmit', opinion: null, dueOn: due.step_due_on });
+    if (first && org && (isChange(app.kind) || isDeregistration(app.kind))) {
+      await changeOrgStatus(trx, ctx, Number(org.id), isChange(app.kind) ? 'changing' : 'deregistering', `申请编号 ${id}`, 'application.submit');
+    }
+    await writeAudit(trx, ctx, { action: first ? 'application.submit' : 'application.resubmit', entityType: ENTITY, entityId: id, regionCode: await regionCode(trx, Number(app.region_id)), newValue: { step, dueOn: due.step_due_on } });
+  });
+  return getApplication(db, ctx, id);
+}
+
+/** Puts a changing or deregistering organization back to normal when its application ends without approval. */
+export async function restoreOrgStatus(trx: Transaction<DB>, ctx: RequestContext, app: ApplicationRow, why: string) {
+  if (!app.org_id || app.status === 'draft') return;
+  if (isChange(app.kind) || isDeregistration(app.kind)) await changeOrgStatus(trx, ctx, Number(app.org_id), 'active', why, 'application.close');
+}
+
+export async function withdrawApplication(db: Kysely<DB>, ctx: RequestContext, id: number, reason: string | undefined): Promise<Application> {
+  const { app, actor } = await loadApplication(db, ctx, id, 'application.apply');
+  requireApplicant(app, actor);
+  if (!['draft', 'in_review', 'returned'].includes(app.status)) throw errors.conflict('application.closed', '该申请已办结，不能撤回');
+  await db.transaction().execute(async (trx) => {
+    const saved = await repo.updateApplication(trx, id, app.version, { status: 'withdrawn', current_step: null, step_due_on: null, decided_at: new Date() });
+    if (!saved) throw errors.conflict('application.version_conflict', '该申请刚被处理，请刷新后查看');
+    await repo.insertEvent(trx, { applicationId: id, actorId: actor.id, actorName: actor.displayName, actorRole: actor.role, step: app.current_step, action: 'withdraw', opinion: reason ?? null });
+    await restoreOrgStatus(trx, ctx, app, `撤回申请编号 ${id}`);
+    await writeAudit(trx, ctx, { action: 'application.withdraw', entityType: ENTITY, entityId: id, regionCode: await regionCode(trx, Number(app.region_id)), newValue: { reason: reason ?? null } });
+  });
+  return getApplication(db, ctx, id);
+}
+
+/** The checks as they stand now: files, thresholds, charter, and the registry's kind and same-kind warnings. */
+export async function checksFor(db: Db, app: ApplicationRow, org: OrgRow | null, workflow: WorkflowSettings): Promise<ApplicationCheck[]> {
+  const data = app.data as ApplicationData;
+  const attachments = await repo.findAttachments(db, Number(app.id));
+  let level5: number | null = app.level5_id ? Number(app.level5_id) : null;
+  if (data.org.regionCode && !isDeregistration(app.kind)) {
+    const r = await findRegionByCode(db, data.org.regionCode);
+    if (r) level5 = r.level5_id ? Number(r.level5_id) : null;
+  }
+  const registryWarnings =
+    isDeregistration(app.kind) || !data.org.name
+      ? []
+      : await warningsFor(db, {
+          id: org ? org.id : 0,
+          name: data.org.name,
+          purpose: data.org.purpose ?? null,
+          activities: data.org.activities ?? null,
+          category: data.org.category ?? '',
+          level5_id: level5,
+        });
+  return applicationChecks({ kind: app.kind, data, attachmentKinds: attachments.map((a) => a.kind), workflow, registryWarnings, dueUncertain: app.due_uncertain });
+}
+
+export async function getApplication(db: Kysely<DB>, ctx: RequestContext, id: number): Promise<Application> {
+  const { app, viewer, actor } = await loadApplication(db, ctx, id, 'application.read');
+  const org = app.org_id ? ((await orgRepo.findOrgById(db, Number(app.org_id))) ?? null) : null;
+  const { today, dueSoonUntil, workflow } = await dueWindow(db, districtOf(app));
+  const checks = app.status === 'approved' || app.status === 'rejected' || app.status === 'withdrawn' ? [] : await checksFor(db, app, org, workflow);
+  let diff: Application['diff'] = null;
+  if (isChange(app.kind) && org && app.status !== 'approved') {
+    diff = diffOf(pickProposed(fieldsOf(org, await regionCode(db, Number(org.region_id)))), pickProposed((app.data as ApplicationData).org));
+  } else if (isChange(app.kind) && app.status === 'approved') {
+    diff = null;
+  }
+  const own = Number(app.applicant_id) === actor.id;
+  const open = app.status === 'draft' || app.status === 'returned';
+  return toApplication(db, app, {
+    checks,
+    diff,
+    today,
+    dueSoonUntil,
+    ownData: own,
+    can: {
+      edit: own && open,
+      submit: own && open,
+      withdraw: own && (open || app.status === 'in_review'),
+      review: viewer.role !== 'org_leader' && turnProblem(actor, app) === null,
+    },
+  });
+}
+
+async function listFilter(db: Db, actor: Actor, query: Pick<ApplicationListQuery, 'queue' | 'q' | 'kind' | 'status' | 'step' | 'due' | 'region'>): Promise<repo.ApplicationFilter> {
+  let within: repo.ApplicationFilter['within'];
+  if (query.region) {
+    const region = await findRegionByCode(db, query.region);
+    if (!region || !isInJurisdiction(actor, region)) throw errors.notFound('region');
+    within = { column: `level${region.level}_id` as LevelColumn, id: Number(region.id) };
+  }
+  const { today, dueSoonUntil } = await dueWindow(db, actor.region && actor.region.level >= 3 ? await districtIdOf(db, actor.region.id) : null);
+  return {
+    scope: regionScope(actor),
+    within,
+    viewer: await viewerOf(db, actor),
+    queue: query.queue,
+    q: query.q ? escapeLike(query.q) : undefined,
+    kind: query.kind,
+    status: query.status,
+    step: query.step,
+    due: query.due,
+    today,
+    dueSoonUntil,
+  };
+}
+
+async function districtIdOf(db: Db, regionId: number) {
+  const r = await db.selectFrom('regions').select('level3_id').where('id', '=', regionId).executeTakeFirst();
+  return r?.level3_id ? Number(r.level3_id) : null;
+}
+
+export async function listApplications(db: Kysely<DB>, ctx: RequestContext, query: ApplicationListQuery): Promise<ApplicationListResponse> {
+  requireAccess(ctx.actor, 'application.read');
+  const filter = await listFilter(db, ctx.actor, query);
+  const { items, total } = await repo.listApplications(db, filter, query.sort, (query.page - 1) * query.pageSize, query.pageSize);
+  return { items: await toListItems(db, items, filter.today, filter.dueSoonUntil), total };
+}
+
+export async function countApplications(db: Kysely<DB>, ctx: RequestContext): Promise<ApplicationCounts> {
+  requireAccess(ctx.actor, 'application.read');
+  return repo.countToDos(db, await listFilter(db, ctx.actor, { queue: 'mine' }));
+}
+
+/** Overdue and due-soon counts per child node (DESIGN §4: deadlines per step, overdue shown per node). */
+export async function overdueByNode(db: Kysely<DB>, ctx: RequestContext, code: string | undefined): Promise<OverdueByNode> {
+  requireAccess(ctx.actor, 'application.review');
+  const wanted = code ?? ctx.actor.region?.code;
+  if (!wanted) throw errors.validation({ region: '请选择区划' });
+  const region = await findRegionByCode(db, wanted);
+  if (!region) throw errors.notFound('region');
+  requireAccess(ctx.actor, 'application.review', { entity: 'region', path: region });
+  const children = await db.selectFrom('regions').select(['id', 'code', 'name', 'level']).where('parent_id', '=', Number(region.id)).orderBy('code').execute();
+  const { today, dueSoonUntil } = await dueWindow(db, districtOf(region));
+  const parentColumn = `level${region.level}_id` as LevelColumn;
+  const childColumn = `level${Math.min(region.level + 1, 6)}_id` as LevelColumn;
+  const counts = await repo.countByChild(db, { column: parentColumn, id: Number(region.id) }, childColumn, today, dueSoonUntil);
+  const zero = { inReview: 0, overdue: 0, dueSoon: 0 };
+  return {
+    region: { id: Number(region.id), code: region.code, name: region.name, level: region.level },
+    items: children.map((c) => ({ region: { id: Number(c.id), code: c.code, name: c.name, level: c.level }, ...(counts.get(Number(c.id)) ?? zero) })),
+  };
+}

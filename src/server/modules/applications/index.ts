@@ -1,0 +1,1 @@
+export { default as applicationRoutes } from './applications.routes.js';

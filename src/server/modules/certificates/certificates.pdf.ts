@@ -1,0 +1,62 @@
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+
+// The Chinese font comes from npm (no system font): Noto Sans SC, SIL Open Font License.
+const require = createRequire(import.meta.url);
+const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
+const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
+
+export interface CertificateContent {
+  title: string;
+  number: string;
+  rows: [label: string, value: string][];
+  issuer: string;
+  issuedOn: string;
+  statusNote: string | null;
+  verifyUrl: string;
+}
+
+const chineseDate = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
+
+/** A one-page A4 certificate; pdfkit embeds only the glyphs used, so the file stays small. */
+export async function renderCertificatePdf(c: CertificateContent): Promise<Buffer> {
+  const qr = await QRCode.toBuffer(c.verifyUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
+  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${c.title} ${c.number}`, Author: c.issuer, Subject: c.title } });
+  doc.registerFont('regular', FONT_REGULAR);
+  doc.registerFont('bold', FONT_BOLD);
+  const chunks: Buffer[] = [];
+  doc.on('data', (b: Buffer) => chunks.push(b));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const { width } = doc.page;
+  const inner = width - 112;
+  doc.lineWidth(2).rect(36, 36, width - 72, doc.page.height - 72).stroke('#8b1a1a');
+  doc.lineWidth(0.5).rect(42, 42, width - 84, doc.page.height - 84).stroke('#8b1a1a');
+  doc.font('bold').fontSize(26).fillColor('#8b1a1a').text(c.title, 56, 96, { width: inner, align: 'center', characterSpacing: 4 });
+  doc.font('regular').fontSize(11).fillColor('#333').text(`证书编号：${c.number}`, 56, 146, { width: inner, align: 'center' });
+  if (c.statusNote) doc.font('bold').fontSize(12).fillColor('#b00020').text(c.statusNote, 56, 166, { width: inner, align: 'center' });
+
+  let y = 200;
+  doc.fillColor('#000');
+  for (const [label, value] of c.rows) {
+    doc.font('bold').fontSize(12).text(label, 80, y, { width: 110 });
+    doc.font('regular').fontSize(12).text(value || '—', 190, y, { width: inner - 134, lineGap: 3 });
+    y = Math.max(doc.y, y + 18) + 12;
+  }
+
+  const bottom = doc.page.height - 220;
+  doc.image(qr, 80, bottom, { width: 110 });
+  doc.font('regular').fontSize(9).fillColor('#555').text('扫码核验证书真伪与状态', 70, bottom + 116, { width: 130, align: 'center' });
+  doc.fontSize(8).text(c.verifyUrl, 56, bottom + 134, { width: 200 });
+  doc.font('bold').fontSize(14).fillColor('#000').text(c.issuer, width - 320, bottom + 30, { width: 240, align: 'right' });
+  doc.font('regular').fontSize(12).text(chineseDate(c.issuedOn), width - 320, bottom + 60, { width: 240, align: 'right' });
+  doc.end();
+  return done;
+}

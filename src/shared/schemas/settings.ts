@@ -1,0 +1,100 @@
+import { z } from '../zod.js';
+import { DEFAULT_ORG_CATEGORIES } from '../enums.js';
+import { RegionRef } from './common.js';
+
+const days = (label: string) =>
+  z.number({ error: `${label}须为整数` }).int(`${label}须为整数`).min(1, `${label}至少 1 个工作日`).max(90, `${label}不超过 90 个工作日`);
+
+/**
+ * The filing and registration workflow of one district (seed 004 三(一)2; DESIGN §4). Seed 004 makes the street
+ * the filing authority; some districts add a district record step. Deadlines are in working days.
+ */
+export const WorkflowSettings = z.strictObject({
+  filingSteps: z.enum(['community_street', 'community_street_district', 'street', 'street_district'], { error: '请选择备案审核环节' }),
+  deadlines: z.strictObject({
+    community: days('社区预审时限'),
+    street: days('街道审查时限'),
+    district: days('区级备案时限'),
+    registration: days('直接登记时限'),
+  }),
+  /** Items due within this many calendar days are highlighted as due soon. */
+  dueSoonDays: z.number().int().min(0, '不能为负数').max(30, '不超过 30 天'),
+  /** A community 社团 typically has ≥ 20 individual or ≥ 10 unit members (seed 004). */
+  memberThresholds: z.strictObject({
+    individual: z.number().int().min(1, '至少 1 人').max(10_000),
+    unit: z.number().int().min(1, '至少 1 个').max(10_000),
+  }),
+});
+export type WorkflowSettings = z.infer<typeof WorkflowSettings>;
+
+export const DEFAULT_WORKFLOW: WorkflowSettings = {
+  filingSteps: 'community_street',
+  deadlines: { community: 5, street: 10, district: 10, registration: 20 },
+  dueSoonDays: 2,
+  memberThresholds: { individual: 20, unit: 10 },
+};
+
+export const FILING_STEP_LABELS: Record<WorkflowSettings['filingSteps'], string> = {
+  community_street: '社区预审 → 街道审查备案',
+  community_street_district: '社区预审 → 街道审查 → 区民政局备案',
+  street: '街道审查备案（不经社区预审）',
+  street_district: '街道审查 → 区民政局备案',
+};
+
+const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+/**
+ * A year's holiday schedule from the State Council notice, for years the `chinese-days` package does not know yet.
+ * Keys are years ("2027"); holidays are days off on weekdays, workdays are adjusted working weekend days (调休).
+ */
+export const WorkdayOverrides = z.record(
+  z.string().regex(/^\d{4}$/, '年份为 4 位数字'),
+  z.strictObject({ holidays: z.array(DateText).max(60), workdays: z.array(DateText).max(30) }),
+);
+export type WorkdayOverrides = z.infer<typeof WorkdayOverrides>;
+
+export const OrgCategories = z
+  .array(z.string().trim().min(1, '类别名称不能为空').max(20, '类别名称不超过 20 个字'))
+  .min(1, '至少保留一个类别')
+  .max(50)
+  .refine((a) => new Set(a).size === a.length, '类别名称不能重复');
+
+export const SETTING_KEYS = ['workflow', 'workdays.overrides', 'org.categories'] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+export const SETTING_LABELS: Record<SettingKey, string> = {
+  workflow: '备案登记流程与时限',
+  'workdays.overrides': '节假日安排补充（组件尚未收录的年份）',
+  'org.categories': '社会组织类别清单',
+};
+export const SETTING_SCHEMAS = {
+  workflow: WorkflowSettings,
+  'workdays.overrides': WorkdayOverrides,
+  'org.categories': OrgCategories,
+} as const;
+export const SETTING_DEFAULTS: Record<SettingKey, unknown> = {
+  workflow: DEFAULT_WORKFLOW,
+  'workdays.overrides': {},
+  'org.categories': [...DEFAULT_ORG_CATEGORIES],
+};
+
+export const SettingItem = z.object({
+  key: z.enum(SETTING_KEYS),
+  label: z.string(),
+  value: z.unknown(),
+  defaultValue: z.unknown(),
+  isDefault: z.boolean(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export const SettingsResponse = z.object({
+  region: RegionRef,
+  items: z.array(SettingItem),
+  /** Years that deadlines may reach and that neither the package nor an override covers. */
+  uncoveredYears: z.array(z.number().int()),
+  coveredThrough: z.number().int(),
+});
+export type SettingsResponse = z.infer<typeof SettingsResponse>;
+
+export const SettingsQuery = z.strictObject({ region: z.string().regex(/^[0-9]{6}$/, '请选择区县（6 位代码）').optional() });
+export const SettingKeyParam = z.object({ key: z.enum(SETTING_KEYS, { error: '没有这项设置' }) });
+export const SettingUpdateBody = z.strictObject({ value: z.unknown() });
