@@ -6,6 +6,7 @@ import { migrate } from '../server/db/migrate.js';
 import type { RequestContext } from '../server/lib/context.js';
 import { AppError } from '../server/lib/errors.js';
 import { importRegions } from '../server/modules/regions/index.js';
+import { recomputeStats } from '../server/modules/stats/index.js';
 import { createUser, findUserIdByUsername, resetPassword, updateUser } from '../server/modules/users/index.js';
 import { ROLE_LABELS, ROLES, type Role } from '../shared/enums.js';
 import { readPassword } from './read-password.js';
@@ -123,6 +124,20 @@ for (const [name, disabled, label] of [['disable', true, '停用'], ['enable', f
       });
     });
 }
+
+const stats = program.command('stats').description('统计');
+stats
+  .command('recompute')
+  .description('按社会组织名录重建统计计数表（计数由数据库触发器随每次修改更新；本命令用于核对与修复）')
+  .action(async () => {
+    await withDatabase(async (database) => {
+      const s = await recomputeStats(database.db);
+      console.log(
+        `完成：重建计数 ${s.rows} 行，用时 ${s.seconds.toFixed(1)} 秒；` +
+          (s.differences === 0 ? '重建前计数与名录一致' : `重建前有 ${s.differences >= 1000 ? '至少 1000' : s.differences} 行与名录不一致，已修正`),
+      );
+    });
+  });
 
 program
   .command('migrate')

@@ -22,6 +22,7 @@ import { orgAttachmentRoutes, orgRoutes, orgSheetRoutes, publicOrgRoutes } from 
 import multipart from '@fastify/multipart';
 import healthRoutes from './modules/health/health.routes.js';
 import { statsRoutes } from './modules/stats/index.js';
+import { statsRoutes } from './modules/stats/index.js';
 
 export interface RouteInfo {
   method: string;
@@ -100,6 +101,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(orgRoutes);
       await api.register(orgAttachmentRoutes);
       await api.register(publicOrgRoutes);
+      await api.register(statsRoutes);
       await api.register(statsRoutes);
       await api.register(publicSignupRoutes);
       await api.register(applicationRoutes);

@@ -1,0 +1,2 @@
+export { default as statsRoutes } from './stats.routes.js';
+export { recomputeStats } from './stats.recompute.js';

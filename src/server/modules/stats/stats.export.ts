@@ -1,0 +1,114 @@
+import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import type { RequestContext } from '../../lib/context.js';
+import { writeAudit } from '../../lib/audit.js';
+import { LEGAL_FORM_LABELS, type LegalForm } from '../../../shared/enums.js';
+import { TARGET_LABELS, TARGET_STATUS_LABELS, type NodeTargets, type StatsQuery, type StatsReportQuery } from '../../../shared/schemas/stats.js';
+import * as repo from './stats.repository.js';
+import { computeBreakdown, computeTargets, resolveStatsNode, todayInChina } from './stats.service.js';
+
+const SOURCE_NOTE = '数据来源：社组通社会组织名录（在册 = 已登记或备案、未注销/撤销/解散，不含草根组织与筹备中组织）；人口为各节点录入的常住人口';
+
+function heading(sheet: ExcelJS.Worksheet, lines: string[], width: number) {
+  lines.forEach((text, i) => {
+    const row = sheet.addRow([text]);
+    sheet.mergeCells(row.number, 1, row.number, width);
+    row.font = i === 0 ? { bold: true, size: 14 } : { size: 10, color: { argb: 'FF555555' } };
+  });
+  sheet.addRow([]);
+}
+
+function table(sheet: ExcelJS.Worksheet, header: string[], rows: (string | number | null)[][]) {
+  const h = sheet.addRow(header);
+  h.font = { bold: true };
+  h.eachCell((c) => {
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
+    c.border = { bottom: { style: 'thin' } };
+  });
+  for (const r of rows) sheet.addRow(r.map((v) => v ?? ''));
+}
+
+const popText = (n: NodeTargets) => (n.population === null ? '人口未录入' : `${n.population}${n.populationIsDemo ? '（演示）' : ''}${n.populationPartial ? '（部分）' : ''}`);
+
+function targetRow(n: NodeTargets): (string | number | null)[] {
+  return [
+    n.region.code,
+    n.region.name,
+    popText(n),
+    n.orgs,
+    ...n.items.flatMap((i) => [i.value ?? i.note ?? '', i.target, TARGET_STATUS_LABELS[i.status]]),
+  ];
+}
+
+/** The dashboard view as a workbook: the figures of the node and its children, the yearly series, the composition. */
+export async function exportTargetsView(db: Kysely<DB>, ctx: RequestContext, query: StatsQuery): Promise<{ buffer: Buffer; filename: string }> {
+  const n = await resolveStatsNode(db, ctx, query, 'stats.export');
+  const [targets, breakdown] = await Promise.all([computeTargets(db, n, ctx.actor!.region?.level ?? 1), computeBreakdown(db, n)]);
+  const path = [...targets.ancestors.map((a) => a.name), targets.region.name].join(' / ');
+  const lines = [`社会组织发展目标统计：${targets.region.name}`, `区划路径：${path}（${targets.region.code}）`, `统计日期：${targets.asOf}　导出时间：${todayInChina()}`, SOURCE_NOTE];
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('目标达成');
+  const items = targets.items.map((i) => i.key);
+  const header = ['区划代码', '名称', '常住人口', '在册组织', ...items.flatMap((k) => [`${TARGET_LABELS[k].name}（${TARGET_LABELS[k].unit}）`, '目标', '状态'])];
+  heading(sheet, lines, header.length);
+  table(sheet, header, [targetRow(targets), ...targets.children.map(targetRow)]);
+  sheet.columns.forEach((c, i) => (c.width = i === 1 ? 24 : i === 0 ? 15 : 13));
+
+  const years = wb.addWorksheet('历年增长');
+  heading(years, lines, 4);
+  table(years, ['年份', '年末在册（当年为统计日）', '当年新增', '当年注销'], breakdown.years.map((y) => [y.year, y.total, y.added, y.closed]));
+  years.columns.forEach((c) => (c.width = 18));
+
+  const comp = wb.addWorksheet('类别构成');
+  heading(comp, lines, 3);
+  const total = breakdown.byCategory.reduce((s, c) => s + c.count, 0);
+  table(comp, ['类别', '在册组织', '占比（%）'], breakdown.byCategory.map((c) => [c.category, c.count, total ? Math.round((c.count / total) * 1000) / 10 : 0]));
+  comp.addRow([]);
+  table(comp, ['组织形式', '在册组织'], breakdown.byForm.map((f) => [LEGAL_FORM_LABELS[f.legalForm as LegalForm] ?? f.legalForm, f.count]));
+  comp.columns.forEach((c) => (c.width = 18));
+
+  await writeAudit(db, ctx, { action: 'stats.export', entityType: 'region', entityId: targets.region.code, regionCode: targets.region.code, newValue: { asOf: n.asOf } });
+  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), filename: `统计看板-${targets.region.name}-${n.asOf}.xlsx` };
+}
+
+const REPORT_FORMS: LegalForm[] = ['social_group', 'social_service', 'foundation', 'filed'];
+
+/** The yearly statistics report of a district (or any node): one row per node below it, the figures reported upward. */
+export async function exportYearReport(db: Kysely<DB>, ctx: RequestContext, query: StatsReportQuery): Promise<{ buffer: Buffer; filename: string }> {
+  const today = todayInChina();
+  const yearEnd = `${query.year}-12-31`;
+  const n = await resolveStatsNode(db, ctx, { region: query.region, asOf: yearEnd > today ? today : yearEnd }, 'stats.export');
+  const targets = await computeTargets(db, n, ctx.actor!.region?.level ?? 1);
+  const nodes = [targets, ...targets.children];
+  const forms = await repo.counterFormRows(db, nodes.map((x) => x.region.id), n.year);
+  const formOf = (id: number, f: string) => forms.find((r) => r.node === id && r.legal_form === f);
+  const sumOf = (id: number, key: 'added' | 'closed') => forms.filter((r) => r.node === id).reduce((s, r) => s + r[key], 0);
+  const path = [...targets.ancestors.map((a) => a.name), targets.region.name].join(' / ');
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet(`${query.year}年统计`);
+  const item = (x: NodeTargets, key: string) => x.items.find((i) => i.key === key)!;
+  const header = [
+    '区划代码', '名称', '常住人口', '城市社区数', '村数', '年末在册组织',
+    ...REPORT_FORMS.map((f) => `其中：${LEGAL_FORM_LABELS[f]}`),
+    '本年新增', '本年注销', '年增长率（%）', '增长率目标（%）', '每万人组织数', '城市社区平均组织数', '农村社区平均组织数',
+  ];
+  heading(sheet, [`${targets.region.name}${query.year}年度社区社会组织统计报表`, `区划路径：${path}（${targets.region.code}）`, `统计截至：${n.asOf}　制表日期：${today}`, SOURCE_NOTE], header.length);
+  const rows = nodes.map((x) => {
+    const urban = item(x, 'orgsPerUrbanCommunity');
+    const rural = item(x, 'orgsPerRuralCommunity');
+    const growth = item(x, 'growthRate');
+    return [
+      x.region.code, x.region.name, popText(x), urban.denominator ?? 0, rural.denominator ?? 0, x.orgs,
+      ...REPORT_FORMS.map((f) => formOf(x.region.id, f)?.in_register ?? 0),
+      sumOf(x.region.id, 'added'), sumOf(x.region.id, 'closed'), growth.value ?? growth.note, growth.target,
+      item(x, 'orgsPer10k').value ?? '人口未录入', urban.value ?? '—', rural.value ?? '—',
+    ];
+  });
+  rows[0][1] = `${rows[0][1]}（合计）`;
+  table(sheet, header, [...rows.slice(1), rows[0]]);
+  sheet.lastRow!.font = { bold: true };
+  sheet.columns.forEach((c, i) => (c.width = i === 1 ? 26 : 12));
+  await writeAudit(db, ctx, { action: 'stats.report', entityType: 'region', entityId: targets.region.code, regionCode: targets.region.code, newValue: { year: query.year } });
+  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), filename: `${targets.region.name}${query.year}年度社会组织统计报表.xlsx` };
+}

@@ -1,0 +1,162 @@
+import type { TargetSettings } from '../../../shared/schemas/targets.js';
+import { TARGET_LABELS, type TargetItem, type TargetKey, type TargetStatus } from '../../../shared/schemas/stats.js';
+
+/** What the registry says about one node on the date. */
+export interface NodeCounts {
+  inRegister: number;
+  /** In the register and placed in an urban community (社区) / a village (村) or below. */
+  inUrban: number;
+  inRural: number;
+  /** Entered the register in the date's year (up to the date), by the kind of township-level node they sit in. */
+  added: Record<GrowthClass, number>;
+  /** In the register at the end of the year before, by the same kind. */
+  base: Record<GrowthClass, number>;
+}
+
+/** Growth targets differ for streets and for towns/townships (seed 004 三(一)1); 'none' = placed above them. */
+export type GrowthClass = 'street' | 'township' | 'none';
+
+export const growthClassOf = (townshipKind: string): GrowthClass =>
+  townshipKind === 'street' ? 'street' : townshipKind === '' ? 'none' : 'township';
+
+export const emptyCounts = (): NodeCounts => ({
+  inRegister: 0,
+  inUrban: 0,
+  inRural: 0,
+  added: { street: 0, township: 0, none: 0 },
+  base: { street: 0, township: 0, none: 0 },
+});
+
+export function addFigure(c: NodeCounts, row: { tk: string; vk: string; in_register: number; added: number; base: number }) {
+  const g = growthClassOf(row.tk);
+  c.inRegister += row.in_register;
+  if (row.vk === 'community') c.inUrban += row.in_register;
+  else if (row.vk === 'village') c.inRural += row.in_register;
+  c.added[g] += row.added;
+  c.base[g] += row.base;
+}
+
+/** Population and communities of a node, from the region tree. */
+export interface NodePlaces {
+  population: number | null;
+  partial: boolean;
+  isDemo: boolean;
+  urbanCommunities: number;
+  ruralCommunities: number;
+}
+
+export interface TreeNode {
+  id: number;
+  parent_id: number | null;
+  level: number;
+  kind: string;
+  population: number | null;
+  population_is_demo: boolean;
+}
+
+/**
+ * Population summed upward: a node's own figure when entered, else the sum over its children that have one.
+ * Partial when some children lack one (the per-10,000 figure then covers part of the node and says so).
+ */
+export function placesOf(nodes: TreeNode[]): Map<number, NodePlaces> {
+  const children = new Map<number, TreeNode[]>();
+  for (const n of nodes) {
+    if (n.parent_id === null) continue;
+    const list = children.get(n.parent_id);
+    if (list) list.push(n);
+    else children.set(n.parent_id, [n]);
+  }
+  const out = new Map<number, NodePlaces>();
+  for (const n of [...nodes].sort((a, b) => b.level - a.level)) {
+    const kids = (children.get(n.id) ?? []).map((k) => out.get(k.id)!).filter(Boolean);
+    const known = kids.filter((k) => k.population !== null);
+    const below = known.length ? known.reduce((s, k) => s + k.population!, 0) : null;
+    const own = n.population;
+    out.set(n.id, {
+      population: own ?? below,
+      partial: own === null && known.length > 0 && kids.some((k) => k.population === null || k.partial),
+      isDemo: own !== null ? n.population_is_demo : known.some((k) => k.isDemo),
+      urbanCommunities: (n.level === 5 && n.kind === 'community' ? 1 : 0) + kids.reduce((s, k) => s + k.urbanCommunities, 0),
+      ruralCommunities: (n.level === 5 && n.kind === 'village' ? 1 : 0) + kids.reduce((s, k) => s + k.ruralCommunities, 0),
+    });
+  }
+  return out;
+}
+
+export function statusOf(value: number, target: number, closeMargin: number): TargetStatus {
+  if (value >= target) return 'met';
+  if (value >= target * (1 - closeMargin / 100)) return 'close';
+  return 'behind';
+}
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function item(key: TargetKey, target: number, margin: number, numerator: number | null, denominator: number | null, scale: number, missing: string | null, note: string | null = null): TargetItem {
+  const unit = TARGET_LABELS[key].unit;
+  if (numerator === null || denominator === null || denominator === 0) {
+    return { key, value: null, target, gap: null, status: 'no-data', numerator, denominator, unit, note: missing };
+  }
+  const value = round((numerator / denominator) * scale);
+  return { key, value, target, gap: round(value - target), status: statusOf(value, target, margin), numerator, denominator, unit, note };
+}
+
+/** The rate a node is held to: by its own township-level kind, or base-weighted over the kinds below it. */
+export function growthTarget(t: TargetSettings, counts: NodeCounts, ownClass: GrowthClass | null): number {
+  if (ownClass === 'street') return t.growthStreet;
+  if (ownClass === 'township') return t.growthTownship;
+  const weight = counts.base.street + counts.base.township;
+  if (weight === 0) return t.growthStreet;
+  return round((t.growthStreet * counts.base.street + t.growthTownship * counts.base.township) / weight);
+}
+
+/** The seven figures of a node (inspection, party and satisfaction wait for their data). */
+export function targetItems(counts: NodeCounts, places: NodePlaces, t: TargetSettings, growthRate: number): TargetItem[] {
+  const m = t.closeMargin;
+  const added = counts.added.street + counts.added.township + counts.added.none;
+  const base = counts.base.street + counts.base.township + counts.base.none;
+  return [
+    item('orgsPer10k', t.orgsPer10k, m, counts.inRegister, places.population, 10_000, '人口未录入', places.partial ? '部分下级人口未录入，仅按已录入部分计算' : null),
+    item('growthRate', growthRate, m, added, base, 100, '上年末无在册组织，无法计算增长率'),
+    item('orgsPerUrbanCommunity', t.orgsPerUrbanCommunity, m, counts.inUrban, places.urbanCommunities, 1, '辖区内没有城市社区'),
+    item('orgsPerRuralCommunity', t.orgsPerRuralCommunity, m, counts.inRural, places.ruralCommunities, 1, '辖区内没有村（农村社区）'),
+    item('inspectionRate', t.inspectionRate, m, null, null, 100, '年检数据尚未接入'),
+    item('partyCoverage', t.partyCoverage, m, null, null, 100, '党建数据尚未接入'),
+    item('satisfaction', t.satisfaction, m, null, null, 100, '满意度调查数据尚未接入'),
+  ];
+}
+
+/**
+ * Targets for a node spanning several districts: each district's target weighted by its own denominator
+ * (population, communities), so the node is held to the sum of what its districts are held to.
+ */
+export function weightedTargets(parts: { t: TargetSettings; weight: { population: number; urban: number; rural: number } }[], fallback: TargetSettings): TargetSettings {
+  if (parts.length === 0) return fallback;
+  const avg = (key: keyof TargetSettings, w: (p: (typeof parts)[number]) => number) => {
+    const total = parts.reduce((s, p) => s + w(p), 0);
+    if (total === 0) return parts.every((p) => p.t[key] === parts[0].t[key]) ? parts[0].t[key] : fallback[key];
+    return round(parts.reduce((s, p) => s + p.t[key] * w(p), 0) / total);
+  };
+  const even = () => 1;
+  return {
+    orgsPer10k: avg('orgsPer10k', (p) => p.weight.population),
+    growthStreet: avg('growthStreet', even),
+    growthTownship: avg('growthTownship', even),
+    orgsPerUrbanCommunity: avg('orgsPerUrbanCommunity', (p) => p.weight.urban),
+    orgsPerRuralCommunity: avg('orgsPerRuralCommunity', (p) => p.weight.rural),
+    inspectionRate: avg('inspectionRate', even),
+    partyCoverage: avg('partyCoverage', even),
+    satisfaction: avg('satisfaction', even),
+    closeMargin: avg('closeMargin', even),
+  };
+}
+
+/** Growth target for a node spanning districts: their required new organizations over their bases. */
+export function weightedGrowth(parts: { t: TargetSettings; counts: NodeCounts }[], fallback: number): number {
+  let required = 0;
+  let weight = 0;
+  for (const p of parts) {
+    required += p.t.growthStreet * p.counts.base.street + p.t.growthTownship * p.counts.base.township;
+    weight += p.counts.base.street + p.counts.base.township;
+  }
+  return weight === 0 ? fallback : round(required / weight);
+}
