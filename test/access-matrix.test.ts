@@ -5,6 +5,7 @@ import { createTestApp, type Client, type TestApp } from './app.js';
 import { createTestOrg, createTestUser, PLACES } from './factories.js';
 import { ROLES, type Role } from '../src/shared/enums.js';
 import { ROLE_PERMISSIONS, type Permission } from '../src/server/lib/access.js';
+import { establishmentData, multipart, PDF_BYTES, submitFiling, upload, uploadRequired } from './applications.js';
 
 /**
  * The authorization matrix: every role × every route × a resource inside and outside the actor's subtree.
@@ -18,6 +19,9 @@ interface Target {
   userId: number; // an account at that community
   orgId: number; // an organization at that community
   attachmentId: number; // a file of that organization
+  applicationId: number; // an application under review there, filed by community staff of that community
+  applicationAttachmentId: number;
+  certificateNo: string; // a certificate of that organization
 }
 interface RouteCase {
   method: string;
@@ -25,6 +29,10 @@ interface RouteCase {
   permission: Permission | 'session'; // 'session' = any signed-in user
   /** Whether the route acts on a resource placed in the hierarchy. */
   placed: boolean;
+  /** Roles that see only their own such resources: inside their subtree someone else's is still 404. */
+  ownOnly?: Role[];
+  /** Business refusals that still prove access was granted (e.g. 409 "not your step": turn order is tested in the flow tests). */
+  alsoOk?: number[];
   request(c: Client, target: Target, n: number): ReturnType<Client['get']>;
 }
 
@@ -106,12 +114,85 @@ const ROUTES: RouteCase[] = [
     method: 'GET', url: '/api/v1/imports/:id/report.xlsx', permission: 'org.import', placed: false,
     request: async (c) => c.get(`/api/v1/imports/${await ownImportJob(c)}/report.xlsx`),
   },
+  { method: 'GET', url: '/api/v1/applications', permission: 'application.read', placed: false, request: (c) => c.get('/api/v1/applications?queue=mine') },
+  { method: 'GET', url: '/api/v1/applications/counts', permission: 'application.read', placed: false, request: (c) => c.get('/api/v1/applications/counts') },
+  { method: 'GET', url: '/api/v1/applications/overdue', permission: 'application.review', placed: true, request: (c, t) => c.get(`/api/v1/applications/overdue?region=${t.region}`) },
+  {
+    method: 'POST', url: '/api/v1/applications', permission: 'application.apply', placed: true,
+    request: (c, t, n) => c.post('/api/v1/applications', { kind: 'filing', data: { org: { name: `矩阵申请${n}`, regionCode: t.region }, members: [] } }),
+  },
+  { method: 'GET', url: '/api/v1/applications/:id', permission: 'application.read', placed: true, ownOnly: ['org_leader'], request: (c, t) => c.get(`/api/v1/applications/${t.applicationId}`) },
+  {
+    method: 'PATCH', url: '/api/v1/applications/:id', permission: 'application.apply', placed: true,
+    request: async (c, t, n) => {
+      const own = await ownApplication(c, t, n);
+      return c.patch(`/api/v1/applications/${own?.id ?? t.applicationId}`, { version: own?.version ?? 1, data: { org: { name: `矩阵申请改${n}`, regionCode: t.region }, members: [] } });
+    },
+  },
+  {
+    method: 'POST', url: '/api/v1/applications/:id/submit', permission: 'application.apply', placed: true,
+    request: async (c, t, n) => {
+      const own = await ownApplication(c, t, n, true);
+      return c.post(`/api/v1/applications/${own?.id ?? t.applicationId}/submit`);
+    },
+  },
+  {
+    method: 'POST', url: '/api/v1/applications/:id/withdraw', permission: 'application.apply', placed: true,
+    request: async (c, t, n) => c.post(`/api/v1/applications/${(await ownApplication(c, t, n))?.id ?? t.applicationId}/withdraw`, {}),
+  },
+  {
+    method: 'POST', url: '/api/v1/applications/:id/review', permission: 'application.review', placed: true, alsoOk: [409],
+    request: async (c, t) => c.post(`/api/v1/applications/${await newApplication(t.region)}/review`, { decision: 'return', opinion: '矩阵测试退回' }),
+  },
+  {
+    method: 'POST', url: '/api/v1/applications/review-batch', permission: 'application.review', placed: false,
+    request: async (c, t) => c.post('/api/v1/applications/review-batch', { ids: [await newApplication(t.region)], decision: 'return', opinion: '矩阵测试退回' }),
+  },
+  {
+    method: 'POST', url: '/api/v1/applications/:id/attachments', permission: 'application.apply', placed: true,
+    request: async (c, t, n) => {
+      const m = multipart('charter', 'c.pdf', PDF_BYTES);
+      const id = (await ownApplication(c, t, n))?.id ?? t.applicationId;
+      return c.request({ method: 'POST', url: `/api/v1/applications/${id}/attachments`, payload: m.payload, headers: { 'content-type': m.contentType } });
+    },
+  },
+  {
+    method: 'GET', url: '/api/v1/applications/:id/attachments/:attachmentId', permission: 'application.read', placed: true, ownOnly: ['org_leader'],
+    request: (c, t) => c.get(`/api/v1/applications/${t.applicationId}/attachments/${t.applicationAttachmentId}`),
+  },
+  {
+    method: 'DELETE', url: '/api/v1/applications/:id/attachments/:attachmentId', permission: 'application.apply', placed: true,
+    request: async (c, t, n) => {
+      const own = await ownApplication(c, t, n);
+      if (!own) return c.delete(`/api/v1/applications/${t.applicationId}/attachments/${t.applicationAttachmentId}`);
+      const up = (await upload(c, own.id, 'other')).json();
+      return c.delete(`/api/v1/applications/${own.id}/attachments/${up.id}`);
+    },
+  },
+  { method: 'GET', url: '/api/v1/certificates/:file', permission: 'certificate.read', placed: true, ownOnly: ['org_leader'], request: (c, t) => c.get(`/api/v1/certificates/${t.certificateNo}.pdf`) },
+  { method: 'GET', url: '/api/v1/settings', permission: 'settings.manage', placed: false, request: (c) => c.get(`/api/v1/settings?region=${PLACES.jizhou}`) },
+  {
+    method: 'PUT', url: '/api/v1/settings/:key', permission: 'settings.manage', placed: false,
+    request: (c) => c.put(`/api/v1/settings/workdays.overrides?region=${PLACES.jizhou}`, { value: { '2027': { holidays: ['2027-01-01'], workdays: [] } } }),
+  },
   { method: 'GET', url: '/api/v1/audit', permission: 'audit.read', placed: false, request: (c) => c.get('/api/v1/audit') },
   { method: 'GET', url: '/api/v1/audit/export.xlsx', permission: 'audit.read', placed: false, request: (c) => c.get('/api/v1/audit/export.xlsx') },
+  { method: 'GET', url: '/api/v1/stats/targets', permission: 'stats.read', placed: true, request: (c, t) => c.get(`/api/v1/stats/targets?region=${t.region}`) },
+  { method: 'GET', url: '/api/v1/stats/breakdown', permission: 'stats.read', placed: true, request: (c, t) => c.get(`/api/v1/stats/breakdown?region=${t.region}`) },
+  { method: 'GET', url: '/api/v1/stats/orgs', permission: 'stats.read', placed: true, request: (c, t) => c.get(`/api/v1/stats/orgs?region=${t.region}`) },
+  { method: 'GET', url: '/api/v1/stats/targets.xlsx', permission: 'stats.export', placed: true, request: (c, t) => c.get(`/api/v1/stats/targets.xlsx?region=${t.region}`) },
+  { method: 'GET', url: '/api/v1/stats/report.xlsx', permission: 'stats.export', placed: true, request: (c, t) => c.get(`/api/v1/stats/report.xlsx?region=${t.region}&year=2025`) },
 ];
 
 /** Routes anyone may call. */
-const PUBLIC_ROUTES = ['GET /api/v1/health', 'POST /api/v1/auth/login', 'GET /api/v1/public/orgs', 'GET /api/v1/public/orgs/:id'];
+const PUBLIC_ROUTES = [
+  'GET /api/v1/health',
+  'POST /api/v1/auth/login',
+  'GET /api/v1/public/orgs',
+  'GET /api/v1/public/orgs/:id',
+  'POST /api/v1/public/signup',
+  'GET /api/v1/public/certificates/:number',
+];
 
 /** Each role at its usual node (DESIGN §1), plus a system administrator limited to one street. */
 const ACTORS: { name: string; role: Role; region: string | null }[] = [
@@ -137,8 +218,14 @@ beforeAll(async () => {
       userId: (await createTestUser(t.database.db, { role: 'community_staff', regionCode: region })).id,
       orgId: (await createTestOrg(t.database.db, { name: `${place === 'inside' ? '仓口' : '古南'}矩阵舞蹈队`, regionCode: region, leaderPhone: '13800001111' })).id,
       attachmentId: 0,
+      applicationId: 0,
+      applicationAttachmentId: 0,
+      certificateNo: '',
     };
     targets[place].attachmentId = await newAttachment(targets[place].orgId);
+    targets[place].applicationId = await newApplication(region);
+    targets[place].applicationAttachmentId = await newApplicationAttachment(targets[place].applicationId);
+    targets[place].certificateNo = await newCertificate(targets[place].orgId, place);
   }
 });
 afterAll(async () => {
@@ -155,6 +242,43 @@ async function ownImportJob(c: Client): Promise<string> {
     .values({ id, user_id: c.userId, kind: 'orgs', filename: 'm.csv', status: 'done', total: 0, report: Buffer.from('x'), created_at: new Date(), finished_at: new Date() })
     .execute();
   return id;
+}
+
+const applicants = new Map<string, Client>();
+/** An application under review at the community step, filed there by that community's staff. */
+async function newApplication(region: string): Promise<number> {
+  if (!applicants.has(region)) applicants.set(region, await t.loginAs({ role: 'community_staff', regionCode: region }));
+  return submitFiling(applicants.get(region)!, region);
+}
+
+async function newApplicationAttachment(applicationId: number): Promise<number> {
+  const row = await t.database.db
+    .insertInto('application_attachments')
+    .values({ application_id: applicationId, kind: 'other', filename: 'o.pdf', mime_type: 'application/pdf', size_bytes: 9, content: Buffer.from('%PDF-1.4 '), uploaded_at: new Date(), uploaded_by: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+async function newCertificate(orgId: number, place: Place): Promise<string> {
+  const number = `BA-360802-2026-${place === 'inside' ? '90001' : '90002'}-MTRX`;
+  await t.database.db
+    .insertInto('certificates')
+    .values({ number, org_id: orgId, application_id: null, kind: 'filing', status: 'valid', issued_on: '2026-11-02', issuer_name: '吉州区文山街道办事处', issuer_region_id: null, details: JSON.stringify({ orgName: '矩阵', legalForm: 'filed', category: '文体活动', regionPath: '吉州区', creditCode: null }) })
+    .execute();
+  return number;
+}
+
+/**
+ * For routes that act on one's own application: where the client may file, it files its own (complete when it
+ * is to be submitted); outside its subtree, or without the permission, the request goes to the prepared one.
+ */
+async function ownApplication(c: Client, t0: Target, n: number, complete = false): Promise<{ id: number; version: number } | null> {
+  const res = await c.post('/api/v1/applications', { kind: 'filing', data: complete ? establishmentData(t0.region) : { org: { name: `矩阵自有申请${n}`, regionCode: t0.region }, members: [] } });
+  if (res.statusCode !== 201) return null;
+  const app = res.json();
+  if (complete) await uploadRequired(c, app.id);
+  return { id: app.id, version: app.version };
 }
 
 async function newAttachment(orgId: number): Promise<number> {
@@ -213,11 +337,16 @@ describe('authorization matrix', () => {
     for (const route of ROUTES) {
       for (const place of route.placed ? (['inside', 'outside'] as Place[]) : (['inside'] as Place[])) {
         const allowed = route.permission === 'session' || ROLE_PERMISSIONS[actor.role].includes(route.permission);
-        const expected = !allowed ? 403 : route.placed && !isInside(actor.region, place) ? 404 : 'ok';
+        const expected =
+          !allowed ? 403
+          : route.placed && !isInside(actor.region, place) ? 404
+          : route.ownOnly?.includes(actor.role) ? 404
+          : 'ok';
         it(`${actor.name} · ${route.method} ${route.url} · ${place} → ${expected}`, async () => {
           const client = await t.loginAs({ role: actor.role, regionCode: actor.region });
           const res = await route.request(client, targets[place], ++n);
           if (expected === 'ok') {
+            if (route.alsoOk?.includes(res.statusCode)) return;
             expect(res.statusCode, res.body).toBeGreaterThanOrEqual(200);
             expect(res.statusCode, res.body).toBeLessThan(300);
           } else {

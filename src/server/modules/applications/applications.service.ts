@@ -119,7 +119,8 @@ async function placeFor(db: Db, actor: Actor, kind: ApplicationKind, data: Appli
   const code = data.org.regionCode ?? actor.region?.code;
   if (!code) throw errors.validation({ 'org.regionCode': '请选择组织所在的社区（村）或街道' });
   const region = await findRegionByCode(db, code);
-  if (!region || !isInJurisdiction(actor, region)) throw errors.validation({ 'org.regionCode': '所选区划不存在或不在您的管辖范围内' });
+  if (!region) throw errors.validation({ 'org.regionCode': `区划 ${code} 不存在` });
+  requireAccess(actor, 'application.apply', { entity: 'region', path: region });
   const min = isRegistration(kind) ? 3 : 4;
   if (region.level < min) throw errors.validation({ 'org.regionCode': isRegistration(kind) ? '请选择区县、街道或社区' : '备案组织应落在街道（乡镇）、社区（村）或网格' });
   return region;
