@@ -76,7 +76,20 @@ class DemoBuilder {
   readonly orgs: BulkOrg[] = [];
   private names = new Set<string>();
   private serial = 0;
+  /** Filing/registration and deregistration dates come from a generator of their own: the rest of the demo stays as it was. */
+  private dates = rng(20091231);
   constructor(private r: Rng) {}
+
+  /** Entered the register 3–40 days after founding, within the founding year (seed 000 counts orgs per year). */
+  recordedOn(founded: Date) {
+    const end = Date.UTC(founded.getUTCFullYear(), 11, 31);
+    return new Date(Math.min(founded.getTime() + this.dates.int(3, 40) * 86_400_000, end)).toISOString().slice(0, 10);
+  }
+
+  /** Deregistered after 2013, so the seed's 2013 total stands, and spread over the years since. */
+  closedOn() {
+    return new Date(Date.UTC(this.dates.int(2014, 2024), this.dates.int(0, 11), this.dates.int(1, 28))).toISOString().slice(0, 10);
+  }
 
   leader(district: string) {
     const r = this.r;
@@ -127,6 +140,8 @@ class DemoBuilder {
         venue: `${shortName(o.place.name)}社区活动室`,
         hub_org_id: o.hubId ?? null,
         status: o.form === 'grassroots' ? 'preparing' : deregistered ? 'deregistered' : 'active',
+        recorded_on: o.form === 'grassroots' ? null : this.recordedOn(o.founded),
+        closed_on: deregistered && o.form !== 'grassroots' ? this.closedOn() : null,
         is_demo_site: o.flags?.is_demo_site ?? r.next() < 0.03,
         is_brand: o.flags?.is_brand ?? r.next() < 0.02,
         is_incubating: o.flags?.is_incubating ?? (o.form === 'grassroots' && r.next() < 0.05),

@@ -79,6 +79,34 @@ describe('demo organizations', () => {
   });
 });
 
+describe('demo population and history (issue #6)', () => {
+  it('gives every community and village a plausible demo population, Bengbu urban districts near 1.06 million', async () => {
+    const rows = await database.db.selectFrom('regions').select(['code', 'kind', 'population']).where('level', '=', 5).execute();
+    expect(rows.length).toBeGreaterThan(1000);
+    for (const r of rows) {
+      const [lo, hi] = r.kind === 'village' ? [1000, 4000] : [3000, 12000];
+      expect(r.population, r.code).toBeGreaterThanOrEqual(lo);
+      expect(r.population, r.code).toBeLessThanOrEqual(hi);
+    }
+    const urban = rows.filter((r) => ['340302', '340303', '340304', '340311'].some((d) => r.code.startsWith(d))).reduce((s, r) => s + r.population!, 0);
+    expect(Math.abs(urban - 1_060_000)).toBeLessThan(10_000);
+    const { sql } = await import('kysely');
+    const demo = await sql<{ n: number }>`SELECT count(*) AS n FROM regions WHERE level = 5 AND NOT population_is_demo`.execute(database.db);
+    expect(Number(demo.rows[0].n)).toBe(0);
+  });
+
+  it('dates entries into the register so Bengbu grows from 840 in 2009 to 1,303 in 2013 (seed 000)', async () => {
+    const { computeTargets } = await import('../modules/stats/stats.service.js');
+    const bengbu = await database.db.selectFrom('regions').selectAll().where('code', '=', '3403').executeTakeFirstOrThrow();
+    const at = async (asOf: string) => (await computeTargets(database.db, { region: bengbu, asOf, year: Number(asOf.slice(0, 4)), source: 'counters' })).orgs;
+    expect(await at('2009-12-31')).toBe(840);
+    expect(await at('2013-12-31')).toBe(1303);
+    const growth = (await computeTargets(database.db, { region: bengbu, asOf: '2012-12-31', year: 2012, source: 'counters' })).items.find((i) => i.key === 'growthRate')!;
+    expect(growth.value).toBeGreaterThan(5);
+    expect((await computeTargets(database.db, { region: bengbu, asOf: '2013-12-31', year: 2013, source: 'counters' })).populationIsDemo).toBe(true);
+  });
+});
+
 describe('registry search on the demo (issue #4 acceptance)', () => {
   it('wenshan-reviewer finds 平安夕阳红老年人协会 by 夕阳红, xiyanghong and xyh; bengbu-admin finds nothing from 吉州区', async () => {
     const { buildApp } = await import('../app.js');
