@@ -17,6 +17,8 @@ export interface CertificateContent {
   verifyUrl: string;
 }
 
+const MAX_VALUE_CHARS = 120;
+
 const chineseDate = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
@@ -47,14 +49,16 @@ export async function renderCertificatePdf(c: CertificateContent): Promise<Buffe
   doc.fillColor('#000');
   for (const [label, value] of c.rows) {
     doc.font('bold').fontSize(12).text(label, 80, y, { width: 110 });
-    doc.font('regular').fontSize(12).text(value || '—', 190, y, { width: inner - 134, lineGap: 3 });
+    // Long texts (a purpose may run to 2,000 characters) are cut so the page keeps room for the seal and QR code.
+    const shown = value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value;
+    doc.font('regular').fontSize(12).text(shown || '—', 190, y, { width: inner - 134, lineGap: 3 });
     y = Math.max(doc.y, y + 18) + 12;
   }
 
   const bottom = doc.page.height - 220;
   doc.image(qr, 80, bottom, { width: 110 });
   doc.font('regular').fontSize(9).fillColor('#555').text('扫码核验证书真伪与状态', 70, bottom + 116, { width: 130, align: 'center' });
-  doc.fontSize(8).text(c.verifyUrl, 56, bottom + 134, { width: 200 });
+  doc.fontSize(8).text(c.verifyUrl, 56, bottom + 134, { width: inner, lineBreak: false });
   doc.font('bold').fontSize(14).fillColor('#000').text(c.issuer, width - 320, bottom + 30, { width: 240, align: 'right' });
   doc.font('regular').fontSize(12).text(chineseDate(c.issuedOn), width - 320, bottom + 60, { width: 240, align: 'right' });
   doc.end();
