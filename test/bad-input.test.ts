@@ -105,3 +105,38 @@ describe('bad input', () => {
     expectErrorBody(res);
   });
 });
+
+describe('bad input to applications', () => {
+  const count = async () => Number((await t.database.db.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('refuses malformed applications with field messages and stores nothing', async () => {
+    const before = await count();
+    const cases: [unknown, string][] = [
+      [{ kind: 'adoption' }, 'kind'],
+      [{ kind: 'filing', data: { org: { name: 'x' }, members: [] } }, 'data.org.name'],
+      [{ kind: 'filing', data: { org: {}, members: [{ name: '', kind: 'individual' }] } }, 'data.members.0.name'],
+      [{ kind: 'filing', data: { org: {}, members: [{ name: '张三', kind: 'robot' }] } }, 'data.members.0.kind'],
+      [{ kind: 'registration', data: { org: {}, members: [], registrationType: '宗教类' } }, 'data.registrationType'],
+      [{ kind: 'filing_change' }, 'orgId'],
+      [{ kind: 'filing', data: { org: {}, members: [], extra: 1 } }, 'data.extra'],
+    ];
+    for (const [payload, field] of cases) {
+      const err = expectErrorBody(await staff.post('/api/v1/applications', payload));
+      expect(Object.keys(err.fields ?? {}), JSON.stringify(payload)).toContain(field);
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses bad reviews, batches and uploads', async () => {
+    expectErrorBody(await staff.post('/api/v1/applications/1/review', { decision: 'maybe' }));
+    expectErrorBody(await staff.post('/api/v1/applications/abc/review', { decision: 'approve' }));
+    expectErrorBody(await staff.post('/api/v1/applications/review-batch', { ids: [], decision: 'approve' }));
+    expectErrorBody(await staff.post('/api/v1/applications/review-batch', { ids: Array.from({ length: 101 }, (_, i) => i + 1), decision: 'approve' }));
+    const draft = (await staff.post('/api/v1/applications', { kind: 'filing', data: { org: { name: '坏材料测试', regionCode: PLACES.cangkou }, members: [] } })).json();
+    const b = 'badupload';
+    const payload = `--${b}\r\nContent-Disposition: form-data; name="kind"\r\n\r\ncharter\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="virus.exe"\r\nContent-Type: application/octet-stream\r\n\r\nMZ\x90\x00\r\n--${b}--\r\n`;
+    const err = expectErrorBody(await staff.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/attachments`, payload, headers: { 'content-type': `multipart/form-data; boundary=${b}` } }));
+    expect(err.fields.file).toContain('PDF');
+    expectErrorBody(await staff.patch(`/api/v1/applications/${draft.id}`, { version: 99, data: { org: {}, members: [] } }));
+  });
+});
