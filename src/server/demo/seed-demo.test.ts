@@ -48,7 +48,8 @@ describe('demo organizations', () => {
     expect(await count((q) => q.where('r.code', 'like', '120116%').where('o.legal_form', '=', 'social_service'))).toBe(297);
     expect(await count((q) => q.where('r.code', 'like', '120116%').where('o.legal_form', '=', 'filed'))).toBe(1731);
     expect(await count((q) => q.where('r.code', 'like', '120116%').where('o.credit_code', 'is not', null))).toBe(624);
-    expect(await count((q) => q.where('r.code', 'like', '360802%').where('o.legal_form', '<>', 'grassroots'))).toBe(388);
+    // The seed's 388, plus the one the demo's approved application filed (仓口社区银龄书画社).
+    expect(await count((q) => q.where('r.code', 'like', '360802%').where('o.legal_form', '<>', 'grassroots'))).toBe(388 + 1);
     expect(await count((q) => q.where('r.code', 'like', '360802%').where('o.legal_form', '=', 'grassroots'))).toBe(1200);
     expect(await count((q) => q.where('r.code', 'like', '3403%'))).toBe(1303);
     // Bengbu grew from 840 community organizations in 2009 to 1,303 in 2013 (seed 000).
@@ -133,5 +134,20 @@ describe('registry search on the demo (issue #4 acceptance)', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('demo applications', () => {
+  it('leaves one approved filing with a valid certificate and one to-do for each reviewer of 仓口社区', async () => {
+    const apps = await database.db.selectFrom('applications').select(['name', 'status', 'current_step', 'certificate_no']).orderBy('id').execute();
+    expect(apps.map((a) => [a.name, a.status, a.current_step])).toEqual([
+      ['仓口社区银龄书画社', 'approved', null],
+      ['仓口社区邻里守望队', 'in_review', 'street'],
+      ['仓口社区红枫健身操队', 'in_review', 'community'],
+    ]);
+    const cert = await database.db.selectFrom('certificates').select(['status', 'issuer_name']).where('number', '=', apps[0].certificate_no!).executeTakeFirstOrThrow();
+    expect(cert).toEqual({ status: 'valid', issuer_name: '吉州区文山街道办事处' });
+    const leader = await database.db.selectFrom('users').select('org_id').where('username', '=', 'cangkou-leader').executeTakeFirstOrThrow();
+    expect(leader.org_id).not.toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { importRegions } from '../modules/regions/index.js';
 import { createUser, findUserIdByUsername } from '../modules/users/index.js';
 import { DEMO_ACCOUNTS, DEMO_REGIONS } from './demo-accounts.js';
 import { seedDemoOrgs } from './demo-orgs.js';
+import { seedDemoApplications } from './demo-applications.js';
 import { seedDemoPopulation } from './demo-population.js';
 
 const DEMO_CTX: RequestContext = { actor: null, requestId: 'demo-seed', ip: null };
@@ -29,6 +30,8 @@ export async function seedDemo(db: Kysely<DB>, password: string, log: (msg: stri
   log(`demo: organizations 吉州区 ${orgs.jizhou}, 滨海新区 ${orgs.binhai}, 蚌埠市 ${orgs.bengbu}`);
   const population = await seedDemoPopulation(db);
   log(`demo: population of ${population.nodes} communities and villages (demo figures; Bengbu urban districts ${population.bengbuUrban})`);
+  await seedDemoApplications(db);
+  log('demo: applications in 仓口社区 (one approved with a certificate, one at the street, one at the community)');
   await writeAudit(db, DEMO_CTX, { action: 'system.demo_loaded', actorName: 'system', newValue: { regions: DEMO_REGIONS, accounts: DEMO_ACCOUNTS.map((a) => a.username), orgs } });
   log(`demo: ${DEMO_ACCOUNTS.length} accounts (${DEMO_ACCOUNTS.map((a) => a.username).join(', ')})`);
 }
