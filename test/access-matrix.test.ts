@@ -191,6 +191,7 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/public/orgs',
   'GET /api/v1/public/orgs/:id',
   'POST /api/v1/public/signup',
+  'GET /api/v1/public/communities',
   'GET /api/v1/public/certificates/:number',
 ];
 

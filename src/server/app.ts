@@ -12,7 +12,7 @@ import openapi from './plugins/openapi.js';
 import session from './plugins/session.js';
 import staticWeb from './plugins/static-web.js';
 import { authRoutes } from './modules/auth/index.js';
-import { regionRoutes } from './modules/regions/index.js';
+import { publicRegionRoutes, regionRoutes } from './modules/regions/index.js';
 import { publicSignupRoutes, userRoutes } from './modules/users/index.js';
 import { applicationRoutes } from './modules/applications/index.js';
 import { certificateRoutes, publicCertificateRoutes } from './modules/certificates/index.js';
@@ -21,7 +21,6 @@ import { auditRoutes } from './modules/audit/index.js';
 import { orgAttachmentRoutes, orgRoutes, orgSheetRoutes, publicOrgRoutes } from './modules/orgs/index.js';
 import multipart from '@fastify/multipart';
 import healthRoutes from './modules/health/health.routes.js';
-import { statsRoutes } from './modules/stats/index.js';
 import { statsRoutes } from './modules/stats/index.js';
 
 export interface RouteInfo {
@@ -102,8 +101,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(orgAttachmentRoutes);
       await api.register(publicOrgRoutes);
       await api.register(statsRoutes);
-      await api.register(statsRoutes);
       await api.register(publicSignupRoutes);
+      await api.register(publicRegionRoutes);
       await api.register(applicationRoutes);
       await api.register(certificateRoutes);
       await api.register(publicCertificateRoutes);

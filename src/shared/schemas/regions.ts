@@ -58,3 +58,11 @@ export const GridCreateBody = z.strictObject({
   name: z.string().trim().min(2, '网格名称至少 2 个字').max(50, '网格名称不超过 50 个字'),
 });
 export type GridCreateBody = z.infer<typeof GridCreateBody>;
+
+/** Public community lookup (applicant sign-up): names and paths only. */
+export const PublicCommunityQuery = z.strictObject({
+  q: SearchText,
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const PublicCommunityResponse = z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), path: z.string() })) });
+export type PublicCommunityResponse = z.infer<typeof PublicCommunityResponse>;

@@ -67,9 +67,10 @@ export interface RegionSearch {
   limit: number;
 }
 
-export function searchRegions(db: Db, scope: RegionScope | null, s: RegionSearch) {
+export function searchRegions(db: Db, scope: RegionScope | null, s: RegionSearch, level?: number) {
   let q = db.selectFrom('regions').selectAll();
   if (scope) q = q.where(scope.column, '=', scope.id);
+  if (level) q = q.where('level', '=', level);
   const like = `${s.text}%`;
   if (s.kind === 'code') {
     q = q.where('code', 'like', like);

@@ -152,3 +152,19 @@ describe('grids', () => {
     expect(short.json().error.fields).toEqual({ name: '网格名称至少 2 个字' });
   });
 });
+
+describe('GET /api/v1/public/communities (no login)', () => {
+  it('finds communities by name, pinyin and code with their path, and nothing above or below them', async () => {
+    const anon = t.anonymous();
+    for (const q of ['仓口', 'cangkou', '360802003009']) {
+      const res = await anon.get(`/api/v1/public/communities?q=${encodeURIComponent(q)}`);
+      expect(res.statusCode).toBe(200);
+      const items = res.json().items;
+      expect(items[0]).toEqual({ code: '360802003009', name: '仓口社区居委会', path: expect.stringContaining('文山街道 / 仓口社区居委会') });
+      expect(res.body).not.toContain('population');
+    }
+    const streets = (await anon.get(`/api/v1/public/communities?q=${encodeURIComponent('文山街道')}`)).json().items;
+    expect(streets).toEqual([]);
+    expect((await anon.get('/api/v1/public/communities')).statusCode).toBe(400);
+  });
+});

@@ -8,6 +8,8 @@ import {
   RegionListResponse,
   RegionSearchQuery,
   RegionSearchResponse,
+  PublicCommunityQuery,
+  PublicCommunityResponse,
 } from '../../../shared/schemas/regions.js';
 import * as service from './regions.service.js';
 
@@ -84,3 +86,15 @@ const regionRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 export default regionRoutes;
+
+/** Applicants choose their community before they have an account (rate-limited like the public register). */
+export const publicRegionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/public/communities',
+    {
+      config: { public: true, rateLimit: { max: 120, timeWindow: 60_000 } },
+      schema: { tags: ['public'], summary: '社区（村）查询：名称、全拼、首字母或代码（申请人注册用）', querystring: PublicCommunityQuery, response: { 200: PublicCommunityResponse, 400: ErrorResponse } },
+    },
+    async (request) => service.searchPublicCommunities(app.db, request.query.q, request.query.limit),
+  );
+};

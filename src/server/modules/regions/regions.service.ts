@@ -1,3 +1,4 @@
+import type { PublicCommunityResponse } from '../../../shared/schemas/regions.js';
 import type { Kysely } from 'kysely';
 import type { DB, RegionRow } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
@@ -176,4 +177,19 @@ export async function createGrid(db: Kysely<DB>, ctx: RequestContext, communityC
     return gridCode;
   });
   return getRegion(db, ctx, code);
+}
+
+/**
+ * The public sign-up picks the applicant's community: communities and villages by name, pinyin, initials or
+ * code, with their path, and nothing else (no population, no grids).
+ */
+export async function searchPublicCommunities(db: Kysely<DB>, q: string, limit: number): Promise<PublicCommunityResponse> {
+  const text = q.trim().toLowerCase();
+  if (!text) return { items: [] };
+  const rows = await repo.searchRegions(db, null, { kind: classifyQuery(text), text: escapeLike(text), bigrams: bigrams(text), limit }, 5);
+  const ancestorRows = await repo.findRegionsByIds(db, [...new Set(rows.flatMap(ancestorIds))]);
+  const names = new Map(ancestorRows.map((a) => [a.id, a.name]));
+  return {
+    items: rows.map((r) => ({ code: r.code, name: r.name, path: [...ancestorIds(r).map((id) => names.get(id) ?? ''), r.name].join(' / ') })),
+  };
 }
