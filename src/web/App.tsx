@@ -22,6 +22,8 @@ const OrgPrintPage = lazy(() => import('./features/orgs/OrgPrintPage.js'));
 const PublicLayout = lazy(() => import('./features/public/PublicLayout.js'));
 const PublicOrgsPage = lazy(() => import('./features/public/PublicOrgsPage.js'));
 const PublicOrgPage = lazy(() => import('./features/public/PublicOrgPage.js'));
+// ECharts comes with this page only.
+const StatsPage = lazy(() => import('./features/stats/StatsPage.js'));
 const NotFound = lazy(() => import('./components/NotFound.js'));
 
 const queryClient = new QueryClient({
@@ -121,6 +123,14 @@ function AppRoutes() {
           element={
             <RequirePermission permission="org.update">
               <OrgFormPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="stats/:code?"
+          element={
+            <RequirePermission permission="stats.read">
+              <StatsPage />
             </RequirePermission>
           }
         />

@@ -42,6 +42,7 @@ const messages = {
 
   'nav.orgs': ['社会组织名录', 'Organization registry'],
   'nav.regions': ['区划与人口', 'Regions & population'],
+  'nav.stats': ['统计看板', 'Dashboard'],
   'nav.users': ['账号管理', 'Accounts'],
   'nav.audit': ['审计日志', 'Audit log'],
   'nav.nothing': ['当前角色暂无可用的功能', 'No functions are available to your role yet'],

@@ -6,6 +6,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
@@ -31,6 +32,7 @@ interface NavItem {
 /** The pages of the app in menu order; a user sees those their permissions allow. */
 export const NAV_ITEMS: NavItem[] = [
   { path: '/orgs', permission: 'org.read', label: 'nav.orgs', icon: <BankOutlined /> },
+  { path: '/stats', permission: 'stats.read', label: 'nav.stats', icon: <BarChartOutlined /> },
   { path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <ApartmentOutlined /> },
   { path: '/users', permission: 'user.read', label: 'nav.users', icon: <TeamOutlined /> },
   { path: '/audit', permission: 'audit.read', label: 'nav.audit', icon: <AuditOutlined /> },
