@@ -24,6 +24,15 @@ const PublicOrgsPage = lazy(() => import('./features/public/PublicOrgsPage.js'))
 const PublicOrgPage = lazy(() => import('./features/public/PublicOrgPage.js'));
 // ECharts comes with this page only.
 const StatsPage = lazy(() => import('./features/stats/StatsPage.js'));
+const SignupPage = lazy(() => import('./features/auth/SignupPage.js'));
+const VerifyPage = lazy(() => import('./features/public/VerifyPage.js'));
+const ApplicationsPage = lazy(() => import('./features/applications/ApplicationsPage.js'));
+const NewApplicationPage = lazy(() => import('./features/applications/NewApplicationPage.js'));
+const ApplicationPage = lazy(() => import('./features/applications/ApplicationPage.js'));
+const ApplicationEditPage = lazy(() => import('./features/applications/ApplicationEditPage.js'));
+const ApplicationPrintPage = lazy(() => import('./features/applications/ApplicationPrintPage.js'));
+const OverduePage = lazy(() => import('./features/applications/OverduePage.js'));
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage.js'));
 const NotFound = lazy(() => import('./components/NotFound.js'));
 
 const queryClient = new QueryClient({
@@ -60,6 +69,26 @@ function AppRoutes() {
           </Suspense>
         }
       />
+      <Route
+        path="/signup"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <SignupPage />
+          </Suspense>
+        }
+      />
+      {/* Certificate verification (the QR code on every certificate leads here): public, in the register's frame. */}
+      <Route
+        path="/verify"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicLayout />
+          </Suspense>
+        }
+      >
+        <Route index element={<VerifyPage />} />
+        <Route path=":number" element={<VerifyPage />} />
+      </Route>
       {/* The public register: no session, no app chrome (the API's /public routes need no login either). */}
       <Route
         path="/public"
@@ -81,6 +110,18 @@ function AppRoutes() {
             <RequirePermission permission="org.read">
               <Suspense fallback={<FullPageSpin />}>
                 <OrgPrintPage />
+              </Suspense>
+            </RequirePermission>
+          </RequireAuth>
+        }
+      />
+      <Route
+        path="/applications/:id/print"
+        element={
+          <RequireAuth>
+            <RequirePermission permission="application.read">
+              <Suspense fallback={<FullPageSpin />}>
+                <ApplicationPrintPage />
               </Suspense>
             </RequirePermission>
           </RequireAuth>
@@ -126,6 +167,12 @@ function AppRoutes() {
             </RequirePermission>
           }
         />
+        <Route path="applications" element={<RequirePermission permission="application.read"><ApplicationsPage /></RequirePermission>} />
+        <Route path="applications/new" element={<RequirePermission permission="application.apply"><NewApplicationPage /></RequirePermission>} />
+        <Route path="applications/overdue" element={<RequirePermission permission="application.review"><OverduePage /></RequirePermission>} />
+        <Route path="applications/:id" element={<RequirePermission permission="application.read"><ApplicationPage /></RequirePermission>} />
+        <Route path="applications/:id/edit" element={<RequirePermission permission="application.apply"><ApplicationEditPage /></RequirePermission>} />
+        <Route path="settings" element={<RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission>} />
         <Route
           path="stats/:code?"
           element={

@@ -43,6 +43,9 @@ const messages = {
   'nav.orgs': ['社会组织名录', 'Organization registry'],
   'nav.regions': ['区划与人口', 'Regions & population'],
   'nav.stats': ['统计看板', 'Dashboard'],
+  'nav.applications': ['备案登记', 'Filing & registration'],
+  'nav.myApplications': ['我的申请', 'My applications'],
+  'nav.settings': ['本区设置', 'District settings'],
   'nav.users': ['账号管理', 'Accounts'],
   'nav.audit': ['审计日志', 'Audit log'],
   'nav.nothing': ['当前角色暂无可用的功能', 'No functions are available to your role yet'],
@@ -75,6 +78,8 @@ const messages = {
   'auth.loggedOut': ['已退出登录', 'Signed out'],
   'auth.sessionCheckFailed': ['无法确认登录状态', 'Could not check your session'],
   'auth.hint': ['忘记密码请联系本单位系统管理员重置。', 'Forgot your password? Ask your system administrator to reset it.'],
+  'auth.signup': ['社会组织负责人？注册申请人账号', 'Leading an organization? Sign up as an applicant'],
+  'auth.verify': ['证书核验', 'Verify a certificate'],
   'auth.footer': ['民政部门内部业务系统 · 请勿在公共设备上保存密码', 'Internal system of the civil affairs office · do not save passwords on shared devices'],
 
   'password.current': ['当前密码', 'Current password'],

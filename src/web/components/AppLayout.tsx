@@ -7,11 +7,13 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  FileDoneOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuOutlined,
   MenuUnfoldOutlined,
+  SettingOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -21,6 +23,7 @@ import { formatDateTime } from '../lib/format.js';
 import { useIsMobile } from '../lib/hooks.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
+import { ToDoBell } from '../features/applications/ToDoBell.js';
 
 interface NavItem {
   path: string;
@@ -32,10 +35,13 @@ interface NavItem {
 /** The pages of the app in menu order; a user sees those their permissions allow. */
 export const NAV_ITEMS: NavItem[] = [
   { path: '/orgs', permission: 'org.read', label: 'nav.orgs', icon: <BankOutlined /> },
+  // An applicant (organization leader) lands here: it is the first item their permissions allow.
+  { path: '/applications', permission: 'application.read', label: 'nav.applications', icon: <FileDoneOutlined /> },
   { path: '/stats', permission: 'stats.read', label: 'nav.stats', icon: <BarChartOutlined /> },
   { path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <ApartmentOutlined /> },
   { path: '/users', permission: 'user.read', label: 'nav.users', icon: <TeamOutlined /> },
   { path: '/audit', permission: 'audit.read', label: 'nav.audit', icon: <AuditOutlined /> },
+  { path: '/settings', permission: 'settings.manage', label: 'nav.settings', icon: <SettingOutlined /> },
 ];
 
 export function allowedNavItems(permissions: string[]): NavItem[] {
@@ -75,7 +81,11 @@ export function AppLayout() {
       mode="inline"
       theme="dark"
       selectedKeys={selected ? [selected.path] : []}
-      items={items.map((i) => ({ key: i.path, icon: i.icon, label: t(i.label) }))}
+      items={items.map((i) => ({
+        key: i.path,
+        icon: i.icon,
+        label: t(i.path === '/applications' && user.role === 'org_leader' ? 'nav.myApplications' : i.label),
+      }))}
       onClick={({ key }) => {
         navigate(key);
         setDrawerOpen(false);
@@ -170,6 +180,7 @@ export function AppLayout() {
           )}
           {isMobile ? <span className="app-header-title">{t('app.name')}</span> : regionCrumb}
           <div className="app-header-right">
+            {user.permissions.includes('application.read') && <ToDoBell />}
             {langSwitch}
             {isMobile ? (
               <Dropdown menu={{ items: userMenuItems, onClick: onUserMenu }} trigger={['click']}>

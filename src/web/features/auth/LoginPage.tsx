@@ -1,5 +1,5 @@
 import { LangSwitch } from '../../components/LangSwitch.js';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { LoginBody } from '../../../shared/schemas/auth.js';
@@ -54,7 +54,14 @@ export default function LoginPage() {
         {login.isError && (
           <Alert className="login-error" type="error" showIcon title={errorMessage(login.error)} role="alert" />
         )}
-        <Form form={form} layout="vertical" size="large" onFinish={submit} requiredMark={false}>
+        <Form
+          form={form}
+          layout="vertical"
+          size="large"
+          onFinish={submit}
+          requiredMark={false}
+          initialValues={{ username: params.get('username') ?? '' }}
+        >
           <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus autoCapitalize="none" spellCheck={false} />
           </Form.Item>
@@ -70,6 +77,10 @@ export default function LoginPage() {
         <Typography.Text type="secondary" className="login-hint">
           {t('auth.hint')}
         </Typography.Text>
+        <div className="login-links">
+          <Link to="/signup">{t('auth.signup')}</Link>
+          <Link to="/verify">{t('auth.verify')}</Link>
+        </div>
       </Card>
       <div className="login-footer">{t('auth.footer')}</div>
     </div>

@@ -19,7 +19,7 @@ export function OrgAttachments({ orgId }: { orgId: number }) {
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<Kind>('charter');
   const key = ['orgs', 'attachments', orgId];
-  const list = useQuery({ queryKey: key, queryFn: () => api<{ items: OrgAttachment[] }>(`/api/v1/orgs/${orgId}/attachments`) });
+  const list = useQuery({ queryKey: key, queryFn: () => api<{ items: OrgAttachment[] }>(`/orgs/${orgId}/attachments`) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['orgs'] });
 
   const upload = useMutation({
@@ -27,7 +27,7 @@ export function OrgAttachments({ orgId }: { orgId: number }) {
       const form = new FormData();
       form.append('kind', kind); // before the file: the server reads fields that precede it
       form.append('file', file);
-      return api<OrgAttachment>(`/api/v1/orgs/${orgId}/attachments`, { method: 'POST', form });
+      return api<OrgAttachment>(`/orgs/${orgId}/attachments`, { method: 'POST', form });
     },
     onSuccess: (a) => {
       message.success(`已上传：${a.filename}`);
@@ -36,7 +36,7 @@ export function OrgAttachments({ orgId }: { orgId: number }) {
     onError: (err) => message.error(err instanceof ApiError && err.fields ? Object.values(err.fields).join('；') : errorMessage(err)),
   });
   const remove = useMutation({
-    mutationFn: (id: number) => api(`/api/v1/orgs/${orgId}/attachments/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: number) => api(`/orgs/${orgId}/attachments/${id}`, { method: 'DELETE' }),
     onSuccess: () => {
       message.success('已删除附件');
       void refresh();

@@ -15,6 +15,8 @@ import { OrgWarnings } from './OrgWarnings.js';
 import { PersonalValue } from './PersonalValue.js';
 import { useOrgFieldLabel } from './org-labels.js';
 import { OrgFlagTags, OrgStatusTag } from './org-tags.js';
+import { CertificateLinks } from '../applications/CertificateLinks.js';
+import { OrgApplyActions } from '../applications/OrgApplyActions.js';
 import { orgQuery, type Org } from './orgs.api.js';
 
 const TABS = ['basic', 'people', 'charter', 'attachments', 'history'] as const;
@@ -125,7 +127,7 @@ function Record({ org }: { org: Org }) {
     {
       key: 'certificateNo',
       label: fieldLabel('certificateNo'),
-      children: org.certificateNo ? <span className="mono">{org.certificateNo}</span> : none,
+      children: org.certificateNo ? <CertificateLinks number={org.certificateNo} compact /> : none,
     },
     {
       key: 'hub',
@@ -185,6 +187,7 @@ function Record({ org }: { org: Org }) {
           {t('orgs.hubMembers')}
         </Button>
       )}
+      <OrgApplyActions org={org} />
       <Button icon={<PrinterOutlined />} onClick={() => navigate(`/orgs/${org.id}/print`, { state: { print: true } })}>
         {t('common.print')}
       </Button>

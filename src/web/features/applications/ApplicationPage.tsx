@@ -1,0 +1,362 @@
+import { useState, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Skeleton, Space, Steps, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { ArrowLeftOutlined, EditOutlined, PrinterOutlined, UndoOutlined } from '@ant-design/icons';
+import { ROLES, type ReviewStep, type Role } from '../../../shared/enums.js';
+import { ApiError } from '../../api/client.js';
+import { useCurrentUser } from '../../auth/session.js';
+import { LoadError } from '../../components/LoadError.js';
+import { useEnumLabels, useT } from '../../i18n.js';
+import { formatCount, formatDateTime } from '../../lib/format.js';
+import { useIsMobile } from '../../lib/hooks.js';
+import { useOrgFieldLabel } from '../orgs/org-labels.js';
+import { useAppLabels, useAT } from './app-i18n.js';
+import { AppStatusTag, DueTag, KindTag, isChange, isDeregistration, isEstablishment } from './app-tags.js';
+import { NotFoundCard } from './ApplicationEditPage.js';
+import { AttachmentsPanel } from './AttachmentsPanel.js';
+import { CertificateLinks } from './CertificateLinks.js';
+import { ChecksList } from './ChecksList.js';
+import { DiffTable } from './DiffTable.js';
+import { OrgApplyActions } from './OrgApplyActions.js';
+import { ReviewPanel } from './ReviewPanel.js';
+import { applicationQuery, useWithdrawApplication, type Application } from './applications.api.js';
+import './applications.css';
+
+/** `/applications/:id`: the application, its documents, checks and trail; the opinion box when it is my turn. */
+export default function ApplicationPage() {
+  const { id } = useParams();
+  const appId = Number(id);
+  const q = useQuery(applicationQuery(appId));
+  if (!Number.isInteger(appId) || appId <= 0) return <NotFoundCard />;
+  if (q.isPending) {
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 14 }} />
+      </Card>
+    );
+  }
+  if (q.isError) {
+    if (q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 403)) return <NotFoundCard />;
+    return (
+      <Card>
+        <LoadError error={q.error} onRetry={() => q.refetch()} />
+      </Card>
+    );
+  }
+  return <Detail app={q.data} />;
+}
+
+const ACTION_COLORS: Record<string, string> = { approve: 'green', return: 'orange', reject: 'red', withdraw: 'gray', submit: 'blue', resubmit: 'blue', create: 'gray' };
+
+export function Trail({ app }: { app: Application }) {
+  const at = useAT();
+  const labels = useAppLabels();
+  const enumLabels = useEnumLabels();
+  if (app.events.length === 0) return <Typography.Text type="secondary">{at('trail.empty')}</Typography.Text>;
+  return (
+    <Timeline
+      className="app-trail"
+      items={app.events.map((e) => ({
+        key: e.id,
+        color: ACTION_COLORS[e.action] ?? 'blue',
+        content: (
+          <div className="trail-item">
+            <div className="trail-head">
+              <strong>{labels.action(e.action)}</strong>
+              {e.step && <Tag>{labels.step(e.step)}</Tag>}
+            </div>
+            <div className="trail-meta">
+              {e.actorName}
+              {e.actorRole && (ROLES as readonly string[]).includes(e.actorRole) && ` · ${enumLabels.role(e.actorRole as Role)}`}
+              {' · '}
+              <span className="mono">{formatDateTime(e.at, false)}</span>
+            </div>
+            {e.opinion && <div className="trail-opinion pre-wrap">{e.opinion}</div>}
+            {e.dueOn && <div className="trail-due">{at('trail.dueOn', { date: e.dueOn })}</div>}
+          </div>
+        ),
+      }))}
+    />
+  );
+}
+
+/** The chain with where the application stands on it. */
+function Progress({ app }: { app: Application }) {
+  const labels = useAppLabels();
+  const isMobile = useIsMobile();
+  if (app.steps.length === 0) return null;
+  const current = app.currentStep ? app.steps.indexOf(app.currentStep) : app.status === 'approved' ? app.steps.length : -1;
+  const rejectedAt = app.status === 'rejected' ? ([...app.events].reverse().find((e) => e.action === 'reject')?.step ?? null) : null;
+  const statusOf = (s: ReviewStep, i: number): 'wait' | 'process' | 'finish' | 'error' => {
+    if (app.status === 'approved') return 'finish';
+    if (rejectedAt === s) return 'error';
+    if (current < 0) return 'wait';
+    if (i < current) return 'finish';
+    if (i === current) return app.status === 'returned' ? 'error' : 'process';
+    return 'wait';
+  };
+  return (
+    <Steps
+      size="small"
+      orientation={isMobile ? 'vertical' : 'horizontal'}
+      className="app-progress"
+      items={app.steps.map((s, i) => ({ key: s, title: labels.step(s), status: statusOf(s, i) }))}
+    />
+  );
+}
+
+function Detail({ app }: { app: Application }) {
+  const t = useT();
+  const at = useAT();
+  const labels = useAppLabels();
+  const enumLabels = useEnumLabels();
+  const fieldLabel = useOrgFieldLabel();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const withdraw = useWithdrawApplication(app.id);
+  const [withdrawOpen, setWithdrawOpen] = useState(false);
+  const [withdrawForm] = Form.useForm<{ reason?: string }>();
+  const o = app.data.org;
+  const none = <Typography.Text type="secondary">{at('page.none')}</Typography.Text>;
+  const orNone = (v: ReactNode) => (v === null || v === undefined || v === '' ? none : v);
+  const lastEvent = (action: string) => [...app.events].reverse().find((e) => e.action === action);
+
+  const doWithdraw = async () => {
+    const v = await withdrawForm.validateFields().catch(() => null);
+    if (!v) return;
+    withdraw.mutate(v.reason?.trim() || undefined, {
+      onSuccess: () => {
+        message.success(at('page.withdrawn'));
+        setWithdrawOpen(false);
+      },
+      onError: (err) => message.error(err.message),
+    });
+  };
+
+  // Where the application stands, in one sentence, with what the viewer can do about it.
+  let banner: ReactNode = null;
+  if (app.status === 'draft') {
+    banner = (
+      <Alert
+        type="info"
+        showIcon
+        title={at('page.draftNote')}
+        action={app.can.edit && <Button type="primary" onClick={() => navigate(`/applications/${app.id}/edit`)}>{at('page.continue')}</Button>}
+      />
+    );
+  } else if (app.status === 'returned') {
+    const e = lastEvent('return');
+    banner = (
+      <Alert
+        type="warning"
+        showIcon
+        title={at('page.returnedNote')}
+        description={
+          e && (
+            <div>
+              <div className="pre-wrap return-opinion">{e.opinion}</div>
+              <Typography.Text type="secondary">{at('wizard.returnedBy', { step: e.step ? labels.step(e.step) : '', who: e.actorName, at: formatDateTime(e.at, false) })}</Typography.Text>
+            </div>
+          )
+        }
+        action={app.can.edit && <Button type="primary" onClick={() => navigate(`/applications/${app.id}/edit`)}>{at('page.correct')}</Button>}
+      />
+    );
+  } else if (app.status === 'in_review' && app.currentStep) {
+    banner = (
+      <Alert
+        type="info"
+        showIcon
+        title={
+          <Space wrap>
+            {at('page.waiting', { step: labels.step(app.currentStep), due: app.stepDueOn ? at('due.on', { date: app.stepDueOn }) : '' })}
+            <DueTag item={app} withDate={false} />
+          </Space>
+        }
+      />
+    );
+  } else if (app.status === 'approved') {
+    banner = (
+      <Alert
+        type="success"
+        showIcon
+        title={app.certificateNo ? at('cert.issued') : labels.status('approved')}
+        description={
+          <Space direction="vertical" size={8}>
+            {app.certificateNo && <CertificateLinks number={app.certificateNo} />}
+            {app.org && !isDeregistration(app.kind) && user.role === 'org_leader' && (
+              <Space wrap>
+                <Typography.Text type="secondary">{at('page.afterApproval')}</Typography.Text>
+                <OrgApplyActions org={{ id: app.org.id, name: app.org.name, legalForm: o.legalForm ?? null }} />
+              </Space>
+            )}
+          </Space>
+        }
+      />
+    );
+  } else if (app.status === 'rejected') {
+    const e = lastEvent('reject');
+    banner = <Alert type="error" showIcon title={at('page.rejectedNote')} description={e && <div className="pre-wrap">{e.opinion}</div>} />;
+  } else if (app.status === 'withdrawn') {
+    const e = lastEvent('withdraw');
+    banner = <Alert type="info" showIcon title={labels.status('withdrawn')} description={e?.opinion && <div className="pre-wrap">{e.opinion}</div>} />;
+  }
+
+  const actions = (
+    <Space wrap className="no-print">
+      <Button icon={<PrinterOutlined />} onClick={() => navigate(`/applications/${app.id}/print`, { state: { print: true } })}>
+        {at('page.print')}
+      </Button>
+      {app.can.edit && (
+        <Button icon={<EditOutlined />} onClick={() => navigate(`/applications/${app.id}/edit`)}>
+          {at('page.edit')}
+        </Button>
+      )}
+      {app.can.withdraw && (
+        <Button danger icon={<UndoOutlined />} onClick={() => setWithdrawOpen(true)}>
+          {at('page.withdraw')}
+        </Button>
+      )}
+    </Space>
+  );
+
+  const content = (
+    <Descriptions
+      bordered
+      size="small"
+      column={{ xs: 1, md: 2 }}
+      styles={{ label: { whiteSpace: 'nowrap', width: 1 } }}
+      items={[
+        { key: 'name', label: fieldLabel('name'), children: <strong>{orNone(o.name)}</strong>, span: 'filled' },
+        { key: 'legalForm', label: fieldLabel('legalForm'), children: o.legalForm ? enumLabels.legalForm(o.legalForm) : none },
+        ...(app.data.registrationType ? [{ key: 'rt', label: at('page.registrationType'), children: app.data.registrationType }] : []),
+        { key: 'category', label: fieldLabel('category'), children: orNone(o.category) },
+        ...(o.creditCode ? [{ key: 'creditCode', label: fieldLabel('creditCode'), children: <span className="mono">{o.creditCode}</span> }] : []),
+        { key: 'region', label: fieldLabel('region'), children: app.regionPath, span: 'filled' },
+        { key: 'address', label: fieldLabel('address'), children: orNone(o.address), span: 'filled' },
+        { key: 'foundedOn', label: fieldLabel('foundedOn'), children: o.foundedOn ? <span className="mono">{o.foundedOn}</span> : none },
+        { key: 'leaderName', label: fieldLabel('leaderName'), children: orNone(o.leaderName) },
+        { key: 'leaderIdNumber', label: fieldLabel('leaderIdNumber'), children: o.leaderIdNumber ? <span className="mono">{o.leaderIdNumber}</span> : none },
+        { key: 'leaderPhone', label: fieldLabel('leaderPhone'), children: o.leaderPhone ? <span className="mono">{o.leaderPhone}</span> : none },
+        { key: 'individualMembers', label: fieldLabel('individualMembers'), children: o.individualMembers == null ? none : formatCount(o.individualMembers) },
+        { key: 'unitMembers', label: fieldLabel('unitMembers'), children: o.unitMembers == null ? none : formatCount(o.unitMembers) },
+        { key: 'purpose', label: fieldLabel('purpose'), children: o.purpose ? <div className="pre-wrap">{o.purpose}</div> : none, span: 'filled' },
+        { key: 'activities', label: fieldLabel('activities'), children: o.activities ? <div className="pre-wrap">{o.activities}</div> : none, span: 'filled' },
+        { key: 'venue', label: fieldLabel('venue'), children: orNone(o.venue), span: 'filled' },
+        ...(app.data.reason ? [{ key: 'reason', label: at('page.reason'), children: <div className="pre-wrap">{app.data.reason}</div>, span: 'filled' as const }] : []),
+      ]}
+    />
+  );
+
+  const members = (
+    <Table
+      rowKey={(_, i) => String(i)}
+      size="small"
+      dataSource={app.data.members}
+      pagination={app.data.members.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+      locale={{ emptyText: at('wizard.noMembers') }}
+      columns={[
+        { title: '#', key: 'i', width: 48, render: (_: unknown, __: unknown, i: number) => <span className="mono">{i + 1}</span> },
+        { title: at('wizard.memberName'), dataIndex: 'name' },
+        { title: at('wizard.memberKind'), dataIndex: 'kind', render: (k: string) => (k === 'unit' ? at('wizard.unit') : at('wizard.individual')) },
+        { title: fieldLabel('leaderPhone'), dataIndex: 'phone', render: (p: string | null) => (p ? <span className="mono">{p}</span> : '—') },
+      ]}
+    />
+  );
+
+  const showChecks = app.checks.length > 0;
+  const tabs = [
+    { key: 'content', label: at('page.tabContent'), children: content },
+    ...(isEstablishment(app.kind) || app.data.members.length > 0
+      ? [{ key: 'members', label: at('page.members', { n: app.data.members.length }), children: members }]
+      : []),
+    ...(app.data.charter ? [{ key: 'charter', label: at('page.charter'), children: <div className="pre-wrap charter-text">{app.data.charter}</div> }] : []),
+    {
+      key: 'files',
+      label: at('page.tabFiles', { n: app.attachments.length }),
+      children: <AttachmentsPanel app={app} editable={false} required={isEstablishment(app.kind)} />,
+    },
+  ];
+
+  return (
+    <div className="app-page">
+      <div className="org-record-back no-print">
+        <Link to="/applications">
+          <ArrowLeftOutlined /> {at('page.back')}
+        </Link>
+      </div>
+      <Card className="org-record-head">
+        <div className="org-record-title">
+          <div className="org-record-name">
+            <Typography.Title level={4} className="page-title">
+              {app.name}
+            </Typography.Title>
+            <Space size={4} wrap>
+              <KindTag kind={app.kind} />
+              <AppStatusTag status={app.status} />
+              <DueTag item={app} />
+            </Space>
+          </div>
+          {actions}
+        </div>
+        <Typography.Text type="secondary" className="org-record-sub">
+          <span className="mono">{at('page.no', { id: app.id })}</span> · {app.regionPath} · {at('page.applicant')}：{app.applicant.displayName}
+          {app.onBehalf && at('page.onBehalf')}
+          {app.submittedAt && ` · ${at('page.submittedAt')} ${formatDateTime(app.submittedAt, false)}`}
+          {app.decidedAt && ` · ${at('page.decidedAt')} ${formatDateTime(app.decidedAt, false)}`}
+        </Typography.Text>
+        {app.org && !isEstablishment(app.kind) && (
+          <Typography.Text type="secondary" className="org-record-sub">
+            {at('page.changeOrg')}
+            {user.permissions.includes('org.read') ? <Link to={`/orgs/${app.org.id}`}>{app.org.name}</Link> : app.org.name}
+          </Typography.Text>
+        )}
+        {app.steps.length > 0 && <Progress app={app} />}
+      </Card>
+      {banner && <div className="page-alert app-banner">{banner}</div>}
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={16}>
+          {showChecks && (
+            <Card size="small" title={at('page.tabChecks', { n: app.checks.length })} className="app-section">
+              <ChecksList checks={app.checks} />
+            </Card>
+          )}
+          {isChange(app.kind) && app.diff && (
+            <Card size="small" title={at('page.tabDiff')} className="app-section">
+              <DiffTable diff={app.diff} />
+            </Card>
+          )}
+          <Card className="app-section">
+            <Tabs items={tabs} destroyOnHidden={false} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          {app.can.review && <ReviewPanel app={app} />}
+          <Card size="small" title={at('page.tabTrail')} className="app-section">
+            <Trail app={app} />
+          </Card>
+        </Col>
+      </Row>
+      <Modal
+        open={withdrawOpen}
+        title={at('page.withdrawTitle')}
+        onCancel={() => setWithdrawOpen(false)}
+        onOk={doWithdraw}
+        okText={at('page.withdraw')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ danger: true, loading: withdraw.isPending }}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">{at('page.withdrawHint')}</Typography.Paragraph>
+        <Form form={withdrawForm} layout="vertical" name="withdraw">
+          <Form.Item name="reason" label={at('page.withdrawReason')}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} showCount />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </div>
+  );
+}
+

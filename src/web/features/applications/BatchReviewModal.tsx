@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { Alert, App, Form, Input, Modal, Table, Tag, Typography } from 'antd';
+import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
+import type { ReviewDecision } from '../../../shared/enums.js';
+import { errorMessage } from '../../api/client.js';
+import { useAT } from './app-i18n.js';
+import { useBatchReview, type ApplicationListItem, type BatchResult } from './applications.api.js';
+
+const DECISION_KEY = { approve: 'batch.approve', return: 'batch.return', reject: 'batch.reject' } as const;
+
+/** One opinion for several applications; each is decided on its own and the outcome is listed per item. */
+export function BatchReviewModal({ decision, items, onClose }: { decision: ReviewDecision; items: ApplicationListItem[]; onClose: (done: boolean) => void }) {
+  const at = useAT();
+  const { modal } = App.useApp();
+  const [form] = Form.useForm<{ opinion?: string }>();
+  const batch = useBatchReview();
+  const [result, setResult] = useState<BatchResult | null>(null);
+  const names = new Map(items.map((a) => [a.id, a.name]));
+  const needsOpinion = decision !== 'approve';
+
+  const run = async () => {
+    let values: { opinion?: string };
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    const go = () =>
+      batch.mutate(
+        { ids: items.map((a) => a.id), decision, opinion: values.opinion?.trim() || undefined },
+        { onSuccess: setResult },
+      );
+    if (decision === 'reject') {
+      modal.confirm({
+        title: at('batch.rejectConfirm', { n: items.length }),
+        okText: at('review.reject'),
+        okButtonProps: { danger: true },
+        onOk: go,
+      });
+    } else go();
+  };
+
+  if (result) {
+    const ok = result.items.filter((r) => r.ok).length;
+    return (
+      <Modal open title={at('batch.results', { ok, fail: result.items.length - ok })} onCancel={() => onClose(true)} onOk={() => onClose(true)} okText={at('batch.done')} cancelButtonProps={{ style: { display: 'none' } }} width={640}>
+        <Table
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={result.items}
+          columns={[
+            { title: at('col.id'), dataIndex: 'id', width: 64, render: (id: number) => <span className="mono">{id}</span> },
+            { title: at('col.name'), dataIndex: 'id', key: 'name', render: (id: number) => names.get(id) ?? '' },
+            {
+              title: at('col.status'),
+              key: 'ok',
+              render: (_: unknown, r) =>
+                r.ok ? (
+                  <Tag color="success" icon={<CheckCircleOutlined />}>
+                    {at('batch.ok')}
+                  </Tag>
+                ) : (
+                  <div>
+                    <Tag color="error" icon={<CloseCircleOutlined />}>
+                      {at('batch.fail')}
+                    </Tag>
+                    <Typography.Text type="danger">{r.message}</Typography.Text>
+                  </div>
+                ),
+            },
+          ]}
+        />
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal
+      open
+      title={at('batch.title', { decision: at(DECISION_KEY[decision]), n: items.length })}
+      onCancel={() => onClose(false)}
+      onOk={run}
+      okText={at(DECISION_KEY[decision])}
+      okButtonProps={{ danger: decision === 'reject', loading: batch.isPending }}
+      width={560}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{at('batch.hint')}</Typography.Paragraph>
+      <ul className="batch-list">
+        {items.map((a) => (
+          <li key={a.id}>
+            <span className="mono">#{a.id}</span> {a.name}
+          </li>
+        ))}
+      </ul>
+      {decision === 'approve' && <Alert type="info" showIcon className="page-alert" title={at('batch.approveHint')} />}
+      {batch.isError && <Alert type="error" showIcon className="page-alert" title={errorMessage(batch.error)} />}
+      <Form form={form} layout="vertical" name="batchReview">
+        <Form.Item
+          name="opinion"
+          label={at('review.opinion')}
+          rules={needsOpinion ? [{ required: true, whitespace: true, message: at('review.opinionRequired') }] : []}
+        >
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={1000} showCount placeholder={at('review.opinionPlaceholder')} autoFocus />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { App, Button, Form, Input, Modal, Select, Space, Typography, type FormInstance } from 'antd';
+import { DeleteOutlined, PlusOutlined, SnippetsOutlined } from '@ant-design/icons';
+import { PHONE_MESSAGE, isValidPhone } from '../../../shared/validators.js';
+import { useAT } from './app-i18n.js';
+
+export interface MemberValue {
+  name?: string;
+  kind?: 'individual' | 'unit';
+  phone?: string | null;
+}
+
+// A unit member is named like an organization; people are not. Used only to prefill the kind of pasted rows.
+const UNIT_WORDS = /(公司|中心|学校|小学|中学|幼儿园|委员会|居委会|村委会|协会|商会|学会|站|所|院|局|厂|店|社|队|部|馆|医院|银行|集团|合作社)$/;
+
+/** Rows of 姓名/单位 with their kind and an optional phone; add, remove, or paste a whole list. */
+export function MemberListEditor({ form }: { form: FormInstance }) {
+  const at = useAT();
+  const { message } = App.useApp();
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const [pasted, setPasted] = useState('');
+
+  const addPasted = () => {
+    const rows: MemberValue[] = pasted
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((line) => {
+        const [name, phone] = line.split(/[,，\t]/).map((s) => s.trim());
+        return { name: name.slice(0, 60), kind: UNIT_WORDS.test(name) ? 'unit' : 'individual', phone: phone || null };
+      });
+    const current = (form.getFieldValue('members') as MemberValue[] | undefined) ?? [];
+    form.setFieldValue('members', [...current, ...rows]);
+    // Let the form's change handler see it (dirty state, counts).
+    void form.validateFields(rows.map((_, i) => ['members', current.length + i, 'name'])).catch(() => {});
+    message.success(at('wizard.pasteAdded', { n: rows.length }));
+    setPasted('');
+    setPasteOpen(false);
+  };
+
+  return (
+    <Form.List name="members">
+      {(fields, { add, remove }) => (
+        <div className="member-editor">
+          {fields.length === 0 && <Typography.Text type="secondary">{at('wizard.noMembers')}</Typography.Text>}
+          {fields.length > 0 && (
+            <div className="member-rows" role="table" aria-label={at('wizard.memberList')}>
+              {fields.map((field, i) => (
+                <div key={field.key} className="member-row" role="row">
+                  <span className="member-index mono" aria-hidden>
+                    {i + 1}
+                  </span>
+                  <Form.Item
+                    name={[field.name, 'name']}
+                    rules={[
+                      { required: true, whitespace: true, message: '请填写成员姓名或单位名称' },
+                      { max: 60, message: '名称不超过 60 个字' },
+                    ]}
+                    className="member-name"
+                  >
+                    <Input placeholder={at('wizard.memberName')} maxLength={60} aria-label={`${at('wizard.memberName')} ${i + 1}`} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'kind']} className="member-kind" initialValue="individual">
+                    <Select
+                      aria-label={`${at('wizard.memberKind')} ${i + 1}`}
+                      options={[
+                        { value: 'individual', label: at('wizard.individual') },
+                        { value: 'unit', label: at('wizard.unit') },
+                      ]}
+                    />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'phone']}
+                    className="member-phone"
+                    validateDebounce={300}
+                    rules={[
+                      {
+                        validator: async (_r, v: string | null | undefined) => {
+                          if (v && v.trim() && !isValidPhone(v)) throw new Error(PHONE_MESSAGE);
+                        },
+                      },
+                    ]}
+                  >
+                    <Input placeholder={at('wizard.memberPhone')} maxLength={30} inputMode="tel" aria-label={`${at('wizard.memberPhone')} ${i + 1}`} />
+                  </Form.Item>
+                  <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={`${at('wizard.removeMember')} ${i + 1}`} />
+                </div>
+              ))}
+            </div>
+          )}
+          <Space wrap className="member-actions">
+            <Button icon={<PlusOutlined />} onClick={() => add({ name: '', kind: 'individual', phone: null })}>
+              {at('wizard.addMember')}
+            </Button>
+            <Button icon={<SnippetsOutlined />} onClick={() => setPasteOpen(true)}>
+              {at('wizard.addMembers')}
+            </Button>
+          </Space>
+          <Modal
+            open={pasteOpen}
+            title={at('wizard.pasteTitle')}
+            onCancel={() => setPasteOpen(false)}
+            onOk={addPasted}
+            okText={at('wizard.pasteAdd')}
+            okButtonProps={{ disabled: !pasted.trim() }}
+            destroyOnHidden
+          >
+            <Typography.Paragraph type="secondary">{at('wizard.pasteHint')}</Typography.Paragraph>
+            <Input.TextArea value={pasted} onChange={(e) => setPasted(e.target.value)} autoSize={{ minRows: 8, maxRows: 16 }} placeholder={'张三\n李四，13800000000\n仓口社区卫生服务站'} autoFocus aria-label={at('wizard.pasteTitle')} />
+          </Modal>
+        </div>
+      )}
+    </Form.List>
+  );
+}

@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Empty, Form, Input, List, Radio, Skeleton, Space, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import type { ApplicationKind } from '../../../shared/enums.js';
+import { errorMessage } from '../../api/client.js';
+import { useCurrentUser } from '../../auth/session.js';
+import { RegionSelect } from '../../components/RegionSelect.js';
+import { useEnumLabels } from '../../i18n.js';
+import { validValues } from '../../lib/forms.js';
+import { useAppLabels, useAT } from './app-i18n.js';
+import { OrgApplyActions } from './OrgApplyActions.js';
+import { applicationsQuery, useCreateApplication } from './applications.api.js';
+import './applications.css';
+
+interface Values {
+  kind: 'filing' | 'registration';
+  name: string;
+  regionCode: string | null;
+}
+
+/** `/applications/new`: choose what to apply for; an establishment starts as a draft with its name and place. */
+export default function NewApplicationPage() {
+  const at = useAT();
+  const labels = useAppLabels();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const kind = Form.useWatch('kind', form) ?? 'filing';
+  const create = useCreateApplication();
+  const applicant = user.role === 'org_leader';
+  const [regionLevel, setRegionLevel] = useState<number | null>(user.region?.level ?? null);
+  const minLevel = kind === 'registration' ? 3 : 4;
+  const defaultRegion = user.region && user.region.level >= 4 ? user.region : null;
+
+  const start = async () => {
+    const v = await validValues(form);
+    if (!v) return;
+    create.mutate(
+      { kind: v.kind as ApplicationKind, data: { org: { name: v.name.trim(), ...(v.regionCode ? { regionCode: v.regionCode } : {}) }, members: [] } },
+      {
+        onSuccess: (app) => {
+          message.success(at('new.created'));
+          navigate(`/applications/${app.id}/edit`);
+        },
+        onError: (err) => message.error(errorMessage(err)),
+      },
+    );
+  };
+
+  return (
+    <div className="new-app-page">
+      <div className="org-record-back">
+        <Link to="/applications">
+          <ArrowLeftOutlined /> {at('page.back')}
+        </Link>
+      </div>
+      <Card title={applicant ? at('new.title') : at('new.titleOnBehalf')}>
+        <Form
+          form={form}
+          layout="vertical"
+          name="newApplication"
+          initialValues={{ kind: 'filing', name: '', regionCode: defaultRegion?.code ?? null }}
+          onFinish={start}
+          requiredMark="optional"
+        >
+          <Form.Item name="kind" label={at('new.kind')}>
+            <Radio.Group className="kind-choices">
+              {(['filing', 'registration'] as const).map((k) => (
+                <Radio key={k} value={k} className="kind-choice">
+                  <strong>{labels.kind(k)}</strong>
+                  <div className="kind-desc">{k === 'filing' ? at('new.filingDesc') : at('new.registrationDesc')}</div>
+                </Radio>
+              ))}
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item
+            name="name"
+            label={at('new.name')}
+            rules={[
+              { required: true, whitespace: true, message: at('new.nameRequired') },
+              { min: 2, max: 100, message: '名称为 2–100 个字' },
+            ]}
+          >
+            <Input maxLength={100} placeholder="如：仓口社区夕阳红舞蹈队" />
+          </Form.Item>
+          <Form.Item
+            name="regionCode"
+            label={at('new.region')}
+            extra={kind === 'registration' ? at('wizard.regionHintRegistration') : at('wizard.regionHintFiling')}
+            rules={[
+              {
+                validator: async (_r, code: string | null) => {
+                  if (!code) throw new Error(at('new.regionRequired'));
+                  if (regionLevel !== null && regionLevel < minLevel) throw new Error(at('new.regionRequired'));
+                },
+              },
+            ]}
+          >
+            <RegionSelect initial={defaultRegion} onChange={(_c, hit) => setRegionLevel(hit?.level ?? null)} isDisabled={(hit) => hit.level < minLevel} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={create.isPending}>
+            {at('new.start')}
+          </Button>
+        </Form>
+      </Card>
+      <Card title={at('new.myOrgs')} className="app-section">
+        <Typography.Paragraph type="secondary">{at('new.changeDesc')}</Typography.Paragraph>
+        {applicant ? <MyOrgs /> : <Typography.Text>{at('new.staffHint')}</Typography.Text>}
+      </Card>
+    </div>
+  );
+}
+
+/** An applicant's organizations: those their approved establishment applications founded. */
+function MyOrgs() {
+  const at = useAT();
+  const enumLabels = useEnumLabels();
+  const approved = useQuery(applicationsQuery({ queue: 'all', status: 'approved', sort: '-updated', page: 1, pageSize: 100 }));
+  if (approved.isPending) return <Skeleton active />;
+  const items = approved.data?.items ?? [];
+  const seen = new Map<number, { id: number; name: string; legalForm: (typeof items)[number]['legalForm'] }>();
+  // Deregistered organizations have nothing left to apply for.
+  const ended = new Set(items.filter((a) => a.kind.endsWith('_deregistration') && a.org).map((a) => a.org!.id));
+  for (const a of items) if (a.org && !ended.has(a.org.id) && !seen.has(a.org.id)) seen.set(a.org.id, { id: a.org.id, name: a.org.name, legalForm: a.legalForm });
+  const orgs = [...seen.values()];
+  if (orgs.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={at('new.noOrgs')} />;
+  return (
+    <List
+      dataSource={orgs}
+      renderItem={(o) => (
+        <List.Item>
+          <Space wrap className="my-org">
+            <strong>{o.name}</strong>
+            {o.legalForm && <Typography.Text type="secondary">{enumLabels.legalForm(o.legalForm)}</Typography.Text>}
+          </Space>
+          <OrgApplyActions org={o} />
+        </List.Item>
+      )}
+    />
+  );
+}

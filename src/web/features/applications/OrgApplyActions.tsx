@@ -1,0 +1,85 @@
+import { useNavigate } from 'react-router-dom';
+import { App, Button, Dropdown, Space, Tooltip } from 'antd';
+import { DownOutlined, FileAddOutlined } from '@ant-design/icons';
+import { REGISTERED_FORMS, type ApplicationKind, type LegalForm, type OrgStatus } from '../../../shared/enums.js';
+import { errorMessage } from '../../api/client.js';
+import { useCan } from '../../auth/session.js';
+import { useAT, type AppMsgKey } from './app-i18n.js';
+import { useCreateApplication } from './applications.api.js';
+
+interface OrgLike {
+  id: number;
+  name: string;
+  legalForm: LegalForm | null;
+  status?: OrgStatus;
+}
+
+/** The applications an organization may start from where it stands: change or deregister; file or register. */
+export function kindsFor(form: LegalForm | null): { change?: ApplicationKind; deregister?: ApplicationKind; extra: { kind: ApplicationKind; label: AppMsgKey }[] } {
+  if (form === 'grassroots') return { extra: [{ kind: 'filing', label: 'org.file' }] };
+  if (form === 'filed') return { change: 'filing_change', deregister: 'filing_deregistration', extra: [{ kind: 'registration', label: 'org.register' }] };
+  if (form && REGISTERED_FORMS.includes(form)) return { change: 'registration_change', deregister: 'registration_deregistration', extra: [] };
+  return { extra: [] };
+}
+
+/**
+ * "申请变更 / 申请注销" on an organization (record page for staff, an approved application for its leader): a draft
+ * prefilled from the record is created and the wizard opens. Staff acting here apply on the organization's behalf.
+ */
+export function OrgApplyActions({ org }: { org: OrgLike }) {
+  const at = useAT();
+  const can = useCan();
+  const navigate = useNavigate();
+  const { message, modal } = App.useApp();
+  const create = useCreateApplication();
+  if (!can('application.apply')) return null;
+  const kinds = kindsFor(org.legalForm);
+  if (!kinds.change && kinds.extra.length === 0) return null;
+  const active = org.status === undefined || org.status === 'active';
+
+  const start = (kind: ApplicationKind) =>
+    create.mutate(
+      { kind, orgId: org.id },
+      {
+        onSuccess: (app) => {
+          message.success(at('new.created'));
+          navigate(`/applications/${app.id}/edit`);
+        },
+        onError: (err) => message.error(errorMessage(err)),
+      },
+    );
+  const deregister = (kind: ApplicationKind) =>
+    modal.confirm({
+      title: at('org.deregisterConfirm', { name: org.name }),
+      content: at('org.deregisterHint'),
+      okText: at('org.create'),
+      okButtonProps: { danger: true },
+      onOk: () => start(kind),
+    });
+
+  const buttons = (
+    <Space.Compact>
+      {kinds.change && (
+        <Button icon={<FileAddOutlined />} disabled={!active} loading={create.isPending} onClick={() => start(kinds.change!)}>
+          {at('org.change')}
+        </Button>
+      )}
+      {kinds.deregister && (
+        <Button danger disabled={!active} onClick={() => deregister(kinds.deregister!)}>
+          {at('org.deregister')}
+        </Button>
+      )}
+      {kinds.extra.length > 0 &&
+        (kinds.change ? (
+          <Dropdown disabled={!active} trigger={['click']} menu={{ items: kinds.extra.map((e) => ({ key: e.kind, label: at(e.label) })), onClick: ({ key }) => start(key as ApplicationKind) }}>
+            <Button aria-label={at('org.apply')} icon={<DownOutlined />} />
+          </Dropdown>
+        ) : (
+          <Button icon={<FileAddOutlined />} disabled={!active} loading={create.isPending} onClick={() => start(kinds.extra[0].kind)}>
+            {at(kinds.extra[0].label)}
+          </Button>
+        ))}
+    </Space.Compact>
+  );
+  return active ? buttons : <Tooltip title={at('org.notActive')}>{buttons}</Tooltip>;
+}

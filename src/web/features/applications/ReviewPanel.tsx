@@ -1,0 +1,119 @@
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Typography } from 'antd';
+import { CheckOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
+import type { ReviewDecision } from '../../../shared/enums.js';
+import { CREDIT_CODE_MESSAGES, creditCodeProblem } from '../../../shared/validators.js';
+import { ApiError, errorMessage } from '../../api/client.js';
+import { useAppLabels, useAT } from './app-i18n.js';
+import { DueTag } from './app-tags.js';
+import { useReviewApplication, type Application } from './applications.api.js';
+
+interface Values {
+  opinion?: string;
+  creditCode?: string;
+}
+
+/** The opinion box of the reviewer whose step it is: approve, return for correction, or reject (confirmed first). */
+export function ReviewPanel({ app }: { app: Application }) {
+  const at = useAT();
+  const labels = useAppLabels();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const review = useReviewApplication(app.id);
+  const warnings = app.checks.filter((c) => c.level === 'warning').length;
+  const lastStep = app.currentStep !== null && app.steps[app.steps.length - 1] === app.currentStep;
+  // Direct registration: the registration authority gives the credit code when it approves.
+  const assignsCode = app.kind === 'registration' && lastStep;
+
+  const decide = async (decision: ReviewDecision) => {
+    const opinionRequired = decision !== 'approve' || warnings > 0;
+    form.setFields([{ name: 'opinion', errors: [] }]);
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    const opinion = values.opinion?.trim();
+    if (opinionRequired && !opinion) {
+      const msg = decision === 'return' ? '退回补正须写明需要补正的内容' : decision === 'reject' ? '不予通过须写明理由' : at('review.opinionWarnings');
+      form.setFields([{ name: 'opinion', errors: [msg] }]);
+      form.focusField('opinion');
+      return;
+    }
+    review.mutate(
+      { decision, opinion: opinion || undefined, creditCode: assignsCode && values.creditCode ? values.creditCode : undefined },
+      {
+        onSuccess: () => {
+          message.success(at(`review.done.${decision}`));
+          form.resetFields();
+        },
+        onError: (err) => {
+          if (err instanceof ApiError && err.fields) {
+            const own = Object.entries(err.fields).filter(([k]) => k === 'opinion' || k === 'creditCode');
+            form.setFields(own.map(([k, v]) => ({ name: k as keyof Values, errors: [v] })));
+            const rest = Object.entries(err.fields).filter(([k]) => k !== 'opinion' && k !== 'creditCode');
+            if (rest.length > 0 || own.length === 0) message.error(rest.length > 0 ? rest.map(([, v]) => v).join('；') : err.message);
+          } else message.error(errorMessage(err));
+        },
+      },
+    );
+  };
+
+  return (
+    <Card
+      size="small"
+      className="review-panel"
+      title={
+        <Space wrap>
+          {at('review.title')}
+          {app.currentStep && <Typography.Text type="secondary">{at('review.stepInfo', { step: labels.step(app.currentStep) })}</Typography.Text>}
+        </Space>
+      }
+      extra={<DueTag item={app} withDate={false} />}
+    >
+      {warnings > 0 && <Alert type="warning" showIcon className="page-alert" title={at('review.opinionWarnings')} />}
+      <Form form={form} layout="vertical" name="review" requiredMark={false}>
+        <Form.Item name="opinion" label={at('review.opinion')}>
+          <Input.TextArea autoSize={{ minRows: 4, maxRows: 10 }} maxLength={1000} showCount placeholder={at('review.opinionPlaceholder')} />
+        </Form.Item>
+        {assignsCode && (
+          <Form.Item
+            name="creditCode"
+            label={at('review.creditCode')}
+            normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
+            rules={[
+              {
+                validator: async (_r, v: string | undefined) => {
+                  if (!v) return;
+                  const p = creditCodeProblem(v);
+                  if (p) throw new Error(CREDIT_CODE_MESSAGES[p]);
+                },
+              },
+            ]}
+          >
+            <Input maxLength={18} className="mono" spellCheck={false} />
+          </Form.Item>
+        )}
+        <Space wrap className="review-buttons">
+          <Button type="primary" icon={<CheckOutlined />} loading={review.isPending && review.variables?.decision === 'approve'} onClick={() => decide('approve')}>
+            {lastStep ? at('review.approveLast') : at('review.approve')}
+          </Button>
+          <Button icon={<RollbackOutlined />} loading={review.isPending && review.variables?.decision === 'return'} onClick={() => decide('return')}>
+            {at('review.return')}
+          </Button>
+          <Popconfirm
+            title={at('review.rejectConfirm')}
+            description={at('review.rejectHint')}
+            okText={at('review.reject')}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => decide('reject')}
+          >
+            <Button danger icon={<StopOutlined />} loading={review.isPending && review.variables?.decision === 'reject'}>
+              {at('review.reject')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      </Form>
+    </Card>
+  );
+}
