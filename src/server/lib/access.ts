@@ -76,6 +76,19 @@ export interface RegionPath {
 
 export type LevelColumn = `level${1 | 2 | 3 | 4 | 5 | 6}_id`;
 
+/** The columns that place a record at a node: the node and its ancestors, so the jurisdiction filter is one equality. */
+export function placementColumns(node: RegionPath & { id: number }) {
+  return {
+    region_id: Number(node.id),
+    level1_id: node.level1_id,
+    level2_id: node.level2_id,
+    level3_id: node.level3_id,
+    level4_id: node.level4_id,
+    level5_id: node.level5_id,
+    level6_id: node.level6_id,
+  };
+}
+
 /** The filter every listing applies: rows whose `column` equals `id`; null = no restriction. */
 export interface RegionScope {
   column: LevelColumn;

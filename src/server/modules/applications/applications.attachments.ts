@@ -3,9 +3,8 @@ import type { DB } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
-import { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS } from '../../../shared/schemas/orgs.js';
 import type { ApplicationAttachment } from '../../../shared/schemas/applications.js';
-import { MAX_ATTACHMENT_BYTES, sniffType } from '../orgs/orgs.attachments.js';
+import { checkAttachment, type UploadedFile } from '../../lib/uploads.js';
 import * as repo from './applications.repository.js';
 import { ENTITY, loadApplication } from './applications.service.js';
 
@@ -14,19 +13,12 @@ export async function addApplicationAttachment(
   db: Kysely<DB>,
   ctx: RequestContext,
   id: number,
-  file: { kind: string; filename: string; buffer: Buffer; truncated: boolean },
+  file: UploadedFile,
 ): Promise<ApplicationAttachment> {
   const { app, actor } = await loadApplication(db, ctx, id, 'application.apply');
   if (Number(app.applicant_id) !== actor.id) throw errors.forbidden('只有申请人可以上传申请材料');
   if (app.status !== 'draft' && app.status !== 'returned') throw errors.conflict('application.not_editable', '申请已提交审核，不能再上传材料');
-  if (!(ATTACHMENT_KINDS as readonly string[]).includes(file.kind)) {
-    throw errors.validation({ kind: `请选择材料类型（${Object.values(ATTACHMENT_KIND_LABELS).join('、')}）` });
-  }
-  if (file.truncated || file.buffer.length > MAX_ATTACHMENT_BYTES) throw errors.validation({ file: '附件不能超过 10 MB' });
-  if (file.buffer.length === 0) throw errors.validation({ file: '文件是空的' });
-  const mime = sniffType(file.buffer, file.filename);
-  if (!mime) throw errors.validation({ file: '只接受 PDF、JPG、PNG、Word 或 Excel 文件' });
-  const filename = file.filename.replace(/[\\/\r\n"]/g, '_').slice(0, 120);
+  const { mimeType: mime, filename } = checkAttachment(file);
   const row = await db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('application_attachments')

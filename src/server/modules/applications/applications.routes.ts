@@ -18,7 +18,7 @@ import {
 } from '../../../shared/schemas/applications.js';
 import { z } from '../../../shared/zod.js';
 import { errors } from '../../lib/errors.js';
-import { MAX_ATTACHMENT_BYTES } from '../orgs/orgs.attachments.js';
+import { readUpload, sendStoredFile } from '../../lib/uploads.js';
 import * as service from './applications.service.js';
 import { reviewApplication, reviewBatch } from './applications.review.js';
 import { addApplicationAttachment, downloadApplicationAttachment, removeApplicationAttachment } from './applications.attachments.js';
@@ -92,18 +92,9 @@ const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw errors.badRequest('attachment.no_file', '请以 multipart/form-data 上传文件', { file: '请选择文件' });
-      const file = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES } });
-      if (!file) throw errors.validation({ file: '请选择文件' });
-      const kindField = file.fields.kind as { value?: unknown } | undefined;
-      const buffer = await file.toBuffer().catch(() => null);
+      const file = await readUpload(request);
       reply.status(201);
-      return addApplicationAttachment(app.db, request.ctx(), request.params.id, {
-        kind: String(kindField?.value ?? ''),
-        filename: file.filename,
-        buffer: buffer ?? Buffer.alloc(0),
-        truncated: buffer === null || file.file.truncated,
-      });
+      return addApplicationAttachment(app.db, request.ctx(), request.params.id, file);
     },
   );
   app.get(
@@ -111,12 +102,7 @@ const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: '查看或下载申请材料', params: ApplicationAttachmentParams } },
     async (request, reply) => {
       const a = await downloadApplicationAttachment(app.db, request.ctx(), request.params.id, request.params.attachmentId);
-      const inline = /^(application\/pdf|image\/)/.test(a.mimeType);
-      reply
-        .header('content-type', a.mimeType)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="attachment"; filename*=UTF-8''${encodeURIComponent(a.filename)}`);
-      return reply.send(a.content);
+      return sendStoredFile(reply, a);
     },
   );
   app.delete(

@@ -3,7 +3,7 @@ import type { ApplicationRow, DB, OrgRow, RegionRow } from '../../db/types.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
-import { isInJurisdiction, regionScope, requireAccess, type LevelColumn } from '../../lib/access.js';
+import { isInJurisdiction, placementColumns, regionScope, requireAccess, type LevelColumn } from '../../lib/access.js';
 import { addDays, addWorkingDays, todayInChina } from '../../lib/working-days.js';
 import { escapeLike } from '../../lib/search-text.js';
 import { REGISTERED_FORMS, type ApplicationKind } from '../../../shared/enums.js';
@@ -68,15 +68,6 @@ export async function dueForStep(db: Db, app: Pick<ApplicationRow, 'kind' | 'lev
   return { step_due_on: due, due_uncertain: uncertainYears.length > 0 };
 }
 
-const regionColumns = (r: RegionRow) => ({
-  region_id: Number(r.id),
-  level1_id: r.level1_id,
-  level2_id: r.level2_id,
-  level3_id: r.level3_id,
-  level4_id: r.level4_id,
-  level5_id: r.level5_id,
-  level6_id: r.level6_id,
-});
 
 async function regionCode(db: Db, regionId: number) {
   return (await orgRepo.findRegionNames(db, [regionId])).get(regionId)!.code;
@@ -144,7 +135,7 @@ export async function createApplication(db: Kysely<DB>, ctx: RequestContext, bod
       status: 'draft',
       org_id: org ? Number(org.id) : null,
       name: data.org.name ?? org?.name ?? '（未命名）',
-      ...regionColumns(region),
+      ...placementColumns(region),
       data,
       current_step: null,
       step_due_on: null,
@@ -187,7 +178,7 @@ export async function updateApplication(db: Kysely<DB>, ctx: RequestContext, id:
     const saved = await repo.updateApplication(trx, id, body.version, {
       data,
       name: data.org.name ?? app.name,
-      ...(region ? regionColumns(region) : {}),
+      ...(region ? placementColumns(region) : {}),
     });
     if (!saved) throw errors.conflict('application.version_conflict', '该申请已被修改，请刷新后再编辑');
     await writeAudit(trx, ctx, { action: 'application.update', entityType: ENTITY, entityId: id, regionCode: region?.code ?? null });

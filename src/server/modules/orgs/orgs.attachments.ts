@@ -4,25 +4,9 @@ import type { RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { requireAccess } from '../../lib/access.js';
-import { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, type OrgAttachment } from '../../../shared/schemas/orgs.js';
+import { ATTACHMENT_KIND_LABELS, type OrgAttachment } from '../../../shared/schemas/orgs.js';
+import { checkAttachment, type UploadedFile } from '../../lib/uploads.js';
 import * as repo from './orgs.repository.js';
-
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-
-/** What offices scan and attach: PDFs, photos, Word and Excel files. Recognized by their first bytes, not their name. */
-export function sniffType(buf: Buffer, filename: string): string | null {
-  if (buf.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  if (buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
-  if (buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (buf.length > 4 && buf.readUInt32LE(0) === 0x04034b50) {
-    if (/\.docx$/i.test(filename)) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-    if (/\.xlsx$/i.test(filename)) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  }
-  if (buf.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
-    return /\.xls$/i.test(filename) ? 'application/vnd.ms-excel' : 'application/msword';
-  }
-  return null;
-}
 
 async function loadOrgFor(db: Kysely<DB>, ctx: RequestContext, id: number, permission: 'org.read' | 'org.update') {
   requireAccess(ctx.actor, permission);
@@ -58,17 +42,10 @@ export async function addAttachment(
   db: Kysely<DB>,
   ctx: RequestContext,
   orgId: number,
-  file: { kind: string; filename: string; buffer: Buffer; truncated: boolean },
+  file: UploadedFile,
 ): Promise<OrgAttachment> {
   const org = await loadOrgFor(db, ctx, orgId, 'org.update');
-  if (!(ATTACHMENT_KINDS as readonly string[]).includes(file.kind)) {
-    throw errors.validation({ kind: `请选择材料类型（${Object.values(ATTACHMENT_KIND_LABELS).join('、')}）` });
-  }
-  if (file.truncated || file.buffer.length > MAX_ATTACHMENT_BYTES) throw errors.validation({ file: '附件不能超过 10 MB' });
-  if (file.buffer.length === 0) throw errors.validation({ file: '文件是空的' });
-  const mime = sniffType(file.buffer, file.filename);
-  if (!mime) throw errors.validation({ file: '只接受 PDF、JPG、PNG、Word 或 Excel 文件' });
-  const filename = file.filename.replace(/[\\/\r\n"]/g, '_').slice(0, 120);
+  const { mimeType: mime, filename } = checkAttachment(file);
   const id = await db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('org_attachments')

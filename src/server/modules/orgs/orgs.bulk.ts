@@ -1,3 +1,4 @@
+import { placementColumns } from '../../lib/access.js';
 import { sql, type Kysely } from 'kysely';
 import type { DB, NewOrg } from '../../db/types.js';
 import { searchColumns } from './orgs.mapping.js';
@@ -28,13 +29,7 @@ export async function insertOrgsBulk(db: Kysely<DB>, orgs: BulkOrg[], actorName:
         return {
           ...o.row,
           ...searchColumns(o.row.name, o.row.former_names ?? []),
-          region_id: Number(r.id),
-          level1_id: r.level1_id,
-          level2_id: r.level2_id,
-          level3_id: r.level3_id,
-          level4_id: r.level4_id,
-          level5_id: r.level5_id,
-          level6_id: r.level6_id,
+          ...placementColumns(r),
           created_at: o.recordedAt,
           updated_at: o.recordedAt,
         };

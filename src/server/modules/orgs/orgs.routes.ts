@@ -14,11 +14,12 @@ import {
 import { z } from '../../../shared/zod.js';
 import { ImportJob, OrgFilter, PublicOrg, PublicOrgListQuery, PublicOrgListResponse } from '../../../shared/schemas/orgs.js';
 import { errors } from '../../lib/errors.js';
+import { readUpload, sendStoredFile } from '../../lib/uploads.js';
 import * as service from './orgs.service.js';
 import { exportOrgs, importTemplate } from './orgs.export.js';
 import { getImportJob, getImportReport, startOrgImport } from './orgs.import-jobs.js';
 import { getPublicOrg, listPublicOrgs } from './orgs.public.js';
-import { addAttachment, downloadAttachment, listAttachments, MAX_ATTACHMENT_BYTES, removeAttachment } from './orgs.attachments.js';
+import { addAttachment, downloadAttachment, listAttachments, removeAttachment } from './orgs.attachments.js';
 import { AttachmentParams, OrgAttachment, OrgAttachmentList } from '../../../shared/schemas/orgs.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -183,18 +184,9 @@ export const orgAttachmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw errors.badRequest('attachment.no_file', '请以 multipart/form-data 上传文件', { file: '请选择文件' });
-      const file = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES } });
-      if (!file) throw errors.validation({ file: '请选择文件' });
-      const kindField = file.fields.kind as { value?: unknown } | undefined;
-      const buffer = await file.toBuffer().catch(() => null);
+      const file = await readUpload(request);
       reply.status(201);
-      return addAttachment(app.db, request.ctx(), request.params.id, {
-        kind: String(kindField?.value ?? ''),
-        filename: file.filename,
-        buffer: buffer ?? Buffer.alloc(0),
-        truncated: buffer === null || file.file.truncated,
-      });
+      return addAttachment(app.db, request.ctx(), request.params.id, file);
     },
   );
   app.get(
@@ -202,12 +194,7 @@ export const orgAttachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['orgs'], summary: '下载附件', params: AttachmentParams } },
     async (request, reply) => {
       const a = await downloadAttachment(app.db, request.ctx(), request.params.id, request.params.attachmentId);
-      const inline = /^(application\/pdf|image\/)/.test(a.mimeType);
-      reply
-        .header('content-type', a.mimeType)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="attachment"; filename*=UTF-8''${encodeURIComponent(a.filename)}`);
-      return reply.send(a.content);
+      return sendStoredFile(reply, a);
     },
   );
   app.delete(

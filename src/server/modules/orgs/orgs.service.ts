@@ -3,7 +3,7 @@ import type { DB, NewOrg, OrgRow, RegionRow } from '../../db/types.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
-import { isInJurisdiction, regionScope, requireAccess, type LevelColumn } from '../../lib/access.js';
+import { isInJurisdiction, placementColumns, regionScope, requireAccess, type LevelColumn } from '../../lib/access.js';
 import { bigrams, escapeLike, trigrams } from '../../lib/search-text.js';
 import { DEFAULT_ORG_CATEGORIES } from '../../../shared/enums.js';
 import type { Org, OrgCreateBody, OrgFields, OrgHistoryEntry, OrgListQuery, OrgListResponse, OrgUpdateBody, OrgWarning } from '../../../shared/schemas/orgs.js';
@@ -157,13 +157,7 @@ export async function prepareOrg(db: Db, actor: Actor, merged: OrgFields, existi
     region,
     columns: {
       ...toColumns(merged),
-      region_id: Number(region.id),
-      level1_id: region.level1_id,
-      level2_id: region.level2_id,
-      level3_id: region.level3_id,
-      level4_id: region.level4_id,
-      level5_id: region.level5_id,
-      level6_id: region.level6_id,
+      ...placementColumns(region),
     },
   };
 }
