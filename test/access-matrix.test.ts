@@ -29,7 +29,7 @@ interface RouteCase {
   permission: Permission | 'session'; // 'session' = any signed-in user
   /** Whether the route acts on a resource placed in the hierarchy. */
   placed: boolean;
-  /** Roles that see only their own such resources: inside their subtree someone else's is still 404. */
+  /** Roles that see only their own such resources (a hub manager: their hub's members): inside their subtree others are still 404. */
   ownOnly?: Role[];
   /** Business refusals that still prove access was granted (e.g. 409 "not your step": turn order is tested in the flow tests). */
   alsoOk?: number[];
@@ -68,19 +68,19 @@ const ROUTES: RouteCase[] = [
     method: 'POST', url: '/api/v1/orgs', permission: 'org.create', placed: true,
     request: (c, t, n) => c.post('/api/v1/orgs', { name: `矩阵测试组织${n}`, legalForm: 'filed', category: '文体活动', regionCode: t.region }),
   },
-  { method: 'GET', url: '/api/v1/orgs/:id', permission: 'org.read', placed: true, request: (c, t) => c.get(`/api/v1/orgs/${t.orgId}`) },
+  { method: 'GET', url: '/api/v1/orgs/:id', permission: 'org.read', placed: true, ownOnly: ['hub_manager'], request: (c, t) => c.get(`/api/v1/orgs/${t.orgId}`) },
   {
     method: 'PATCH', url: '/api/v1/orgs/:id', permission: 'org.update', placed: true,
     request: async (c, t, n) => c.patch(`/api/v1/orgs/${t.orgId}`, { version: await orgVersion(t.orgId), individualMembers: n }),
   },
-  { method: 'GET', url: '/api/v1/orgs/:id/history', permission: 'org.read', placed: true, request: (c, t) => c.get(`/api/v1/orgs/${t.orgId}/history`) },
+  { method: 'GET', url: '/api/v1/orgs/:id/history', permission: 'org.read', placed: true, ownOnly: ['hub_manager'], request: (c, t) => c.get(`/api/v1/orgs/${t.orgId}/history`) },
   {
     method: 'POST', url: '/api/v1/orgs/:id/reveal', permission: 'org.personal.reveal', placed: true,
     request: (c, t) => c.post(`/api/v1/orgs/${t.orgId}/reveal`, { field: 'leaderPhone' }),
   },
-  { method: 'GET', url: '/api/v1/orgs/:id/attachments', permission: 'org.read', placed: true, request: (c, t) => c.get(`/api/v1/orgs/${t.orgId}/attachments`) },
+  { method: 'GET', url: '/api/v1/orgs/:id/attachments', permission: 'org.read', placed: true, ownOnly: ['hub_manager'], request: (c, t) => c.get(`/api/v1/orgs/${t.orgId}/attachments`) },
   {
-    method: 'GET', url: '/api/v1/orgs/:id/attachments/:attachmentId', permission: 'org.read', placed: true,
+    method: 'GET', url: '/api/v1/orgs/:id/attachments/:attachmentId', permission: 'org.read', placed: true, ownOnly: ['hub_manager'],
     request: (c, t) => c.get(`/api/v1/orgs/${t.orgId}/attachments/${t.attachmentId}`),
   },
   {

@@ -151,3 +151,17 @@ describe('demo applications', () => {
     expect(leader.org_id).not.toBeNull();
   });
 });
+
+describe('demo hub manager', () => {
+  it('stands for 心之桥 and sees only the federation and its members', async () => {
+    const row = await database.db
+      .selectFrom('users as u')
+      .innerJoin('orgs as o', 'o.id', 'u.org_id')
+      .select(['o.id', 'o.name'])
+      .where('u.username', '=', 'bengbu-hub')
+      .executeTakeFirstOrThrow();
+    expect(row.name).toBe('龙子湖区“心之桥”社区社会组织联合会');
+    const members = await database.db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).where('hub_org_id', '=', row.id).executeTakeFirstOrThrow();
+    expect(Number(members.n)).toBeGreaterThan(10);
+  });
+});

@@ -4,7 +4,7 @@ import type { RequestContext } from '../lib/context.js';
 import { writeAudit } from '../lib/audit.js';
 import { importRegions } from '../modules/regions/index.js';
 import { createUser, findUserIdByUsername } from '../modules/users/index.js';
-import { DEMO_ACCOUNTS, DEMO_REGIONS } from './demo-accounts.js';
+import { DEMO_ACCOUNT_ORGS, DEMO_ACCOUNTS, DEMO_REGIONS } from './demo-accounts.js';
 import { seedDemoOrgs } from './demo-orgs.js';
 import { seedDemoApplications } from './demo-applications.js';
 import { seedDemoPopulation } from './demo-population.js';
@@ -30,6 +30,10 @@ export async function seedDemo(db: Kysely<DB>, password: string, log: (msg: stri
   log(`demo: organizations 吉州区 ${orgs.jizhou}, 滨海新区 ${orgs.binhai}, 蚌埠市 ${orgs.bengbu}`);
   const population = await seedDemoPopulation(db);
   log(`demo: population of ${population.nodes} communities and villages (demo figures; Bengbu urban districts ${population.bengbuUrban})`);
+  for (const [username, orgName] of Object.entries(DEMO_ACCOUNT_ORGS)) {
+    const org = await db.selectFrom('orgs').select('id').where('name', '=', orgName).executeTakeFirst();
+    if (org) await db.updateTable('users').set({ org_id: org.id }).where('username', '=', username).where('org_id', 'is', null).execute();
+  }
   await seedDemoApplications(db);
   log('demo: applications in 仓口社区 (one approved with a certificate, one at the street, one at the community)');
   await writeAudit(db, DEMO_CTX, { action: 'system.demo_loaded', actorName: 'system', newValue: { regions: DEMO_REGIONS, accounts: DEMO_ACCOUNTS.map((a) => a.username), orgs } });

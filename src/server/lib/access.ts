@@ -129,3 +129,11 @@ export function requireAccess(
     }
   }
 }
+
+/**
+ * 以社管社 (DESIGN §1): a hub manager acts for a hub organization; within their subtree they see that hub and its
+ * member organizations, nothing else. `hubOrgId` is the hub their account stands for (null: none yet).
+ */
+export function isHubVisible(hubOrgId: number | null, org: { id: number; hub_org_id: number | null }): boolean {
+  return hubOrgId !== null && (Number(org.id) === hubOrgId || Number(org.hub_org_id) === hubOrgId);
+}

@@ -3,21 +3,14 @@ import type { DB } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
-import { requireAccess } from '../../lib/access.js';
+import { loadOrg } from './orgs.service.js';
 import { ATTACHMENT_KIND_LABELS, type OrgAttachment } from '../../../shared/schemas/orgs.js';
 import { checkAttachment, type UploadedFile } from '../../lib/uploads.js';
 import * as repo from './orgs.repository.js';
 
-async function loadOrgFor(db: Kysely<DB>, ctx: RequestContext, id: number, permission: 'org.read' | 'org.update') {
-  requireAccess(ctx.actor, permission);
-  const org = await repo.findOrgById(db, id);
-  if (!org) throw errors.notFound('org');
-  requireAccess(ctx.actor, permission, { entity: 'org', path: org });
-  return org;
-}
 
 export async function listAttachments(db: Kysely<DB>, ctx: RequestContext, orgId: number): Promise<{ items: OrgAttachment[] }> {
-  await loadOrgFor(db, ctx, orgId, 'org.read');
+  await loadOrg(db, ctx, orgId, 'org.read');
   const rows = await db
     .selectFrom('org_attachments as a')
     .leftJoin('users as u', 'u.id', 'a.uploaded_by')
@@ -44,7 +37,7 @@ export async function addAttachment(
   orgId: number,
   file: UploadedFile,
 ): Promise<OrgAttachment> {
-  const org = await loadOrgFor(db, ctx, orgId, 'org.update');
+  const org = await loadOrg(db, ctx, orgId, 'org.update');
   const { mimeType: mime, filename } = checkAttachment(file);
   const id = await db.transaction().execute(async (trx) => {
     const row = await trx
@@ -67,13 +60,13 @@ async function findAttachment(db: Kysely<DB>, orgId: number, attachmentId: numbe
 }
 
 export async function downloadAttachment(db: Kysely<DB>, ctx: RequestContext, orgId: number, attachmentId: number) {
-  await loadOrgFor(db, ctx, orgId, 'org.read');
+  await loadOrg(db, ctx, orgId, 'org.read');
   const row = await findAttachment(db, orgId, attachmentId);
   return { filename: row.filename, mimeType: row.mime_type, content: Buffer.from(row.content) };
 }
 
 export async function removeAttachment(db: Kysely<DB>, ctx: RequestContext, orgId: number, attachmentId: number) {
-  const org = await loadOrgFor(db, ctx, orgId, 'org.update');
+  const org = await loadOrg(db, ctx, orgId, 'org.update');
   const row = await findAttachment(db, orgId, attachmentId);
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('org_attachments').where('id', '=', attachmentId).execute();

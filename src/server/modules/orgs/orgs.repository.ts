@@ -97,6 +97,8 @@ export interface OrgListFilter {
   status?: OrgStatus;
   flag?: 'isDemoSite' | 'isBrand' | 'isIncubating';
   hubOrgId?: number;
+  /** A hub manager's view: the hub and its members only (-1 when the account has no hub yet). */
+  hubScope?: number;
 }
 
 const FLAG_COLUMNS = { isDemoSite: 'is_demo_site', isBrand: 'is_brand', isIncubating: 'is_incubating' } as const;
@@ -111,6 +113,10 @@ export function filteredOrgs(db: Db, f: OrgListFilter, omit?: 'form' | 'category
   if (f.status && omit !== 'status') q = q.where('status', '=', f.status);
   if (f.flag) q = q.where(FLAG_COLUMNS[f.flag], '=', true);
   if (f.hubOrgId) q = q.where('hub_org_id', '=', f.hubOrgId);
+  if (f.hubScope !== undefined) {
+    const hub = f.hubScope;
+    q = q.where((eb) => eb.or([eb('hub_org_id', '=', hub), eb('id', '=', hub)]));
+  }
   if (f.search) q = applySearch(q, f.search);
   return q;
 }

@@ -166,10 +166,13 @@ describe('PATCH /api/v1/orgs/{id} and history', () => {
 describe('personal data', () => {
   it('reveals a field on request, to permitted roles only, and audits each reveal', async () => {
     const id = makeResidentId('360802', '19700707', 9);
-    const org = await createTestOrg(t.database.db, { name: '仓口志愿服务队', leaderIdNumber: id, leaderPhone: '13600001111' });
+    const federation = await createTestOrg(t.database.db, { name: '仓口社区社会组织联合会', category: '枢纽型', regionCode: PLACES.cangkou });
+    const org = await createTestOrg(t.database.db, { name: '仓口志愿服务队', leaderIdNumber: id, leaderPhone: '13600001111', hubOrgId: federation.id });
     const res = await community.post(`/api/v1/orgs/${org.id}/reveal`, { field: 'leaderIdNumber' });
     expect(res.json()).toEqual({ field: 'leaderIdNumber', value: id });
+    // A hub manager sees a member's record, masked, and may not reveal.
     const hub = await t.loginAs({ role: 'hub_manager', regionCode: PLACES.cangkou });
+    await t.database.db.updateTable('users').set({ org_id: federation.id }).where('id', '=', hub.userId!).execute();
     expect((await hub.get(`/api/v1/orgs/${org.id}`)).json().leaderPhone).toBe('136****1111');
     expect((await hub.post(`/api/v1/orgs/${org.id}/reveal`, { field: 'leaderPhone' })).statusCode).toBe(403);
     const audit = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'org.personal.reveal').where('entity_id', '=', String(org.id)).execute();
@@ -177,5 +180,23 @@ describe('personal data', () => {
     expect(audit[0].actor_name).toBe(community.username);
     const list = (await community.get(`/api/v1/orgs?q=${encodeURIComponent('仓口志愿')}`)).json();
     expect(list.items[0].leaderPhone).toBe('136****1111');
+  });
+});
+
+describe('hub managers (以社管社)', () => {
+  it('see their hub and its member organizations only', async () => {
+    const hub = await createTestOrg(t.database.db, { name: '文山街道社区社会组织联合会', category: '枢纽型', regionCode: PLACES.wenshan });
+    const member = await createTestOrg(t.database.db, { name: '仓口社区联合会会员舞蹈队', regionCode: PLACES.cangkou, hubOrgId: hub.id });
+    const outsider = await createTestOrg(t.database.db, { name: '仓口社区非会员合唱队', regionCode: PLACES.cangkou });
+    const manager = await t.loginAs({ role: 'hub_manager', regionCode: PLACES.wenshan });
+    await t.database.db.updateTable('users').set({ org_id: hub.id }).where('id', '=', manager.userId!).execute();
+    const list = (await manager.get('/api/v1/orgs?pageSize=200')).json();
+    expect(list.items.map((o: { id: number }) => o.id).sort()).toEqual([hub.id, member.id].sort());
+    expect((await manager.get(`/api/v1/orgs/${member.id}`)).statusCode).toBe(200);
+    expect((await manager.get(`/api/v1/orgs/${outsider.id}`)).statusCode).toBe(404);
+    expect((await manager.get(`/api/v1/orgs/${outsider.id}/history`)).statusCode).toBe(404);
+    // Without a hub an account sees no organization at all.
+    const unassigned = await t.loginAs({ role: 'hub_manager', regionCode: PLACES.wenshan });
+    expect((await unassigned.get('/api/v1/orgs')).json().total).toBe(0);
   });
 });

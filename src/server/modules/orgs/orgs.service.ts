@@ -3,7 +3,7 @@ import type { DB, NewOrg, OrgRow, RegionRow } from '../../db/types.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
-import { isInJurisdiction, placementColumns, regionScope, requireAccess, type LevelColumn } from '../../lib/access.js';
+import { isHubVisible, isInJurisdiction, placementColumns, regionScope, requireAccess, type LevelColumn } from '../../lib/access.js';
 import { bigrams, escapeLike, trigrams } from '../../lib/search-text.js';
 import { DEFAULT_ORG_CATEGORIES } from '../../../shared/enums.js';
 import type { Org, OrgCreateBody, OrgFields, OrgHistoryEntry, OrgListQuery, OrgListResponse, OrgUpdateBody, OrgWarning } from '../../../shared/schemas/orgs.js';
@@ -47,9 +47,16 @@ async function resolveScopeFilter(db: Db, actor: Actor, code: string | undefined
   return { column: `level${region.level}_id` as LevelColumn, id: Number(region.id) };
 }
 
+/** The hub organization a hub manager's account stands for (users.org_id). */
+async function hubOf(db: Db, actor: Actor): Promise<number | null> {
+  const row = await db.selectFrom('users').select('org_id').where('id', '=', actor.id).executeTakeFirst();
+  return row?.org_id ? Number(row.org_id) : null;
+}
+
 export async function buildListFilter(db: Db, actor: Actor, query: Omit<OrgListQuery, 'sort' | 'page' | 'pageSize' | 'facets'>): Promise<repo.OrgListFilter> {
   return {
     scope: regionScope(actor),
+    ...(actor.role === 'hub_manager' ? { hubScope: (await hubOf(db, actor)) ?? -1 } : {}),
     within: await resolveScopeFilter(db, actor, query.region),
     search: parseOrgSearch(query.q),
     form: query.form,
@@ -84,11 +91,13 @@ export async function listOrgs(db: Kysely<DB>, ctx: RequestContext, query: OrgLi
   return response;
 }
 
-async function loadOrg(db: Db, ctx: RequestContext, id: number, permission: 'org.read' | 'org.update' | 'org.personal.reveal') {
+/** Loads an organization the actor may act on: 404 outside their subtree, and for a hub manager outside their hub. */
+export async function loadOrg(db: Db, ctx: RequestContext, id: number, permission: 'org.read' | 'org.update' | 'org.personal.reveal') {
   requireAccess(ctx.actor, permission);
   const org = await repo.findOrgById(db, id);
   if (!org) throw errors.notFound(ENTITY);
   requireAccess(ctx.actor, permission, { entity: ENTITY, path: org });
+  if (ctx.actor.role === 'hub_manager' && !isHubVisible(await hubOf(db, ctx.actor), org)) throw errors.notFound(ENTITY);
   return org;
 }
 
