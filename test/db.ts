@@ -22,7 +22,8 @@ export async function openTestDatabase(): Promise<Database> {
     };
   }
   const url = process.env.TEST_DATABASE_URL!;
-  const name = `shezu_t_${randomBytes(6).toString('hex')}`;
+  // Named after this run's template, so a run sweeps only its own leftovers, never a concurrent run's.
+  const name = `${inject('pgTemplate').replace('shezu_tpl_', 'shezu_t_')}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);

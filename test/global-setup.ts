@@ -48,7 +48,7 @@ export default async function setup(project: TestProject) {
   project.provide('pgliteTemplate', '');
   return async () => {
     // Databases of test files that crashed before closing are swept here too.
-    const left = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'shezu_t_%' OR datname = $1`, [template]);
+    const left = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`, [`shezu\\_t\\_${process.pid}\\_%`, template]);
     for (const row of left.rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
     await admin.end();
   };
