@@ -23,25 +23,26 @@ describe('statistics dashboard in the browser', () => {
     await loginInBrowser(h, page, 'jizhou-admin', TEST_PASSWORD);
     await page.getByRole('menuitem', { name: '统计看板' }).click();
     await page.waitForURL((url) => url.pathname === '/stats');
-    await expect.poll(() => page.locator('.stats-title').textContent()).toContain('吉州区');
-    await expect.poll(() => page.getByText('人口为演示数据').count()).toBeGreaterThan(0);
+    await page.locator('.stats-title', { hasText: '吉州区' }).waitFor();
+    await page.getByText('人口为演示数据').first().waitFor();
 
     await page.getByTestId('figure-orgsPer10k').click();
     await page.waitForURL((url) => url.searchParams.get('metric') === 'orgsPer10k');
-    await expect.poll(() => page.locator('.stats-card .ant-card-head-title').allTextContents()).toContain('下级排名：每万人组织数（个/万人）');
+    await page.locator('.stats-card .ant-card-head-title', { hasText: '下级排名：每万人组织数（个/万人）' }).waitFor();
     await h.screenshot(page, 'stats-district');
 
     await page.getByTestId(`drill-${PLACES.wenshan}`).click();
     await page.waitForURL((url) => url.pathname === `/stats/${PLACES.wenshan}`);
-    await expect.poll(() => page.locator('.stats-title').textContent()).toContain('文山街道');
+    await page.locator('.stats-title', { hasText: '文山街道' }).waitFor();
     // The breadcrumb walks back up to the district.
-    await expect.poll(() => page.locator('.stats-path').textContent()).toContain('吉州区');
-    await expect.poll(() => page.getByTestId(`drill-${PLACES.cangkou}`).textContent()).toContain('仓口社区');
+    await page.locator('.stats-path', { hasText: '吉州区' }).waitFor();
+    await page.getByTestId(`drill-${PLACES.cangkou}`).filter({ hasText: '仓口社区' }).waitFor();
 
     await page.getByTestId(`drill-${PLACES.cangkou}`).click();
     await page.waitForURL((url) => url.pathname === `/stats/${PLACES.cangkou}`);
     const behind = page.getByTestId('orgs-behind');
-    await expect.poll(() => behind.textContent()).toContain('仓口社区舞蹈队');
+    await behind.getByText('仓口社区舞蹈队').waitFor();
+    await behind.getByText('共 3 个').waitFor();
     const text = (await behind.textContent()) ?? '';
     expect(text).toContain('仓口社区书画社');
     expect(text).toContain('仓口社区志愿服务队');
@@ -54,14 +55,14 @@ describe('statistics dashboard in the browser', () => {
 
     await page.locator('.stats-path a', { hasText: '吉州区' }).click();
     await page.waitForURL((url) => url.pathname === `/stats/${PLACES.jizhou}`);
-    await expect.poll(() => page.locator('.stats-title').textContent()).toContain('吉州区');
+    await page.locator('.stats-title', { hasText: '吉州区' }).waitFor();
   }, LONG);
 
   it('fits a phone', async () => {
     const page = await h.newPage({ width: 390, height: 844 });
     await loginInBrowser(h, page, 'jizhou-admin', TEST_PASSWORD);
     await page.goto(`${h.baseUrl}/stats/${PLACES.wenshan}`);
-    await expect.poll(() => page.locator('.stats-title').textContent()).toContain('文山街道');
+    await page.locator('.stats-title', { hasText: '文山街道' }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await h.screenshot(page, 'stats-phone');
