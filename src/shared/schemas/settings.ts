@@ -1,6 +1,7 @@
 import { z } from '../zod.js';
 import { DEFAULT_ORG_CATEGORIES } from '../enums.js';
 import { RegionRef } from './common.js';
+import { DEFAULT_TARGETS, TargetSettings } from './targets.js';
 
 const days = (label: string) =>
   z.number({ error: `${label}须为整数` }).int(`${label}须为整数`).min(1, `${label}至少 1 个工作日`).max(90, `${label}不超过 90 个工作日`);
@@ -59,22 +60,25 @@ export const OrgCategories = z
   .max(50)
   .refine((a) => new Set(a).size === a.length, '类别名称不能重复');
 
-export const SETTING_KEYS = ['workflow', 'workdays.overrides', 'org.categories'] as const;
+export const SETTING_KEYS = ['workflow', 'workdays.overrides', 'org.categories', 'targets'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 export const SETTING_LABELS: Record<SettingKey, string> = {
   workflow: '备案登记流程与时限',
   'workdays.overrides': '节假日安排补充（组件尚未收录的年份）',
   'org.categories': '社会组织类别清单',
+  targets: '发展目标（统计看板的目标值）',
 };
 export const SETTING_SCHEMAS = {
   workflow: WorkflowSettings,
   'workdays.overrides': WorkdayOverrides,
   'org.categories': OrgCategories,
+  targets: TargetSettings,
 } as const;
 export const SETTING_DEFAULTS: Record<SettingKey, unknown> = {
   workflow: DEFAULT_WORKFLOW,
   'workdays.overrides': {},
   'org.categories': [...DEFAULT_ORG_CATEGORIES],
+  targets: DEFAULT_TARGETS,
 };
 
 export const SettingItem = z.object({

@@ -59,3 +59,16 @@ describe('district settings', () => {
     expect((await admin.get('/api/v1/settings?region=360803')).statusCode).toBe(404);
   });
 });
+
+describe('targets setting', () => {
+  it('is edited here and read by the target board', async () => {
+    const items = (await admin.get('/api/v1/settings')).json().items;
+    const targets = items.find((i: { key: string }) => i.key === 'targets');
+    expect(targets.value.orgsPer10k).toBe(25);
+    const put = await admin.put('/api/v1/settings/targets', { value: { ...targets.value, orgsPer10k: 30 } });
+    expect(put.statusCode, put.body).toBe(200);
+    const board = (await admin.get(`/api/v1/stats/targets?region=${PLACES.jizhou}`)).json();
+    expect(board.items.find((i: { key: string }) => i.key === 'orgsPer10k').target).toBe(30);
+    expect((await admin.put('/api/v1/settings/targets', { value: { ...targets.value, orgsPer10k: -1 } })).statusCode).toBe(400);
+  });
+});
