@@ -57,6 +57,8 @@ describe('establishment filing: community pre-review → street review', () => {
     expect(app.events[2]).toMatchObject({ step: 'community', opinion: '材料齐全，同意' });
     expect(await orgCount()).toBe(before + 1);
 
+    const recorded = await t.database.db.selectFrom('orgs').select('recorded_on').where('id', '=', app.org.id).executeTakeFirstOrThrow();
+    expect(recorded.recorded_on).toBe(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
     const org = (await street.get(`/api/v1/orgs/${app.org.id}`)).json();
     expect(org).toMatchObject({ name: '仓口社区晨曦太极队', legalForm: 'filed', status: 'active', certificateNo: app.certificateNo });
     expect((await street.get(`/api/v1/orgs/${app.org.id}/attachments`)).json().items).toHaveLength(4);

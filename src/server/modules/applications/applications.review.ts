@@ -75,7 +75,8 @@ async function applyToRegistry(trx: Transaction<DB>, ctx: RequestContext, actor:
     await applyOrgUpdate(trx, ctx, existing, merged, prepared, { version: existing.version, reason: `${isChange(app.kind) ? '变更' : '登记/备案'}申请编号 ${app.id} 经审核通过`, action: 'application.approve' });
     orgId = Number(existing.id);
   } else {
-    orgId = await insertPreparedOrg(trx, ctx, merged, prepared, 'application.approve');
+    // It enters the register today, whenever it was founded (the growth figures count it this year).
+    orgId = await insertPreparedOrg(trx, ctx, merged, prepared, 'application.approve', { recorded_on: today });
     await trx
       .insertInto('org_attachments')
       .columns(['org_id', 'kind', 'filename', 'mime_type', 'size_bytes', 'content', 'uploaded_at', 'uploaded_by'])

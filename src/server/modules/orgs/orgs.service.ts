@@ -174,10 +174,11 @@ export async function prepareOrg(db: Db, actor: Actor, merged: OrgFields, existi
 const asApiError = (err: unknown) => (err instanceof OrgValidationError ? errors.validation(err.fields) : err);
 
 /** Inserts a prepared organization with its first history entry and audit record (inside the caller's transaction). */
-export async function insertPreparedOrg(trx: Transaction<DB>, ctx: RequestContext, merged: OrgFields, p: PreparedOrg, action = 'create') {
+export async function insertPreparedOrg(trx: Transaction<DB>, ctx: RequestContext, merged: OrgFields, p: PreparedOrg, action = 'create', extra: Partial<NewOrg> = {}) {
   const now = new Date();
   const id = await repo.insertOrg(trx, {
     ...(p.columns as NewOrg),
+    ...extra,
     status: merged.status ?? 'active',
     former_names: [],
     ...searchColumns(merged.name, []),
