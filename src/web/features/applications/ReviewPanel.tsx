@@ -4,7 +4,7 @@ import type { ReviewDecision } from '../../../shared/enums.js';
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from '../../../shared/validators.js';
 import { ApiError, errorMessage } from '../../api/client.js';
 import { useAppLabels, useAT } from './app-i18n.js';
-import { DueTag } from './app-tags.js';
+import { DueTag, isDeregistration } from './app-tags.js';
 import { useReviewApplication, type Application } from './applications.api.js';
 
 interface Values {
@@ -96,7 +96,7 @@ export function ReviewPanel({ app }: { app: Application }) {
         )}
         <Space wrap className="review-buttons">
           <Button type="primary" icon={<CheckOutlined />} loading={review.isPending && review.variables?.decision === 'approve'} onClick={() => decide('approve')}>
-            {lastStep ? at('review.approveLast') : at('review.approve')}
+            {lastStep && !isDeregistration(app.kind) ? at('review.approveLast') : at('review.approve')}
           </Button>
           <Button icon={<RollbackOutlined />} loading={review.isPending && review.variables?.decision === 'return'} onClick={() => decide('return')}>
             {at('review.return')}

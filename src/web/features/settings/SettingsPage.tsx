@@ -174,7 +174,7 @@ function WorkflowCard({ data, region }: { data: SettingsResponse; region: string
   const { message, modal } = App.useApp();
   const item = itemOf<WorkflowSettings>(data, 'workflow');
   const [form] = Form.useForm<WorkflowSettings>();
-  const save = useSaveSetting(region ?? data.region.code);
+  const save = useSaveSetting(region);
 
   const onFinish = (value: WorkflowSettings) =>
     save.mutate(
@@ -254,7 +254,7 @@ function WorkdaysCard({ data, region }: { data: SettingsResponse; region: string
   const { message } = App.useApp();
   const item = itemOf<WorkdayOverrides>(data, 'workdays.overrides');
   const [form] = Form.useForm<{ years: YearValues[] }>();
-  const save = useSaveSetting(region ?? data.region.code);
+  const save = useSaveSetting(region);
   const initial = useMemo(
     () => ({
       years: Object.entries(item.value)
@@ -323,7 +323,7 @@ function WorkdaysCard({ data, region }: { data: SettingsResponse; region: string
         <Form.List name="years">
           {(fields, { remove }) => (
             <>
-              {fields.length === 0 && <Typography.Text type="secondary">{st('noYears')}</Typography.Text>}
+              {fields.length === 0 && <Typography.Paragraph type="secondary">{st('noYears')}</Typography.Paragraph>}
               {fields.map((field) => (
                 <Card key={field.key} size="small" className="settings-year">
                   <Row gutter={16} align="top">
@@ -387,7 +387,7 @@ function CategoriesCard({ data, region }: { data: SettingsResponse; region: stri
   const { message, modal } = App.useApp();
   const item = itemOf<string[]>(data, 'org.categories');
   const [form] = Form.useForm<{ categories: string[] }>();
-  const save = useSaveSetting(region ?? data.region.code);
+  const save = useSaveSetting(region);
 
   const onFinish = (v: { categories: string[] }) =>
     save.mutate(
