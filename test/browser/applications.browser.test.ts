@@ -168,6 +168,7 @@ describe('filing and deregistration in the browser', () => {
 
     await street.goto(`${h.baseUrl}/applications/overdue`);
     await street.locator('.ant-table-row', { hasText: '仓口社区居委会' }).waitFor();
+    await street.locator('.ant-table-wrapper .ant-spin-spinning').waitFor({ state: 'detached' });
     await h.screenshot(street, 'overdue-by-node');
     await street.context().close();
 

@@ -449,7 +449,7 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
             <Select options={REGISTERED_FORMS.map((f) => ({ value: f, label: enumLabels.legalForm(f) }))} />
           </Form.Item>
         ) : (
-          <Form.Item label={fieldLabel('legalForm')}>
+          <Form.Item label={fieldLabel('legalForm')} required /* shown, not entered: not "optional" */>
             <Typography.Text>{app.kind === 'filing' ? at('wizard.filedForm') : app.data.org.legalForm ? enumLabels.legalForm(app.data.org.legalForm) : '—'}</Typography.Text>
           </Form.Item>
         )}
