@@ -128,13 +128,13 @@ for (const [name, disabled, label] of [['disable', true, '停用'], ['enable', f
 const stats = program.command('stats').description('统计');
 stats
   .command('recompute')
-  .description('按社会组织名录重建统计计数表（计数由数据库触发器随每次修改更新；本命令用于核对与修复）')
+  .description('按社会组织名录和区划树重建统计计数表、年度计数表和各节点人口与社区数（均由数据库触发器随每次修改更新；本命令用于核对与修复）')
   .action(async () => {
     await withDatabase(async (database) => {
       const s = await recomputeStats(database.db);
       console.log(
-        `完成：重建计数 ${s.rows} 行，用时 ${s.seconds.toFixed(1)} 秒；` +
-          (s.differences === 0 ? '重建前计数与名录一致' : `重建前有 ${s.differences >= 1000 ? '至少 1000' : s.differences} 行与名录不一致，已修正`),
+        `完成：重建计数 ${s.rows} 行、年度计数 ${s.yearRows} 行、${s.places} 个节点的人口与社区数，用时 ${s.seconds.toFixed(1)} 秒；` +
+          (s.differences === 0 ? '重建前计数与名录、区划一致' : `重建前有 ${s.differences >= 1000 ? '至少 1000' : s.differences} 行与名录或区划不一致，已修正`),
       );
     });
   });

@@ -22,7 +22,31 @@ declare module './types.js' {
     closed_year: number;
     n: number;
   }
+  /** Migration 0008: per node, the places figures of stats.policy placesOf, kept by triggers on regions. */
+  interface StatsPlacesTable {
+    region_id: number;
+    parent_id: number | null;
+    level: number;
+    /** bigint: read back as a string. */
+    population: string | number | null;
+    population_partial: boolean;
+    population_is_demo: boolean;
+    urban_communities: number;
+    rural_communities: number;
+    child_count: number;
+  }
+  /** Migration 0008: per node, kinds and year, organizations that entered and left the register. */
+  interface StatsYearsTable {
+    region_id: number;
+    township_kind: string;
+    village_kind: string;
+    year: number;
+    entered: number;
+    exited: number;
+  }
   interface DB {
     stats_counters: StatsCountersTable;
+    stats_places: StatsPlacesTable;
+    stats_years: StatsYearsTable;
   }
 }

@@ -7,7 +7,7 @@ import type { Database } from '../../db/database.js';
 import type { RegionRow } from '../../db/types.js';
 import { LEGAL_FORMS, ORG_STATUSES } from '../../../shared/enums.js';
 import { insertOrgsBulk } from '../orgs/index.js';
-import { counterFigures, diffCounters, levelColumn, registryFigures } from './stats.repository.js';
+import { counterFigures, diffCounters, diffPlaces, diffYears, levelColumn, registryFigures } from './stats.repository.js';
 import { recomputeStats } from './stats.recompute.js';
 
 let database: Database;
@@ -39,17 +39,23 @@ type Command =
   | { op: 'form'; org: number; form: number }
   | { op: 'recorded'; org: number; year: number }
   | { op: 'delete'; org: number }
-  | { op: 'kind'; place: number };
+  | { op: 'kind'; place: number }
+  | { op: 'population'; place: number; population: number | null; demo: boolean }
+  | { op: 'grid'; place: number; population: number | null }
+  | { op: 'ungrid' };
 
 const command: fc.Arbitrary<Command> = fc.oneof(
-  fc.record({ op: fc.constant('create' as const), place: fc.nat(), form: fc.nat(), status: fc.nat(), category: fc.nat(), year: fc.integer({ min: 2015, max: 2026 }) }),
-  fc.record({ op: fc.constant('bulk' as const), place: fc.nat(), n: fc.integer({ min: 1, max: 4 }), year: fc.integer({ min: 2015, max: 2026 }) }),
-  fc.record({ op: fc.constant('move' as const), org: fc.nat(), place: fc.nat() }),
-  fc.record({ op: fc.constant('status' as const), org: fc.nat(), status: fc.nat() }),
-  fc.record({ op: fc.constant('form' as const), org: fc.nat(), form: fc.nat() }),
-  fc.record({ op: fc.constant('recorded' as const), org: fc.nat(), year: fc.integer({ min: 2015, max: 2026 }) }),
-  fc.record({ op: fc.constant('delete' as const), org: fc.nat() }),
-  fc.record({ op: fc.constant('kind' as const), place: fc.nat() }),
+  { arbitrary: fc.record({ op: fc.constant('create' as const), place: fc.nat(), form: fc.nat(), status: fc.nat(), category: fc.nat(), year: fc.integer({ min: 2015, max: 2026 }) }), weight: 3 },
+  { arbitrary: fc.record({ op: fc.constant('bulk' as const), place: fc.nat(), n: fc.integer({ min: 1, max: 4 }), year: fc.integer({ min: 2015, max: 2026 }) }), weight: 3 },
+  { arbitrary: fc.record({ op: fc.constant('move' as const), org: fc.nat(), place: fc.nat() }), weight: 3 },
+  { arbitrary: fc.record({ op: fc.constant('status' as const), org: fc.nat(), status: fc.nat() }), weight: 3 },
+  { arbitrary: fc.record({ op: fc.constant('form' as const), org: fc.nat(), form: fc.nat() }), weight: 3 },
+  { arbitrary: fc.record({ op: fc.constant('recorded' as const), org: fc.nat(), year: fc.integer({ min: 2015, max: 2026 }) }), weight: 3 },
+  { arbitrary: fc.record({ op: fc.constant('delete' as const), org: fc.nat() }), weight: 3 },
+  { arbitrary: fc.record({ op: fc.constant('kind' as const), place: fc.nat() }), weight: 3 },
+  { arbitrary: fc.record({ op: fc.constant('population' as const), place: fc.nat(), population: fc.option(fc.integer({ min: 0, max: 20000 })), demo: fc.boolean() }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('grid' as const), place: fc.nat(), population: fc.option(fc.integer({ min: 0, max: 3000 })) }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('ungrid' as const) }), weight: 1 },
 );
 
 let serial = 0;
@@ -94,6 +100,30 @@ async function run(cmd: Command) {
     await db.updateTable('regions').set({ kind: now === 'community' ? 'village' : 'community', kind_manual: true }).where('id', '=', p.id).execute();
     return;
   }
+  if (cmd.op === 'population') {
+    // Any node of the places, entered, cleared or marked as a demo figure: the sums upward follow.
+    const p = place(cmd.place);
+    if (cmd.demo) await sql`UPDATE regions SET population = ${cmd.population}, population_is_demo = true WHERE id = ${p.id}`.execute(db);
+    else await db.updateTable('regions').set({ population: cmd.population }).where('id', '=', p.id).execute();
+    return;
+  }
+  if (cmd.op === 'grid') {
+    // A new grid below one of the communities (with or without a population), inserted as createGrid does.
+    const communities = places.filter((x) => x.level === 5);
+    const c = pick(communities, cmd.place);
+    const { id } = await db
+      .insertInto('regions')
+      .values({ ...c, id: undefined, code: `${c.code}${String(500 + ++serial).padStart(3, '0')}`, name: `测试网格${serial}`, parent_id: c.id, level: 6, kind: 'grid', level6_id: null, name_bigrams: [], population: cmd.population, created_at: new Date(), updated_at: new Date() } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.updateTable('regions').set({ level6_id: id }).where('id', '=', id).execute();
+    return;
+  }
+  if (cmd.op === 'ungrid') {
+    // The newest test grid goes again when nothing is placed in it.
+    await sql`DELETE FROM regions WHERE id = (SELECT max(id) FROM regions r WHERE r.name LIKE '测试网格%' AND NOT EXISTS (SELECT 1 FROM orgs o WHERE o.region_id = r.id))`.execute(db);
+    return;
+  }
   if (orgIds.length === 0) return;
   const id = pick(orgIds, cmd.org);
   switch (cmd.op) {
@@ -119,11 +149,14 @@ async function run(cmd: Command) {
 }
 
 describe('statistics counters', () => {
-  it('agree with a recount after any sequence of creates, moves, status and form changes, deletions and kind corrections', async () => {
+  it('agree with a recount after any sequence of creates, moves, status and form changes, deletions, kind corrections, populations and grids', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 25 }), async (cmds) => {
+      fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 30 }), async (cmds) => {
         for (const cmd of cmds) await run(cmd);
         expect(await diffCounters(database.db)).toEqual([]);
+        expect(await diffYears(database.db)).toEqual([]);
+        // Populations summed upward and communities by kind, per node: as placesOf computes them over the tree.
+        expect(await diffPlaces(database.db)).toEqual([]);
       }),
       { numRuns: 12, seed: Number(process.env.FC_SEED ?? 20261125) },
     );
@@ -151,10 +184,17 @@ describe('statistics counters', () => {
 
   it('are rebuilt from scratch by the recompute, which reports what it fixed', async () => {
     await sql`UPDATE stats_counters SET n = n + 7 WHERE region_id = (SELECT id FROM regions WHERE code = ${PLACES.wenshan}) AND n > 0`.execute(database.db);
+    await sql`UPDATE stats_years SET entered = entered + 3 WHERE region_id = (SELECT id FROM regions WHERE code = ${PLACES.wenshan})`.execute(database.db);
+    await sql`UPDATE stats_places SET population = coalesce(population, 0) + 5, urban_communities = urban_communities + 1 WHERE region_id = (SELECT id FROM regions WHERE code = ${PLACES.wenshan})`.execute(database.db);
+    await sql`DELETE FROM stats_places WHERE region_id = (SELECT id FROM regions WHERE code = ${PLACES.cangkou})`.execute(database.db);
     expect((await diffCounters(database.db)).length).toBeGreaterThan(0);
+    expect((await diffYears(database.db)).length).toBeGreaterThan(0);
+    expect((await diffPlaces(database.db)).length).toBe(2);
     const summary = await recomputeStats(database.db);
     expect(summary.differences).toBeGreaterThan(0);
     expect(await diffCounters(database.db)).toEqual([]);
+    expect(await diffYears(database.db)).toEqual([]);
+    expect(await diffPlaces(database.db)).toEqual([]);
     expect((await recomputeStats(database.db)).differences).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import '../../db/types-stats.js';
 import type { LevelColumn } from '../../lib/access.js';
+import { placesOf, type TreeNode } from './stats.policy.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -44,18 +45,80 @@ export interface FigureRow {
 const toFigures = (rows: FigureRow[]) =>
   rows.map((r) => ({ ...r, node: r.node === null ? null : Number(r.node), in_register: Number(r.in_register ?? 0), added: Number(r.added ?? 0), base: Number(r.base ?? 0) }));
 
-/** From the counters: exact for the end of `year`, and for today when `year` is the current one. */
+/**
+ * From the per-year counters (a few dozen rows per node): exact for the end of `year`, and for today when `year`
+ * is the current one. In the register at the end of Y = entered − exited over the years up to Y.
+ */
 export async function counterFigures(db: Db, ids: number[], year: number): Promise<FigureRow[]> {
   if (ids.length === 0) return [];
   const { rows } = await sql<FigureRow>`
     SELECT region_id AS node, township_kind AS tk, village_kind AS vk,
-      sum(n) FILTER (WHERE recorded_year BETWEEN 1 AND ${year} AND (closed_year = 0 OR closed_year > ${year})) AS in_register,
-      sum(n) FILTER (WHERE recorded_year = ${year}) AS added,
-      sum(n) FILTER (WHERE recorded_year BETWEEN 1 AND ${year - 1} AND (closed_year = 0 OR closed_year > ${year - 1})) AS base
-    FROM stats_counters
-    WHERE region_id = ANY(${sql.val(ids)}::bigint[]) AND legal_form <> 'grassroots' AND status NOT IN ${PENDING}
+      sum(entered - exited) AS in_register,
+      sum(entered) FILTER (WHERE year = ${year}) AS added,
+      sum(entered - exited) FILTER (WHERE year < ${year}) AS base
+    FROM stats_years
+    WHERE region_id = ANY(${sql.val(ids)}::bigint[]) AND year <= ${year}
     GROUP BY 1, 2, 3`.execute(db);
   return toFigures(rows);
+}
+
+/** A node of the board with its places figures (population summed upward, communities by kind). */
+export interface BoardNode {
+  id: number;
+  parent_id: number | null;
+  code: string;
+  name: string;
+  level: number;
+  kind: string;
+  level3_id: number | null;
+  population: number | null;
+  partial: boolean;
+  isDemo: boolean;
+  urbanCommunities: number;
+  ruralCommunities: number;
+  childCount: number;
+}
+
+/**
+ * The node, its children and, for a province, its districts (grandchildren), with the places figures the
+ * triggers of migration 0008 keep per node: a few hundred rows at most, whatever the size of the subtree.
+ */
+export async function findBoardNodes(db: Db, node: { id: number; level: number }): Promise<BoardNode[]> {
+  const { rows } = await sql<{
+    id: string | number; parent_id: string | number | null; code: string; name: string; level: number; kind: string; level3_id: string | number | null;
+    population: string | number | null; population_partial: boolean | null; population_is_demo: boolean | null;
+    urban_communities: number | null; rural_communities: number | null; child_count: number | null;
+  }>`
+    WITH ids AS (
+      SELECT ${node.id}::bigint AS id
+      UNION ALL SELECT c.id FROM regions c WHERE c.parent_id = ${node.id}
+      UNION ALL SELECT g.id FROM regions c JOIN regions g ON g.parent_id = c.id WHERE c.parent_id = ${node.id} AND ${node.level === 1}
+    )
+    SELECT r.id, r.parent_id, r.code, r.name, r.level, r.kind, r.level3_id,
+           p.population, p.population_partial, p.population_is_demo, p.urban_communities, p.rural_communities, p.child_count
+    FROM ids JOIN regions r ON r.id = ids.id
+    LEFT JOIN stats_places p ON p.region_id = r.id`.execute(db);
+  const num = (x: string | number | null) => (x === null ? null : Number(x));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    parent_id: num(r.parent_id),
+    code: r.code,
+    name: r.name,
+    level: r.level,
+    kind: r.kind,
+    level3_id: num(r.level3_id),
+    population: num(r.population),
+    partial: r.population_partial ?? false,
+    isDemo: r.population_is_demo ?? false,
+    urbanCommunities: r.urban_communities ?? 0,
+    ruralCommunities: r.rural_communities ?? 0,
+    childCount: r.child_count ?? 0,
+  }));
+}
+
+export async function countChildren(db: Db, id: number): Promise<number> {
+  const row = await db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).where('parent_id', '=', id).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /**
@@ -199,6 +262,81 @@ export async function rebuildCounters(trx: Transaction<DB>): Promise<number> {
   await sql`DELETE FROM stats_counters`.execute(trx);
   const res = await sql`INSERT INTO stats_counters (${KEY}, n) ${RECOMPUTED}`.execute(trx);
   return Number(res.numAffectedRows ?? 0);
+}
+
+/** The per-year counters as they would be if rebuilt from the registry now (migration 0008's definition). */
+const RECOMPUTED_YEARS = sql`
+  SELECT l.region_id, x.tk AS township_kind, x.vk AS village_kind, e.year::smallint AS year,
+         sum(e.entered)::integer AS entered, sum(e.exited)::integer AS exited
+  FROM (
+    SELECT ARRAY[o.level1_id, o.level2_id, o.level3_id, o.level4_id, o.level5_id, o.level6_id] AS level_ids,
+           coalesce(t.kind, '') AS tk, coalesce(v.kind, '') AS vk,
+           extract(year FROM o.recorded_on)::smallint AS ry, extract(year FROM o.closed_on)::smallint AS cy
+    FROM orgs o
+    LEFT JOIN regions t ON t.id = o.level4_id
+    LEFT JOIN regions v ON v.id = o.level5_id
+    WHERE o.legal_form <> 'grassroots' AND o.status NOT IN ${PENDING} AND o.recorded_on IS NOT NULL
+  ) AS x
+  CROSS JOIN LATERAL (VALUES (x.ry, 1, 0), (CASE WHEN x.cy IS NOT NULL THEN greatest(x.cy, x.ry) END, 0, 1)) AS e(year, entered, exited)
+  CROSS JOIN LATERAL unnest(x.level_ids) AS l(region_id)
+  WHERE l.region_id IS NOT NULL AND e.year IS NOT NULL
+  GROUP BY 1, 2, 3, 4`;
+
+/** Per-year counter rows where the stored figures and a recount differ (rows left at zero count as absent). */
+export async function diffYears(db: Db, limit = 20) {
+  const { rows } = await sql<{ region_id: number; township_kind: string; village_kind: string; year: number; stored: string | null; recounted: string | null }>`
+    SELECT region_id, township_kind, village_kind, year, s.entered || '/' || s.exited AS stored, r.entered || '/' || r.exited AS recounted
+    FROM (SELECT * FROM stats_years WHERE entered <> 0 OR exited <> 0) s
+    FULL OUTER JOIN (${RECOMPUTED_YEARS}) r USING (region_id, township_kind, village_kind, year)
+    WHERE (s.entered, s.exited) IS DISTINCT FROM (r.entered, r.exited)
+    ORDER BY region_id, township_kind, village_kind, year
+    LIMIT ${limit}`.execute(db);
+  return rows;
+}
+
+export async function rebuildYears(trx: Transaction<DB>): Promise<number> {
+  await sql`LOCK TABLE orgs IN SHARE MODE`.execute(trx);
+  await sql`DELETE FROM stats_years`.execute(trx);
+  const res = await sql`INSERT INTO stats_years (region_id, township_kind, village_kind, year, entered, exited) ${RECOMPUTED_YEARS}`.execute(trx);
+  return Number(res.numAffectedRows ?? 0);
+}
+
+/**
+ * Nodes whose stored places figures differ from placesOf (stats.policy, the definition) over the whole tree,
+ * or that have no stored row, or a stored row without a node.
+ */
+export async function diffPlaces(db: Db, limit = 20) {
+  const { rows: nodes } = await sql<TreeNode & { id: string | number; parent_id: string | number | null }>`
+    SELECT id, parent_id, level, kind, population, population_is_demo FROM regions`.execute(db);
+  const tree = nodes.map((n) => ({ ...n, id: Number(n.id), parent_id: n.parent_id === null ? null : Number(n.parent_id) }));
+  const expected = placesOf(tree);
+  const parentOf = new Map(tree.map((n) => [n.id, n.parent_id]));
+  const childCount = new Map<number, number>();
+  for (const n of tree) if (n.parent_id !== null) childCount.set(n.parent_id, (childCount.get(n.parent_id) ?? 0) + 1);
+  const { rows: stored } = await sql<{ region_id: string | number; parent_id: string | number | null; population: string | number | null; population_partial: boolean; population_is_demo: boolean; urban_communities: number; rural_communities: number; child_count: number }>`
+    SELECT region_id, parent_id, population, population_partial, population_is_demo, urban_communities, rural_communities, child_count FROM stats_places`.execute(db);
+  const out: { region_id: number; stored: string | null; recounted: string | null }[] = [];
+  const show = (x: { parent: number | null; population: number | null; partial: boolean; isDemo: boolean; urban: number; rural: number; children: number }) => JSON.stringify(x);
+  const seen = new Set<number>();
+  for (const s of stored) {
+    const id = Number(s.region_id);
+    seen.add(id);
+    const e = expected.get(id);
+    const have = show({ parent: s.parent_id === null ? null : Number(s.parent_id), population: s.population === null ? null : Number(s.population), partial: s.population_partial, isDemo: s.population_is_demo, urban: s.urban_communities, rural: s.rural_communities, children: s.child_count });
+    const want = e ? show({ parent: parentOf.get(id) ?? null, population: e.population, partial: e.partial, isDemo: e.isDemo, urban: e.urbanCommunities, rural: e.ruralCommunities, children: childCount.get(id) ?? 0 }) : null;
+    if (have !== want) out.push({ region_id: id, stored: have, recounted: want });
+  }
+  for (const n of tree) if (!seen.has(n.id)) out.push({ region_id: n.id, stored: null, recounted: 'missing' });
+  return out.sort((a, b) => a.region_id - b.region_id).slice(0, limit);
+}
+
+/** Rebuilds every node's places figures from the region tree; returns the number of nodes. */
+export async function rebuildPlaces(trx: Transaction<DB>): Promise<number> {
+  await sql`LOCK TABLE regions IN SHARE MODE`.execute(trx);
+  await sql`DELETE FROM stats_places`.execute(trx);
+  await sql`SELECT stats_places_refresh(ARRAY(SELECT id FROM regions))`.execute(trx);
+  const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM stats_places`.execute(trx);
+  return Number(rows[0].n);
 }
 
 /** Per node and legal form: in the register at the end of `year` (or today), entered and left during it. */

@@ -32,6 +32,11 @@ export interface StatsNode {
   year: number;
   /** Today and year ends come from the counters; any other date is counted from the registry. */
   source: 'counters' | 'registry';
+  /**
+   * Populations and communities: from the per-node figures the triggers keep (default), or summed up from the
+   * whole subtree by placesOf (the definition; the bench's full recount uses it).
+   */
+  places?: 'stored' | 'recount';
 }
 
 /** The node a statistics request is about (the user's own by default), checked against the user's subtree, and the date. */
@@ -85,19 +90,38 @@ async function countsFor(db: Kysely<DB>, n: StatsNode, ids: number[], districtId
   return out;
 }
 
+/** The node, its children and (above the districts) the districts below it, with their places figures. */
+async function boardNodes(db: Kysely<DB>, n: StatsNode): Promise<repo.BoardNode[]> {
+  const node = { id: Number(n.region.id), level: n.region.level };
+  if (n.places !== 'recount') return repo.findBoardNodes(db, node);
+  const nodes = await repo.findSubtreeNodes(db, node);
+  const places = placesOf(nodes);
+  const childCount = new Map<number, number>();
+  for (const x of nodes) if (x.parent_id !== null) childCount.set(x.parent_id, (childCount.get(x.parent_id) ?? 0) + 1);
+  return nodes
+    .filter((x) => x.id === node.id || x.parent_id === node.id || (node.level === 1 && x.level === 3))
+    .map((x) => {
+      const p = places.get(x.id)!;
+      return {
+        id: x.id, parent_id: x.parent_id, code: x.code, name: x.name, level: x.level, kind: x.kind, level3_id: x.level3_id,
+        population: p.population, partial: p.partial, isDemo: p.isDemo, urbanCommunities: p.urbanCommunities, ruralCommunities: p.ruralCommunities,
+        childCount: childCount.get(x.id) ?? 0,
+      };
+    });
+}
+
 /** The figures against the targets for a node and each of its children (the contract of GET /stats/targets). */
 export async function computeTargets(db: Kysely<DB>, n: StatsNode, topLevel = 1): Promise<TargetsResponse> {
   const nodeId = Number(n.region.id);
-  const nodes = await repo.findSubtreeNodes(db, { id: nodeId, level: n.region.level });
-  const places = placesOf(nodes);
+  const nodes = await boardNodes(db, n);
+  const places = new Map<number, NodePlaces>(nodes.map((x) => [x.id, x]));
   const children = nodes.filter((x) => x.parent_id === nodeId).sort((a, b) => a.code.localeCompare(b.code));
-  const childCount = new Map<number, number>();
-  for (const x of nodes) if (x.parent_id !== null) childCount.set(x.parent_id, (childCount.get(x.parent_id) ?? 0) + 1);
   const districts = n.region.level < 3 ? nodes.filter((x) => x.level === 3) : [];
   const districtIds = n.region.level < 3 ? districts.map((d) => d.id) : n.region.level3_id ? [Number(n.region.level3_id)] : [];
-  const [counts, stored] = await Promise.all([
+  const [counts, stored, path] = await Promise.all([
     countsFor(db, n, [nodeId, ...children.map((c) => c.id)], n.region.level < 3 ? districtIds : []),
     repo.findDistrictSettings(db, districtIds, TARGETS_SETTING_KEY),
+    findRegionPath(db, nodeId),
   ]);
   const settingsOf = (districtId: number | null): TargetSettings => (districtId === null ? DEFAULT_TARGETS : readTargetSettings(stored.get(districtId)));
   // The township-level kind above a community-level node decides its growth target.
@@ -106,7 +130,7 @@ export async function computeTargets(db: Kysely<DB>, n: StatsNode, topLevel = 1)
     x.level === 4 ? growthClassOf(x.kind) : x.level > 4 && ownTownshipKind ? growthClassOf(ownTownshipKind) : null;
 
   const noPlaces: NodePlaces = { population: null, partial: false, isDemo: false, urbanCommunities: 0, ruralCommunities: 0 };
-  const figure = (x: { id: number; code: string; name: string; level: number; kind: string; level3_id: number | null }): NodeTargets => {
+  const figure = (x: repo.BoardNode): NodeTargets => {
     const c = counts.get(x.id) ?? emptyCounts();
     const p = places.get(x.id) ?? noPlaces;
     let t: TargetSettings;
@@ -124,7 +148,7 @@ export async function computeTargets(db: Kysely<DB>, n: StatsNode, topLevel = 1)
       growth = weightedGrowth(parts, t.growthStreet);
     }
     return {
-      region: toStatsRegion(x, childCount.get(x.id) ?? 0),
+      region: toStatsRegion(x, x.childCount),
       population: p.population,
       populationPartial: p.partial,
       populationIsDemo: p.isDemo,
@@ -133,7 +157,6 @@ export async function computeTargets(db: Kysely<DB>, n: StatsNode, topLevel = 1)
     };
   };
   const self = nodes.find((x) => x.id === nodeId)!;
-  const path = await findRegionPath(db, nodeId);
   return {
     ...figure(self),
     asOf: n.asOf,
@@ -177,7 +200,7 @@ export async function computeBreakdown(db: Kysely<DB>, n: StatsNode): Promise<Br
     for (const r of rows) if (r.r_ok && !r.c_ok) m.set(r[key], (m.get(r[key]) ?? 0) + r.n);
     return [...m].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   };
-  const childCount = (await repo.findSubtreeNodes(db, scope)).filter((x) => x.parent_id === scope.id).length;
+  const childCount = await repo.countChildren(db, scope.id);
   return {
     region: toStatsRegion({ ...n.region, id: Number(n.region.id) }, childCount),
     asOf: n.asOf,
