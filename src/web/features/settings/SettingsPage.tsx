@@ -11,6 +11,7 @@ import { RegionSelect } from '../../components/RegionSelect.js';
 import { useLang } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useUrlFilters } from '../../lib/hooks.js';
+import { TARGET_SETTING_LABELS, readTargetSettings, type TargetSettings } from '../../../shared/schemas/targets.js';
 import { settingsQuery, useSaveSetting, type SettingKey, type SettingsResponse } from './settings.api.js';
 import './settings.css';
 
@@ -68,6 +69,8 @@ const messages = {
   categoryRequired: ['类别名称不能为空', 'Enter a name'],
   categoryDup: ['类别名称不能重复', 'Names must differ'],
   fixErrors: ['请按提示修改后再保存', 'Correct the marked fields, then save'],
+  targets: ['发展目标（统计看板的目标值）', 'Development targets (for the dashboard)'],
+  targetsHint: ['统计看板将各项实际数与这些目标比较，标出“达标”“接近”“差距较大”。', 'The dashboard compares each figure with these targets.'],
 } as const satisfies Record<string, readonly [string, string]>;
 type Key = keyof typeof messages;
 
@@ -165,6 +168,7 @@ function Settings({ data, region }: { data: SettingsResponse; region: string | u
       <WorkflowCard data={data} region={region} />
       <WorkdaysCard data={data} region={region} />
       <CategoriesCard data={data} region={region} />
+      {data.items.some((i) => i.key === 'targets') && <TargetsCard data={data} region={region} />}
     </>
   );
 }
@@ -445,6 +449,50 @@ function CategoriesCard({ data, region }: { data: SettingsResponse; region: stri
             </>
           )}
         </Form.List>
+      </Form>
+    </Card>
+  );
+}
+
+function TargetsCard({ data, region }: { data: SettingsResponse; region: string | undefined }) {
+  const st = useST();
+  const { message, modal } = App.useApp();
+  const item = itemOf<TargetSettings>(data, 'targets');
+  const [form] = Form.useForm<TargetSettings>();
+  const save = useSaveSetting(region);
+  // A value saved before a newer target existed still fills the whole form.
+  const initial = useMemo(() => readTargetSettings(item.value), [item.value]);
+
+  const onFinish = (value: TargetSettings) =>
+    save.mutate(
+      { key: 'targets', value },
+      {
+        onSuccess: () => message.success(st('saved', { name: st('targets') })),
+        onError: (err) => applyServerErrors(form, err, [], (m) => message.error(m)),
+      },
+    );
+
+  return (
+    <Card title={st('targets')} extra={<Stamp item={item} />} className="settings-card">
+      <Typography.Paragraph type="secondary">{st('targetsHint')}</Typography.Paragraph>
+      <Form form={form} layout="vertical" name="targets" initialValues={initial} onFinish={onFinish} onFinishFailed={() => message.error(st('fixErrors'))}>
+        <Row gutter={16}>
+          {(Object.keys(TARGET_SETTING_LABELS) as (keyof TargetSettings)[]).map((k) => (
+            <Col key={k} xs={24} sm={12} lg={8}>
+              <Form.Item name={k} label={TARGET_SETTING_LABELS[k]} rules={[{ required: true, type: 'number', min: 0, message: '≥ 0' }]}>
+                <InputNumber min={0} max={1000} className="full-width" inputMode="decimal" />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+        <Space wrap>
+          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
+            {st('save')}
+          </Button>
+          <Button icon={<UndoOutlined />} onClick={() => modal.confirm({ title: st('resetConfirm'), onOk: () => form.setFieldsValue(item.defaultValue) })}>
+            {st('reset')}
+          </Button>
+        </Space>
       </Form>
     </Card>
   );
