@@ -137,6 +137,8 @@ export const Application = ApplicationListItem.extend({
   diff: z.array(DiffEntry).nullable(),
   /** What the signed-in user may do now. */
   can: z.object({ edit: z.boolean(), submit: z.boolean(), withdraw: z.boolean(), review: z.boolean() }),
+  /** The district's rules the form follows: its category list and member thresholds. */
+  rules: z.object({ categories: z.array(z.string()), memberThresholds: z.object({ individual: z.number().int(), unit: z.number().int() }) }),
 }).meta({ id: 'Application' });
 export type Application = z.infer<typeof Application>;
 

@@ -336,3 +336,15 @@ describe('public sign-up', () => {
     expect(outside.statusCode).toBe(404);
   });
 });
+
+describe('rules the form follows', () => {
+  it('carries the district’s categories and thresholds, and lets a grassroots group still 筹备 file', async () => {
+    const grass = await createTestOrg(t.database.db, { name: '仓口社区筹备中的花友会', legalForm: 'grassroots', status: 'preparing', regionCode: PLACES.cangkou });
+    const res = await community.post('/api/v1/applications', { kind: 'filing', orgId: grass.id });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().rules).toEqual({ categories: expect.arrayContaining(['文体活动', '枢纽型']), memberThresholds: { individual: 20, unit: 10 } });
+    expect(res.json().data.org).toMatchObject({ name: '仓口社区筹备中的花友会', legalForm: 'filed' });
+    const filed = await createTestOrg(t.database.db, { name: '仓口社区筹备中的读书会', status: 'preparing', regionCode: PLACES.cangkou });
+    expect((await community.post('/api/v1/applications', { kind: 'filing_change', orgId: filed.id })).statusCode).toBe(409);
+  });
+});

@@ -62,7 +62,7 @@ export function diffOf(current: Record<string, unknown>, proposed: Record<string
 export async function toApplication(
   db: Db,
   row: ApplicationRow,
-  extra: { checks: ApplicationCheck[]; diff: Application['diff']; can: Application['can']; today: string; dueSoonUntil: string; ownData: boolean },
+  extra: { checks: ApplicationCheck[]; diff: Application['diff']; can: Application['can']; rules: Application['rules']; today: string; dueSoonUntil: string; ownData: boolean },
 ): Promise<Application> {
   const [item] = await toListItems(db, [row], extra.today, extra.dueSoonUntil);
   const [events, attachments] = await Promise.all([repo.findEvents(db, Number(row.id)), repo.findAttachments(db, Number(row.id))]);
@@ -92,5 +92,6 @@ export async function toApplication(
     checks: extra.checks,
     diff: extra.diff,
     can: extra.can,
+    rules: extra.rules,
   };
 }

@@ -23,7 +23,7 @@ import type { OrgFields } from '../../../shared/schemas/orgs.js';
 import type { WorkflowSettings } from '../../../shared/schemas/settings.js';
 import { findRegionByCode } from '../regions/index.js';
 import { workdayOverridesFor, workflowFor } from '../settings/index.js';
-import { changeOrgStatus, fieldsOf, OrgValidationError, prepareOrg, warningsFor } from '../orgs/orgs.service.js';
+import { categoriesFor, changeOrgStatus, fieldsOf, OrgValidationError, prepareOrg, warningsFor } from '../orgs/orgs.service.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import * as repo from './applications.repository.js';
 import { diffOf, toApplication, toListItems } from './applications.mapping.js';
@@ -89,7 +89,9 @@ async function loadSubjectOrg(db: Db, actor: Actor, viewer: repo.Viewer, kind: A
     : kind.startsWith('filing_') ? (org.legal_form !== 'filed' ? '该组织不是备案组织，请选择变更登记或注销登记' : null)
     : !registered ? '该组织不是登记的社会组织，请选择变更备案或注销备案' : null;
   if (problem) throw errors.validation({ orgId: problem });
-  if (org.status !== 'active') throw errors.conflict('application.org_not_active', '该组织当前状态不是“正常”，不能提出此申请');
+  // A grassroots group that files is often still 筹备; everything else must be in normal standing.
+  const fit = org.status === 'active' || (kind === 'filing' && org.status === 'preparing');
+  if (!fit) throw errors.conflict('application.org_not_active', '该组织当前状态不是“正常”，不能提出此申请');
   const open = await repo.findOpenApplicationFor(db, orgId);
   if (open) throw errors.conflict('application.already_open', `该组织已有一件未办结的申请（编号 ${open.id}），请先办结或撤回`);
   return org;
@@ -311,6 +313,7 @@ export async function getApplication(db: Kysely<DB>, ctx: RequestContext, id: nu
   } else if (isChange(app.kind) && app.status === 'approved') {
     diff = null;
   }
+  const categories = await categoriesFor(db, { level3_id: app.level3_id });
   const own = Number(app.applicant_id) === actor.id;
   const open = app.status === 'draft' || app.status === 'returned';
   return toApplication(db, app, {
@@ -319,6 +322,7 @@ export async function getApplication(db: Kysely<DB>, ctx: RequestContext, id: nu
     today,
     dueSoonUntil,
     ownData: own,
+    rules: { categories, memberThresholds: workflow.memberThresholds },
     can: {
       edit: own && open,
       submit: own && open,

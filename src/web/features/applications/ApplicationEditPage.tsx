@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Result, Row, Select, Skeleton, Space, Steps, Typography } from 'antd';
 import { ArrowLeftOutlined, CheckCircleFilled, CloseCircleFilled, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { DEFAULT_ORG_CATEGORIES, DIRECT_REGISTRATION_TYPES, REGISTERED_FORMS, type LegalForm } from '../../../shared/enums.js';
+import { DIRECT_REGISTRATION_TYPES, REGISTERED_FORMS, type LegalForm } from '../../../shared/enums.js';
 import { PHONE_MESSAGE, RESIDENT_ID_MESSAGES, isValidPhone, residentIdProblem } from '../../../shared/validators.js';
 import { ApiError, errorMessage } from '../../api/client.js';
 import { useCurrentUser } from '../../auth/session.js';
@@ -232,10 +232,10 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
   }, [dirty]);
 
   const categories = useMemo(() => {
-    const list: string[] = [...DEFAULT_ORG_CATEGORIES];
+    const list: string[] = [...app.rules.categories];
     if (app.data.org.category && !list.includes(app.data.org.category)) list.push(app.data.org.category);
     return list;
-  }, [app.data.org.category]);
+  }, [app.data.org.category, app.rules]);
 
   const stepOfPath = (path: Path): StepKey => {
     const [head, second] = path;
@@ -548,7 +548,7 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
             )}
           </div>
           <Typography.Paragraph type="secondary" className="member-threshold">
-            {at('wizard.memberThreshold')}
+            {at('wizard.memberThreshold', { individual: app.rules.memberThresholds.individual, unit: app.rules.memberThresholds.unit })}
           </Typography.Paragraph>
           <MemberListEditor form={form} />
         </Card>

@@ -36,6 +36,8 @@ export function OrgApplyActions({ org }: { org: OrgLike }) {
   const kinds = kindsFor(org.legalForm);
   if (!kinds.change && kinds.extra.length === 0) return null;
   const active = org.status === undefined || org.status === 'active';
+  // A grassroots group still 筹备 may file (the server accepts it for a filing only).
+  const mayFile = active || (org.legalForm === 'grassroots' && org.status === 'preparing');
 
   const start = (kind: ApplicationKind) =>
     create.mutate(
@@ -75,7 +77,7 @@ export function OrgApplyActions({ org }: { org: OrgLike }) {
             <Button aria-label={at('org.apply')} icon={<DownOutlined />} />
           </Dropdown>
         ) : (
-          <Button icon={<FileAddOutlined />} disabled={!active} loading={create.isPending} onClick={() => start(kinds.extra[0].kind)}>
+          <Button icon={<FileAddOutlined />} disabled={!(kinds.extra[0].kind === 'filing' ? mayFile : active)} loading={create.isPending} onClick={() => start(kinds.extra[0].kind)}>
             {at(kinds.extra[0].label)}
           </Button>
         ))}

@@ -152,7 +152,7 @@ const messages = {
   'wizard.regionFixed': ['变更、注销申请的所在地以组织档案为准', 'For a change or deregistration the place is that of the record'],
   'wizard.memberList': ['成员名单', 'Member list'],
   'wizard.memberCounts': ['名单中个人 {p} 人、单位 {u} 个；填报会员数 个人 {fp}、单位 {fu}', 'Listed: {p} individuals, {u} units; declared: {fp} individuals, {fu} units'],
-  'wizard.memberThreshold': ['一般应有个人会员 20 人以上或单位会员 10 个以上（以本区设置为准）', 'Usually ≥ 20 individual or ≥ 10 unit members (district setting applies)'],
+  'wizard.memberThreshold': ['本区要求：一般应有个人会员 {individual} 人以上或单位会员 {unit} 个以上', 'This district: usually ≥ {individual} individual or ≥ {unit} unit members'],
   'wizard.syncCounts': ['按名单填入会员数', 'Use the list counts'],
   'wizard.addMember': ['添加成员', 'Add member'],
   'wizard.addMembers': ['批量粘贴', 'Paste a list'],
