@@ -35,7 +35,7 @@ declare module './types.js' {
     rural_communities: number;
     child_count: number;
   }
-  /** Migration 0008: per node, kinds and year, organizations that entered and left the register. */
+  /** Migration 0008: per node, year and kinds, organizations that entered and left the register (year 0: all years). */
   interface StatsYearsTable {
     region_id: number;
     township_kind: string;

@@ -46,18 +46,24 @@ const toFigures = (rows: FigureRow[]) =>
   rows.map((r) => ({ ...r, node: r.node === null ? null : Number(r.node), in_register: Number(r.in_register ?? 0), added: Number(r.added ?? 0), base: Number(r.base ?? 0) }));
 
 /**
- * From the per-year counters (a few dozen rows per node): exact for the end of `year`, and for today when `year`
- * is the current one. In the register at the end of Y = entered − exited over the years up to Y.
+ * From the per-year counters: exact for the end of `year`, and for today when `year` is the current one. In the
+ * register at the end of Y = the all-years total (year 0) less the net of the years after Y, so only the total
+ * and the years from Y on are read (two rows per node and kinds for this year's board).
  */
 export async function counterFigures(db: Db, ids: number[], year: number): Promise<FigureRow[]> {
   if (ids.length === 0) return [];
   const { rows } = await sql<FigureRow>`
     SELECT region_id AS node, township_kind AS tk, village_kind AS vk,
-      sum(entered - exited) AS in_register,
+      sum(net) FILTER (WHERE year = 0 OR year > ${year}) AS in_register,
       sum(entered) FILTER (WHERE year = ${year}) AS added,
-      sum(entered - exited) FILTER (WHERE year < ${year}) AS base
-    FROM stats_years
-    WHERE region_id = ANY(${sql.val(ids)}::bigint[]) AND year <= ${year}
+      sum(net) AS base
+    FROM (
+      SELECT region_id, year, township_kind, village_kind, entered, entered - exited AS net
+      FROM stats_years WHERE region_id = ANY(${sql.val(ids)}::bigint[]) AND year = 0
+      UNION ALL
+      SELECT region_id, year, township_kind, village_kind, entered, exited - entered AS net
+      FROM stats_years WHERE region_id = ANY(${sql.val(ids)}::bigint[]) AND year >= ${year}
+    ) AS y
     GROUP BY 1, 2, 3`.execute(db);
   return toFigures(rows);
 }
@@ -266,18 +272,21 @@ export async function rebuildCounters(trx: Transaction<DB>): Promise<number> {
 
 /** The per-year counters as they would be if rebuilt from the registry now (migration 0008's definition). */
 const RECOMPUTED_YEARS = sql`
-  SELECT l.region_id, x.tk AS township_kind, x.vk AS village_kind, e.year::smallint AS year,
+  SELECT l.region_id, e.year::smallint AS year, x.tk AS township_kind, x.vk AS village_kind,
          sum(e.entered)::integer AS entered, sum(e.exited)::integer AS exited
   FROM (
-    SELECT ARRAY[o.level1_id, o.level2_id, o.level3_id, o.level4_id, o.level5_id, o.level6_id] AS level_ids,
-           coalesce(t.kind, '') AS tk, coalesce(v.kind, '') AS vk,
-           extract(year FROM o.recorded_on)::smallint AS ry, extract(year FROM o.closed_on)::smallint AS cy
-    FROM orgs o
-    LEFT JOIN regions t ON t.id = o.level4_id
-    LEFT JOIN regions v ON v.id = o.level5_id
-    WHERE o.legal_form <> 'grassroots' AND o.status NOT IN ${PENDING} AND o.recorded_on IS NOT NULL
+    SELECT y.*, CASE WHEN y.cy IS NOT NULL THEN greatest(y.cy, y.ry) END AS ey
+    FROM (
+      SELECT ARRAY[o.level1_id, o.level2_id, o.level3_id, o.level4_id, o.level5_id, o.level6_id] AS level_ids,
+             coalesce(t.kind, '') AS tk, coalesce(v.kind, '') AS vk,
+             extract(year FROM o.recorded_on)::smallint AS ry, extract(year FROM o.closed_on)::smallint AS cy
+      FROM orgs o
+      LEFT JOIN regions t ON t.id = o.level4_id
+      LEFT JOIN regions v ON v.id = o.level5_id
+      WHERE o.legal_form <> 'grassroots' AND o.status NOT IN ${PENDING} AND o.recorded_on IS NOT NULL
+    ) AS y
   ) AS x
-  CROSS JOIN LATERAL (VALUES (x.ry, 1, 0), (CASE WHEN x.cy IS NOT NULL THEN greatest(x.cy, x.ry) END, 0, 1)) AS e(year, entered, exited)
+  CROSS JOIN LATERAL (VALUES (x.ry, 1, 0), (x.ey, 0, 1), (0::smallint, 1, CASE WHEN x.ey IS NOT NULL THEN 1 ELSE 0 END)) AS e(year, entered, exited)
   CROSS JOIN LATERAL unnest(x.level_ids) AS l(region_id)
   WHERE l.region_id IS NOT NULL AND e.year IS NOT NULL
   GROUP BY 1, 2, 3, 4`;
@@ -285,11 +294,11 @@ const RECOMPUTED_YEARS = sql`
 /** Per-year counter rows where the stored figures and a recount differ (rows left at zero count as absent). */
 export async function diffYears(db: Db, limit = 20) {
   const { rows } = await sql<{ region_id: number; township_kind: string; village_kind: string; year: number; stored: string | null; recounted: string | null }>`
-    SELECT region_id, township_kind, village_kind, year, s.entered || '/' || s.exited AS stored, r.entered || '/' || r.exited AS recounted
+    SELECT region_id, year, township_kind, village_kind, s.entered || '/' || s.exited AS stored, r.entered || '/' || r.exited AS recounted
     FROM (SELECT * FROM stats_years WHERE entered <> 0 OR exited <> 0) s
-    FULL OUTER JOIN (${RECOMPUTED_YEARS}) r USING (region_id, township_kind, village_kind, year)
+    FULL OUTER JOIN (${RECOMPUTED_YEARS}) r USING (region_id, year, township_kind, village_kind)
     WHERE (s.entered, s.exited) IS DISTINCT FROM (r.entered, r.exited)
-    ORDER BY region_id, township_kind, village_kind, year
+    ORDER BY region_id, year, township_kind, village_kind
     LIMIT ${limit}`.execute(db);
   return rows;
 }
@@ -297,7 +306,7 @@ export async function diffYears(db: Db, limit = 20) {
 export async function rebuildYears(trx: Transaction<DB>): Promise<number> {
   await sql`LOCK TABLE orgs IN SHARE MODE`.execute(trx);
   await sql`DELETE FROM stats_years`.execute(trx);
-  const res = await sql`INSERT INTO stats_years (region_id, township_kind, village_kind, year, entered, exited) ${RECOMPUTED_YEARS}`.execute(trx);
+  const res = await sql`INSERT INTO stats_years (region_id, year, township_kind, village_kind, entered, exited) ${RECOMPUTED_YEARS}`.execute(trx);
   return Number(res.numAffectedRows ?? 0);
 }
 
