@@ -1,7 +1,7 @@
 import { useState, type Key } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, Card, Empty, Input, Select, Space, Table, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Badge, Button, Card, Empty, Input, Select, Space, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { CheckOutlined, FieldTimeOutlined, FilterOutlined, PlusOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import {
   APPLICATION_KINDS,
@@ -14,7 +14,7 @@ import {
   type ReviewStep,
 } from '../../../shared/enums.js';
 import { useCan, useCurrentUser } from '../../auth/session.js';
-import { LoadError } from '../../components/LoadError.js';
+import { ListTable } from '../../components/ListTable.js';
 import { RegionSelect } from '../../components/RegionSelect.js';
 import { useT } from '../../i18n.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
@@ -358,58 +358,43 @@ export default function ApplicationsPage() {
           </Space>
         </div>
       )}
-      {list.isError ? (
-        <LoadError error={list.error} onRetry={() => list.refetch()} />
-      ) : (
-        <Table<ApplicationListItem>
-          rowKey="id"
-          size="middle"
-          columns={isMobile ? phoneColumns : desktopColumns}
-          dataSource={list.data?.items}
-          loading={list.isFetching}
-          scroll={isMobile ? undefined : { x: 'max-content' }}
-          showSorterTooltip={false}
-          rowClassName={(a) => `clickable-row${a.dueState === 'overdue' ? ' row-overdue' : a.dueState === 'due_soon' ? ' row-due-soon' : ''}`}
-          rowSelection={
-            batchable
-              ? {
-                  selectedRowKeys: selected,
-                  onChange: setSelected,
-                  getCheckboxProps: (a) => ({ disabled: !canAct(a), 'aria-label': a.name }),
-                  columnWidth: 40,
-                }
-              : undefined
+      <ListTable<ApplicationListItem>
+        list={list}
+        page={p.page}
+        pageSize={p.pageSize}
+        columns={isMobile ? phoneColumns : desktopColumns}
+        showSorterTooltip={false}
+        rowClassName={(a) => `clickable-row${a.dueState === 'overdue' ? ' row-overdue' : a.dueState === 'due_soon' ? ' row-due-soon' : ''}`}
+        rowSelection={
+          batchable
+            ? {
+                selectedRowKeys: selected,
+                onChange: setSelected,
+                getCheckboxProps: (a) => ({ disabled: !canAct(a), 'aria-label': a.name }),
+                columnWidth: 40,
+              }
+            : undefined
+        }
+        onRow={(a) => ({
+          onClick: (e) => {
+            if ((e.target as HTMLElement).closest('a, button, .ant-checkbox-wrapper, .ant-table-selection-column')) return;
+            navigate(`/applications/${a.id}`);
+          },
+        })}
+        locale={{ emptyText: empty }}
+        onChange={(pagination, filters, sorter, extra) => {
+          setSelected([]);
+          if (extra.action !== 'sort') {
+            urlTableChange<ApplicationListItem>(update, [], '')(pagination, filters, sorter, extra);
+            return;
           }
-          onRow={(a) => ({
-            onClick: (e) => {
-              if ((e.target as HTMLElement).closest('a, button, .ant-checkbox-wrapper, .ant-table-selection-column')) return;
-              navigate(`/applications/${a.id}`);
-            },
-          })}
-          locale={{ emptyText: empty }}
-          pagination={{
-            current: p.page,
-            pageSize: p.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (n) => t('common.total', { n }),
-            size: isMobile ? 'small' : undefined,
-          }}
-          onChange={(pagination, filters, sorter, extra) => {
-            setSelected([]);
-            if (extra.action !== 'sort') {
-              urlTableChange<ApplicationListItem>(update, [], '')(pagination, filters, sorter, extra);
-              return;
-            }
-            // The server sorts by due date one way only (most urgent first).
-            const s = Array.isArray(sorter) ? sorter[0] : sorter;
-            const key = String(s?.columnKey ?? '');
-            const sort = !s?.order ? null : key === 'due' ? 'due' : key === 'submitted' ? (s.order === 'descend' ? '-submitted' : 'submitted') : null;
-            update({ sort });
-          }}
-        />
-      )}
+          // The server sorts by due date one way only (most urgent first).
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          const key = String(s?.columnKey ?? '');
+          const sort = !s?.order ? null : key === 'due' ? 'due' : key === 'submitted' ? (s.order === 'descend' ? '-submitted' : 'submitted') : null;
+          update({ sort });
+        }}
+      />
       {batch && (
         <BatchReviewModal
           decision={batch}

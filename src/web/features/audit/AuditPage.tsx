@@ -1,4 +1,4 @@
-import { LoadError } from '../../components/LoadError.js';
+import { ListTable } from '../../components/ListTable.js';
 import { useEffect, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -12,7 +12,6 @@ import {
   Input,
   Select,
   Space,
-  Table,
   Tag,
   Tooltip,
   Typography,
@@ -271,64 +270,50 @@ export default function AuditPage() {
           <Typography.Text type="secondary">{t('audit.readonly')}</Typography.Text>
         </Space>
       </Form>
-      {list.isError ? (
-        <LoadError error={list.error} onRetry={() => list.refetch()} />
-      ) : (
-        <Table<AuditEntry>
-          rowKey="id"
-          size="middle"
-          columns={isMobile ? phoneColumns : desktopColumns}
-          dataSource={list.data?.items}
-          loading={list.isFetching}
-          scroll={isMobile ? undefined : { x: 'max-content' }}
-          locale={{ emptyText: list.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
-          expandable={{
-            expandedRowRender: (e) => (
-              <div className="audit-detail">
-                {changedFields(e.oldValue, e.newValue).length > 0 && (
-                  <div className="audit-changes">
-                    <Typography.Text strong>{t('audit.changes')}</Typography.Text>
-                    {changedFields(e.oldValue, e.newValue).map((c) => (
-                      <div key={c.key} className="mono">
-                        {c.key}: <del>{c.before}</del> → <ins>{c.after}</ins>
-                      </div>
-                    ))}
-                  </div>
-                )}
-                <div className="audit-values">
-                  <div>
-                    <Typography.Text strong>{t('audit.oldValue')}</Typography.Text>
-                    <JsonBlock value={e.oldValue} empty={t('audit.noValue')} />
-                  </div>
-                  <div>
-                    <Typography.Text strong>{t('audit.newValue')}</Typography.Text>
-                    <JsonBlock value={e.newValue} empty={t('audit.noValue')} />
-                  </div>
+      <ListTable<AuditEntry>
+        list={list}
+        page={page}
+        pageSize={pageSize}
+        pageSizeOptions={[20, 50, 100, 200]}
+        columns={isMobile ? phoneColumns : desktopColumns}
+        locale={{ emptyText: list.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+        expandable={{
+          expandedRowRender: (e) => (
+            <div className="audit-detail">
+              {changedFields(e.oldValue, e.newValue).length > 0 && (
+                <div className="audit-changes">
+                  <Typography.Text strong>{t('audit.changes')}</Typography.Text>
+                  {changedFields(e.oldValue, e.newValue).map((c) => (
+                    <div key={c.key} className="mono">
+                      {c.key}: <del>{c.before}</del> → <ins>{c.after}</ins>
+                    </div>
+                  ))}
                 </div>
-                <Typography.Text type="secondary" className="audit-meta">
-                  {t('audit.requestId')}：<span className="mono">{e.requestId ?? '—'}</span>
-                  {'　'}
-                  {t('audit.action')}：<span className="mono">{e.action}</span>
-                  {'　'}
-                  {t('audit.ip')}：<span className="mono">{e.ip ?? '—'}</span>
-                </Typography.Text>
+              )}
+              <div className="audit-values">
+                <div>
+                  <Typography.Text strong>{t('audit.oldValue')}</Typography.Text>
+                  <JsonBlock value={e.oldValue} empty={t('audit.noValue')} />
+                </div>
+                <div>
+                  <Typography.Text strong>{t('audit.newValue')}</Typography.Text>
+                  <JsonBlock value={e.newValue} empty={t('audit.noValue')} />
+                </div>
               </div>
-            ),
-          }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (n) => t('common.total', { n }),
-            size: isMobile ? 'small' : undefined,
-          }}
-          onChange={(p) =>
-            update({ page: p.current === 1 ? null : p.current, pageSize: p.pageSize === 20 ? null : p.pageSize })
-          }
-        />
-      )}
+              <Typography.Text type="secondary" className="audit-meta">
+                {t('audit.requestId')}：<span className="mono">{e.requestId ?? '—'}</span>
+                {'　'}
+                {t('audit.action')}：<span className="mono">{e.action}</span>
+                {'　'}
+                {t('audit.ip')}：<span className="mono">{e.ip ?? '—'}</span>
+              </Typography.Text>
+            </div>
+          ),
+        }}
+        onChange={(p) =>
+          update({ page: p.current === 1 ? null : p.current, pageSize: p.pageSize === 20 ? null : p.pageSize })
+        }
+      />
     </Card>
   );
 }

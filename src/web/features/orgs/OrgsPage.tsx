@@ -1,9 +1,9 @@
-import { LoadError } from '../../components/LoadError.js';
+import { ListTable } from '../../components/ListTable.js';
 import { urlTableChange } from '../../lib/table-url.js';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Dropdown, Empty, Input, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Dropdown, Empty, Input, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, DownOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { SortOrder } from 'antd/es/table/interface';
 import {
@@ -402,39 +402,25 @@ export default function OrgsPage() {
           </div>
         )}
       </div>
-      {list.isError ? (
-        <LoadError error={list.error} onRetry={() => list.refetch()} />
-      ) : (
-        <Table<OrgListItem>
-          rowKey="id"
-          size="middle"
-          columns={isMobile ? phoneColumns : desktopColumns}
-          dataSource={list.data?.items}
-          loading={list.isFetching}
-          scroll={isMobile ? undefined : { x: 'max-content' }}
-          showSorterTooltip={false}
-          rowClassName="clickable-row"
-          onRow={(o) => ({
-            onClick: (e) => {
-              // A link or a button in the row does its own thing.
-              if ((e.target as HTMLElement).closest('a, button')) return;
-              open(o);
-            },
-          })}
-          locale={{ emptyText: empty }}
-          pagination={{
-            current: p.page,
-            pageSize: p.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            // Above 10,000 the server stops counting: say so rather than show a false total.
-            showTotal: (n) => t('common.total', { n: list.data?.totalCapped ? `${n.toLocaleString()}+` : n }),
-            size: isMobile ? 'small' : undefined,
-          }}
-          onChange={urlTableChange(update, SORTABLE, 'name')}
-        />
-      )}
+      <ListTable<OrgListItem>
+        list={list}
+        page={p.page}
+        pageSize={p.pageSize}
+        // Above 10,000 the server stops counting: say so rather than show a false total.
+        showTotal={(n) => t('common.total', { n: list.data?.totalCapped ? `${n.toLocaleString()}+` : n })}
+        columns={isMobile ? phoneColumns : desktopColumns}
+        showSorterTooltip={false}
+        rowClassName="clickable-row"
+        onRow={(o) => ({
+          onClick: (e) => {
+            // A link or a button in the row does its own thing.
+            if ((e.target as HTMLElement).closest('a, button')) return;
+            open(o);
+          },
+        })}
+        locale={{ emptyText: empty }}
+        onChange={urlTableChange(update, SORTABLE, 'name')}
+      />
       {can('org.import') && <ImportDrawer open={importOpen} onClose={() => setImportOpen(false)} />}
     </Card>
   );

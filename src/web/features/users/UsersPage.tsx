@@ -1,8 +1,8 @@
-import { LoadError } from '../../components/LoadError.js';
+import { ListTable } from '../../components/ListTable.js';
 import { urlTableChange } from '../../lib/table-url.js';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Empty, Input, Popconfirm, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { SortOrder } from 'antd/es/table/interface';
 import { ROLES, type Role } from '../../../shared/enums.js';
@@ -257,30 +257,15 @@ export default function UsersPage() {
           className="filter-region"
         />
       </div>
-      {list.isError ? (
-        <LoadError error={list.error} onRetry={() => list.refetch()} />
-      ) : (
-        <Table<User>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items}
-          loading={list.isFetching}
-          scroll={isMobile ? undefined : { x: 'max-content' }}
-          showSorterTooltip={false}
-          locale={{ emptyText: list.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
-          pagination={{
-            current: filter.page,
-            pageSize: filter.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (n) => t('common.total', { n }),
-            size: isMobile ? 'small' : undefined,
-          }}
-          onChange={urlTableChange(update, SORTABLE, 'username')}
-        />
-      )}
+      <ListTable<User>
+        list={list}
+        page={filter.page}
+        pageSize={filter.pageSize}
+        columns={columns}
+        showSorterTooltip={false}
+        locale={{ emptyText: list.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+        onChange={urlTableChange(update, SORTABLE, 'username')}
+      />
       <UserFormModal open={editing !== undefined} user={editing ?? null} onClose={() => setEditing(undefined)} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </Card>
