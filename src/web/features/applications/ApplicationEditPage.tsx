@@ -2,13 +2,14 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Result, Row, Select, Skeleton, Space, Steps, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Result, Row, Select, Space, Steps, Typography } from 'antd';
 import { ArrowLeftOutlined, CheckCircleFilled, CloseCircleFilled, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { DIRECT_REGISTRATION_TYPES, REGISTERED_FORMS, type LegalForm } from '../../../shared/enums.js';
 import { PHONE_MESSAGE, RESIDENT_ID_MESSAGES, isValidPhone, residentIdProblem } from '../../../shared/validators.js';
 import { ApiError, errorMessage } from '../../api/client.js';
 import { useCurrentUser } from '../../auth/session.js';
-import { LoadError } from '../../components/LoadError.js';
+import { ConflictAlert } from '../../components/ConflictAlert.js';
+import { isRecordId, RecordLoader } from '../../components/RecordLoader.js';
 import { RegionSelect } from '../../components/RegionSelect.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
@@ -150,35 +151,25 @@ export default function ApplicationEditPage() {
   const q = useQuery(applicationQuery(appId));
   const navigate = useNavigate();
 
-  if (!Number.isInteger(appId) || appId <= 0) return <NotFoundCard />;
-  if (q.isPending) {
-    return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 12 }} />
-      </Card>
-    );
-  }
-  if (q.isError) {
-    if (q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 403)) return <NotFoundCard />;
-    return (
-      <Card>
-        <LoadError error={q.error} onRetry={() => q.refetch()} />
-      </Card>
-    );
-  }
-  if (!q.data.can.edit) {
-    return (
-      <Card>
-        <Result
-          status="info"
-          title={at('wizard.notEditable')}
-          subTitle={at('wizard.notEditableHint')}
-          extra={<Button onClick={() => navigate(`/applications/${appId}`)}>{at('page.back')}</Button>}
-        />
-      </Card>
-    );
-  }
-  return <Wizard key={q.data.id} app={q.data} onReload={() => q.refetch()} />;
+  return (
+    <RecordLoader query={q} validId={isRecordId(appId)} skeletonRows={12} notFound={<NotFoundCard />}>
+      {(app) => {
+        if (!app.can.edit) {
+          return (
+            <Card>
+              <Result
+                status="info"
+                title={at('wizard.notEditable')}
+                subTitle={at('wizard.notEditableHint')}
+                extra={<Button onClick={() => navigate(`/applications/${appId}`)}>{at('page.back')}</Button>}
+              />
+            </Card>
+          );
+        }
+        return <Wizard key={app.id} app={app} onReload={() => q.refetch()} />;
+      }}
+    </RecordLoader>
+  );
 }
 
 export function NotFoundCard() {
@@ -697,17 +688,7 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
           {dirty && <Typography.Text type="warning">{at('wizard.unsaved')}</Typography.Text>}
         </Space>
       </div>
-      {conflict && (
-        <Alert
-          className="page-alert"
-          type="error"
-          showIcon
-          role="alert"
-          title={at('wizard.conflict')}
-          description={at('wizard.conflictHint')}
-          action={<Button danger onClick={reload}>{at('wizard.reload')}</Button>}
-        />
-      )}
+      {conflict && <ConflictAlert title={at('wizard.conflict')} hint={at('wizard.conflictHint')} reloadLabel={at('wizard.reload')} onReload={reload} />}
       {lastReturn && (
         <Alert
           className="page-alert"

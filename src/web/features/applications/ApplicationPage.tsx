@@ -1,12 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Skeleton, Space, Steps, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, Steps, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, PrinterOutlined, UndoOutlined } from '@ant-design/icons';
 import { ROLES, type ReviewStep, type Role } from '../../../shared/enums.js';
-import { ApiError } from '../../api/client.js';
 import { useCurrentUser } from '../../auth/session.js';
-import { LoadError } from '../../components/LoadError.js';
+import { isRecordId, RecordLoader } from '../../components/RecordLoader.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { formatCount, formatDateTime } from '../../lib/format.js';
 import { useIsMobile } from '../../lib/hooks.js';
@@ -28,23 +27,11 @@ export default function ApplicationPage() {
   const { id } = useParams();
   const appId = Number(id);
   const q = useQuery(applicationQuery(appId));
-  if (!Number.isInteger(appId) || appId <= 0) return <NotFoundCard />;
-  if (q.isPending) {
-    return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 14 }} />
-      </Card>
-    );
-  }
-  if (q.isError) {
-    if (q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 403)) return <NotFoundCard />;
-    return (
-      <Card>
-        <LoadError error={q.error} onRetry={() => q.refetch()} />
-      </Card>
-    );
-  }
-  return <Detail app={q.data} />;
+  return (
+    <RecordLoader query={q} validId={isRecordId(appId)} skeletonRows={14} notFound={<NotFoundCard />}>
+      {(app) => <Detail app={app} />}
+    </RecordLoader>
+  );
 }
 
 const ACTION_COLORS: Record<string, string> = { approve: 'green', return: 'orange', reject: 'red', withdraw: 'gray', submit: 'blue', resubmit: 'blue', create: 'gray' };

@@ -1,11 +1,11 @@
-import { LangSwitch } from '../../components/LangSwitch.js';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { LoginBody } from '../../../shared/schemas/auth.js';
 import { errorMessage } from '../../api/client.js';
 import { FullPageSpin, safeNext, useLogin, useSession } from '../../auth/session.js';
 import { useT } from '../../i18n.js';
+import { AuthCard } from './AuthCard.js';
 
 export default function LoginPage() {
   const t = useT();
@@ -34,55 +34,40 @@ export default function LoginPage() {
   };
 
   return (
-    <div className="login-page">
-      <div className="login-lang">
-        <LangSwitch />
+    <AuthCard footer={<div className="login-footer">{t('auth.footer')}</div>}>
+      <Typography.Title level={5} className="login-subtitle">
+        {t('auth.title')}
+      </Typography.Title>
+      {login.isError && (
+        <Alert className="login-error" type="error" showIcon title={errorMessage(login.error)} role="alert" />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        size="large"
+        onFinish={submit}
+        requiredMark={false}
+        initialValues={{ username: params.get('username') ?? '' }}
+      >
+        <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>
+          <Input prefix={<UserOutlined />} autoComplete="username" autoFocus autoCapitalize="none" spellCheck={false} />
+        </Form.Item>
+        <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item className="login-submit">
+          <Button type="primary" htmlType="submit" block loading={login.isPending}>
+            {t('auth.submit')}
+          </Button>
+        </Form.Item>
+      </Form>
+      <Typography.Text type="secondary" className="login-hint">
+        {t('auth.hint')}
+      </Typography.Text>
+      <div className="login-links">
+        <Link to="/signup">{t('auth.signup')}</Link>
+        <Link to="/verify">{t('auth.verify')}</Link>
       </div>
-      <Card className="login-card">
-        <div className="login-brand">
-          <span className="app-brand-mark login-mark">社</span>
-          <div>
-            <Typography.Title level={3} className="login-title">
-              {t('app.name')}
-            </Typography.Title>
-            <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
-          </div>
-        </div>
-        <Typography.Title level={5} className="login-subtitle">
-          {t('auth.title')}
-        </Typography.Title>
-        {login.isError && (
-          <Alert className="login-error" type="error" showIcon title={errorMessage(login.error)} role="alert" />
-        )}
-        <Form
-          form={form}
-          layout="vertical"
-          size="large"
-          onFinish={submit}
-          requiredMark={false}
-          initialValues={{ username: params.get('username') ?? '' }}
-        >
-          <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus autoCapitalize="none" spellCheck={false} />
-          </Form.Item>
-          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-          </Form.Item>
-          <Form.Item className="login-submit">
-            <Button type="primary" htmlType="submit" block loading={login.isPending}>
-              {t('auth.submit')}
-            </Button>
-          </Form.Item>
-        </Form>
-        <Typography.Text type="secondary" className="login-hint">
-          {t('auth.hint')}
-        </Typography.Text>
-        <div className="login-links">
-          <Link to="/signup">{t('auth.signup')}</Link>
-          <Link to="/verify">{t('auth.verify')}</Link>
-        </div>
-      </Card>
-      <div className="login-footer">{t('auth.footer')}</div>
-    </div>
+    </AuthCard>
   );
 }

@@ -1,14 +1,14 @@
 import { useCallback, useState } from 'react';
 import { Link, Navigate } from 'react-router-dom';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Result, Typography } from 'antd';
+import { Alert, Button, Form, Input, Result, Typography } from 'antd';
 import { LockOutlined, PhoneOutlined, UserOutlined } from '@ant-design/icons';
 import { PHONE_MESSAGE, isValidPhone } from '../../../shared/validators.js';
 import { api, applyFieldErrors, errorMessage } from '../../api/client.js';
 import { FullPageSpin, useSession } from '../../auth/session.js';
-import { LangSwitch } from '../../components/LangSwitch.js';
 import { passwordPolicyRule, sameAsRule } from '../../components/password-rules.js';
 import { useLang, useT } from '../../i18n.js';
+import { AuthCard } from './AuthCard.js';
 import { CommunitySelect } from './CommunitySelect.js';
 
 const messages = {
@@ -88,95 +88,81 @@ export default function SignupPage() {
     );
 
   return (
-    <div className="login-page">
-      <div className="login-lang">
-        <LangSwitch />
-      </div>
-      <Card className="login-card signup-card">
-        <div className="login-brand">
-          <span className="app-brand-mark login-mark">社</span>
-          <div>
-            <Typography.Title level={3} className="login-title">
-              {t('app.name')}
-            </Typography.Title>
-            <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
-          </div>
-        </div>
-        {done ? (
-          <Result
-            status="success"
-            title={s('done')}
-            subTitle={s('doneHint', { username: done })}
-            extra={
-              <Link to={`/login?username=${encodeURIComponent(done)}`}>
-                <Button type="primary">{s('goLogin')}</Button>
-              </Link>
-            }
-          />
-        ) : (
-          <>
-            <Typography.Title level={5} className="login-subtitle">
-              {s('title')}
-            </Typography.Title>
-            <Typography.Paragraph type="secondary" className="signup-intro">
-              {s('intro')}
-            </Typography.Paragraph>
-            {signup.isError && <Alert className="login-error" type="error" showIcon title={errorMessage(signup.error)} role="alert" />}
-            <Form form={form} layout="vertical" name="signup" onFinish={submit} requiredMark={false} autoComplete="on">
-              <Form.Item
-                name="username"
-                label={s('username')}
-                extra={s('usernameHint')}
-                normalize={(v: string) => v.toLowerCase()}
-                rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9._-]{2,39}$/, message: s('usernameRule') }]}
-              >
-                <Input prefix={<UserOutlined />} autoComplete="username" autoCapitalize="none" spellCheck={false} maxLength={40} />
-              </Form.Item>
-              <Form.Item name="displayName" label={s('displayName')} rules={[{ required: true, whitespace: true, min: 2, max: 40, message: s('displayNameRule') }]}>
-                <Input autoComplete="name" maxLength={40} />
-              </Form.Item>
-              <Form.Item
-                name="phone"
-                label={s('phone')}
-                validateDebounce={300}
-                rules={[
-                  { required: true, whitespace: true, message: s('phoneRequired') },
-                  { validator: async (_r, v: string | undefined) => { if (v?.trim() && !isValidPhone(v)) throw new Error(PHONE_MESSAGE); } },
-                ]}
-              >
-                <Input prefix={<PhoneOutlined />} inputMode="tel" autoComplete="tel" maxLength={30} />
-              </Form.Item>
-              <Form.Item
-                name="password"
-                label={s('password')}
-                extra={t('password.policyHint')}
-                rules={[{ required: true, message: s('passwordRequired') }, passwordPolicyRule(() => form.getFieldValue('username') as string | undefined)]}
-              >
-                <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={128} />
-              </Form.Item>
-              <Form.Item name="confirm" label={s('confirm')} dependencies={['password']} rules={[{ required: true, message: s('confirmRequired') }, sameAsRule('password', s('mismatch'))]}>
-                <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={128} />
-              </Form.Item>
-              <Form.Item name="regionCode" label={s('region')} extra={s('regionHint')} rules={[{ required: true, pattern: /^\d{12}$/, message: s('regionRule') }]}>
-                <CommunitySelect placeholder={s('regionPlaceholder')} empty={s('regionEmpty')} typeMore={s('regionTypeMore')} />
-              </Form.Item>
-              <Form.Item className="login-submit">
-                <Button type="primary" htmlType="submit" block size="large" loading={signup.isPending}>
-                  {s('submit')}
-                </Button>
-              </Form.Item>
-            </Form>
-          </>
-        )}
-        <Typography.Text type="secondary" className="login-hint">
-          {s('haveAccount')}
-          <Link to="/login">{s('toLogin')}</Link>
-          {' · '}
-          <Link to="/verify">{s('verify')}</Link>
-          {' · '}
-          <Link to="/public">{s('publicRegister')}</Link>
-        </Typography.Text>
-      </Card>
-    </div>
+    <AuthCard className="signup-card">
+      {done ? (
+        <Result
+          status="success"
+          title={s('done')}
+          subTitle={s('doneHint', { username: done })}
+          extra={
+            <Link to={`/login?username=${encodeURIComponent(done)}`}>
+              <Button type="primary">{s('goLogin')}</Button>
+            </Link>
+          }
+        />
+      ) : (
+        <>
+          <Typography.Title level={5} className="login-subtitle">
+            {s('title')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary" className="signup-intro">
+            {s('intro')}
+          </Typography.Paragraph>
+          {signup.isError && <Alert className="login-error" type="error" showIcon title={errorMessage(signup.error)} role="alert" />}
+          <Form form={form} layout="vertical" name="signup" onFinish={submit} requiredMark={false} autoComplete="on">
+            <Form.Item
+              name="username"
+              label={s('username')}
+              extra={s('usernameHint')}
+              normalize={(v: string) => v.toLowerCase()}
+              rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9._-]{2,39}$/, message: s('usernameRule') }]}
+            >
+              <Input prefix={<UserOutlined />} autoComplete="username" autoCapitalize="none" spellCheck={false} maxLength={40} />
+            </Form.Item>
+            <Form.Item name="displayName" label={s('displayName')} rules={[{ required: true, whitespace: true, min: 2, max: 40, message: s('displayNameRule') }]}>
+              <Input autoComplete="name" maxLength={40} />
+            </Form.Item>
+            <Form.Item
+              name="phone"
+              label={s('phone')}
+              validateDebounce={300}
+              rules={[
+                { required: true, whitespace: true, message: s('phoneRequired') },
+                { validator: async (_r, v: string | undefined) => { if (v?.trim() && !isValidPhone(v)) throw new Error(PHONE_MESSAGE); } },
+              ]}
+            >
+              <Input prefix={<PhoneOutlined />} inputMode="tel" autoComplete="tel" maxLength={30} />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label={s('password')}
+              extra={t('password.policyHint')}
+              rules={[{ required: true, message: s('passwordRequired') }, passwordPolicyRule(() => form.getFieldValue('username') as string | undefined)]}
+            >
+              <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={128} />
+            </Form.Item>
+            <Form.Item name="confirm" label={s('confirm')} dependencies={['password']} rules={[{ required: true, message: s('confirmRequired') }, sameAsRule('password', s('mismatch'))]}>
+              <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={128} />
+            </Form.Item>
+            <Form.Item name="regionCode" label={s('region')} extra={s('regionHint')} rules={[{ required: true, pattern: /^\d{12}$/, message: s('regionRule') }]}>
+              <CommunitySelect placeholder={s('regionPlaceholder')} empty={s('regionEmpty')} typeMore={s('regionTypeMore')} />
+            </Form.Item>
+            <Form.Item className="login-submit">
+              <Button type="primary" htmlType="submit" block size="large" loading={signup.isPending}>
+                {s('submit')}
+              </Button>
+            </Form.Item>
+          </Form>
+        </>
+      )}
+      <Typography.Text type="secondary" className="login-hint">
+        {s('haveAccount')}
+        <Link to="/login">{s('toLogin')}</Link>
+        {' · '}
+        <Link to="/verify">{s('verify')}</Link>
+        {' · '}
+        <Link to="/public">{s('publicRegister')}</Link>
+      </Typography.Text>
+    </AuthCard>
   );
 }

@@ -3,7 +3,6 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -42,6 +41,7 @@ import {
   residentIdProblem,
 } from '../../../shared/validators.js';
 import { ApiError, applyFieldErrors, errorMessage } from '../../api/client.js';
+import { ConflictAlert } from '../../components/ConflictAlert.js';
 import { RegionSelect } from '../../components/RegionSelect.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { validValues } from '../../lib/forms.js';
@@ -349,21 +349,7 @@ function OrgForm({ initial, onReload }: FormProps) {
           {t('common.cancel')}
         </Button>
       </div>
-      {conflict && (
-        <Alert
-          className="page-alert"
-          type="error"
-          showIcon
-          role="alert"
-          title={t('orgs.conflict')}
-          description={t('orgs.conflictHint')}
-          action={
-            <Button danger onClick={reload}>
-              {t('orgs.reload')}
-            </Button>
-          }
-        />
-      )}
+      {conflict && <ConflictAlert title={t('orgs.conflict')} hint={t('orgs.conflictHint')} reloadLabel={t('orgs.reload')} onReload={reload} />}
       <Form
         form={form}
         name="orgForm"

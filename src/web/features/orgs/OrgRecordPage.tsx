@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Empty, Result, Skeleton, Space, Tabs, Typography, type DescriptionsProps } from 'antd';
+import { Button, Card, Descriptions, Empty, Result, Space, Tabs, Typography, type DescriptionsProps } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, PaperClipOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
-import { ApiError, errorMessage } from '../../api/client.js';
+import { isRecordId, RecordLoader } from '../../components/RecordLoader.js';
 import { useCan } from '../../auth/session.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { formatCount, formatDateTime } from '../../lib/format.js';
@@ -26,31 +26,12 @@ type TabKey = (typeof TABS)[number];
 export default function OrgRecordPage() {
   const { id } = useParams();
   const orgId = Number(id);
-  const t = useT();
   const org = useQuery(orgQuery(orgId));
-
-  if (!Number.isInteger(orgId) || orgId <= 0) return <NotFoundCard />;
-  if (org.isPending) {
-    return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 12 }} />
-      </Card>
-    );
-  }
-  if (org.isError) {
-    if (org.error instanceof ApiError && (org.error.status === 404 || org.error.status === 403)) return <NotFoundCard />;
-    return (
-      <Card>
-        <Result
-          status="error"
-          title={t('common.loadFailed')}
-          subTitle={errorMessage(org.error)}
-          extra={<Button onClick={() => org.refetch()}>{t('common.retry')}</Button>}
-        />
-      </Card>
-    );
-  }
-  return <Record org={org.data} />;
+  return (
+    <RecordLoader query={org} validId={isRecordId(orgId)} skeletonRows={12} notFound={<NotFoundCard />}>
+      {(data) => <Record org={data} />}
+    </RecordLoader>
+  );
 }
 
 function NotFoundCard() {

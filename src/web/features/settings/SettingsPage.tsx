@@ -162,6 +162,26 @@ function Stamp({ item }: { item: { isDefault: boolean; updatedAt: string | null;
   );
 }
 
+function SaveButton({ saving }: { saving: boolean }) {
+  const st = useST();
+  return (
+    <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>
+      {st('save')}
+    </Button>
+  );
+}
+
+/** Puts the defaults in the form after a confirm; like any edit, they apply once saved. */
+function RestoreDefaultsButton({ onRestore }: { onRestore: () => void }) {
+  const st = useST();
+  const { modal } = App.useApp();
+  return (
+    <Button icon={<UndoOutlined />} onClick={() => modal.confirm({ title: st('resetConfirm'), onOk: onRestore })}>
+      {st('reset')}
+    </Button>
+  );
+}
+
 function Settings({ data, region }: { data: SettingsResponse; region: string | undefined }) {
   return (
     <>
@@ -175,7 +195,7 @@ function Settings({ data, region }: { data: SettingsResponse; region: string | u
 
 function WorkflowCard({ data, region }: { data: SettingsResponse; region: string | undefined }) {
   const st = useST();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const item = itemOf<WorkflowSettings>(data, 'workflow');
   const [form] = Form.useForm<WorkflowSettings>();
   const save = useSaveSetting(region);
@@ -235,12 +255,8 @@ function WorkflowCard({ data, region }: { data: SettingsResponse; region: string
           </Col>
         </Row>
         <Space wrap>
-          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
-            {st('save')}
-          </Button>
-          <Button icon={<UndoOutlined />} onClick={() => modal.confirm({ title: st('resetConfirm'), onOk: () => form.setFieldsValue(item.defaultValue) })}>
-            {st('reset')}
-          </Button>
+          <SaveButton saving={save.isPending} />
+          <RestoreDefaultsButton onRestore={() => form.setFieldsValue(item.defaultValue)} />
         </Space>
       </Form>
     </Card>
@@ -377,9 +393,7 @@ function WorkdaysCard({ data, region }: { data: SettingsResponse; region: string
           <Button icon={<PlusOutlined />} onClick={() => addYear()}>
             {st('addYear')}
           </Button>
-          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
-            {st('save')}
-          </Button>
+          <SaveButton saving={save.isPending} />
         </Space>
       </Form>
     </Card>
@@ -388,7 +402,7 @@ function WorkdaysCard({ data, region }: { data: SettingsResponse; region: string
 
 function CategoriesCard({ data, region }: { data: SettingsResponse; region: string | undefined }) {
   const st = useST();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const item = itemOf<string[]>(data, 'org.categories');
   const [form] = Form.useForm<{ categories: string[] }>();
   const save = useSaveSetting(region);
@@ -439,12 +453,8 @@ function CategoriesCard({ data, region }: { data: SettingsResponse; region: stri
                 <Button icon={<PlusOutlined />} onClick={() => add('')} disabled={fields.length >= 50}>
                   {st('addCategory')}
                 </Button>
-                <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
-                  {st('save')}
-                </Button>
-                <Button icon={<UndoOutlined />} onClick={() => modal.confirm({ title: st('resetConfirm'), onOk: () => form.setFieldsValue({ categories: item.defaultValue }) })}>
-                  {st('reset')}
-                </Button>
+                <SaveButton saving={save.isPending} />
+                <RestoreDefaultsButton onRestore={() => form.setFieldsValue({ categories: item.defaultValue })} />
               </Space>
             </>
           )}
@@ -456,7 +466,7 @@ function CategoriesCard({ data, region }: { data: SettingsResponse; region: stri
 
 function TargetsCard({ data, region }: { data: SettingsResponse; region: string | undefined }) {
   const st = useST();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const item = itemOf<TargetSettings>(data, 'targets');
   const [form] = Form.useForm<TargetSettings>();
   const save = useSaveSetting(region);
@@ -486,12 +496,8 @@ function TargetsCard({ data, region }: { data: SettingsResponse; region: string 
           ))}
         </Row>
         <Space wrap>
-          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
-            {st('save')}
-          </Button>
-          <Button icon={<UndoOutlined />} onClick={() => modal.confirm({ title: st('resetConfirm'), onOk: () => form.setFieldsValue(item.defaultValue) })}>
-            {st('reset')}
-          </Button>
+          <SaveButton saving={save.isPending} />
+          <RestoreDefaultsButton onRestore={() => form.setFieldsValue(item.defaultValue)} />
         </Space>
       </Form>
     </Card>
