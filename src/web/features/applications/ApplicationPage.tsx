@@ -2,9 +2,10 @@ import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, Steps, Table, Tabs, Tag, Timeline, Typography } from 'antd';
-import { ArrowLeftOutlined, EditOutlined, PrinterOutlined, UndoOutlined } from '@ant-design/icons';
+import { EditOutlined, PrinterOutlined, UndoOutlined } from '@ant-design/icons';
 import { ROLES, type ReviewStep, type Role } from '../../../shared/enums.js';
 import { useCurrentUser } from '../../auth/session.js';
+import { RecordHead } from '../../components/RecordHead.js';
 import { isRecordId, RecordLoader } from '../../components/RecordLoader.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { formatCount, formatDateTime } from '../../lib/format.js';
@@ -269,25 +270,19 @@ function Detail({ app }: { app: Application }) {
 
   return (
     <div className="app-page">
-      <div className="org-record-back no-print">
-        <Link to="/applications">
-          <ArrowLeftOutlined /> {at('page.back')}
-        </Link>
-      </div>
-      <Card className="org-record-head">
-        <div className="org-record-title">
-          <div className="org-record-name">
-            <Typography.Title level={4} className="page-title">
-              {app.name}
-            </Typography.Title>
-            <Space size={4} wrap>
-              <KindTag kind={app.kind} />
-              <AppStatusTag status={app.status} />
-              <DueTag item={app} />
-            </Space>
-          </div>
-          {actions}
-        </div>
+      <RecordHead
+        backTo="/applications"
+        backLabel={at('page.back')}
+        title={app.name}
+        tags={
+          <>
+            <KindTag kind={app.kind} />
+            <AppStatusTag status={app.status} />
+            <DueTag item={app} />
+          </>
+        }
+        actions={actions}
+      >
         <Typography.Text type="secondary" className="org-record-sub">
           <span className="mono">{at('page.no', { id: app.id })}</span> · {app.regionPath} · {at('page.applicant')}：{app.applicant.displayName}
           {app.onBehalf && at('page.onBehalf')}
@@ -301,7 +296,7 @@ function Detail({ app }: { app: Application }) {
           </Typography.Text>
         )}
         {app.steps.length > 0 && <Progress app={app} />}
-      </Card>
+      </RecordHead>
       {banner && <div className="page-alert app-banner">{banner}</div>}
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={16}>

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Empty, Result, Space, Tabs, Typography, type DescriptionsProps } from 'antd';
-import { ArrowLeftOutlined, EditOutlined, PaperClipOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
+import { EditOutlined, PaperClipOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
+import { RecordHead } from '../../components/RecordHead.js';
 import { isRecordId, RecordLoader } from '../../components/RecordLoader.js';
 import { useCan } from '../../auth/session.js';
 import { useEnumLabels, useT } from '../../i18n.js';
@@ -182,24 +183,18 @@ function Record({ org }: { org: Org }) {
 
   return (
     <div className="org-record">
-      <div className="org-record-back no-print">
-        <Link to={lastListUrl()}>
-          <ArrowLeftOutlined /> {t('orgs.backToList')}
-        </Link>
-      </div>
-      <Card className="org-record-head">
-        <div className="org-record-title">
-          <div className="org-record-name">
-            <Typography.Title level={4} className="page-title">
-              {org.name}
-            </Typography.Title>
-            <Space size={4} wrap>
-              <OrgStatusTag status={org.status} />
-              <OrgFlagTags org={org} />
-            </Space>
-          </div>
-          {!isMobile && actions}
-        </div>
+      <RecordHead
+        backTo={lastListUrl()}
+        backLabel={t('orgs.backToList')}
+        title={org.name}
+        tags={
+          <>
+            <OrgStatusTag status={org.status} />
+            <OrgFlagTags org={org} />
+          </>
+        }
+        actions={!isMobile && actions}
+      >
         <Typography.Text type="secondary" className="org-record-sub">
           {labels.legalForm(org.legalForm)} · {org.category} · {org.regionPath}
           {org.creditCode && <span className="mono"> · {org.creditCode}</span>}
@@ -210,7 +205,7 @@ function Record({ org }: { org: Org }) {
           </Typography.Text>
         )}
         {isMobile && <div className="org-record-phone-actions">{actions}</div>}
-      </Card>
+      </RecordHead>
       <OrgWarnings warnings={org.warnings} justSaved={justSaved} />
       <Card className="org-record-body">
         <Tabs
