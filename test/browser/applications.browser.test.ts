@@ -4,7 +4,7 @@ import { createTestUser, makeResidentId, PLACES, TEST_PASSWORD } from '../factor
 import { loginInBrowser, startBrowserHarness, type BrowserHarness } from './browser.js';
 
 // Sign-up, a five-step wizard, two reviews, a download and a deregistration: well beyond the default 30 s.
-const LONG = 240_000;
+const LONG = 300_000;
 
 const NAME = '仓口社区银龄书画社';
 const LEADER = '刘芳';

@@ -52,7 +52,8 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     async newPage(viewport = { width: 1366, height: 800 }) {
       const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      // Generous: CI machines are small and a step may wait on several requests (a save, then a submission).
+      page.setDefaultTimeout(30_000);
       return page;
     },
     async screenshot(page, name) {

@@ -3,7 +3,7 @@ import { createTestOrg, createTestUser, PLACES, TEST_PASSWORD } from '../factori
 import { loginInBrowser, startBrowserHarness, type BrowserHarness } from './browser.js';
 
 // A whole clerk's round (search, record, reveal, edit, history, print) outlasts the default 30 s on a busy machine.
-const LONG = 120_000;
+const LONG = 180_000;
 
 const NAME = '平安夕阳红老年人协会';
 const PINGANLI = '360802003006'; // 平安里居委会, in 文山街道

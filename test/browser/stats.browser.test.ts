@@ -3,7 +3,7 @@ import { createTestOrg, createTestUser, PLACES, TEST_PASSWORD } from '../factori
 import { seedDemoPopulation } from '../../src/server/demo/demo-population.js';
 import { loginInBrowser, startBrowserHarness, type BrowserHarness } from './browser.js';
 
-const LONG = 120_000;
+const LONG = 180_000;
 let h: BrowserHarness;
 beforeAll(async () => {
   h = await startBrowserHarness();
