@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Empty, Result, Space, Tabs, Typography, type DescriptionsProps } from 'antd';
-import { EditOutlined, PaperClipOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Result, Space, Tabs, Typography, type DescriptionsProps } from 'antd';
+import { EditOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
 import { RecordHead } from '../../components/RecordHead.js';
 import { isRecordId, RecordLoader } from '../../components/RecordLoader.js';
 import { useCan } from '../../auth/session.js';
