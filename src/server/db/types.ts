@@ -71,13 +71,8 @@ export interface AuditLogTable {
   region_code: string | null;
 }
 
-export interface OrgsTable {
-  id: Generated<number>;
-  name: string;
-  former_names: Generated<string[]>;
-  credit_code: string | null;
-  legal_form: LegalForm;
-  category: string;
+/** Where a record is placed: its node and that node's ancestors per level (the jurisdiction filter is one equality). */
+interface PlacementColumns {
   region_id: number;
   level1_id: number | null;
   level2_id: number | null;
@@ -85,6 +80,15 @@ export interface OrgsTable {
   level4_id: number | null;
   level5_id: number | null;
   level6_id: number | null;
+}
+
+export interface OrgsTable extends PlacementColumns {
+  id: Generated<number>;
+  name: string;
+  former_names: Generated<string[]>;
+  credit_code: string | null;
+  legal_form: LegalForm;
+  category: string;
   address: string | null;
   leader_name: string | null;
   leader_id_number: string | null;
@@ -160,19 +164,12 @@ export interface ImportJobsTable {
   finished_at: Timestamp | null;
 }
 
-export interface ApplicationsTable {
+export interface ApplicationsTable extends PlacementColumns {
   id: Generated<number>;
   kind: ApplicationKind;
   status: ApplicationStatus;
   org_id: number | null;
   name: string;
-  region_id: number;
-  level1_id: number | null;
-  level2_id: number | null;
-  level3_id: number | null;
-  level4_id: number | null;
-  level5_id: number | null;
-  level6_id: number | null;
   data: unknown;
   steps: Generated<ReviewStep[]>;
   current_step: ReviewStep | null;

@@ -9,7 +9,7 @@ import {
   REVIEW_STEPS,
 } from '../enums.js';
 import { Paging, RegionRef, SearchText } from './common.js';
-import { ATTACHMENT_KINDS, OrgFields } from './orgs.js';
+import { OrgAttachment, OrgFields } from './orgs.js';
 
 /** The registry fields an applicant proposes (status, flags and certificate numbers are the office's to set). */
 export const ProposedOrg = OrgFields.omit({ status: true, isDemoSite: true, isBrand: true, isIncubating: true, certificateNo: true });
@@ -87,14 +87,8 @@ export const ApplicationEvent = z.object({
   dueOn: z.string().nullable(),
 });
 
-export const ApplicationAttachment = z.object({
-  id: z.number().int(),
-  kind: z.enum(ATTACHMENT_KINDS),
-  filename: z.string(),
-  mimeType: z.string(),
-  sizeBytes: z.number().int(),
-  uploadedAt: z.string(),
-});
+/** An applicant's file: what the registry shows of an attachment, the uploader being the applicant. */
+export const ApplicationAttachment = OrgAttachment.omit({ uploadedBy: true }).meta({ id: 'ApplicationAttachment' });
 export type ApplicationAttachment = z.infer<typeof ApplicationAttachment>;
 
 export const DiffEntry = z.object({ field: z.string(), label: z.string(), from: z.unknown(), to: z.unknown() });

@@ -62,10 +62,10 @@ export function diffOf(current: Record<string, unknown>, proposed: Record<string
 export async function toApplication(
   db: Db,
   row: ApplicationRow,
-  extra: { checks: ApplicationCheck[]; diff: Application['diff']; can: Application['can']; rules: Application['rules']; today: string; dueSoonUntil: string; ownData: boolean },
+  extra: { attachments: repo.AttachmentSummary[]; checks: ApplicationCheck[]; diff: Application['diff']; can: Application['can']; rules: Application['rules']; today: string; dueSoonUntil: string; ownData: boolean },
 ): Promise<Application> {
   const [item] = await toListItems(db, [row], extra.today, extra.dueSoonUntil);
-  const [events, attachments] = await Promise.all([repo.findEvents(db, Number(row.id)), repo.findAttachments(db, Number(row.id))]);
+  const events = await repo.findEvents(db, Number(row.id));
   const data = row.data as ApplicationData;
   return {
     ...item,
@@ -81,7 +81,7 @@ export async function toApplication(
       opinion: e.opinion,
       dueOn: e.due_on,
     })),
-    attachments: attachments.map((a) => ({
+    attachments: extra.attachments.map((a) => ({
       id: Number(a.id),
       kind: a.kind as Application['attachments'][number]['kind'],
       filename: a.filename,

@@ -56,6 +56,8 @@ export function findEvents(db: Db, applicationId: number) {
   return db.selectFrom('application_events').selectAll().where('application_id', '=', applicationId).orderBy('id').execute();
 }
 
+export type AttachmentSummary = Awaited<ReturnType<typeof findAttachments>>[number];
+
 export function findAttachments(db: Db, applicationId: number) {
   return db
     .selectFrom('application_attachments')
@@ -199,9 +201,4 @@ export async function countByChild(db: Db, parent: { column: RegionScope['column
     .groupBy(childColumn)
     .execute();
   return new Map(rows.map((r) => [Number(r.child_id), { inReview: Number(r.in_review), overdue: Number(r.overdue ?? 0), dueSoon: Number(r.due_soon ?? 0) }]));
-}
-
-export async function leaderOrgId(db: Db, userId: number): Promise<number | null> {
-  const row = await db.selectFrom('users').select('org_id').where('id', '=', userId).executeTakeFirst();
-  return row?.org_id ? Number(row.org_id) : null;
 }

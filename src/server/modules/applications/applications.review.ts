@@ -11,6 +11,7 @@ import { REVIEW_DECISIONS, type LegalForm } from '../../../shared/enums.js';
 import type { ApplicationData, ReviewBody } from '../../../shared/schemas/applications.js';
 import type { OrgFields } from '../../../shared/schemas/orgs.js';
 import { workflowFor } from '../settings/index.js';
+import { findRegionById } from '../regions/index.js';
 import { applyOrgUpdate, changeOrgStatus, fieldsOf, insertPreparedOrg, OrgValidationError, prepareOrg } from '../orgs/orgs.service.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
 import { issuerName, newCertificateNumber, recordCertificate, revokeCertificates } from '../certificates/index.js';
@@ -20,7 +21,7 @@ import { hasWarnings, isChange, isDeregistration, isRegistration, turnProblem } 
 
 type Decision = (typeof REVIEW_DECISIONS)[number];
 
-const regionById = (db: Kysely<DB> | Transaction<DB>, id: number) => db.selectFrom('regions').selectAll().where('id', '=', id).executeTakeFirstOrThrow() as Promise<RegionRow>;
+const regionById = async (db: Kysely<DB> | Transaction<DB>, id: number): Promise<RegionRow> => (await findRegionById(db, id))!;
 
 /** A credit code from the registration authority's range: 5, the form, the district, an MJ organization code. */
 async function assignCreditCode(trx: Transaction<DB>, form: LegalForm, districtCode: string): Promise<string> {

@@ -21,7 +21,8 @@ import {
 } from '../../../shared/schemas/applications.js';
 import type { OrgFields } from '../../../shared/schemas/orgs.js';
 import type { WorkflowSettings } from '../../../shared/schemas/settings.js';
-import { findRegionByCode } from '../regions/index.js';
+import { findRegionByCode, findRegionById } from '../regions/index.js';
+import { findUserOrgId } from '../users/index.js';
 import { workdayOverridesFor, workflowFor } from '../settings/index.js';
 import { categoriesFor, changeOrgStatus, fieldsOf, OrgValidationError, prepareOrg, warningsFor } from '../orgs/orgs.service.js';
 import * as orgRepo from '../orgs/orgs.repository.js';
@@ -33,7 +34,7 @@ export const ENTITY = 'application';
 type Db = Kysely<DB> | Transaction<DB>;
 
 export async function viewerOf(db: Db, actor: Actor): Promise<repo.Viewer> {
-  return { id: actor.id, role: actor.role, orgId: actor.role === 'org_leader' ? await repo.leaderOrgId(db, actor.id) : null };
+  return { id: actor.id, role: actor.role, orgId: actor.role === 'org_leader' ? await findUserOrgId(db, actor.id) : null };
 }
 
 function isVisible(app: ApplicationRow, viewer: repo.Viewer): boolean {
@@ -75,8 +76,7 @@ async function regionCode(db: Db, regionId: number) {
 
 /** The organization an application is about, checked against the kind and the applicant. */
 async function loadSubjectOrg(db: Db, actor: Actor, viewer: repo.Viewer, kind: ApplicationKind, orgId: number | null | undefined): Promise<OrgRow | null> {
-  if (kind === 'filing' && !orgId) return null;
-  if (kind === 'registration' && !orgId) return null;
+  if (isEstablishment(kind) && !orgId) return null;
   if (!orgId) throw errors.validation({ orgId: '请选择要变更或注销的组织' });
   const org = await orgRepo.findOrgById(db, orgId);
   if (!org) throw errors.notFound('org');
@@ -108,7 +108,7 @@ function normalizedOrgData(kind: ApplicationKind, org: ApplicationData['org']): 
 }
 
 async function placeFor(db: Db, actor: Actor, kind: ApplicationKind, data: ApplicationData, org: OrgRow | null): Promise<RegionRow> {
-  if (org && !isEstablishment(kind)) return (await db.selectFrom('regions').selectAll().where('id', '=', Number(org.region_id)).executeTakeFirstOrThrow()) as RegionRow;
+  if (org && !isEstablishment(kind)) return (await findRegionById(db, Number(org.region_id)))!;
   const code = data.org.regionCode ?? actor.region?.code;
   if (!code) throw errors.validation({ 'org.regionCode': '请选择组织所在的社区（村）或街道' });
   const region = await findRegionByCode(db, code);
@@ -237,7 +237,7 @@ export async function submitApplication(db: Kysely<DB>, ctx: RequestContext, id:
   const problems = await submissionProblems(db, actor, app, org, checks);
   if (Object.keys(problems).length > 0) throw errors.validation(problems, '申请材料不完整或有误，请按提示补正后再提交');
   const first = app.status === 'draft';
-  const steps = first ? chainFor(app.kind, Number(app.level6_id ? 6 : app.level5_id ? 5 : app.level4_id ? 4 : 3), workflow) : app.steps;
+  const steps = first ? chainFor(app.kind, (await findRegionById(db, Number(app.region_id)))!.level, workflow) : app.steps;
   // A returned application goes back to the step that returned it.
   const step = first ? steps[0] : (app.current_step ?? steps[0]);
   const due = await dueForStep(db, app, step, workflow);
@@ -280,9 +280,15 @@ export async function withdrawApplication(db: Kysely<DB>, ctx: RequestContext, i
 }
 
 /** The checks as they stand now: files, thresholds, charter, and the registry's kind and same-kind warnings. */
-export async function checksFor(db: Db, app: ApplicationRow, org: OrgRow | null, workflow: WorkflowSettings): Promise<ApplicationCheck[]> {
+export async function checksFor(
+  db: Db,
+  app: ApplicationRow,
+  org: OrgRow | null,
+  workflow: WorkflowSettings,
+  attachments?: repo.AttachmentSummary[],
+): Promise<ApplicationCheck[]> {
   const data = app.data as ApplicationData;
-  const attachments = await repo.findAttachments(db, Number(app.id));
+  attachments ??= await repo.findAttachments(db, Number(app.id));
   let level5: number | null = app.level5_id ? Number(app.level5_id) : null;
   if (data.org.regionCode && !isDeregistration(app.kind)) {
     const r = await findRegionByCode(db, data.org.regionCode);
@@ -306,17 +312,18 @@ export async function getApplication(db: Kysely<DB>, ctx: RequestContext, id: nu
   const { app, viewer, actor } = await loadApplication(db, ctx, id, 'application.read');
   const org = app.org_id ? ((await orgRepo.findOrgById(db, Number(app.org_id))) ?? null) : null;
   const { today, dueSoonUntil, workflow } = await dueWindow(db, districtOf(app));
-  const checks = app.status === 'approved' || app.status === 'rejected' || app.status === 'withdrawn' ? [] : await checksFor(db, app, org, workflow);
-  let diff: Application['diff'] = null;
-  if (isChange(app.kind) && org && app.status !== 'approved') {
-    diff = diffOf(pickProposed(fieldsOf(org, await regionCode(db, Number(org.region_id)))), pickProposed((app.data as ApplicationData).org));
-  } else if (isChange(app.kind) && app.status === 'approved') {
-    diff = null;
-  }
+  const attachments = await repo.findAttachments(db, Number(app.id));
+  const checks = app.status === 'approved' || app.status === 'rejected' || app.status === 'withdrawn' ? [] : await checksFor(db, app, org, workflow, attachments);
+  // Once approved, the record holds the proposal: there is nothing left to compare.
+  const diff =
+    isChange(app.kind) && org && app.status !== 'approved'
+      ? diffOf(pickProposed(fieldsOf(org, await regionCode(db, Number(org.region_id)))), pickProposed((app.data as ApplicationData).org))
+      : null;
   const categories = await categoriesFor(db, { level3_id: app.level3_id });
   const own = Number(app.applicant_id) === actor.id;
   const open = app.status === 'draft' || app.status === 'returned';
   return toApplication(db, app, {
+    attachments,
     checks,
     diff,
     today,
@@ -339,7 +346,8 @@ async function listFilter(db: Db, actor: Actor, query: Pick<ApplicationListQuery
     if (!region || !isInJurisdiction(actor, region)) throw errors.notFound('region');
     within = { column: `level${region.level}_id` as LevelColumn, id: Number(region.id) };
   }
-  const { today, dueSoonUntil } = await dueWindow(db, actor.region && actor.region.level >= 3 ? await districtIdOf(db, actor.region.id) : null);
+  const actorNode = actor.region && actor.region.level >= 3 ? await findRegionById(db, actor.region.id) : undefined;
+  const { today, dueSoonUntil } = await dueWindow(db, actorNode ? districtOf(actorNode) : null);
   return {
     scope: regionScope(actor),
     within,
@@ -353,11 +361,6 @@ async function listFilter(db: Db, actor: Actor, query: Pick<ApplicationListQuery
     today,
     dueSoonUntil,
   };
-}
-
-async function districtIdOf(db: Db, regionId: number) {
-  const r = await db.selectFrom('regions').select('level3_id').where('id', '=', regionId).executeTakeFirst();
-  return r?.level3_id ? Number(r.level3_id) : null;
 }
 
 export async function listApplications(db: Kysely<DB>, ctx: RequestContext, query: ApplicationListQuery): Promise<ApplicationListResponse> {

@@ -8,6 +8,7 @@ import { requireAccess } from '../../lib/access.js';
 import { LEGAL_FORM_LABELS, type LegalForm } from '../../../shared/enums.js';
 import type { PublicCertificate } from '../../../shared/schemas/applications.js';
 import { placesOf } from '../orgs/orgs.mapping.js';
+import { findUserOrgId } from '../users/index.js';
 import * as repo from './certificates.repository.js';
 import { renderCertificatePdf } from './certificates.pdf.js';
 
@@ -109,8 +110,7 @@ export async function certificatePdf(db: Kysely<DB>, ctx: RequestContext, number
   const org = await db.selectFrom('orgs').selectAll().where('id', '=', Number(row.org_id)).executeTakeFirstOrThrow();
   requireAccess(ctx.actor, 'certificate.read', { entity: 'certificate', path: org });
   if (ctx.actor.role === 'org_leader') {
-    const user = await db.selectFrom('users').select('org_id').where('id', '=', ctx.actor.id).executeTakeFirst();
-    if (Number(user?.org_id) !== Number(org.id)) throw errors.notFound('certificate');
+    if ((await findUserOrgId(db, ctx.actor.id)) !== Number(org.id)) throw errors.notFound('certificate');
   }
   const d = row.details as CertificateDetails;
   const pdf = await renderCertificatePdf({

@@ -14,6 +14,7 @@ import {
 import { z } from '../../../shared/zod.js';
 import { ImportJob, OrgFilter, PublicOrg, PublicOrgListQuery, PublicOrgListResponse } from '../../../shared/schemas/orgs.js';
 import { errors } from '../../lib/errors.js';
+import { todayInChina } from '../../lib/working-days.js';
 import { readUpload, sendStoredFile } from '../../lib/uploads.js';
 import * as service from './orgs.service.js';
 import { exportOrgs, importTemplate } from './orgs.export.js';
@@ -25,7 +26,6 @@ import { AttachmentParams, OrgAttachment, OrgAttachmentList } from '../../../sha
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (ascii: string, chinese: string) =>
   `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(chinese)}`;
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
@@ -106,7 +106,7 @@ export const orgSheetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const stream = await exportOrgs(app.db, request.ctx(), request.query);
-      reply.header('content-type', XLSX).header('content-disposition', attachment(`orgs-${today()}.xlsx`, `社会组织名录-${today()}.xlsx`));
+      reply.header('content-type', XLSX).header('content-disposition', attachment(`orgs-${todayInChina()}.xlsx`, `社会组织名录-${todayInChina()}.xlsx`));
       return reply.send(stream);
     },
   );

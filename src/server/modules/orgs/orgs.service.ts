@@ -8,6 +8,7 @@ import { bigrams, escapeLike, trigrams } from '../../lib/search-text.js';
 import { DEFAULT_ORG_CATEGORIES } from '../../../shared/enums.js';
 import type { Org, OrgCreateBody, OrgFields, OrgHistoryEntry, OrgListQuery, OrgListResponse, OrgUpdateBody, OrgWarning } from '../../../shared/schemas/orgs.js';
 import { findRegionByCode } from '../regions/index.js';
+import { findUserOrgId } from '../users/index.js';
 import * as repo from './orgs.repository.js';
 import { checkOrgRules, isSimilarOrg, kindWarnings } from './orgs.policy.js';
 import { displayValue, EDITABLE_FIELDS, fieldValue, toColumns } from './orgs.fields.js';
@@ -47,16 +48,10 @@ async function resolveScopeFilter(db: Db, actor: Actor, code: string | undefined
   return { column: `level${region.level}_id` as LevelColumn, id: Number(region.id) };
 }
 
-/** The hub organization a hub manager's account stands for (users.org_id). */
-async function hubOf(db: Db, actor: Actor): Promise<number | null> {
-  const row = await db.selectFrom('users').select('org_id').where('id', '=', actor.id).executeTakeFirst();
-  return row?.org_id ? Number(row.org_id) : null;
-}
-
 export async function buildListFilter(db: Db, actor: Actor, query: Omit<OrgListQuery, 'sort' | 'page' | 'pageSize' | 'facets'>): Promise<repo.OrgListFilter> {
   return {
     scope: regionScope(actor),
-    ...(actor.role === 'hub_manager' ? { hubScope: (await hubOf(db, actor)) ?? -1 } : {}),
+    ...(actor.role === 'hub_manager' ? { hubScope: (await findUserOrgId(db, actor.id)) ?? -1 } : {}),
     within: await resolveScopeFilter(db, actor, query.region),
     search: parseOrgSearch(query.q),
     form: query.form,
@@ -97,7 +92,7 @@ export async function loadOrg(db: Db, ctx: RequestContext, id: number, permissio
   const org = await repo.findOrgById(db, id);
   if (!org) throw errors.notFound(ENTITY);
   requireAccess(ctx.actor, permission, { entity: ENTITY, path: org });
-  if (ctx.actor.role === 'hub_manager' && !isHubVisible(await hubOf(db, ctx.actor), org)) throw errors.notFound(ENTITY);
+  if (ctx.actor.role === 'hub_manager' && !isHubVisible(await findUserOrgId(db, ctx.actor.id), org)) throw errors.notFound(ENTITY);
   return org;
 }
 

@@ -6,7 +6,8 @@ import { writeAudit } from '../../lib/audit.js';
 import { LEGAL_FORM_LABELS, type LegalForm } from '../../../shared/enums.js';
 import { TARGET_LABELS, TARGET_STATUS_LABELS, type NodeTargets, type StatsQuery, type StatsReportQuery } from '../../../shared/schemas/stats.js';
 import * as repo from './stats.repository.js';
-import { computeBreakdown, computeTargets, resolveStatsNode, todayInChina } from './stats.service.js';
+import { todayInChina } from '../../lib/working-days.js';
+import { computeBreakdown, computeTargets, resolveStatsNode } from './stats.service.js';
 
 const SOURCE_NOTE = '数据来源：社组通社会组织名录（在册 = 已登记或备案、未注销/撤销/解散，不含草根组织与筹备中组织）；人口为各节点录入的常住人口';
 

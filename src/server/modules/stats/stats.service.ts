@@ -3,6 +3,7 @@ import type { DB, RegionRow } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { requireAccess, type Permission } from '../../lib/access.js';
+import { todayInChina } from '../../lib/working-days.js';
 import { findRegionByCode, findRegionPath } from '../regions/index.js';
 import { readTargetSettings, TARGETS_SETTING_KEY, DEFAULT_TARGETS, type TargetSettings } from '../../../shared/schemas/targets.js';
 import type { BreakdownResponse, NodeTargets, StatsOrgsQuery, StatsOrgsResponse, StatsQuery, StatsRegion, TargetsResponse } from '../../../shared/schemas/stats.js';
@@ -23,8 +24,6 @@ import {
 
 const ENTITY = 'region';
 
-/** Today in China, as YYYY-MM-DD. */
-export const todayInChina = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 export interface StatsNode {
   region: RegionRow;

@@ -95,6 +95,12 @@ export async function updateUser(db: Db, id: number, patch: UserUpdate) {
     .execute();
 }
 
+/** The organization an account stands for (a leader's own, a hub manager's federation); null when none. */
+export async function findUserOrgId(db: Db, userId: number): Promise<number | null> {
+  const row = await db.selectFrom('users').select('org_id').where('id', '=', userId).executeTakeFirst();
+  return row?.org_id ? Number(row.org_id) : null;
+}
+
 export function findUserIdByUsername(db: Db, username: string) {
   return db.selectFrom('users').select(['id']).where('username', '=', username).executeTakeFirst();
 }
