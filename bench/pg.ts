@@ -23,3 +23,15 @@ export async function freshDatabase(serverUrl: string, name: string): Promise<{ 
 }
 
 export const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** A database of the bench's own that outlives the run (created when missing): for benches that generate a lot. */
+export async function keptDatabase(serverUrl: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: async () => {} };
+}

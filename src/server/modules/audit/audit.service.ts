@@ -7,6 +7,7 @@ import { requireAccess } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import { AUDIT_ACTION_LABELS, type AuditEntry, type AuditFilter, type AuditListQuery } from '../../../shared/schemas/audit.js';
 import * as repo from './audit.repository.js';
+import { zipCaughtUp } from '../../lib/xlsx-stream.js';
 
 type Row = Awaited<ReturnType<typeof repo.listAudit>>['items'][number];
 
@@ -79,6 +80,7 @@ export async function exportAudit(db: Kysely<DB>, ctx: RequestContext, filter: A
             })
             .commit();
         }
+        await zipCaughtUp(sheet);
       }
       sheet.commit();
       await workbook.commit();

@@ -13,6 +13,7 @@ import * as repo from './orgs.repository.js';
 import { ORG_SHEET_COLUMNS } from './orgs.sheet.js';
 import { buildListFilter, categoriesFor } from './orgs.service.js';
 import { findRegionByCode } from '../regions/index.js';
+import { zipCaughtUp } from '../../lib/xlsx-stream.js';
 
 const TEXT_COLUMNS = new Set(['creditCode', 'regionCode', 'leaderIdNumber', 'leaderPhone', 'certificateNo']);
 
@@ -47,6 +48,7 @@ export async function exportOrgs(db: Kysely<DB>, ctx: RequestContext, query: Org
       for await (const rows of repo.iterateOrgs(db, filter)) {
         const names = await repo.findRegionNames(db, [...new Set(rows.map((r) => Number(r.region_id)))]);
         for (const r of rows) sheet.addRow(toSheetRow(r, names.get(Number(r.region_id))!, unmasked)).commit();
+        await zipCaughtUp(sheet);
       }
       sheet.commit();
       await workbook.commit();
