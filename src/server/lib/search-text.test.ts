@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bigrams, classifyQuery, escapeLike, toInitials, toPinyin } from './search-text.js';
+import { bigrams, classifyQuery, escapeLike, quadgrams, toInitials, toPinyin, trigrams } from './search-text.js';
 
 describe('search text', () => {
   it('makes full pinyin and initials', () => {
@@ -12,6 +12,12 @@ describe('search text', () => {
     expect(bigrams('文')).toEqual(['文']);
     expect(bigrams('  ')).toEqual([]);
     expect(bigrams('啊啊啊')).toEqual(['啊啊']);
+  });
+  it('cuts overlapping three- and four-letter pieces of latin text, letters and digits only', () => {
+    expect(trigrams('xiyang')).toEqual(['xiy', 'iya', 'yan', 'ang']);
+    expect(quadgrams('xiyang')).toEqual(['xiya', 'iyan', 'yang']);
+    expect(quadgrams('A·b c7')).toEqual(['abc7']);
+    expect(quadgrams('xyh')).toEqual([]);
   });
   it('classifies queries', () => {
     expect(classifyQuery('3608')).toBe('code');

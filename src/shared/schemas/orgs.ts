@@ -131,10 +131,13 @@ export type OrgListQuery = z.infer<typeof OrgListQuery>;
 const FacetCounts = z.array(z.object({ value: z.string(), count: z.number().int() }));
 export const OrgListResponse = z.object({
   items: z.array(OrgListItem),
-  /** Exact up to 10,000; above that it is 10,000 and `totalCapped` is true ("10,000+"). */
+  /**
+   * Exact up to 10,000 for a list and at least up to 1,000 for a search; above that it is the cap and `totalCapped`
+   * is true ("10,000+", "1,000+").
+   */
   total: z.number().int(),
   totalCapped: z.boolean(),
-  /** Counts per filter value over the same search (when asked with facets=true). */
+  /** Counts per filter value over the same search (when asked with facets=true, unless a search's total is capped). */
   facets: z.object({ form: FacetCounts, category: FacetCounts, status: FacetCounts }).optional(),
 });
 export type OrgListResponse = z.infer<typeof OrgListResponse>;

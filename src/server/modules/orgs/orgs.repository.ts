@@ -2,6 +2,7 @@ import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kys
 import type { DB, NewOrg, OrgRow } from '../../db/types.js';
 import type { LevelColumn, RegionScope } from '../../lib/access.js';
 import type { LegalForm, OrgStatus } from '../../../shared/enums.js';
+import { gramStats, matchBound } from './orgs.search-stats.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -122,15 +123,28 @@ export function filteredOrgs(db: Db, f: OrgListFilter, omit?: 'form' | 'category
 }
 
 function applySearch<O>(q: SelectQueryBuilder<DB, 'orgs', O>, s: OrgSearch) {
+  return q.where(searchCondition(s));
+}
+
+/** The search as one condition on an `orgs` row: the n-grams narrow through their index, LIKE decides. */
+function searchCondition(s: OrgSearch) {
+  if (s.kind === 'credit' || s.grams.length === 0) return textCondition(s);
+  return sql<boolean>`search_grams @> ${sql.val(s.grams)}::text[] and ${textCondition(s)}`;
+}
+
+/**
+ * The LIKE part alone, which decides by itself (a text that contains the words contains their n-grams): for walks
+ * that read rows in order, where it needs only columns of the pinyin index.
+ */
+function textCondition(s: OrgSearch) {
+  if (s.kind === 'credit') return sql<boolean>`credit_code like ${`${s.text.toUpperCase()}%`}`;
   const like = `%${s.text}%`;
-  if (s.kind === 'credit') return q.where('credit_code', 'like', `${s.text.toUpperCase()}%`);
-  if (s.grams.length > 0) q = q.where(sql<boolean>`search_grams @> ${sql.val(s.grams)}::text[]`);
   if (s.kind === 'latin') {
     // Two letters are too short for a trigram: match them at the start of the pinyin or the initials.
-    if (s.text.length < 3) return q.where((eb) => eb.or([eb('pinyin', 'like', `${s.text}%`), eb('initials', 'like', `${s.text}%`)]));
-    return q.where((eb) => eb.or([eb('pinyin', 'like', like), eb('initials', 'like', like)]));
+    if (s.text.length < 3) return sql<boolean>`(pinyin like ${`${s.text}%`} or initials like ${`${s.text}%`})`;
+    return sql<boolean>`(pinyin like ${like} or initials like ${like})`;
   }
-  return q.where((eb) => eb.or([eb('name', 'like', like), eb(sql`array_to_string(former_names, ' ')`, 'like', like)]));
+  return sql<boolean>`(name like ${like} or array_to_string(former_names, ' ') like ${like})`;
 }
 
 export const ORG_SORT_COLUMNS = {
@@ -140,41 +154,115 @@ export const ORG_SORT_COLUMNS = {
   members: 'individual_members',
 } as const;
 
-/** Totals above this are reported as "10,000+": counting every match of a common word costs more than it tells. */
-export const COUNT_CAP = 10_000;
+type OrgSort = { column: (typeof ORG_SORT_COLUMNS)[keyof typeof ORG_SORT_COLUMNS]; direction: 'asc' | 'desc' };
 
-export async function listOrgs(
-  db: Kysely<DB>,
-  f: OrgListFilter,
-  sort: { column: (typeof ORG_SORT_COLUMNS)[keyof typeof ORG_SORT_COLUMNS]; direction: 'asc' | 'desc' },
-  offset: number,
-  limit: number,
-) {
-  const counted = await db
-    .selectFrom(filteredOrgs(db, f).select(sql<number>`1`.as('one')).limit(COUNT_CAP + 1).as('capped'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const n = Number(counted.n);
-  const page = (q: Db) =>
-    filteredOrgs(q, f)
-      .selectAll()
-      .orderBy(sql`${sql.ref(sort.column)} ${sql.raw(sort.direction)}${sql.raw(sort.column === 'pinyin' ? '' : ' nulls last')}`)
-      .orderBy('id', sort.direction)
-      .offset(offset)
-      .limit(limit)
-      .execute();
-  // A word so common that more than COUNT_CAP organizations match (1% of a million): PostgreSQL cannot estimate
-  // n-gram containment (it guesses a few hundred rows), so it would fetch every match to sort them. Matches are
-  // dense here, so walking the pinyin index in order reaches a page after a few thousand entries.
-  const items =
-    f.search && n > COUNT_CAP && sort.column === 'pinyin'
-      ? await db.transaction().execute(async (trx) => {
-          await sql`set local enable_bitmapscan = off`.execute(trx);
-          await sql`set local enable_seqscan = off`.execute(trx);
-          return page(trx);
-        })
-      : await page(db);
-  return { items, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+/** Lists without a search count exactly up to here ("10,000+" above). */
+export const COUNT_CAP = 10_000;
+/**
+ * Searches count exactly up to here ("1,000+" above): past a thousand a clerk narrows the words rather than reads on,
+ * and counting every match of a common word among a million organizations costs far more than the page itself.
+ */
+export const SEARCH_COUNT_CAP = 1_000;
+
+/**
+ * A search with few matches is fetched whole (up to this many), sorted and counted exactly: cheaper than walking the
+ * pinyin index for a page when matches are this sparse (and may cluster in a few places).
+ */
+const SORT_ALL_MAX = 5_000;
+
+/** Whether the statistics say a search matches few: an n-gram rare enough to be missing from the common ones will do. */
+async function fewMatches(db: Kysely<DB>, s: OrgSearch) {
+  if (s.kind === 'credit' || s.grams.length === 0) return false;
+  const stats = await gramStats(db);
+  return !!stats && matchBound(stats, s.grams) <= Math.max(SORT_ALL_MAX, stats.floor * stats.rows);
+}
+
+const orderBySort = (sort: OrgSort, column: string) =>
+  sql`${sql.ref(column)} ${sql.raw(sort.direction)}${sql.raw(sort.column === 'pinyin' ? '' : ' nulls last')}, id ${sql.raw(sort.direction)}`;
+
+export async function listOrgs(db: Kysely<DB>, f: OrgListFilter, sort: OrgSort, offset: number, limit: number) {
+  const cap = f.search ? SEARCH_COUNT_CAP : COUNT_CAP;
+  if ((await countByWalk(db, f, cap)) === null) {
+    // One pass over the indexes: up to `take` + 1 matches with their sort key, counted, and the page's ids cut from them.
+    const take = f.search && (await fewMatches(db, f.search)) ? SORT_ALL_MAX : cap;
+    const matches = filteredOrgs(db, f).select((eb) => ['id', eb.ref(sort.column).as('k')]).limit(take + 1);
+    const { rows } = await sql<{ n: number; ids: number[] | null }>`
+      with m as materialized (${matches})
+      select (select count(*) from m)::int as n,
+             (select array_agg(id) from (select id from m order by ${orderBySort(sort, 'k')} offset ${offset} limit ${limit}) p) as ids`.execute(db);
+    const { n, ids } = rows[0];
+    if (n <= take) {
+      const byId = new Map((await findOrgsByIds(db, (ids ?? []).map(Number))).map((o) => [Number(o.id), o]));
+      return { items: (ids ?? []).map((id) => byId.get(Number(id))!), total: n, totalCapped: false };
+    }
+  }
+  // More than the cap match a search: walk the names in pinyin order (the index carries the fields the words are
+  // matched against) until the page is full. At least cap in a million match, so that is at most some twenty thousand
+  // index entries; PostgreSQL, which cannot estimate n-gram containment, would instead fetch every match to sort them.
+  if (f.search && sort.column === 'pinyin') {
+    const ids = await db.transaction().execute(async (trx) => {
+      await sql`set local enable_bitmapscan = off`.execute(trx);
+      await sql`set local enable_seqscan = off`.execute(trx);
+      return filteredOrgs(trx, { ...f, search: undefined })
+        .where(textCondition(f.search!))
+        .select('id')
+        .orderBy(orderBySort(sort, 'pinyin'))
+        .offset(offset)
+        .limit(limit)
+        .execute();
+    });
+    const byId = new Map((await findOrgsByIds(db, ids.map((r) => Number(r.id)))).map((o) => [Number(o.id), o]));
+    return { items: ids.map((r) => byId.get(Number(r.id))!), total: cap, totalCapped: true };
+  }
+  const items = await filteredOrgs(db, f).selectAll().orderBy(orderBySort(sort, sort.column)).offset(offset).limit(limit).execute();
+  return { items, total: cap, totalCapped: true };
+}
+
+/**
+ * Whether more than `cap` organizations match a search of common words, found by reading the table itself: cap + 1
+ * if so, null when that is not worth it or ends without reaching the cap. A word in 5% of a million names reaches
+ * the cap within some 25,000 rows, where its n-gram index would first list all 50,000 matches.
+ *
+ * For a search over a whole province or city, when the rows the n-grams' frequency bound says the cap needs (with a
+ * margin) cost less to read than the index entries the bound allows. The first quarter of those rows tells whether
+ * the bound holds: words common one by one but rare together stop there, and the index counts them.
+ */
+export async function countByWalk(db: Kysely<DB>, f: OrgListFilter, cap: number): Promise<number | null> {
+  const s = f.search;
+  if (!s || s.kind === 'credit' || s.grams.length === 0 || !isBroad(f)) return null;
+  const stats = await gramStats(db);
+  if (!stats) return null;
+  const bound = matchBound(stats, s.grams);
+  const rowsPerPage = stats.rows / stats.pages;
+  const pagesNeeded = Math.ceil(((cap + 1) * WALK_MARGIN * stats.pages) / bound);
+  if (pagesNeeded * rowsPerPage * WALK_ROW_COST > bound) return null;
+  const within = [f.scope, f.within].filter((x): x is RegionScope => !!x).map((x) => sql` and ${sql.ref(x.column)} = ${x.id}`);
+  // Disjoint page ranges (a TID range scan reads only those pages): hits in them add up.
+  const hitsIn = async (fromPage: number, toPage: number, enough: number) => {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from (
+        select 1 from orgs where ctid >= ${`(${fromPage},0)`}::tid and ctid < ${`(${toPage},0)`}::tid
+          and ${textCondition(s)}${sql.join(within, sql``)} limit ${enough}
+      ) hits`.execute(db);
+    return rows[0].n;
+  };
+  const quarter = Math.ceil(pagesNeeded / 4);
+  const first = await hitsIn(0, quarter, cap + 1);
+  if (first > cap) return cap + 1;
+  if (first < ((cap + 1) * WALK_MARGIN) / 4 / 2) return null;
+  const rest = await hitsIn(quarter, Math.ceil(quarter + ((cap + 1 - first) * WALK_MARGIN * quarter) / first), cap + 1 - first);
+  return first + rest > cap ? cap + 1 : null;
+}
+
+/** Rows read beyond what the bound says the cap needs: matches are not spread evenly. */
+const WALK_MARGIN = 1.3;
+/** What reading a table row for its LIKE costs, in n-gram index entries listed (measured on PostgreSQL 15). */
+const WALK_ROW_COST = 1.5;
+
+/** A search over a province or city and nothing else: the matches lie spread over the whole table. */
+function isBroad(f: OrgListFilter) {
+  const broad = (x: RegionScope | null | undefined) => !x || x.column === 'level1_id' || x.column === 'level2_id';
+  return broad(f.scope) && broad(f.within) && !f.form && !f.category && !f.status && !f.flag && !f.hubOrgId && f.hubScope === undefined;
 }
 
 export async function countBy(db: Db, f: OrgListFilter, dimension: 'form' | 'category' | 'status') {

@@ -4,7 +4,7 @@ import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { isHubVisible, isInJurisdiction, placementColumns, regionScope, requireAccess, type LevelColumn } from '../../lib/access.js';
-import { bigrams, escapeLike, trigrams } from '../../lib/search-text.js';
+import { bigrams, escapeLike, quadgrams, trigrams } from '../../lib/search-text.js';
 import { DEFAULT_ORG_CATEGORIES } from '../../../shared/enums.js';
 import type { Org, OrgCreateBody, OrgFields, OrgHistoryEntry, OrgListQuery, OrgListResponse, OrgUpdateBody, OrgWarning } from '../../../shared/schemas/orgs.js';
 import { findRegionByCode } from '../regions/index.js';
@@ -35,7 +35,7 @@ export function parseOrgSearch(q: string | undefined): repo.OrgSearch | undefine
   if (/^[0-9][0-9A-Z]{3,17}$/i.test(text) && /[0-9]/.test(text)) return { kind: 'credit', text: escapeLike(text) };
   if (/^[a-z]+$/i.test(text)) {
     const lower = text.toLowerCase();
-    return { kind: 'latin', text: lower, grams: trigrams(lower) };
+    return { kind: 'latin', text: lower, grams: lower.length >= 4 ? quadgrams(lower) : trigrams(lower) };
   }
   const lower = text.toLowerCase();
   return { kind: 'text', text: escapeLike(lower), grams: Array.from(lower.replace(/\s+/g, '')).length > 1 ? bigrams(lower) : [] };
@@ -75,7 +75,9 @@ export async function listOrgs(db: Kysely<DB>, ctx: RequestContext, query: OrgLi
     query.pageSize,
   );
   const response: OrgListResponse = { items: await toListItems(db, items), total, totalCapped };
-  if (query.facets === 'true') {
+  // Counting every match of a search per form, category and status costs what the capped total saved: such a
+  // search comes without counts beside the filter values (the list page then shows the values alone).
+  if (query.facets === 'true' && !(filter.search && totalCapped)) {
     const [form, category, status] = await Promise.all([
       repo.countBy(db, filter, 'form'),
       repo.countBy(db, filter, 'category'),
