@@ -237,6 +237,10 @@ const messages = {
   'orgs.filters': ['筛选', 'Filters'],
   'orgs.filtersActive': ['筛选（{n}）', 'Filters ({n})'],
   'orgs.clearFilters': ['清除筛选', 'Clear filters'],
+  'orgs.searchCapped': [
+    '匹配的组织超过 {{n}} 个，这里只列出按名称排序的前 {{n}} 个。请输入更完整的名称，或按区划、组织形式、类别筛选。',
+    'More than {{n}} organizations match; only the first {{n}} by name are listed. Type more of the name, or filter by region, form or category.',
+  ],
   'orgs.create': ['新增', 'New'],
   'orgs.import': ['导入', 'Import'],
   'orgs.export': ['导出 Excel', 'Export to Excel'],

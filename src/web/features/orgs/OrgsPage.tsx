@@ -3,7 +3,7 @@ import { urlTableChange } from '../../lib/table-url.js';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Dropdown, Empty, Input, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Dropdown, Empty, Input, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, DownOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { SortOrder } from 'antd/es/table/interface';
 import {
@@ -402,11 +402,14 @@ export default function OrgsPage() {
           </div>
         )}
       </div>
+      {p.q && list.data?.totalCapped && (
+        <Alert type="info" showIcon className="search-capped" message={t('orgs.searchCapped', { n: list.data.total.toLocaleString() })} />
+      )}
       <ListTable<OrgListItem>
         list={list}
         page={p.page}
         pageSize={p.pageSize}
-        // Above 10,000 the server stops counting: say so rather than show a false total.
+        // Above its cap (10,000 for a list, 1,000 for a search) the server stops counting: say so, not a false total.
         showTotal={(n) => t('common.total', { n: list.data?.totalCapped ? `${n.toLocaleString()}+` : n })}
         columns={isMobile ? phoneColumns : desktopColumns}
         showSorterTooltip={false}
