@@ -238,8 +238,8 @@ const messages = {
   'orgs.filtersActive': ['筛选（{n}）', 'Filters ({n})'],
   'orgs.clearFilters': ['清除筛选', 'Clear filters'],
   'orgs.searchCapped': [
-    '匹配的组织超过 {{n}} 个，这里只列出按名称排序的前 {{n}} 个。请输入更完整的名称，或按区划、组织形式、类别筛选。',
-    'More than {{n}} organizations match; only the first {{n}} by name are listed. Type more of the name, or filter by region, form or category.',
+    '匹配的组织超过 {n} 个，列表只能翻看其中前 {n} 个。请输入更完整的名称，或按区划、组织形式、类别筛选。',
+    'More than {n} organizations match; the list pages through the first {n} only. Type more of the name, or filter by region, form or category.',
   ],
   'orgs.create': ['新增', 'New'],
   'orgs.import': ['导入', 'Import'],

@@ -1,6 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOrg, createTestUser, PLACES, TEST_PASSWORD } from '../factories.js';
 import { loginInBrowser, startBrowserHarness, type BrowserHarness } from './browser.js';
+import { insertOrgsBulk, type BulkOrg } from '../../src/server/modules/orgs/orgs.bulk.js';
+import { SEARCH_COUNT_CAP } from '../../src/server/modules/orgs/orgs.repository.js';
 
 // A whole clerk's round (search, record, reveal, edit, history, print) outlasts the default 30 s on a busy machine.
 const LONG = 180_000;
@@ -151,5 +154,28 @@ describe('organization registry in the browser', () => {
     await h.screenshot(phone, 'public-phone');
     await page.context().close();
     await phone.context().close();
+  }, LONG);
+
+  it('says when a search matches more than it counts, and how to narrow it', async () => {
+    const orgs: BulkOrg[] = Array.from({ length: SEARCH_COUNT_CAP + 20 }, (_, i) => ({
+      regionCode: PINGANLI,
+      recordedAt: new Date('2020-01-01'),
+      row: {
+        name: `平安里合唱团${i + 1}`, former_names: [], credit_code: null, legal_form: 'filed', category: '文体活动',
+        address: null, leader_name: null, leader_id_number: null, leader_phone: null, individual_members: 20, unit_members: null,
+        founded_on: null, purpose: null, activities: null, venue: null, hub_org_id: null, status: 'active',
+        is_demo_site: false, is_brand: false, is_incubating: false, certificate_no: null, created_by: null,
+      },
+    }));
+    // With statistics a search this size would be counted whole (it is few enough): keep autovacuum from gathering them.
+    await sql`alter table orgs set (autovacuum_enabled = false)`.execute(h.database.db);
+    await insertOrgsBulk(h.database.db, orgs, 'test');
+    const page = await h.newPage();
+    await loginInBrowser(h, page, 'wenshan-reviewer', TEST_PASSWORD);
+    await page.goto(`${h.baseUrl}/orgs?q=${encodeURIComponent('合唱团')}`);
+    await page.getByText('匹配的组织超过 1,000 个').waitFor();
+    await page.getByText('共 1,000+ 条').waitFor();
+    await h.screenshot(page, 'orgs-search-capped');
+    await page.context().close();
   }, LONG);
 });
