@@ -63,7 +63,7 @@ async function applyToRegistry(trx: Transaction<DB>, ctx: RequestContext, actor:
 
   const certKind = isRegistration(app.kind) ? 'registration' : 'filing';
   const number = await newCertificateNumber(trx, certKind, district.code, today);
-  const base: Partial<OrgFields> = existing ? fieldsOf(existing, (await orgRepo.findRegionNames(trx, [Number(existing.region_id)])).get(Number(existing.region_id))!.code) : {};
+  const base: Partial<OrgFields> = existing ? fieldsOf(existing, await orgRepo.regionCodeOf(trx, existing.region_id)) : {};
   const merged = { ...base, ...data.org, status: 'active', certificateNo: number } as OrgFields;
   if (app.kind === 'registration') {
     merged.creditCode = body.creditCode || (await assignCreditCode(trx, merged.legalForm, district.code));

@@ -69,11 +69,6 @@ export async function dueForStep(db: Db, app: Pick<ApplicationRow, 'kind' | 'lev
   return { step_due_on: due, due_uncertain: uncertainYears.length > 0 };
 }
 
-
-async function regionCode(db: Db, regionId: number) {
-  return (await orgRepo.findRegionNames(db, [regionId])).get(regionId)!.code;
-}
-
 /** The organization an application is about, checked against the kind and the applicant. */
 async function loadSubjectOrg(db: Db, actor: Actor, viewer: repo.Viewer, kind: ApplicationKind, orgId: number | null | undefined): Promise<OrgRow | null> {
   if (isEstablishment(kind) && !orgId) return null;
@@ -125,7 +120,7 @@ export async function createApplication(db: Kysely<DB>, ctx: RequestContext, bod
   const viewer = await viewerOf(db, actor);
   const org = await loadSubjectOrg(db, actor, viewer, body.kind, body.orgId);
   const given: ApplicationData = { members: [], org: {}, ...body.data };
-  const current = org ? (fieldsOf(org, await regionCode(db, Number(org.region_id))) as ApplicationData['org']) : {};
+  const current = org ? (fieldsOf(org, await orgRepo.regionCodeOf(db, org.region_id)) as ApplicationData['org']) : {};
   const prefill = Object.keys(given.org).length === 0 ? pickProposed(current) : given.org;
   const data: ApplicationData = { ...given, org: normalizedOrgData(body.kind, prefill) };
   const region = await placeFor(db, actor, body.kind, data, org);
@@ -218,7 +213,7 @@ async function submissionProblems(db: Db, actor: Actor, app: ApplicationRow, org
         }
       }
       if (isChange(app.kind) && org) {
-        const current = pickProposed(fieldsOf(org, await regionCode(db, Number(org.region_id))));
+        const current = pickProposed(fieldsOf(org, await orgRepo.regionCodeOf(db, org.region_id)));
         if (diffOf(current, parsed.data).length === 0) fields.org = '没有任何变更内容';
       }
     }
@@ -254,7 +249,7 @@ export async function submitApplication(db: Kysely<DB>, ctx: RequestContext, id:
     if (first && org && (isChange(app.kind) || isDeregistration(app.kind))) {
       await changeOrgStatus(trx, ctx, Number(org.id), isChange(app.kind) ? 'changing' : 'deregistering', `申请编号 ${id}`, 'application.submit');
     }
-    await writeAudit(trx, ctx, { action: first ? 'application.submit' : 'application.resubmit', entityType: ENTITY, entityId: id, regionCode: await regionCode(trx, Number(app.region_id)), newValue: { step, dueOn: due.step_due_on } });
+    await writeAudit(trx, ctx, { action: first ? 'application.submit' : 'application.resubmit', entityType: ENTITY, entityId: id, regionCode: await orgRepo.regionCodeOf(trx, app.region_id), newValue: { step, dueOn: due.step_due_on } });
   });
   return getApplication(db, ctx, id);
 }
@@ -274,7 +269,7 @@ export async function withdrawApplication(db: Kysely<DB>, ctx: RequestContext, i
     if (!saved) throw errors.conflict('application.version_conflict', '该申请刚被处理，请刷新后查看');
     await repo.insertEvent(trx, { applicationId: id, actorId: actor.id, actorName: actor.displayName, actorRole: actor.role, step: app.current_step, action: 'withdraw', opinion: reason ?? null });
     await restoreOrgStatus(trx, ctx, app, `撤回申请编号 ${id}`);
-    await writeAudit(trx, ctx, { action: 'application.withdraw', entityType: ENTITY, entityId: id, regionCode: await regionCode(trx, Number(app.region_id)), newValue: { reason: reason ?? null } });
+    await writeAudit(trx, ctx, { action: 'application.withdraw', entityType: ENTITY, entityId: id, regionCode: await orgRepo.regionCodeOf(trx, app.region_id), newValue: { reason: reason ?? null } });
   });
   return getApplication(db, ctx, id);
 }
@@ -317,7 +312,7 @@ export async function getApplication(db: Kysely<DB>, ctx: RequestContext, id: nu
   // Once approved, the record holds the proposal: there is nothing left to compare.
   const diff =
     isChange(app.kind) && org && app.status !== 'approved'
-      ? diffOf(pickProposed(fieldsOf(org, await regionCode(db, Number(org.region_id)))), pickProposed((app.data as ApplicationData).org))
+      ? diffOf(pickProposed(fieldsOf(org, await orgRepo.regionCodeOf(db, org.region_id))), pickProposed((app.data as ApplicationData).org))
       : null;
   const categories = await categoriesFor(db, { level3_id: app.level3_id });
   const own = Number(app.applicant_id) === actor.id;

@@ -185,7 +185,7 @@ async function importRow(trx: Transaction<DB>, ctx: RequestContext, row: SheetRo
   if (!existing && fields!.name && region) existing = await repo.findOrgByNameInRegion(trx, fields!.name, Number(region.id));
   // An organization outside the actor's subtree is never matched (or revealed): the row is treated as new.
   if (existing && !isInJurisdiction(actor, existing)) existing = undefined;
-  const baseRegion = existing ? (await repo.findRegionNames(trx, [Number(existing.region_id)])).get(Number(existing.region_id))!.code : undefined;
+  const baseRegion = existing ? await repo.regionCodeOf(trx, existing.region_id) : undefined;
   const merged = { ...(existing ? fieldsOf(existing, baseRegion!) : { status: 'active' }), ...fields, ...(regionCode ? { regionCode } : {}) };
   const regionColumn = row.values.has('regionCode') ? 'regionCode' : 'regionName';
   const reported = new Set(problems.map((p) => p.column));

@@ -287,6 +287,11 @@ export async function* iterateOrgs(db: Db, f: OrgListFilter, pageSize = 2000) {
   }
 }
 
+/** The code of the node an organization (or an application) lies at. */
+export async function regionCodeOf(db: Db, regionId: number | string): Promise<string> {
+  return (await db.selectFrom('regions').select('code').where('id', '=', Number(regionId)).executeTakeFirstOrThrow()).code;
+}
+
 /** Region names for a set of ids (to show where organizations lie). */
 export async function findRegionNames(db: Db, ids: number[]) {
   if (ids.length === 0) return new Map<number, { code: string; name: string; level: number }>();

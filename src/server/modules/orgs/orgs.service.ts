@@ -221,8 +221,7 @@ export async function applyOrgUpdate(
   prepared: PreparedOrg,
   opts: { version: number; reason: string | null; action?: string },
 ): Promise<boolean> {
-  const currentRegion = await repo.findRegionNames(trx, [Number(org.region_id)]);
-  const before = fieldsOf(org, currentRegion.get(Number(org.region_id))!.code);
+  const before = fieldsOf(org, await repo.regionCodeOf(trx, org.region_id));
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const f of [...EDITABLE_FIELDS, 'regionCode'] as const) {
     const from = (before as Record<string, unknown>)[f] ?? null;
@@ -262,7 +261,7 @@ export async function applyOrgUpdate(
 export async function updateOrg(db: Kysely<DB>, ctx: RequestContext, id: number, body: OrgUpdateBody): Promise<Org> {
   const org = await loadOrg(db, ctx, id, 'org.update');
   const { version, reason, ...patch } = body;
-  const regionCode = (await repo.findRegionNames(db, [Number(org.region_id)])).get(Number(org.region_id))!.code;
+  const regionCode = await repo.regionCodeOf(db, org.region_id);
   const merged: OrgFields = { ...fieldsOf(org, regionCode), ...patch };
   if (patch.regionCode && patch.regionCode !== regionCode) {
     const target = await findRegionByCode(db, patch.regionCode);
@@ -301,7 +300,7 @@ export async function revealPersonal(db: Kysely<DB>, ctx: RequestContext, id: nu
     entityType: ENTITY,
     entityId: id,
     newValue: { field },
-    regionCode: (await repo.findRegionNames(db, [Number(org.region_id)])).get(Number(org.region_id))?.code ?? null,
+    regionCode: await repo.regionCodeOf(db, org.region_id),
   });
   return { field, value };
 }
@@ -318,6 +317,5 @@ export async function changeOrgStatus(trx: Transaction<DB>, ctx: RequestContext,
   if (!saved) throw errors.conflict('org.version_conflict', '该组织记录已被他人修改，请刷新后重试');
   const changes = { status: { from: displayValue('status', org.status), to: displayValue('status', status) } };
   await repo.insertHistory(trx, { orgId, version: org.version + 1, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.username ?? null, action, reason, changes });
-  const region = (await repo.findRegionNames(trx, [Number(org.region_id)])).get(Number(org.region_id));
-  await writeAudit(trx, ctx, { action: `org.${action}`, entityType: ENTITY, entityId: orgId, regionCode: region?.code ?? null, oldValue: { status: org.status }, newValue: { status } });
+  await writeAudit(trx, ctx, { action: `org.${action}`, entityType: ENTITY, entityId: orgId, regionCode: await repo.regionCodeOf(trx, org.region_id), oldValue: { status: org.status }, newValue: { status } });
 }
