@@ -52,8 +52,10 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     async newPage(viewport = { width: 1366, height: 800 }) {
       const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       const page = await context.newPage();
-      // Generous: CI machines are small and a step may wait on several requests (a save, then a submission).
-      page.setDefaultTimeout(30_000);
+      // Generous: CI machines are small (two cores shared by parallel test files and chromium) and a step may wait on
+      // several requests (a save, then a submission); one CI run saw a submission take over 30 s.
+      page.setDefaultTimeout(60_000);
+      page.setDefaultNavigationTimeout(60_000);
       return page;
     },
     async screenshot(page, name) {
