@@ -10,9 +10,12 @@ export function findOrgById(db: Db, id: number) {
   return db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findOrgsByIds(db: Db, ids: number[]) {
-  if (ids.length === 0) return Promise.resolve([] as OrgRow[]);
-  return db.selectFrom('orgs').selectAll().where('id', 'in', ids).execute();
+/** Organizations by id, in the order of the ids given (a page cut elsewhere keeps its order). */
+export async function findOrgsByIds(db: Db, ids: number[]): Promise<OrgRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('orgs').selectAll().where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((o) => [Number(o.id), o]));
+  return ids.map((id) => byId.get(id)!);
 }
 
 export function findOrgByCreditCode(db: Db, code: string) {
@@ -192,8 +195,7 @@ export async function listOrgs(db: Kysely<DB>, f: OrgListFilter, sort: OrgSort, 
              (select array_agg(id) from (select id from m order by ${orderBySort(sort, 'k')} offset ${offset} limit ${limit}) p) as ids`.execute(db);
     const { n, ids } = rows[0];
     if (n <= take) {
-      const byId = new Map((await findOrgsByIds(db, (ids ?? []).map(Number))).map((o) => [Number(o.id), o]));
-      return { items: (ids ?? []).map((id) => byId.get(Number(id))!), total: n, totalCapped: false };
+      return { items: await findOrgsByIds(db, (ids ?? []).map(Number)), total: n, totalCapped: false };
     }
   }
   // More than the cap match a search: walk the names in pinyin order (the index carries the fields the words are
@@ -211,8 +213,7 @@ export async function listOrgs(db: Kysely<DB>, f: OrgListFilter, sort: OrgSort, 
         .limit(limit)
         .execute();
     });
-    const byId = new Map((await findOrgsByIds(db, ids.map((r) => Number(r.id)))).map((o) => [Number(o.id), o]));
-    return { items: ids.map((r) => byId.get(Number(r.id))!), total: cap, totalCapped: true };
+    return { items: await findOrgsByIds(db, ids.map((r) => Number(r.id))), total: cap, totalCapped: true };
   }
   const items = await filteredOrgs(db, f).selectAll().orderBy(orderBySort(sort, sort.column)).offset(offset).limit(limit).execute();
   return { items, total: cap, totalCapped: true };
