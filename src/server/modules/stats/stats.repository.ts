@@ -69,15 +69,7 @@ export async function counterFigures(db: Db, ids: number[], year: number): Promi
 }
 
 /** A node of the board with its places figures (population summed upward, communities by kind). */
-export interface BoardNode {
-  id: number;
-  parent_id: number | null;
-  code: string;
-  name: string;
-  level: number;
-  kind: string;
-  level3_id: number | null;
-  population: number | null;
+export interface BoardNode extends Omit<SubtreeNode, 'population_is_demo'> {
   partial: boolean;
   isDemo: boolean;
   urbanCommunities: number;
