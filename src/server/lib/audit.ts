@@ -16,19 +16,27 @@ export interface AuditEntry {
 
 /** Appends one audit record; call it with the transaction that makes the change. */
 export async function writeAudit(db: Kysely<DB> | Transaction<DB>, ctx: RequestContext, entry: AuditEntry) {
+  await writeAudits(db, ctx, [entry]);
+}
+
+/** Appends audit records in one statement (an import batch writes one per organization it creates). */
+export async function writeAudits(db: Kysely<DB> | Transaction<DB>, ctx: RequestContext, entries: AuditEntry[]) {
+  if (entries.length === 0) return;
   await db
     .insertInto('audit_log')
-    .values({
-      actor_id: entry.actorId ?? ctx.actor?.id ?? null,
-      actor_name: entry.actorName ?? ctx.actor?.username ?? null,
-      action: entry.action,
-      entity_type: entry.entityType ?? null,
-      entity_id: entry.entityId === undefined ? null : String(entry.entityId),
-      old_value: entry.oldValue === undefined ? null : JSON.stringify(entry.oldValue),
-      new_value: entry.newValue === undefined ? null : JSON.stringify(entry.newValue),
-      request_id: ctx.requestId,
-      ip: ctx.ip,
-      region_code: entry.regionCode ?? null,
-    })
+    .values(
+      entries.map((entry) => ({
+        actor_id: entry.actorId ?? ctx.actor?.id ?? null,
+        actor_name: entry.actorName ?? ctx.actor?.username ?? null,
+        action: entry.action,
+        entity_type: entry.entityType ?? null,
+        entity_id: entry.entityId === undefined ? null : String(entry.entityId),
+        old_value: entry.oldValue === undefined ? null : JSON.stringify(entry.oldValue),
+        new_value: entry.newValue === undefined ? null : JSON.stringify(entry.newValue),
+        request_id: ctx.requestId,
+        ip: ctx.ip,
+        region_code: entry.regionCode ?? null,
+      })),
+    )
     .execute();
 }

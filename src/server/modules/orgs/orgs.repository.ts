@@ -22,8 +22,20 @@ export function findOrgByCreditCode(db: Db, code: string) {
   return db.selectFrom('orgs').selectAll().where('credit_code', '=', code).executeTakeFirst();
 }
 
-export function findOrgByNameInRegion(db: Db, name: string, regionId: number) {
-  return db.selectFrom('orgs').selectAll().where('name', '=', name).where('region_id', '=', regionId).executeTakeFirst();
+/** Organizations holding any of these credit codes (one query for an import batch). */
+export function findOrgsByCreditCodes(db: Db, codes: string[]) {
+  if (codes.length === 0) return Promise.resolve([] as OrgRow[]);
+  return db.selectFrom('orgs').selectAll().where(sql<boolean>`credit_code = any(${sql.val(codes)}::text[])`).execute();
+}
+
+/** Organizations by (name, node) pairs, the re-import key of a record without a credit code (index orgs_name_region_idx). */
+export function findOrgsByNamesInRegions(db: Db, pairs: { name: string; regionId: number }[]) {
+  if (pairs.length === 0) return Promise.resolve([] as OrgRow[]);
+  return db
+    .selectFrom('orgs')
+    .selectAll()
+    .where(sql<boolean>`(name, region_id) in (select * from unnest(${sql.val(pairs.map((p) => p.name))}::text[], ${sql.val(pairs.map((p) => p.regionId))}::bigint[]))`)
+    .execute();
 }
 
 /** Organizations of one category in one community (level-5 node), for the same-kind warning. */
@@ -38,9 +50,11 @@ export function findOrgsOfCategoryIn(db: Db, level5Id: number, category: string,
   return q.limit(200).execute();
 }
 
-export async function insertOrg(db: Db, row: NewOrg): Promise<number> {
-  const { id } = await db.insertInto('orgs').values(row).returning('id').executeTakeFirstOrThrow();
-  return id;
+/** Inserts organizations in one statement; ids in the order of the rows (RETURNING keeps VALUES order for a plain INSERT). */
+export async function insertOrgs(db: Db, rows: NewOrg[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const out = await db.insertInto('orgs').values(rows).returning('id').execute();
+  return out.map((r) => Number(r.id));
 }
 
 /** Updates when the version still matches; returns false when someone else saved first. */
@@ -54,22 +68,37 @@ export async function updateOrg(db: Db, id: number, version: number, patch: Part
   return Number(res.numUpdatedRows) === 1;
 }
 
-export async function insertHistory(
-  db: Db,
-  h: { orgId: number; version: number; actorId: number | null; actorName: string | null; action: string; reason: string | null; changes: unknown },
-) {
+export interface HistoryEntry {
+  orgId: number;
+  version: number;
+  actorId: number | null;
+  actorName: string | null;
+  action: string;
+  reason: string | null;
+  changes: unknown;
+}
+
+export async function insertHistory(db: Db, h: HistoryEntry) {
+  await insertHistories(db, [h]);
+}
+
+export async function insertHistories(db: Db, hs: HistoryEntry[]) {
+  if (hs.length === 0) return;
+  const at = new Date();
   await db
     .insertInto('org_history')
-    .values({
-      org_id: h.orgId,
-      version: h.version,
-      at: new Date(),
-      actor_id: h.actorId,
-      actor_name: h.actorName,
-      action: h.action,
-      reason: h.reason,
-      changes: JSON.stringify(h.changes),
-    })
+    .values(
+      hs.map((h) => ({
+        org_id: h.orgId,
+        version: h.version,
+        at,
+        actor_id: h.actorId,
+        actor_name: h.actorName,
+        action: h.action,
+        reason: h.reason,
+        changes: JSON.stringify(h.changes),
+      })),
+    )
     .execute();
 }
 
