@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitForImports } from '../src/server/modules/orgs/index.js';
+import { waitForImports } from '../src/server/modules/imports/index.js';
 import { createTestApp, type Client, type TestApp } from './app.js';
 import { createTestOrg, createTestUser, PLACES } from './factories.js';
 import { ROLES, type Role } from '../src/shared/enums.js';

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestApp, type Client, type TestApp } from '../../../../test/app.js';
 import { makeCreditCode, makeResidentId, PLACES } from '../../../../test/factories.js';
-import { waitForImports } from './orgs.import-jobs.js';
-import { parseCsv } from './orgs.import.js';
+import { waitForImports } from '../imports/index.js';
+import { parseCsv } from '../../lib/sheets/read.js';
 
 let t: TestApp;
 let street: Client;

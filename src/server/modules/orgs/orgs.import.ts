@@ -1,120 +1,29 @@
-import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/types.js';
+import type { Transaction } from 'kysely';
+import type { DB, OrgRow, RegionRow } from '../../db/types.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
-import { errors } from '../../lib/errors.js';
 import { isInJurisdiction, regionScope } from '../../lib/access.js';
+import type { SheetRow } from '../../lib/sheets/columns.js';
 import { OrgFields } from '../../../shared/schemas/orgs.js';
 import { findRegionByCode, findRegionsByName } from '../regions/index.js';
+import { defineImport, type JobMemo, type ParsedRow, type RowOutcome, type RowProblem } from '../imports/index.js';
 import * as repo from './orgs.repository.js';
-import { ORG_SHEET_COLUMNS, mapHeaders, parseDate, parseLegalForm, parseStatus } from './orgs.sheet.js';
-import { applyOrgUpdate, fieldsOf, insertPreparedOrg, OrgValidationError, prepareOrg } from './orgs.service.js';
-
-export interface SheetRow {
-  rowNumber: number;
-  values: Map<string, unknown>;
-}
-
-export interface RowProblem {
-  row: number;
-  column: string;
-  message: string;
-}
+import { ORG_SHEET_COLUMNS, parseDate, parseLegalForm, parseStatus } from './orgs.sheet.js';
+import { applyOrgUpdate, categoriesFor, fieldsOf, insertPreparedOrgs, OrgValidationError, prepareOrgWith, type PreparedOrg } from './orgs.service.js';
 
 const HEADER_OF = new Map(ORG_SHEET_COLUMNS.map((c) => [c.key, c.header]));
 const headerOf = (key: string) => HEADER_OF.get(key) ?? (key === 'hubOrgId' ? '所属联合会' : key);
 
-/** Cell values as text, numbers or dates, whatever Excel wrapped them in. */
-function cellValue(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'object' && !(v instanceof Date)) {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text);
-    if ('error' in v) return null;
-  }
-  return v;
+/** A sheet row as API fields, before the community named in it is looked up. */
+interface OrgDraft {
+  fields: Partial<OrgFields>;
+  regionCode?: string;
+  regionName?: string;
 }
 
-/** RFC 4180 CSV: quoted fields, doubled quotes, commas and line breaks inside quotes. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
-  return rows;
-}
+type Parsed = ParsedRow<OrgDraft>;
 
-/** UTF-8 (with or without BOM), else GB18030: what Excel on a Chinese Windows saves as CSV. */
-function decodeText(buf: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(buf);
-  }
-}
-
-const isXlsx = (buf: Buffer) => buf.length > 4 && buf.readUInt32LE(0) === 0x04034b50;
-
-/** Reads the first sheet; the header row is the first one that names the organization. */
-export async function readOrgSheet(buf: Buffer, filename: string): Promise<{ rows: SheetRow[]; unknownHeaders: string[] }> {
-  let grid: { rowNumber: number; cells: unknown[] }[] = [];
-  if (isXlsx(buf)) {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore' });
-    try {
-      for await (const sheet of reader) {
-        for await (const row of sheet) {
-          const cells: unknown[] = [];
-          (row as ExcelJS.Row).eachCell({ includeEmpty: true }, (cell, col) => (cells[col - 1] = cellValue(cell.value)));
-          grid.push({ rowNumber: (row as ExcelJS.Row).number, cells });
-        }
-        break; // the first worksheet only
-      }
-    } catch {
-      throw errors.badRequest('import.unreadable', '无法读取该 Excel 文件，请确认是 .xlsx 格式且未加密');
-    }
-  } else if (/\.csv$/i.test(filename) || !buf.subarray(0, 2048).includes(0)) {
-    const text = decodeText(buf);
-    if (!/[,，]/.test(text.split(/\r?\n/, 1)[0] ?? '')) throw notSpreadsheet();
-    grid = parseCsv(text).map((cells, i) => ({ rowNumber: i + 1, cells }));
-  } else {
-    throw notSpreadsheet();
-  }
-  const headerIndex = grid.findIndex((r) => mapHeaders(r.cells.map((c) => String(c ?? ''))).byIndex.size >= 2 && r.cells.some((c) => /名称/.test(String(c ?? ''))));
-  if (headerIndex < 0) throw errors.badRequest('import.no_header', '未找到表头：第一行应包含“名称”“组织形式”“类别”等列，请使用下载的模板');
-  const { byIndex, unknown } = mapHeaders(grid[headerIndex].cells.map((c) => String(c ?? '')));
-  const rows: SheetRow[] = [];
-  for (const r of grid.slice(headerIndex + 1)) {
-    const values = new Map<string, unknown>();
-    for (const [i, key] of byIndex) {
-      const v = r.cells[i];
-      if (v !== null && v !== undefined && String(v).trim() !== '') values.set(key, typeof v === 'string' ? v.trim() : v);
-    }
-    if (values.size > 0) rows.push({ rowNumber: r.rowNumber, values });
-  }
-  return { rows, unknownHeaders: unknown };
-}
-
-const notSpreadsheet = () => errors.badRequest('import.not_spreadsheet', '文件不是表格：请上传 .xlsx 或 .csv 文件（可先下载导入模板）');
-
-/** Turns one sheet row into API fields; problems are reported by column. */
-async function rowToFields(db: Kysely<DB> | Transaction<DB>, actor: Actor, row: SheetRow): Promise<{ fields?: Partial<OrgFields>; regionCode?: string; problems: RowProblem[] }> {
+/** Turns one sheet row into API fields; problems are reported by column. Pure: no database. */
+function parseOrgRow(row: SheetRow): Parsed {
   const problems: RowProblem[] = [];
   const v = row.values;
   const text = (key: string) => (v.has(key) ? String(v.get(key)).trim() : undefined);
@@ -159,129 +68,149 @@ async function rowToFields(db: Kysely<DB> | Transaction<DB>, actor: Actor, row: 
     if (d === 'invalid') problems.push({ row: row.rowNumber, column: '成立日期', message: `无法识别日期“${String(v.get('foundedOn'))}”，请写成 2024-05-01` });
     else if (d) out.foundedOn = d;
   }
-  let regionCode = text('regionCode');
-  if (!regionCode && text('regionName')) {
-    const found = await findRegionsByName(db, regionScope(actor), text('regionName')!);
-    if (found.length === 1) regionCode = found[0].code;
-    else problems.push({ row: row.rowNumber, column: '所在社区', message: found.length === 0 ? `辖区内没有名为“${text('regionName')}”的社区、村或街道` : `“${text('regionName')}”有多个同名区划，请填写所在区划代码` });
-  }
-  return { fields: out as Partial<OrgFields>, regionCode, problems };
+  return { row, draft: { fields: out as Partial<OrgFields>, regionCode: text('regionCode'), regionName: text('regionName') }, problems };
 }
 
-export interface ImportCounts {
-  total: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
+/** Where each row of a batch lies: the node of its region code, or the one node its community name names. */
+interface OrgBatch {
+  region: Map<Parsed, RegionRow>;
+  regionProblem: Map<Parsed, string>;
 }
 
-/** One row: match (credit code, else name + community), validate, insert or update. Problems are returned, never thrown. */
-async function importRow(trx: Transaction<DB>, ctx: RequestContext, row: SheetRow): Promise<'inserted' | 'updated' | 'unchanged' | RowProblem[]> {
+const regionByCode = (trx: Transaction<DB>, memo: JobMemo, code: string) => memo.get(`code:${code}`, () => findRegionByCode(trx, code));
+
+async function loadOrgBatch(trx: Transaction<DB>, ctx: RequestContext, rows: Parsed[], memo: JobMemo): Promise<OrgBatch> {
   const actor = ctx.actor!;
-  const { fields, regionCode, problems } = await rowToFields(trx, actor, row);
-  const region = regionCode ? await findRegionByCode(trx, regionCode) : undefined;
-  let existing = fields!.creditCode ? await repo.findOrgByCreditCode(trx, fields!.creditCode) : undefined;
-  if (!existing && fields!.name && region) existing = await repo.findOrgByNameInRegion(trx, fields!.name, Number(region.id));
-  // An organization outside the actor's subtree is never matched (or revealed): the row is treated as new.
-  if (existing && !isInJurisdiction(actor, existing)) existing = undefined;
-  const baseRegion = existing ? await repo.regionCodeOf(trx, existing.region_id) : undefined;
-  const merged = { ...(existing ? fieldsOf(existing, baseRegion!) : { status: 'active' }), ...fields, ...(regionCode ? { regionCode } : {}) };
-  const regionColumn = row.values.has('regionCode') ? 'regionCode' : 'regionName';
-  const reported = new Set(problems.map((p) => p.column));
-  const add = (key: string, message: string) => {
-    const column = headerOf(key === 'regionCode' ? regionColumn : key);
-    // One message per cell: the first problem found in it.
-    if (!reported.has(column)) reported.add(column), problems.push({ row: row.rowNumber, column, message });
-  };
-  // Every problem of the row is reported at once, so the office fixes the file in one pass.
-  const parsed = OrgFields.safeParse(merged);
-  let prepared;
-  if (!parsed.success) {
-    for (const i of parsed.error.issues) {
-      const key = String(i.path[0] ?? '');
-      add(key, key === 'regionCode' && !regionCode ? '请填写所在区划代码或所在社区' : i.message);
+  const batch: OrgBatch = { region: new Map(), regionProblem: new Map() };
+  for (const p of rows) {
+    const { regionCode, regionName } = p.draft;
+    if (regionCode) {
+      const r = await regionByCode(trx, memo, regionCode);
+      if (r) batch.region.set(p, r);
+    } else if (regionName) {
+      // One lookup per distinct name in the whole job: a file over 300 communities costs 300 queries, not one a row.
+      const found = await memo.get(`name:${regionName}`, () => findRegionsByName(trx, regionScope(actor), regionName));
+      if (found.length === 1) batch.region.set(p, found[0]);
+      else batch.regionProblem.set(p, found.length === 0 ? `辖区内没有名为“${regionName}”的社区、村或街道` : `“${regionName}”有多个同名区划，请填写所在区划代码`);
     }
-  } else {
+  }
+  return batch;
+}
+
+/** Re-import keys (the import template's rule): the credit code, else name + the node the row lies at. */
+function orgKeys(p: Parsed, batch: OrgBatch): string[] {
+  const keys: string[] = [];
+  if (p.draft.fields.creditCode) keys.push(`c:${p.draft.fields.creditCode}`);
+  const region = batch.region.get(p);
+  if (p.draft.fields.name && region) keys.push(`n:${p.draft.fields.name}|${region.id}`);
+  return keys;
+}
+
+/** Stored organizations matching the round's rows, by credit code, else by name + node: two queries for the round. */
+async function findMatches(trx: Transaction<DB>, actor: Actor, rows: Parsed[], batch: OrgBatch) {
+  const codes = [...new Set(rows.map((p) => p.draft.fields.creditCode).filter((c): c is string => !!c))];
+  const pairs = rows.flatMap((p) => (p.draft.fields.name && batch.region.has(p) ? [{ name: p.draft.fields.name, regionId: Number(batch.region.get(p)!.id) }] : []));
+  const [byCodeRows, byNameRows] = await Promise.all([repo.findOrgsByCreditCodes(trx, codes), repo.findOrgsByNamesInRegions(trx, pairs)]);
+  const byCode = new Map(byCodeRows.map((o) => [o.credit_code!, o]));
+  const byName = new Map(byNameRows.map((o) => [`${o.name}|${o.region_id}`, o]));
+  return rows.map((p) => {
+    const region = batch.region.get(p);
+    const existing = (p.draft.fields.creditCode ? byCode.get(p.draft.fields.creditCode) : undefined) ?? (p.draft.fields.name && region ? byName.get(`${p.draft.fields.name}|${region.id}`) : undefined);
+    // An organization outside the actor's subtree is never matched (or revealed): the row is treated as new.
+    return existing && isInJurisdiction(actor, existing) ? existing : undefined;
+  });
+}
+
+/**
+ * One round: match, merge onto the stored record (a blank cell keeps the stored value), validate every rule on
+ * lookups made once for the round, then insert the new ones in bulk and update the matched ones that changed.
+ */
+async function commitOrgRound(trx: Transaction<DB>, ctx: RequestContext, rows: Parsed[], batch: OrgBatch, memo: JobMemo): Promise<RowOutcome[]> {
+  const actor = ctx.actor!;
+  const matches = await findMatches(trx, actor, rows, batch);
+  const storedCodes = await repo.findRegionNames(trx, [...new Set(matches.filter((m): m is OrgRow => !!m).map((m) => Number(m.region_id)))]);
+  const outcomes: RowOutcome[] = new Array(rows.length);
+  const valid: { i: number; merged: OrgFields; existing: OrgRow | undefined; regionCode: string | undefined }[] = [];
+  const problemsOf: RowProblem[][] = rows.map((p) => [...p.problems]);
+  const adder = (i: number) => {
+    const p = rows[i];
+    const regionColumn = p.row.values.has('regionCode') ? 'regionCode' : 'regionName';
+    const reported = new Set(problemsOf[i].map((x) => x.column));
+    return (key: string, message: string) => {
+      const column = headerOf(key === 'regionCode' ? regionColumn : key);
+      // One message per cell: the first problem found in it.
+      if (!reported.has(column)) reported.add(column), problemsOf[i].push({ row: p.row.rowNumber, column, message });
+    };
+  };
+  rows.forEach((p, i) => {
+    if (batch.regionProblem.has(p)) problemsOf[i].push({ row: p.row.rowNumber, column: '所在社区', message: batch.regionProblem.get(p)! });
+    const existing = matches[i];
+    const regionCode = batch.region.get(p)?.code ?? p.draft.regionCode;
+    const stored = existing ? storedCodes.get(Number(existing.region_id))!.code : undefined;
+    const merged = { ...(existing ? fieldsOf(existing, stored!) : { status: 'active' }), ...p.draft.fields, ...(regionCode ? { regionCode } : {}) };
+    // Every problem of the row is reported at once, so the office fixes the file in one pass.
+    const parsed = OrgFields.safeParse(merged);
+    if (!parsed.success) {
+      const add = adder(i);
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? '');
+        add(key, key === 'regionCode' && !regionCode ? '请填写所在区划代码或所在社区' : issue.message);
+      }
+    } else valid.push({ i, merged: parsed.data, existing, regionCode: stored });
+  });
+
+  // The lookups the rules need, for the whole round: nodes, district category lists, credit code holders, hubs.
+  const holderCodes = [...new Set(valid.map((v) => v.merged.creditCode).filter((c): c is string => !!c))];
+  const hubIds = [...new Set(valid.map((v) => v.merged.hubOrgId).filter((h): h is number => !!h))];
+  const [holders, hubs] = await Promise.all([repo.findOrgsByCreditCodes(trx, holderCodes), repo.findOrgsByIds(trx, hubIds)]);
+  const holderOf = new Map(holders.map((o) => [o.credit_code!, o]));
+  const hubOf = new Map(hubs.filter(Boolean).map((o) => [Number(o.id), o]));
+  const inserts: { i: number; merged: OrgFields; prepared: PreparedOrg }[] = [];
+  const updates: { i: number; merged: OrgFields; prepared: PreparedOrg; existing: OrgRow; regionCode: string }[] = [];
+  for (const v of valid) {
+    const region = await regionByCode(trx, memo, v.merged.regionCode);
+    const categories = region ? await memo.get(`categories:${region.level3_id}`, () => categoriesFor(trx, region)) : [];
     try {
-      prepared = await prepareOrg(trx, actor, parsed.data, existing);
+      const prepared = prepareOrgWith(actor, v.merged, v.existing, {
+        region,
+        categories,
+        holder: v.merged.creditCode ? holderOf.get(v.merged.creditCode) : undefined,
+        hub: v.merged.hubOrgId ? hubOf.get(v.merged.hubOrgId) : undefined,
+      });
+      if (problemsOf[v.i].length > 0) continue;
+      if (v.existing) updates.push({ ...v, prepared, existing: v.existing, regionCode: v.regionCode! });
+      else inserts.push({ i: v.i, merged: v.merged, prepared });
     } catch (err) {
       if (!(err instanceof OrgValidationError)) throw err;
+      const add = adder(v.i);
       for (const [key, message] of Object.entries(err.fields)) add(key, message);
     }
   }
-  if (problems.length || !parsed.success || !prepared) return problems;
-  if (!existing) {
-    await insertPreparedOrg(trx, ctx, parsed.data, prepared, 'import');
-    return 'inserted';
+  await insertPreparedOrgs(trx, ctx, inserts, 'import');
+  for (const u of inserts) outcomes[u.i] = 'inserted';
+  for (const u of updates) {
+    const changed = await applyOrgUpdate(trx, ctx, u.existing, u.merged, u.prepared, { version: u.existing.version, reason: '表格导入', action: 'import', regionCode: u.regionCode });
+    outcomes[u.i] = changed ? 'updated' : 'unchanged';
   }
-  const changed = await applyOrgUpdate(trx, ctx, existing, parsed.data, prepared, { version: existing.version, reason: '表格导入', action: 'import' });
-  return changed ? 'updated' : 'unchanged';
+  problemsOf.forEach((problems, i) => {
+    if (problems.length > 0) outcomes[i] = problems;
+  });
+  return outcomes;
 }
 
-const BATCH = 500;
-
-/**
- * Imports rows in batches of a few hundred per transaction (PGlite serializes queries: keep them short).
- * Valid rows are committed, invalid ones reported; a batch that fails for another reason is retried row by row.
- */
-export async function importOrgRows(
-  db: Kysely<DB>,
-  ctx: RequestContext,
-  rows: SheetRow[],
-  onProgress: (counts: ImportCounts, processed: number) => Promise<void> | void = () => {},
-): Promise<{ counts: ImportCounts; problems: RowProblem[] }> {
-  const counts: ImportCounts = { total: rows.length, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
-  const problems: RowProblem[] = [];
-  const tally = (r: Awaited<ReturnType<typeof importRow>>) => {
-    if (Array.isArray(r)) counts.rejected++, problems.push(...r);
-    else counts[r]++;
-  };
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH);
-    try {
-      const results = await db.transaction().execute(async (trx) => {
-        const out: Awaited<ReturnType<typeof importRow>>[] = [];
-        for (const row of batch) out.push(await importRow(trx, ctx, row));
-        return out;
-      });
-      results.forEach(tally);
-    } catch {
-      for (const row of batch) {
-        try {
-          tally(await db.transaction().execute((trx) => importRow(trx, ctx, row)));
-        } catch (err) {
-          tally([{ row: row.rowNumber, column: '', message: `保存失败：${err instanceof Error ? err.message : String(err)}` }]);
-        }
-      }
-    }
-    await onProgress(counts, Math.min(i + BATCH, rows.length));
-  }
-  return { counts, problems };
-}
-
-/** The per-row report as .xlsx: row number, column, Chinese message. */
-export async function buildReport(problems: RowProblem[], counts: ImportCounts, unknownHeaders: string[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const summary = wb.addWorksheet('导入结果');
-  summary.columns = [{ width: 16 }, { width: 60 }];
-  summary.addRows([
-    ['总行数', counts.total],
-    ['新增', counts.inserted],
-    ['更新', counts.updated],
-    ['未变化', counts.unchanged],
-    ['未导入（有错误）', counts.rejected],
-    ...(unknownHeaders.length ? [['未识别的列（已忽略）', unknownHeaders.join('、')]] : []),
-  ]);
-  const sheet = wb.addWorksheet('错误明细');
-  sheet.columns = [
-    { header: '行号', key: 'row', width: 8 },
-    { header: '列', key: 'column', width: 20 },
-    { header: '问题', key: 'message', width: 80 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const p of problems) sheet.addRow(p);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-export const newJobId = () => randomUUID();
+/** The registry's import: the template's columns and their variants, matched by credit code or name + community. */
+export const orgImport = defineImport<OrgDraft, OrgBatch>({
+  kind: 'orgs',
+  permission: 'org.import',
+  header: {
+    columns: ORG_SHEET_COLUMNS,
+    hint: /名称/,
+    noHeaderMessage: '未找到表头：第一行应包含“名称”“组织形式”“类别”等列，请使用下载的模板',
+  },
+  maxRows: 200_000,
+  auditAction: 'org.import_file',
+  parseRow: parseOrgRow,
+  loadBatch: loadOrgBatch,
+  keysOf: orgKeys,
+  commitRound: commitOrgRound,
+});
