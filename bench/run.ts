@@ -4,11 +4,13 @@ import { regionsImportBench } from './regions-import.bench.js';
 import { orgsSearchBench } from './orgs-search.bench.js';
 import { orgsExportBench } from './orgs-export.bench.js';
 import { statsTargetsBench } from './stats-targets.bench.js';
+import { importsBench } from './imports.bench.js';
 
 const only = process.argv.slice(2);
 const benches: Record<string, () => Promise<void>> = {
   'regions-import': regionsImportBench,
   'orgs-search': orgsSearchBench,
+  'orgs-import': importsBench,
   'orgs-export': orgsExportBench,
   'stats-targets': statsTargetsBench,
 };

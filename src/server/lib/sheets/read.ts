@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { errors } from '../errors.js';
 
@@ -54,6 +55,43 @@ export function decodeText(buf: Buffer): string {
 
 export const isXlsx = (buf: Buffer) => buf.length > 4 && buf.readUInt32LE(0) === 0x04034b50;
 
+interface ReaderInternals {
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): unknown;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): unknown;
+  _parseStyles(entry: NodeJS.ReadableStream): unknown;
+  _parseWorkbook(entry: NodeJS.ReadableStream): unknown;
+}
+
+async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>) {
+  const decoder = new StringDecoder('utf8');
+  for await (const c of chunks) yield typeof c === 'string' ? c : decoder.write(c);
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/**
+ * ExcelJS's streaming reader decodes each chunk of XML on its own (exceljs lib/utils/parse-sax.js calls
+ * bufferToString per chunk), so a Chinese character split between two chunks turns into U+FFFD: in a 5,000-row
+ * file, "备案" came out as "���案" in one row of about 2,000 and the row was refused. The reader's parts get their
+ * XML as text decoded across chunk boundaries instead (parse-sax passes strings through).
+ */
+function utf8SafeReader(reader: ExcelJS.stream.xlsx.WorkbookReader) {
+  const r = reader as unknown as ReaderInternals;
+  const { _parseWorksheet, _parseSharedStrings, _parseStyles, _parseWorkbook } = r;
+  if (typeof _parseWorksheet !== 'function' || typeof _parseSharedStrings !== 'function') throw new Error('ExcelJS WorkbookReader internals changed: check the exceljs version');
+  r._parseWorksheet = function (iterator, sheetNo) {
+    return _parseWorksheet.call(this, decodeUtf8(iterator), sheetNo);
+  };
+  for (const name of ['_parseSharedStrings', '_parseStyles', '_parseWorkbook'] as const) {
+    const original = { _parseSharedStrings, _parseStyles, _parseWorkbook }[name];
+    r[name] = function (entry) {
+      entry.setEncoding('utf8');
+      return original.call(this, entry);
+    };
+  }
+  return reader;
+}
+
 /** Rows read between two yields to the event loop: a 100k-row file must not hold up other users' requests. */
 const YIELD_EVERY = 2_000;
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -65,7 +103,7 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
 export async function readGrid(buf: Buffer, filename: string): Promise<GridRow[]> {
   const grid: GridRow[] = [];
   if (isXlsx(buf)) {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore' });
+    const reader = utf8SafeReader(new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore' }));
     try {
       for await (const sheet of reader) {
         for await (const row of sheet) {
