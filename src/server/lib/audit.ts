@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/types.js';
 import type { RequestContext } from './context.js';
+import { insertJsonRows } from '../db/bulk-insert.js';
 
 export interface AuditEntry {
   action: string;
@@ -22,21 +23,20 @@ export async function writeAudit(db: Kysely<DB> | Transaction<DB>, ctx: RequestC
 /** Appends audit records in one statement (an import batch writes one per organization it creates). */
 export async function writeAudits(db: Kysely<DB> | Transaction<DB>, ctx: RequestContext, entries: AuditEntry[]) {
   if (entries.length === 0) return;
-  await db
-    .insertInto('audit_log')
-    .values(
-      entries.map((entry) => ({
-        actor_id: entry.actorId ?? ctx.actor?.id ?? null,
-        actor_name: entry.actorName ?? ctx.actor?.username ?? null,
-        action: entry.action,
-        entity_type: entry.entityType ?? null,
-        entity_id: entry.entityId === undefined ? null : String(entry.entityId),
-        old_value: entry.oldValue === undefined ? null : JSON.stringify(entry.oldValue),
-        new_value: entry.newValue === undefined ? null : JSON.stringify(entry.newValue),
-        request_id: ctx.requestId,
-        ip: ctx.ip,
-        region_code: entry.regionCode ?? null,
-      })),
-    )
-    .execute();
+  await insertJsonRows(
+    db,
+    'audit_log',
+    entries.map((entry) => ({
+      actor_id: entry.actorId ?? ctx.actor?.id ?? null,
+      actor_name: entry.actorName ?? ctx.actor?.username ?? null,
+      action: entry.action,
+      entity_type: entry.entityType ?? null,
+      entity_id: entry.entityId === undefined ? null : String(entry.entityId),
+      old_value: entry.oldValue === undefined ? null : entry.oldValue,
+      new_value: entry.newValue === undefined ? null : entry.newValue,
+      request_id: ctx.requestId,
+      ip: ctx.ip,
+      region_code: entry.regionCode ?? null,
+    })),
+  );
 }

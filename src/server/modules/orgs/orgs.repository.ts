@@ -3,6 +3,7 @@ import type { DB, NewOrg, OrgRow } from '../../db/types.js';
 import type { LevelColumn, RegionScope } from '../../lib/access.js';
 import type { LegalForm, OrgStatus } from '../../../shared/enums.js';
 import { gramStats, matchBound } from './orgs.search-stats.js';
+import { insertJsonRows } from '../../db/bulk-insert.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -52,9 +53,7 @@ export function findOrgsOfCategoryIn(db: Db, level5Id: number, category: string,
 
 /** Inserts organizations in one statement; ids in the order of the rows (RETURNING keeps VALUES order for a plain INSERT). */
 export async function insertOrgs(db: Db, rows: NewOrg[]): Promise<number[]> {
-  if (rows.length === 0) return [];
-  const out = await db.insertInto('orgs').values(rows).returning('id').execute();
-  return out.map((r) => Number(r.id));
+  return insertJsonRows(db, 'orgs', rows as unknown as Record<string, unknown>[], true);
 }
 
 /** Updates when the version still matches; returns false when someone else saved first. */
@@ -83,23 +82,12 @@ export async function insertHistory(db: Db, h: HistoryEntry) {
 }
 
 export async function insertHistories(db: Db, hs: HistoryEntry[]) {
-  if (hs.length === 0) return;
   const at = new Date();
-  await db
-    .insertInto('org_history')
-    .values(
-      hs.map((h) => ({
-        org_id: h.orgId,
-        version: h.version,
-        at,
-        actor_id: h.actorId,
-        actor_name: h.actorName,
-        action: h.action,
-        reason: h.reason,
-        changes: JSON.stringify(h.changes),
-      })),
-    )
-    .execute();
+  await insertJsonRows(
+    db,
+    'org_history',
+    hs.map((h) => ({ org_id: h.orgId, version: h.version, at, actor_id: h.actorId, actor_name: h.actorName, action: h.action, reason: h.reason, changes: h.changes })),
+  );
 }
 
 export function findHistory(db: Db, orgId: number) {
