@@ -114,6 +114,15 @@ const ROUTES: RouteCase[] = [
     method: 'GET', url: '/api/v1/imports/:id/report.xlsx', permission: 'org.import', placed: false,
     request: async (c) => c.get(`/api/v1/imports/${await ownImportJob(c)}/report.xlsx`),
   },
+  { method: 'GET', url: '/api/v1/imports', permission: 'org.import', placed: false, request: (c) => c.get('/api/v1/imports?kind=orgs') },
+  {
+    method: 'POST', url: '/api/v1/imports/:id/resume', permission: 'org.import', placed: false,
+    request: async (c, t, n) => c.post(`/api/v1/imports/${await ownImportJob(c, { interrupted: `矩阵续导组织${n}`, region: t.region })}/resume`),
+  },
+  {
+    method: 'POST', url: '/api/v1/imports/:id/rerun', permission: 'org.import', placed: false,
+    request: async (c, t, n) => c.post(`/api/v1/imports/${await ownImportJob(c, { interrupted: `矩阵重导组织${n}`, region: t.region })}/rerun`),
+  },
   { method: 'GET', url: '/api/v1/applications', permission: 'application.read', placed: false, request: (c) => c.get('/api/v1/applications?queue=mine') },
   { method: 'GET', url: '/api/v1/applications/counts', permission: 'application.read', placed: false, request: (c) => c.get('/api/v1/applications/counts') },
   { method: 'GET', url: '/api/v1/applications/overdue', permission: 'application.review', placed: true, request: (c, t) => c.get(`/api/v1/applications/overdue?region=${t.region}`) },
@@ -234,13 +243,20 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** A finished import job of this client's own (created directly: jobs are their importer's alone). */
-async function ownImportJob(c: Client): Promise<string> {
+/**
+ * An import job of this client's own (created directly: jobs are their importer's alone): finished, or interrupted
+ * with its one-row file kept (a process stopped while importing it).
+ */
+async function ownImportJob(c: Client, interrupted?: { interrupted: string; region: string }): Promise<string> {
   const id = randomUUID();
   if (c.userId === null) return id;
+  const file = interrupted ? Buffer.from(`名称,组织形式,类别,所在区划代码\n${interrupted.interrupted},草根,文体活动,${interrupted.region}\n`) : null;
   await t.database.db
     .insertInto('import_jobs')
-    .values({ id, user_id: c.userId, kind: 'orgs', filename: 'm.csv', status: 'done', total: 0, report: Buffer.from('x'), created_at: new Date(), finished_at: new Date() })
+    .values({
+      id, user_id: c.userId, kind: 'orgs', filename: 'm.csv', status: interrupted ? 'interrupted' : 'done', total: interrupted ? 1 : 0,
+      report: interrupted ? null : Buffer.from('x'), file, created_at: new Date(), finished_at: new Date(),
+    })
     .execute();
   return id;
 }
