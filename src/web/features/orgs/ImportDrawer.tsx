@@ -3,14 +3,52 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Drawer, Progress, Result, Space, Statistic, Steps, Typography, Upload } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../api/client.js';
-import { useT } from '../../i18n.js';
+import { useLang, useT } from '../../i18n.js';
 import { formatCount } from '../../lib/format.js';
 import { useIsMobile } from '../../lib/hooks.js';
-import { IMPORT_TEMPLATE_URL, importJobQuery, orgKeys, useStartImport } from './orgs.api.js';
+import { IMPORT_TEMPLATE_URL, importJobQuery, interruptedImportsQuery, orgKeys, useRestartImport, useStartImport, type ImportJob } from './orgs.api.js';
 
 // Same limit as the server's multipart plugin (src/server/app.ts).
 const MAX_BYTES = 20 * 1024 * 1024;
 const ACCEPT = '.xlsx,.csv';
+
+// Strings of the interrupted-job panel (Chinese, English); they join the feature's messages file with the rest.
+const INTERRUPTED = {
+  title: ['导入被中断：{file}', 'Import interrupted: {file}'],
+  committed: ['服务器停止前已导入 {done} / {total} 行，这些行已保存。', '{done} of {total} rows were saved before the server stopped.'],
+  resume: ['从中断处继续', 'Resume'],
+  rerun: ['从头重新导入', 'Rerun from the start'],
+  hint: ['继续只处理剩下的行；重新导入会再读一遍全部行，已导入的组织按信用代码或“名称 + 所在社区”匹配，不会重复。', 'Resume reads only the remaining rows; a rerun reads every row again and matches organizations already imported, so nothing is duplicated.'],
+} as const;
+
+/** An interrupted job with what it committed, and the two ways to finish it. */
+function InterruptedJob({ job, onRestart, busy }: { job: ImportJob; onRestart: (how: 'resume' | 'rerun') => void; busy: boolean }) {
+  const { lang } = useLang();
+  const m = (key: keyof typeof INTERRUPTED, vars: Record<string, string> = {}) =>
+    INTERRUPTED[key][lang === 'zh' ? 0 : 1].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      className="import-alert"
+      title={m('title', { file: job.filename })}
+      description={
+        <>
+          <Typography.Paragraph>{m('committed', { done: formatCount(job.processed), total: formatCount(job.total) })}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{m('hint')}</Typography.Paragraph>
+          <Space wrap>
+            <Button type="primary" loading={busy} disabled={!job.resumable} onClick={() => onRestart('resume')}>
+              {m('resume')}
+            </Button>
+            <Button disabled={busy || !job.resumable} onClick={() => onRestart('rerun')}>
+              {m('rerun')}
+            </Button>
+          </Space>
+        </>
+      }
+    />
+  );
+}
 
 /**
  * 导入: template, upload, progress while the server works through the rows, then the counts and the
@@ -26,7 +64,11 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
   const [fileName, setFileName] = useState<string>('');
   const job = useQuery(importJobQuery(jobId));
   const status = job.data?.status;
-  const finished = status === 'done' || status === 'failed';
+  const finished = status === 'done' || status === 'failed' || status === 'interrupted';
+  // Jobs stopped by a server restart: offered when the drawer opens on no job of its own.
+  const interrupted = useQuery(interruptedImportsQuery(open && !jobId));
+  const restart = useRestartImport();
+  const restartJob = (id: string, how: 'resume' | 'rerun') => restart.mutate({ id, how }, { onSuccess: (j) => setJobId(j.id), onError: (err) => setFileError(errorMessage(err)) });
 
   // New and updated records show in the list as soon as the import is through.
   useEffect(() => {
@@ -81,6 +123,9 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
           <p className="ant-upload-hint">{t('orgs.importDropHint')}</p>
         </Upload.Dragger>
         {fileError && <Alert type="error" showIcon title={fileError} className="import-alert" role="alert" />}
+        {interrupted.data?.items.map((j) => (
+          <InterruptedJob key={j.id} job={j} busy={restart.isPending} onRestart={(how) => restartJob(j.id, how)} />
+        ))}
       </>
     );
   } else if (job.isError) {
@@ -109,6 +154,8 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
         <Typography.Paragraph type="secondary">{t('orgs.importKeepOpen')}</Typography.Paragraph>
       </div>
     );
+  } else if (status === 'interrupted') {
+    body = <InterruptedJob job={job.data} busy={restart.isPending} onRestart={(how) => restartJob(job.data!.id, how)} />;
   } else if (status === 'failed') {
     body = (
       <Result
