@@ -45,25 +45,12 @@ export async function exportOrgs(db: Kysely<DB>, ctx: RequestContext, query: Org
 
 /** One organization as a sheet row, in the order of ORG_SHEET_COLUMNS (the import reads it back by its headers). */
 function toSheetRow(r: repo.ExportOrgRow, unmasked: boolean): unknown[] {
+  const [name, creditCode, legalForm, category, regionCode, regionName, address, leaderName, idNumber, phone, members, units, foundedOn, purpose, activities, venue, status, certificateNo] = r;
   return [
-    r.name,
-    r.credit_code ?? '',
-    LEGAL_FORM_LABELS[r.legal_form],
-    r.category,
-    r.region_code,
-    r.region_name,
-    r.address ?? '',
-    r.leader_name ?? '',
-    r.leader_id_number ? (unmasked ? r.leader_id_number : maskResidentId(r.leader_id_number)) : '',
-    r.leader_phone ? (unmasked ? r.leader_phone : maskPhone(r.leader_phone)) : '',
-    r.individual_members ?? '',
-    r.unit_members ?? '',
-    r.founded_on ?? '',
-    r.purpose ?? '',
-    r.activities ?? '',
-    r.venue ?? '',
-    ORG_STATUS_LABELS[r.status],
-    r.certificate_no ?? '',
+    name, creditCode ?? '', LEGAL_FORM_LABELS[legalForm], category, regionCode, regionName, address ?? '', leaderName ?? '',
+    idNumber ? (unmasked ? idNumber : maskResidentId(idNumber)) : '',
+    phone ? (unmasked ? phone : maskPhone(phone)) : '',
+    members ?? '', units ?? '', foundedOn ?? '', purpose ?? '', activities ?? '', venue ?? '', ORG_STATUS_LABELS[status], certificateNo ?? '',
   ];
 }
 

@@ -305,35 +305,38 @@ export async function* iterateOrgs(db: Db, f: OrgListFilter, pageSize = 2000) {
   }
 }
 
-/** The columns an export writes, with the code and name of the node each organization lies at. */
-const EXPORT_COLUMNS = [
-  'orgs.id', 'orgs.name', 'orgs.credit_code', 'orgs.legal_form', 'orgs.category', 'orgs.address', 'orgs.leader_name', 'orgs.leader_id_number',
-  'orgs.leader_phone', 'orgs.individual_members', 'orgs.unit_members', 'orgs.founded_on', 'orgs.purpose', 'orgs.activities', 'orgs.venue',
-  'orgs.status', 'orgs.certificate_no',
-] as const;
+/**
+ * An organization as an export row: the sheet's columns in ORG_SHEET_COLUMNS order (raw values: the service applies
+ * labels and masks), then its id.
+ */
+export type ExportOrgRow = [
+  name: string, creditCode: string | null, legalForm: LegalForm, category: string, regionCode: string, regionName: string,
+  address: string | null, leaderName: string | null, leaderIdNumber: string | null, leaderPhone: string | null,
+  individualMembers: number | null, unitMembers: number | null, foundedOn: string | null, purpose: string | null,
+  activities: string | null, venue: string | null, status: OrgStatus, certificateNo: string | null, id: number,
+];
 
 /**
- * Walks a filtered list in id order for an export, a page at a time, with only the columns the sheet shows (the
- * search columns, a few dozen n-grams a row, are never read) and the node's code and name joined in.
+ * Walks a filtered list in id order for an export, a page at a time. Each page comes as one JSON array of row arrays
+ * built by the database (JSON.parse is native): decoding 5,000 rows × 19 fields through the driver one field at a
+ * time cost twice as much. Only the columns the sheet shows are read (never the search n-grams).
  */
-export async function* iterateOrgsForExport(db: Db, f: OrgListFilter, pageSize = 5000) {
+export async function* iterateOrgsForExport(db: Db, f: OrgListFilter, pageSize = 5000): AsyncGenerator<ExportOrgRow[]> {
   let afterId = 0;
   for (;;) {
-    const ids = filteredOrgs(db, f).select('id').where('id', '>', afterId).orderBy('id').limit(pageSize);
-    const rows = await db
-      .selectFrom('orgs')
-      .innerJoin('regions', 'regions.id', 'orgs.region_id')
-      .select([...EXPORT_COLUMNS, 'regions.code as region_code', 'regions.name as region_name'])
-      .where('orgs.id', 'in', ids)
-      .orderBy('orgs.id')
-      .execute();
-    if (rows.length === 0) return;
-    yield rows;
-    afterId = Number(rows[rows.length - 1].id);
-    if (rows.length < pageSize) return;
+    const page = filteredOrgs(db, f).selectAll().where('id', '>', afterId).orderBy('id').limit(pageSize);
+    const { rows } = await sql<{ page: string | null }>`
+      select json_agg(json_build_array(o.name, o.credit_code, o.legal_form, o.category, r.code, r.name, o.address, o.leader_name,
+        o.leader_id_number, o.leader_phone, o.individual_members, o.unit_members, o.founded_on, o.purpose, o.activities, o.venue,
+        o.status, o.certificate_no, o.id) order by o.id)::text as page
+      from (${page}) o join regions r on r.id = o.region_id`.execute(db);
+    if (!rows[0]?.page) return;
+    const out = JSON.parse(rows[0].page) as ExportOrgRow[];
+    yield out;
+    if (out.length < pageSize) return;
+    afterId = out[out.length - 1][18];
   }
 }
-export type ExportOrgRow = ReturnType<typeof iterateOrgsForExport> extends AsyncGenerator<(infer R)[]> ? R : never;
 
 /** The code of the node an organization (or an application) lies at. */
 export async function regionCodeOf(db: Db, regionId: number | string): Promise<string> {
