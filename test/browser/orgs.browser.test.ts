@@ -170,7 +170,7 @@ describe('organization registry in the browser', () => {
     await page.goto(`${h.baseUrl}/orgs`);
     await page.getByRole('button', { name: /导\s*入/ }).click();
     await page.getByText('导入被中断：街道名单.csv').waitFor();
-    await page.getByText('服务器停止前已导入 0 / 3 行').waitFor();
+    await page.getByText('服务器停止前已保存 0 / 3 行').waitFor();
     await h.screenshot(page, 'orgs-import-interrupted');
     await page.getByRole('button', { name: '从中断处继续' }).click();
     await page.getByText('导入完成：街道名单.csv').waitFor();

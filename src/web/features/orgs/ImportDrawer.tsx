@@ -15,7 +15,7 @@ const ACCEPT = '.xlsx,.csv';
 // Strings of the interrupted-job panel (Chinese, English); they join the feature's messages file with the rest.
 const INTERRUPTED = {
   title: ['导入被中断：{file}', 'Import interrupted: {file}'],
-  committed: ['服务器停止前已导入 {done} / {total} 行，这些行已保存。', '{done} of {total} rows were saved before the server stopped.'],
+  committed: ['服务器停止前已保存 {done} / {total} 行。', '{done} of {total} rows were saved before the server stopped.'],
   resume: ['从中断处继续', 'Resume'],
   rerun: ['从头重新导入', 'Rerun from the start'],
   hint: ['继续只处理剩下的行；重新导入会再读一遍全部行，已导入的组织按信用代码或“名称 + 所在社区”匹配，不会重复。', 'Resume reads only the remaining rows; a rerun reads every row again and matches organizations already imported, so nothing is duplicated.'],
@@ -106,6 +106,9 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
   if (!jobId) {
     body = (
       <>
+        {interrupted.data?.items.map((j) => (
+          <InterruptedJob key={j.id} job={j} busy={restart.isPending} onRestart={(how) => restartJob(j.id, how)} />
+        ))}
         <Upload.Dragger
           accept={ACCEPT}
           multiple={false}
@@ -123,9 +126,6 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
           <p className="ant-upload-hint">{t('orgs.importDropHint')}</p>
         </Upload.Dragger>
         {fileError && <Alert type="error" showIcon title={fileError} className="import-alert" role="alert" />}
-        {interrupted.data?.items.map((j) => (
-          <InterruptedJob key={j.id} job={j} busy={restart.isPending} onRestart={(how) => restartJob(j.id, how)} />
-        ))}
       </>
     );
   } else if (job.isError) {
