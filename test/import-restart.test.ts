@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import { PassThrough } from 'node:stream';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/server/db/database.js';
 import { migrate } from '../src/server/db/migrate.js';
 import { importRegions } from '../src/server/modules/regions/index.js';
 import { createTestUser, makeResidentId, PLACES, TEST_PASSWORD } from './factories.js';
+import { cleanUp, spawnServer, waitHealthy, type ServerProcess } from './server-process.js';
 
 /**
  * issue 11 §4 acceptance: a real server process on an embedded data directory is killed (SIGKILL) in the middle of
@@ -18,10 +18,7 @@ import { createTestUser, makeResidentId, PLACES, TEST_PASSWORD } from './factori
  */
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shezu-import-restart-'));
 const children: ChildProcess[] = [];
-afterAll(() => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => cleanUp(children, dataDir));
 
 const ROWS = 6_000;
 /** Every 50th row names a legal form that does not exist: refused, reported, never stored. */
@@ -43,38 +40,13 @@ async function bigFile(codes: string[]): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 async function start() {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SHEZU_DEMO: '0', LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const base = `http://127.0.0.1:${port}/api/v1`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
-    if (Date.now() > deadline) throw new Error(`server did not become healthy: ${out}`);
-    const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { child, base, exited, output: () => out };
+  const s = await spawnServer(dataDir, children);
+  await waitHealthy(s);
+  return s;
 }
 
-type Server = Awaited<ReturnType<typeof start>>;
+type Server = ServerProcess;
 
 async function login(s: Server, username: string) {
   const res = await fetch(`${s.base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: TEST_PASSWORD }) });
