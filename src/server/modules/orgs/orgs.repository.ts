@@ -29,14 +29,20 @@ export function findOrgsByCreditCodes(db: Db, codes: string[]) {
   return db.selectFrom('orgs').selectAll().where(sql<boolean>`credit_code = any(${sql.val(codes)}::text[])`).execute();
 }
 
-/** Organizations by (name, node) pairs, the re-import key of a record without a credit code (index orgs_name_region_idx). */
-export function findOrgsByNamesInRegions(db: Db, pairs: { name: string; regionId: number }[]) {
-  if (pairs.length === 0) return Promise.resolve([] as OrgRow[]);
-  return db
+/**
+ * Organizations by (name, node) pairs, the re-import key of a record without a credit code. Looked up by name
+ * (index orgs_name_region_idx leads with it), the pairs kept here: matched as pairs in SQL, PostgreSQL preferred
+ * the node's index when most rows of a file lie in one community, reading every organization there for each batch.
+ */
+export async function findOrgsByNamesInRegions(db: Db, pairs: { name: string; regionId: number }[]): Promise<OrgRow[]> {
+  if (pairs.length === 0) return [];
+  const wanted = new Set(pairs.map((p) => `${p.name}|${p.regionId}`));
+  const rows = await db
     .selectFrom('orgs')
     .selectAll()
-    .where(sql<boolean>`(name, region_id) in (select * from unnest(${sql.val(pairs.map((p) => p.name))}::text[], ${sql.val(pairs.map((p) => p.regionId))}::bigint[]))`)
+    .where(sql<boolean>`name = any(${sql.val([...new Set(pairs.map((p) => p.name))])}::text[])`)
     .execute();
+  return rows.filter((o) => wanted.has(`${o.name}|${o.region_id}`));
 }
 
 /** Organizations of one category in one community (level-5 node), for the same-kind warning. */
