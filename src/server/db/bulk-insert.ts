@@ -14,7 +14,8 @@ export async function insertJsonRows<T extends keyof DB & string>(db: Kysely<DB>
   for (const r of rows) for (const k of Object.keys(r)) if (r[k] !== undefined) seen.add(k);
   const columns = [...seen];
   const list = sql.join(columns.map((c) => sql.ref(c)));
-  const json = JSON.stringify(rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]))));
+  // The rows as they are: a key a row lacks (or holds undefined, which JSON drops) reads as NULL, as `?? null` would.
+  const json = JSON.stringify(rows);
   const query = sql<{ id: number }>`insert into ${sql.table(table)} (${list}) select ${list} from json_populate_recordset(null::${sql.table(table)}, ${json}::json)${returningId ? sql` returning id` : sql``}`;
   const res = await query.execute(db);
   return returningId ? res.rows.map((r) => Number(r.id)) : [];
