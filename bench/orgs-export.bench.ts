@@ -45,6 +45,8 @@ export async function orgsExportBench() {
       const r = run(region, 'export');
       const raw = run(region, 'raw');
       const read = run(region, 'read');
+      // The raw write holds the export's own rows: a much smaller export lost rows (a bench of a broken export lies).
+      if (r.bytes < raw.bytes * 0.8) throw new Error(`export wrote ${r.bytes} bytes, ExcelJS alone ${raw.bytes}: rows are missing`);
       peaks.push(r.peak - r.rssBefore);
       reads.push(read.peak - read.rssBefore);
       console.log(

@@ -43,15 +43,21 @@ export async function exportOrgs(db: Kysely<DB>, ctx: RequestContext, query: Org
   return streamSheet({ sheetName: '社会组织名录', columns: ORG_SHEET_COLUMNS, pages: pages() });
 }
 
-/** One organization as a sheet row, in the order of ORG_SHEET_COLUMNS (the import reads it back by its headers). */
+/**
+ * One organization as a sheet row, in the order of ORG_SHEET_COLUMNS (the import reads it back by its headers): the
+ * page's own array, relabelled and masked in place (no second array per row), its trailing id dropped.
+ */
 function toSheetRow(r: repo.ExportOrgRow, unmasked: boolean): unknown[] {
-  const [name, creditCode, legalForm, category, regionCode, regionName, address, leaderName, idNumber, phone, members, units, foundedOn, purpose, activities, venue, status, certificateNo] = r;
-  return [
-    name, creditCode ?? '', LEGAL_FORM_LABELS[legalForm], category, regionCode, regionName, address ?? '', leaderName ?? '',
-    idNumber ? (unmasked ? idNumber : maskResidentId(idNumber)) : '',
-    phone ? (unmasked ? phone : maskPhone(phone)) : '',
-    members ?? '', units ?? '', foundedOn ?? '', purpose ?? '', activities ?? '', venue ?? '', ORG_STATUS_LABELS[status], certificateNo ?? '',
-  ];
+  const row = r as unknown[];
+  row.length = 18;
+  row[2] = LEGAL_FORM_LABELS[r[2]];
+  if (!unmasked) {
+    if (r[8]) row[8] = maskResidentId(r[8]);
+    if (r[9]) row[9] = maskPhone(r[9]);
+  }
+  row[16] = ORG_STATUS_LABELS[r[16]];
+  for (let i = 0; i < 18; i++) if (row[i] === null) row[i] = '';
+  return row;
 }
 
 /** The import template: Chinese headers, drop-down lists for form and category, an example row, instructions. */
