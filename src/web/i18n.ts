@@ -186,7 +186,7 @@ const messages = {
   'users.regionHint': ['该角色的所属区划应为{levels}级节点', 'This role acts for a node of level: {levels}'],
   'users.regionOptional': ['该角色不限区划，可留空（全系统）', 'This role needs no region; leave empty for the whole system'],
   'users.regionLevelMismatch': ['（层级不符）', ' (wrong level)'],
-  'users.phoneRule': ['请输入 11 位手机号或带区号的固定电话', 'Enter an 11-digit mobile or a landline with area code'],
+  'users.phoneRule': ['请填写 11 位手机号，或带区号的固定电话（如 0796-8221234，分机写在后面：0796-8221234 转 801）', 'Enter an 11-digit mobile or a landline with area code (extension after it)'],
   'users.password': ['初始密码', 'Initial password'],
   'users.newPassword': ['新密码', 'New password'],
   'users.passwordRequired': ['请输入密码', 'Enter a password'],

@@ -1,6 +1,6 @@
-import { z } from '../zod.js';
+import { registerFieldLabels, z } from '../zod.js';
 import { LEGAL_FORMS, ORG_STATUSES } from '../enums.js';
-import { Paging, RegionRef, SearchText } from './common.js';
+import { Paging, PhoneText, RegionRef, SearchText } from './common.js';
 
 const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const optionalText = (max: number, label: string) =>
@@ -18,7 +18,7 @@ export const OrgFields = z.strictObject({
   address: optionalText(200, '地址'),
   leaderName: optionalText(40, '负责人姓名'),
   leaderIdNumber: z.string().trim().toUpperCase().max(18, '身份证号为 18 位').nullable().optional(),
-  leaderPhone: z.string().trim().max(30, '电话号码过长').nullable().optional(),
+  leaderPhone: PhoneText.nullable().optional(),
   individualMembers: count('个人会员数'),
   unitMembers: count('单位会员数'),
   foundedOn: DateText.nullable().optional(),
@@ -187,6 +187,8 @@ export const ORG_FIELD_LABELS: Record<string, string> = {
   attachments: '附件',
 };
 
+registerFieldLabels(ORG_FIELD_LABELS);
+
 /** The public register: no personal data, ever (issue #4 §7). */
 export const PublicOrg = z
   .object({
@@ -230,6 +232,8 @@ export const ImportJob = z
     updated: z.number().int(),
     unchanged: z.number().int(),
     rejected: z.number().int(),
+    /** Totals, notes and blank rows below the data: skipped, not errors (not counted in `total`). */
+    skipped: z.number().int(),
     error: z.string().nullable(),
     reportUrl: z.string().nullable(),
     createdAt: z.string(),
