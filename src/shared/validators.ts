@@ -115,10 +115,15 @@ export function normalizePhone(raw: string): string | null {
   const digits = p.replace(/^(\+|00)86[\s-]*/, '').replace(/[\s().-]/g, '');
   if (!/^[0-9]+$/.test(digits)) return null;
   if (MOBILE.test(digits)) return ext ? null : digits;
-  const area = areaSplit ? (areaSplit[1] ?? areaSplit[2]) : THREE_DIGIT_AREA.test(digits) ? digits.slice(0, 3) : digits.slice(0, 4);
-  const local = digits.slice(area.length);
-  if (!/^0[1-9][0-9]{1,2}$/.test(area) || !/^[2-9][0-9]{6,7}$/.test(local)) return null;
-  return `${area}-${local}${ext ? `-${ext}` : ''}`;
+  // Without a separator the area code's length is read from the plan (010, 02x: three digits), else the other one.
+  const written = areaSplit ? (areaSplit[1] ?? areaSplit[2]) : null;
+  const lengths = written ? [written.length] : THREE_DIGIT_AREA.test(digits) ? [3, 4] : [4, 3];
+  for (const n of lengths) {
+    const area = digits.slice(0, n);
+    const local = digits.slice(n);
+    if (/^0[1-9][0-9]{1,2}$/.test(area) && /^[2-9][0-9]{6,7}$/.test(local)) return `${area}-${local}${ext ? `-${ext}` : ''}`;
+  }
+  return null;
 }
 
 export function isValidPhone(raw: string): boolean {

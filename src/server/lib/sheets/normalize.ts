@@ -80,8 +80,8 @@ export function parseSheetDate(value: unknown): SheetDate | null | 'invalid' {
     const date = isoDate(Number(m[1]), Number(m[2]), 1);
     return date ? { date, precision: 'month' } : 'invalid';
   }
-  // A serial number typed or exported as text (`42156`).
-  if (/^\d{1,5}(\.\d+)?$/.test(text)) return parseSheetDate(Number(text));
+  // A serial number exported as text (`42156`): five digits, 1927–2173; shorter numbers are no date anyone wrote.
+  if (/^\d{5}(\.\d+)?$/.test(text)) return parseSheetDate(Number(text));
   return 'invalid';
 }
 
