@@ -32,6 +32,12 @@ const FIELD_LABELS = new Map<string, string>(
     members: '成员名单',
     charter: '章程',
     field: '字段',
+    form: '组织形式',
+    flag: '标记',
+    facets: '分面统计',
+    hub: '所属联合会',
+    unmasked: '导出明文',
+    asOf: '统计日期',
   }),
 );
 
