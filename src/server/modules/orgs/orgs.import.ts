@@ -313,33 +313,20 @@ export async function buildReport(
     ['跳过（合计、说明、空白行）', counts.skipped],
     ...(unknownHeaders.length ? [['未识别的列（已忽略）', unknownHeaders.join('、')]] : []),
   ]);
-  const sheet = wb.addWorksheet('错误明细');
-  sheet.columns = [
-    { header: '行号', key: 'row', width: 8 },
-    { header: '列', key: 'column', width: 20 },
-    { header: '问题', key: 'message', width: 80 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const p of problems) sheet.addRow(p);
-  if (extra.notes?.length) {
-    const notes = wb.addWorksheet('提示');
-    notes.columns = [
+  // One sheet per kind of line: errors always (the office looks for it), notes and skipped rows when there are any.
+  const addSheet = (name: string, last: string, rows: { row: number; column?: string; message: string }[], withColumn = true) => {
+    const sheet = wb.addWorksheet(name);
+    sheet.columns = [
       { header: '行号', key: 'row', width: 8 },
-      { header: '列', key: 'column', width: 20 },
-      { header: '说明', key: 'message', width: 80 },
+      ...(withColumn ? [{ header: '列', key: 'column', width: 20 }] : []),
+      { header: last, key: 'message', width: 80 },
     ];
-    notes.getRow(1).font = { bold: true };
-    for (const n of extra.notes) notes.addRow(n);
-  }
-  if (extra.skipped?.length) {
-    const skipped = wb.addWorksheet('跳过的行');
-    skipped.columns = [
-      { header: '行号', key: 'row', width: 8 },
-      { header: '原因', key: 'message', width: 60 },
-    ];
-    skipped.getRow(1).font = { bold: true };
-    for (const r of extra.skipped) skipped.addRow({ row: r.row, message: SKIP_MESSAGES[r.reason] });
-  }
+    sheet.getRow(1).font = { bold: true };
+    for (const r of rows) sheet.addRow(r);
+  };
+  addSheet('错误明细', '问题', problems);
+  if (extra.notes?.length) addSheet('提示', '说明', extra.notes);
+  if (extra.skipped?.length) addSheet('跳过的行', '原因', extra.skipped.map((r) => ({ row: r.row, message: SKIP_MESSAGES[r.reason] })), false);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
