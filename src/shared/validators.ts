@@ -1,6 +1,14 @@
 // Identity-number and phone rules, shared by server and web (one implementation, issue #4).
 import { toHalfWidth } from './text-normalize.js';
 
+/**
+ * A code (credit code, ID number) as typed: half-width, spaces and dashes between groups dropped, upper case
+ * (`５３３６ ０８０２ ｍｊｈ…` → `53360802MJH…`): what the rules check and what is stored.
+ */
+export function codeForm(raw: string): string {
+  return toHalfWidth(raw).replace(/[\s-]/g, '').toUpperCase();
+}
+
 /** GB 32100-2015 character set: digits and capitals without I, O, S, V, Z. */
 const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -33,7 +41,7 @@ export type CreditCodeProblem = 'format' | 'org_check' | 'check';
 
 /** Structure and both check characters of a unified social credit code; null when valid. */
 export function creditCodeProblem(raw: string): CreditCodeProblem | null {
-  const code = raw.trim().toUpperCase();
+  const code = codeForm(raw);
   if (code.length !== 18 || [...code].some((ch) => !CREDIT_CHARS.includes(ch))) return 'format';
   if (!/^[0-9]{6}$/.test(code.slice(2, 8))) return 'format';
   if (orgCodeCheckChar(code.slice(8, 16)) !== code[16]) return 'org_check';
@@ -63,7 +71,7 @@ export type ResidentIdProblem = 'format' | 'region' | 'birth_date' | 'check';
 
 /** GB 11643-1999: 17 digits + check character, a province prefix, a real birth date not in the future. */
 export function residentIdProblem(raw: string, today: Date = new Date()): ResidentIdProblem | null {
-  const id = raw.trim().toUpperCase();
+  const id = codeForm(raw);
   if (!/^[0-9]{17}[0-9X]$/.test(id)) return 'format';
   const province = Number(id.slice(0, 2));
   if (province < 11 || province > 82) return 'region';

@@ -8,7 +8,7 @@ import {
   REVIEW_DECISIONS,
   REVIEW_STEPS,
 } from '../enums.js';
-import { Paging, PhoneText, RegionRef, SearchText } from './common.js';
+import { CodeText, Paging, PhoneText, RegionRef, SearchText } from './common.js';
 import { OrgAttachment, OrgFields } from './orgs.js';
 
 /** The registry fields an applicant proposes (status, flags and certificate numbers are the office's to set). */
@@ -52,7 +52,7 @@ export const ReviewBody = z.strictObject({
   decision: z.enum(REVIEW_DECISIONS, { error: '请选择审核结论（同意、退回补正或不予通过）' }),
   opinion: z.string().trim().max(1000, '意见不超过 1000 字').optional(),
   /** Direct registration: the code the registration authority assigns (generated when left empty). */
-  creditCode: z.string().trim().toUpperCase().max(18).optional(),
+  creditCode: CodeText.max(18).optional(),
 });
 export type ReviewBody = z.infer<typeof ReviewBody>;
 

@@ -1,5 +1,5 @@
 import { z } from '../zod.js';
-import { normalizePhone } from '../validators.js';
+import { codeForm, normalizePhone } from '../validators.js';
 
 export const ErrorResponse = z
   .object({
@@ -38,3 +38,6 @@ export const PhoneText = z
   .trim()
   .overwrite((s) => normalizePhone(s) ?? s)
   .max(30, '电话号码过长');
+
+/** A credit code or ID number as typed: stored half-width, without spaces or dashes, upper case (codeForm). */
+export const CodeText = z.string().overwrite(codeForm);

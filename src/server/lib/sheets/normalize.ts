@@ -1,4 +1,5 @@
 import { cleanText, toHalfWidth } from '../../../shared/text-normalize.js';
+import { codeForm } from '../../../shared/validators.js';
 
 /**
  * Cell values as street offices and communities keep their ledgers (issue 11 item 5): any module's import turns a
@@ -15,7 +16,7 @@ export function cellText(value: unknown): string | undefined {
 /** A code cell (credit code, ID number): half-width, every space and dash between groups removed, upper case. */
 export function codeText(value: unknown): string | undefined {
   const text = cellText(value);
-  return text === undefined ? undefined : text.replace(/[\s-]/g, '').toUpperCase();
+  return text === undefined ? undefined : codeForm(text);
 }
 
 export type SheetDate = { date: string; precision: 'day' | 'month' };

@@ -217,7 +217,21 @@ const asNamed = (r: RegionRow): NamedNode => ({
  * inside `scope`: matched only when exactly one node fits; several are listed with their street, so the row can
  * say which to write (issue 11 item 5). The street or district written in front may lie above the scope.
  */
-export async function matchCommunityName(db: Kysely<DB> | Transaction<DB>, scope: RegionScope | null, text: string): Promise<RegionNameMatch> {
+export function matchCommunityName(db: Kysely<DB> | Transaction<DB>, scope: RegionScope | null, text: string): Promise<RegionNameMatch> {
+  // Within one transaction (an import batch) the same few names come back hundreds of times, and no region changes:
+  // each is looked up once per transaction. Outside a transaction nothing is remembered.
+  if (!db.isTransaction) return lookUpName(db, scope, text);
+  let memo = nameMemo.get(db);
+  if (!memo) nameMemo.set(db, (memo = new Map()));
+  const key = `${scope?.column ?? ''}:${scope?.id ?? ''}:${text}`;
+  let found = memo.get(key);
+  if (!found) memo.set(key, (found = lookUpName(db, scope, text)));
+  return found;
+}
+
+const nameMemo = new WeakMap<object, Map<string, Promise<RegionNameMatch>>>();
+
+async function lookUpName(db: Kysely<DB> | Transaction<DB>, scope: RegionScope | null, text: string): Promise<RegionNameMatch> {
   const inside = await repo.findRegionsByNamePrefixes(db, scope, corePrefixes(text));
   const nodes = inside.map(asNamed);
   if (scope) {
