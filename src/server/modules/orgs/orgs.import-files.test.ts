@@ -108,6 +108,19 @@ describe('ledger rows that were lost before', () => {
   });
 });
 
+describe('ledger layouts', () => {
+  it('finds the header under a title row and reads header variants with hints, marks and full-width brackets', async () => {
+    const file = await workbook([
+      ['文山街道社区社会组织台账（2024年）'],
+      ['序号', '组织名', '组织形式（必填）', '类别*', '所在社区（村）', '联系电话（手机）', '成立年月', '成员数量'],
+      [1, '仓口表头变体合唱团', '备案', '文体活动', '仓口', '１３９ ０００１ １１１１', '2019年5月', '３０人'],
+    ]);
+    const job = await finished(street, (await upload(street, '台账.xlsx', file)).json().id);
+    expect(job).toMatchObject({ inserted: 1, rejected: 0 });
+    expect(await stored('仓口表头变体合唱团')).toMatchObject({ code: PLACES.cangkou, leader_phone: '13900011111', founded_on: '2019-05-01', individual_members: 30 });
+  });
+});
+
 describe('traditional and simplified names', () => {
   const search = async (c: Client, q: string) => (await c.get(`/api/v1/orgs?q=${encodeURIComponent(q)}`)).json().items.map((o: { name: string }) => o.name);
   const create = (name: string) => street.post('/api/v1/orgs', { name, legalForm: 'filed', category: '文体活动', regionCode: PLACES.cangkou });

@@ -109,7 +109,11 @@ export async function readOrgSheet(
     if (!/[,，]/.test(text.split(/\r?\n/, 1)[0] ?? '')) throw notSpreadsheet();
     grid = parseCsv(text).map((cells, i) => ({ rowNumber: i + 1, cells }));
   }
-  const headerIndex = grid.findIndex((r) => mapHeaders(r.cells.map((c) => String(c ?? ''))).byIndex.size >= 2 && r.cells.some((c) => /名称/.test(String(c ?? ''))));
+  // The header row maps at least two columns, one of them the name (also when written 组织名 or ＊名称（必填）).
+  const headerIndex = grid.findIndex((r) => {
+    const { byIndex } = mapHeaders(r.cells.map((c) => String(c ?? '')));
+    return byIndex.size >= 2 && ([...byIndex.values()].includes('name') || r.cells.some((c) => /名称/.test(String(c ?? ''))));
+  });
   if (headerIndex < 0) throw errors.badRequest('import.no_header', '未找到表头：第一行应包含“名称”“组织形式”“类别”等列，请使用下载的模板');
   const { byIndex, unknown } = mapHeaders(grid[headerIndex].cells.map((c) => String(c ?? '')));
   const rows: SheetRow[] = [];
