@@ -304,14 +304,14 @@ describe('authorization matrix', () => {
     const business = [
       'region.read', 'region.population.update', 'region.grid.create',
       'org.read', 'org.create', 'org.update', 'org.personal.reveal', 'org.import', 'org.export',
-      'application.apply', 'application.read', 'application.review', 'certificate.read', 'stats.read', 'stats.export',
+      'application.apply', 'application.read', 'application.review', 'review.read', 'review.decide', 'certificate.read', 'stats.read', 'stats.export',
     ];
     expect(ROLE_PERMISSIONS).toEqual({
       district_admin: [...business, 'settings.manage'],
       street_reviewer: business,
       community_staff: business,
       hub_manager: ['region.read', 'org.read'],
-      org_leader: ['region.read', 'application.apply', 'application.read', 'certificate.read'],
+      org_leader: ['region.read', 'application.apply', 'application.read', 'review.read', 'certificate.read'],
       expert: [],
       sysadmin: ['region.read', 'user.read', 'user.manage'],
       auditor: ['audit.read'],
