@@ -1,7 +1,9 @@
 import { z } from '../zod.js';
 import { REVIEW_DECISIONS, REVIEW_STEPS } from '../enums.js';
 import { Paging, RegionRef, SearchText } from './common.js';
-import { BatchReviewResponse, DUE_STATES, OverdueByNode } from './applications.js';
+// The shapes the filing work already answers with; the follow-up that moves applications onto the chain moves
+// them here and has applications import them.
+import { ApplicationEvent, BatchReviewResponse, DUE_STATES, OverdueByNode } from './applications.js';
 
 /** The shared review chain's cases (issue 11 item 3): every subject kind in one queue. */
 export const REVIEW_CASE_STATUSES = ['in_review', 'returned', 'approved', 'rejected', 'withdrawn'] as const;
@@ -90,16 +92,7 @@ export const ReviewBatchBody = z.strictObject({
 });
 export const ReviewBatchResponse = BatchReviewResponse;
 
-export const ReviewEvent = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  actorName: z.string(),
-  actorRole: z.string().nullable(),
-  step: z.enum(REVIEW_STEPS).nullable(),
-  action: z.string(),
-  opinion: z.string().nullable(),
-  dueOn: z.string().nullable(),
-});
+export const ReviewEvent = ApplicationEvent;
 /** One case with its trail: what a decision returns. */
 export const ReviewCase = ReviewListItem.extend({ events: z.array(ReviewEvent), canDecide: z.boolean() }).meta({ id: 'ReviewCase' });
 export type ReviewCase = z.infer<typeof ReviewCase>;
