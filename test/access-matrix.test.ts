@@ -6,6 +6,7 @@ import { createTestOrg, createTestUser, PLACES } from './factories.js';
 import { ROLES, type Role } from '../src/shared/enums.js';
 import { ROLE_PERMISSIONS, type Permission } from '../src/server/lib/access.js';
 import { establishmentData, multipart, PDF_BYTES, submitFiling, upload, uploadRequired } from './applications.js';
+import { submitTestItem } from './review-subject.js';
 
 /**
  * The authorization matrix: every role × every route × a resource inside and outside the actor's subtree.
@@ -22,6 +23,7 @@ interface Target {
   applicationId: number; // an application under review there, filed by community staff of that community
   applicationAttachmentId: number;
   certificateNo: string; // a certificate of that organization
+  reviewCaseId: number; // a review case (of the test-only subject kind) at the community step there, submitted by that account
 }
 interface RouteCase {
   method: string;
@@ -169,6 +171,18 @@ const ROUTES: RouteCase[] = [
       return c.delete(`/api/v1/applications/${own.id}/attachments/${up.id}`);
     },
   },
+  { method: 'GET', url: '/api/v1/reviews', permission: 'review.read', placed: false, request: (c) => c.get('/api/v1/reviews?queue=mine') },
+  { method: 'GET', url: '/api/v1/reviews/counts', permission: 'review.read', placed: false, request: (c) => c.get('/api/v1/reviews/counts') },
+  { method: 'GET', url: '/api/v1/reviews/overdue', permission: 'review.decide', placed: true, request: (c, t) => c.get(`/api/v1/reviews/overdue?region=${t.region}`) },
+  { method: 'GET', url: '/api/v1/reviews/:id', permission: 'review.read', placed: true, ownOnly: ['org_leader'], request: (c, t) => c.get(`/api/v1/reviews/${t.reviewCaseId}`) },
+  {
+    method: 'POST', url: '/api/v1/reviews/:id/decide', permission: 'review.decide', placed: true, alsoOk: [409],
+    request: async (c, t) => c.post(`/api/v1/reviews/${await newReviewCase(t)}/decide`, { decision: 'return', opinion: '矩阵测试退回' }),
+  },
+  {
+    method: 'POST', url: '/api/v1/reviews/decide-batch', permission: 'review.decide', placed: false,
+    request: async (c, t) => c.post('/api/v1/reviews/decide-batch', { ids: [await newReviewCase(t)], decision: 'return', opinion: '矩阵测试退回' }),
+  },
   { method: 'GET', url: '/api/v1/certificates/:file', permission: 'certificate.read', placed: true, ownOnly: ['org_leader'], request: (c, t) => c.get(`/api/v1/certificates/${t.certificateNo}.pdf`) },
   { method: 'GET', url: '/api/v1/settings', permission: 'settings.manage', placed: false, request: (c) => c.get(`/api/v1/settings?region=${PLACES.jizhou}`) },
   {
@@ -222,11 +236,13 @@ beforeAll(async () => {
       applicationId: 0,
       applicationAttachmentId: 0,
       certificateNo: '',
+      reviewCaseId: 0,
     };
     targets[place].attachmentId = await newAttachment(targets[place].orgId);
     targets[place].applicationId = await newApplication(region);
     targets[place].applicationAttachmentId = await newApplicationAttachment(targets[place].applicationId);
     targets[place].certificateNo = await newCertificate(targets[place].orgId, place);
+    targets[place].reviewCaseId = await newReviewCase(targets[place]);
   }
 });
 afterAll(async () => {
@@ -250,6 +266,11 @@ const applicants = new Map<string, Client>();
 async function newApplication(region: string): Promise<number> {
   if (!applicants.has(region)) applicants.set(region, await t.loginAs({ role: 'community_staff', regionCode: region }));
   return submitFiling(applicants.get(region)!, region);
+}
+
+/** A case of the test-only subject kind waiting at the community step, submitted by the target's account. */
+async function newReviewCase(target: Pick<Target, 'region' | 'userId'>): Promise<number> {
+  return Number((await submitTestItem(t.database.db, target.userId, target.region)).case.id);
 }
 
 async function newApplicationAttachment(applicationId: number): Promise<number> {
@@ -304,14 +325,14 @@ describe('authorization matrix', () => {
     const business = [
       'region.read', 'region.population.update', 'region.grid.create',
       'org.read', 'org.create', 'org.update', 'org.personal.reveal', 'org.import', 'org.export',
-      'application.apply', 'application.read', 'application.review', 'certificate.read', 'stats.read', 'stats.export',
+      'application.apply', 'application.read', 'application.review', 'review.read', 'review.decide', 'certificate.read', 'stats.read', 'stats.export',
     ];
     expect(ROLE_PERMISSIONS).toEqual({
       district_admin: [...business, 'settings.manage'],
       street_reviewer: business,
       community_staff: business,
       hub_manager: ['region.read', 'org.read'],
-      org_leader: ['region.read', 'application.apply', 'application.read', 'certificate.read'],
+      org_leader: ['region.read', 'application.apply', 'application.read', 'review.read', 'certificate.read'],
       expert: [],
       sysadmin: ['region.read', 'user.read', 'user.manage'],
       auditor: ['audit.read'],

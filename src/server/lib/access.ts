@@ -22,6 +22,9 @@ export const PERMISSIONS = [
   'application.apply',
   'application.read',
   'application.review',
+  // The shared review chain (issue 11 item 3): the cross-kind queue and deciding at one's own step.
+  'review.read',
+  'review.decide',
   'certificate.read',
   'settings.manage',
   'stats.read',
@@ -43,6 +46,8 @@ const BUSINESS: Permission[] = [
   'application.apply',
   'application.read',
   'application.review',
+  'review.read',
+  'review.decide',
   'certificate.read',
   'stats.read',
   'stats.export',
@@ -56,7 +61,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // 以社管社: a hub federation sees the organizations in its area (its member ledgers come with the ledger issue).
   hub_manager: ['region.read', 'org.read'],
   // An applicant sees and files only their own applications and their organization's certificates.
-  org_leader: ['region.read', 'application.apply', 'application.read', 'certificate.read'],
+  org_leader: ['region.read', 'application.apply', 'application.read', 'review.read', 'certificate.read'],
   expert: [],
   // 三员分立: the system administrator manages accounts and settings and sees no business data
   // beyond the region tree needed to place accounts; the audit administrator reads the audit log only.

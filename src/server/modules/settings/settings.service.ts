@@ -11,8 +11,11 @@ import {
   SETTING_KEYS,
   SETTING_LABELS,
   SETTING_SCHEMAS,
+  applicationChainOf,
   WorkdayOverrides,
   WorkflowSettings,
+  type ReviewChains,
+  type ReviewChainSetting,
   type SettingKey,
   type SettingsResponse,
 } from '../../../shared/schemas/settings.js';
@@ -34,6 +37,18 @@ async function read<T>(db: Db, districtId: number | null, key: SettingKey): Prom
 export const workflowFor = (db: Db, districtId: number | null) => read<WorkflowSettings>(db, districtId, 'workflow');
 export const workdayOverridesFor = (db: Db, districtId: number | null) => read<WorkdayOverrides>(db, districtId, 'workdays.overrides');
 export { DEFAULT_WORKFLOW };
+
+/**
+ * The chain a subject kind follows in a district: the district's `review.chains` entry for it; else, for
+ * applications, the district's filing workflow (the setting they have always followed); else undefined, and the
+ * subject's own default applies.
+ */
+export async function reviewChainFor(db: Db, districtId: number | null, kind: string): Promise<ReviewChainSetting | undefined> {
+  const chains = await read<ReviewChains>(db, districtId, 'review.chains');
+  if (Object.hasOwn(chains, kind)) return chains[kind];
+  if (kind === 'application') return applicationChainOf(await workflowFor(db, districtId));
+  return undefined;
+}
 
 /** Years from this one through the next that neither chinese-days nor the district's entries cover. */
 export function uncoveredYears(overrides: WorkdayOverrides, today = todayInChina()): number[] {
