@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { ApplicationKind, ApplicationStatus, LegalForm, OrgStatus, RegionKind, ReviewStep, Role } from '../../shared/enums.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -258,3 +258,6 @@ export type UserRow = Selectable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type ApplicationRow = Selectable<ApplicationsTable>;
 export type CertificateRow = Selectable<CertificatesTable>;
+
+/** What every repository and use case takes: the database or the transaction it runs in. */
+export type Db = Kysely<DB> | Transaction<DB>;

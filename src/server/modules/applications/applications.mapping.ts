@@ -1,12 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { ApplicationRow, DB } from '../../db/types.js';
+import type { ApplicationRow, DB, Db } from '../../db/types.js';
 import type { Application, ApplicationCheck, ApplicationData, ApplicationListItem } from '../../../shared/schemas/applications.js';
 import { ORG_FIELD_LABELS } from '../../../shared/schemas/orgs.js';
 import { placesOf } from '../orgs/orgs.mapping.js';
 import { displayValue } from '../orgs/orgs.fields.js';
 import * as repo from './applications.repository.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 export function dueState(row: Pick<ApplicationRow, 'status' | 'step_due_on'>, today: string, dueSoonUntil: string): ApplicationListItem['dueState'] {

@@ -1,10 +1,9 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { ApplicationRow, DB } from '../../db/types.js';
+import type { ApplicationRow, DB, Db } from '../../db/types.js';
 import type { RegionScope } from '../../lib/access.js';
 import type { ApplicationKind, ApplicationStatus, ReviewStep, Role } from '../../../shared/enums.js';
 import { REVIEW_STEP_ROLES, REVIEW_STEPS } from '../../../shared/enums.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 export function findApplication(db: Db, id: number) {
   return db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { ApplicationRow, DB, OrgRow, RegionRow } from '../../db/types.js';
+import type { ApplicationRow, DB, OrgRow, RegionRow, Db } from '../../db/types.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -31,7 +31,6 @@ import { diffOf, toApplication, toListItems } from './applications.mapping.js';
 import { applicationChecks, blockingErrors, chainFor, deadlineOf, isChange, isDeregistration, isEstablishment, isRegistration, turnProblem } from './applications.policy.js';
 
 export const ENTITY = 'application';
-type Db = Kysely<DB> | Transaction<DB>;
 
 export async function viewerOf(db: Db, actor: Actor): Promise<repo.Viewer> {
   return { id: actor.id, role: actor.role, orgId: actor.role === 'org_leader' ? await findUserOrgId(db, actor.id) : null };

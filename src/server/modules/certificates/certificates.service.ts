@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { CertificateRow, DB, OrgRow, RegionRow } from '../../db/types.js';
+import type { CertificateRow, DB, OrgRow, RegionRow, Db } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -12,7 +12,6 @@ import { findUserOrgId } from '../users/index.js';
 import * as repo from './certificates.repository.js';
 import { renderCertificatePdf } from './certificates.pdf.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** Public fields only: the verification page shows nothing else. */
 interface CertificateDetails {

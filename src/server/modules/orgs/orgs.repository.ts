@@ -1,10 +1,9 @@
 import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
-import type { DB, NewOrg, OrgRow } from '../../db/types.js';
+import type { DB, NewOrg, OrgRow, Db } from '../../db/types.js';
 import type { LevelColumn, RegionScope } from '../../lib/access.js';
 import type { LegalForm, OrgStatus } from '../../../shared/enums.js';
 import { gramStats, matchBound } from './orgs.search-stats.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 export function findOrgById(db: Db, id: number) {
   return db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB, NewOrg, OrgRow, RegionRow } from '../../db/types.js';
+import type { DB, NewOrg, OrgRow, RegionRow, Db } from '../../db/types.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -15,7 +15,6 @@ import { displayValue, EDITABLE_FIELDS, fieldValue, toColumns } from './orgs.fie
 import { searchColumns, toListItems, toOrg } from './orgs.mapping.js';
 
 const ENTITY = 'org';
-type Db = Kysely<DB> | Transaction<DB>;
 
 export class OrgValidationError extends Error {
   constructor(readonly fields: Record<string, string>) {

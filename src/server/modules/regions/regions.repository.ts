@@ -1,8 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, RegionRow } from '../../db/types.js';
+import type { DB, RegionRow, Db } from '../../db/types.js';
 import type { LevelColumn, RegionScope } from '../../lib/access.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 export const levelColumn = (level: number) => `level${level}_id` as LevelColumn;
 

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB, RegionRow } from '../../db/types.js';
+import type { DB, RegionRow, Db } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -19,7 +19,6 @@ import {
 import { findRegionByCode } from '../regions/index.js';
 import * as repo from './settings.repository.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** A stored value that no longer parses (an older shape) falls back to the default rather than breaking reviews. */
 async function read<T>(db: Db, districtId: number | null, key: SettingKey): Promise<T> {

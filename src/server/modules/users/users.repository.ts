@@ -1,9 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, UserUpdate } from '../../db/types.js';
+import type { DB, UserUpdate, Db } from '../../db/types.js';
 import type { RegionScope } from '../../lib/access.js';
 import type { Role } from '../../../shared/enums.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 const USER_COLUMNS = [
   'u.id',
