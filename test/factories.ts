@@ -70,7 +70,7 @@ export function makeResidentId(area = '360802', birth = '19800101', n = ++serial
   return first17 + residentIdCheckChar(first17);
 }
 
-const SYSTEM_ACTOR = { id: 0, username: 'test-factory', displayName: '测试', role: 'district_admin' as const, region: null };
+const SYSTEM_ACTOR = { id: 0, username: 'test-factory', displayName: '测试', role: 'district_admin' as const, region: null, orgId: null };
 
 /** Stores an organization through the real rules (a filed community organization in 仓口社区 by default). */
 export async function createTestOrg(db: Kysely<DB>, overrides: Partial<OrgFields> = {}) {

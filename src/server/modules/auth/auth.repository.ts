@@ -62,6 +62,7 @@ export function findSessionWithActor(db: Db, sessionId: string) {
       'u.username',
       'u.display_name',
       'u.role',
+      'u.org_id',
       'u.disabled',
       'r.id as region_id',
       'r.code as region_code',
