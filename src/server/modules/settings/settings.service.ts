@@ -16,7 +16,7 @@ import {
   type SettingKey,
   type SettingsResponse,
 } from '../../../shared/schemas/settings.js';
-import { findRegionByCode } from '../regions/index.js';
+import { resolveRegionFor } from '../regions/index.js';
 import * as repo from './settings.repository.js';
 
 
@@ -46,9 +46,7 @@ async function resolveDistrict(db: Db, ctx: RequestContext, code: string | undef
   const actorRegion = ctx.actor.region;
   const wanted = code ?? (actorRegion && actorRegion.level === 3 ? actorRegion.code : undefined);
   if (!wanted) throw errors.validation({ region: '请选择区县' });
-  const region = await findRegionByCode(db, wanted);
-  if (!region) throw errors.notFound('region');
-  requireAccess(ctx.actor, 'settings.manage', { entity: 'region', path: region });
+  const region = await resolveRegionFor(db, ctx.actor, wanted, 'settings.manage');
   if (region.level !== 3) throw errors.validation({ region: '设置按区县保存，请选择区县' });
   return region;
 }
