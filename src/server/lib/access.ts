@@ -160,8 +160,10 @@ export function actingOrgId(role: Role, linkedOrgId: number | null): number | nu
  */
 export type AssignmentCheck = (db: Db, actor: Actor) => Promise<number[]>;
 const assignmentChecks = new Map<string, AssignmentCheck>();
-export function registerAssignmentCheck(kind: string, check: AssignmentCheck): void {
+export function registerAssignmentCheck(kind: string, check: AssignmentCheck): () => void {
+  if (assignmentChecks.has(kind)) throw new Error(`assignment check ${kind} registered twice`);
   assignmentChecks.set(kind, check);
+  return () => assignmentChecks.delete(kind);
 }
 
 async function assignedOrgIds(db: Db, actor: Actor): Promise<number[]> {
