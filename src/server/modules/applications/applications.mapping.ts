@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { ApplicationRow, DB, Db } from '../../db/types.js';
+import type { ApplicationRow, Db } from '../../db/types.js';
 import type { Application, ApplicationCheck, ApplicationData, ApplicationListItem } from '../../../shared/schemas/applications.js';
 import { ORG_FIELD_LABELS } from '../../../shared/schemas/orgs.js';
 import { displayValue, findOrgNames, placesOf } from '../orgs/index.js';

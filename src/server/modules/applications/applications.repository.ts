@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Insertable, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { ApplicationAttachmentsTable, ApplicationRow, DB, Db } from '../../db/types.js';
 import type { ListScope, RegionScope } from '../../lib/access.js';
 import { orgCondition, regionCondition } from '../../db/scope.js';

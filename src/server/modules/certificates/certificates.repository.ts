@@ -1,6 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
-import type { CertificatesTable, DB, Db } from '../../db/types.js';
+import type { CertificatesTable, Db } from '../../db/types.js';
 import type { Insertable } from 'kysely';
 
 

@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, OrgRow, Db } from '../../db/types.js';
+import type { OrgRow, Db } from '../../db/types.js';
 import type { Org, OrgListItem, OrgWarning } from '../../../shared/schemas/orgs.js';
 import { maskPhone, maskResidentId } from '../../../shared/validators.js';
 import { bigrams, quadgrams, toInitials, toPinyin, trigrams } from '../../lib/search-text.js';

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { DB, NewOrg, OrgAttachmentsTable, OrgRow, Db } from '../../db/types.js';
 import type { ListScope, RegionScope } from '../../lib/access.js';

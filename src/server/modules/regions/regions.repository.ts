@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, RegionRow, Db } from '../../db/types.js';
+import { sql } from 'kysely';
+import type { RegionRow, Db } from '../../db/types.js';
 import type { LevelColumn, RegionScope } from '../../lib/access.js';
 
 

@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, Db } from '../../db/types.js';
+import type { Db } from '../../db/types.js';
 
 
 export function findDistrictSettings(db: Db, districtId: number) {

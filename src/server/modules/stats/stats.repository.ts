@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB, Db } from '../../db/types.js';
 import '../../db/types-stats.js';
 import type { LevelColumn } from '../../lib/access.js';

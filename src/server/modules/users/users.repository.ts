@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, UserUpdate, Db } from '../../db/types.js';
+import { sql } from 'kysely';
+import type { UserUpdate, Db } from '../../db/types.js';
 import type { RegionScope } from '../../lib/access.js';
 import type { Role } from '../../../shared/enums.js';
 
