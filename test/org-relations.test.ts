@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from './app.js';
-import { createTestOrg, PLACES } from './factories.js';
+import { createTestCertificate, createTestOrg, createTestOrgAttachment, PLACES } from './factories.js';
 import { upload } from './applications.js';
 
 /**
@@ -20,23 +20,8 @@ async function linkAccount(c: Client, orgId: number) {
   await t.database.db.updateTable('users').set({ org_id: orgId }).where('id', '=', c.userId!).execute();
 }
 
-async function addOrgFile(orgId: number) {
-  const row = await t.database.db
-    .insertInto('org_attachments')
-    .values({ org_id: orgId, kind: 'charter', filename: 'c.pdf', mime_type: 'application/pdf', size_bytes: 9, content: Buffer.from('%PDF-1.4 '), uploaded_at: new Date(), uploaded_by: null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
-
-async function addCertificate(orgId: number, serial: string) {
-  const number = `BA-360802-2026-${serial}-RLTN`;
-  await t.database.db
-    .insertInto('certificates')
-    .values({ number, org_id: orgId, application_id: null, kind: 'filing', status: 'valid', issued_on: '2026-11-02', issuer_name: '吉州区文山街道办事处', issuer_region_id: null, details: JSON.stringify({ orgName: '关系测试', legalForm: 'filed', category: '文体活动', regionPath: '吉州区', creditCode: null }) })
-    .execute();
-  return number;
-}
+const addOrgFile = (orgId: number) => createTestOrgAttachment(t.database.db, orgId);
+const addCertificate = (orgId: number, serial: string) => createTestCertificate(t.database.db, orgId, `BA-360802-2026-${serial}-RLTN`);
 
 describe('organization leaders', () => {
   it('get 404 on every application and certificate route of another organization, in their own community', async () => {
