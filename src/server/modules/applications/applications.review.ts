@@ -77,7 +77,7 @@ async function applyToRegistry(trx: Transaction<DB>, ctx: RequestContext, actor:
   } else {
     // It enters the register today, whenever it was founded (the growth figures count it this year).
     orgId = await insertPreparedOrg(trx, ctx, merged, prepared, 'application.approve', { recorded_on: today });
-    await addOrgAttachments(trx, ctx, orgId, await repo.findAttachmentFiles(trx, Number(app.id)));
+    await addOrgAttachments(trx, orgId, await repo.findAttachmentFiles(trx, Number(app.id)));
     // The applicant's account now speaks for the organization it founded.
     await linkAccountToOrg(trx, Number(app.applicant_id), orgId);
   }

@@ -69,8 +69,8 @@ export async function removeAttachment(db: Kysely<DB>, ctx: RequestContext, orgI
 /**
  * Copies files into an organization's attachments inside the caller's transaction (an approved application's
  * materials become the record's: DESIGN §3, one identity for life). The caller passes the rows it read from its own
- * table; this module alone writes `org_attachments`.
+ * table; this module alone writes `org_attachments`. The approval's own history entry and audit record cover them.
  */
-export async function addOrgAttachments(trx: Transaction<DB>, _ctx: RequestContext, orgId: number, files: repo.NewOrgAttachment[]) {
+export async function addOrgAttachments(trx: Transaction<DB>, orgId: number, files: repo.NewOrgAttachment[]) {
   await repo.insertAttachments(trx, orgId, files);
 }
