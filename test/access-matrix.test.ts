@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitForImports } from '../src/server/modules/orgs/index.js';
 import { createTestApp, type Client, type TestApp } from './app.js';
-import { createTestOrg, createTestUser, PLACES } from './factories.js';
+import { createTestCertificate, createTestOrg, createTestOrgAttachment, createTestUser, PLACES } from './factories.js';
 import { ROLES, type Role } from '../src/shared/enums.js';
 import { ROLE_PERMISSIONS, type Permission } from '../src/server/lib/access.js';
 import { establishmentData, multipart, PDF_BYTES, submitFiling, upload, uploadRequired } from './applications.js';
@@ -283,12 +283,7 @@ async function newApplicationAttachment(applicationId: number): Promise<number> 
 }
 
 async function newCertificate(orgId: number, place: Place): Promise<string> {
-  const number = `BA-360802-2026-${place === 'inside' ? '90001' : '90002'}-MTRX`;
-  await t.database.db
-    .insertInto('certificates')
-    .values({ number, org_id: orgId, application_id: null, kind: 'filing', status: 'valid', issued_on: '2026-11-02', issuer_name: '吉州区文山街道办事处', issuer_region_id: null, details: JSON.stringify({ orgName: '矩阵', legalForm: 'filed', category: '文体活动', regionPath: '吉州区', creditCode: null }) })
-    .execute();
-  return number;
+  return createTestCertificate(t.database.db, orgId, `BA-360802-2026-${place === 'inside' ? '90001' : '90002'}-MTRX`);
 }
 
 /**
@@ -304,12 +299,7 @@ async function ownApplication(c: Client, t0: Target, n: number, complete = false
 }
 
 async function newAttachment(orgId: number): Promise<number> {
-  const row = await t.database.db
-    .insertInto('org_attachments')
-    .values({ org_id: orgId, kind: 'charter', filename: 'c.pdf', mime_type: 'application/pdf', size_bytes: 9, content: Buffer.from('%PDF-1.4 '), uploaded_at: new Date(), uploaded_by: null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
+  return createTestOrgAttachment(t.database.db, orgId);
 }
 
 async function orgVersion(id: number) {

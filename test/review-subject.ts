@@ -3,6 +3,7 @@ import type { DB } from '../src/server/db/types.js';
 import type { Actor, RequestContext } from '../src/server/lib/context.js';
 import { errors } from '../src/server/lib/errors.js';
 import { writeAudit } from '../src/server/lib/audit.js';
+import { actingOrgId } from '../src/server/lib/access.js';
 import type { Role } from '../src/shared/enums.js';
 import { defineReviewSubject, submitCase } from '../src/server/modules/reviews/index.js';
 
@@ -54,7 +55,7 @@ export function newTestItem(overrides: Partial<Omit<TestItem, 'id'>> = {}): Test
 export async function contextOf(db: Kysely<DB>, userId: number): Promise<RequestContext> {
   const u = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
   const r = u.region_id ? await db.selectFrom('regions').select(['id', 'code', 'name', 'level']).where('id', '=', u.region_id).executeTakeFirstOrThrow() : null;
-  const actor: Actor = { id: Number(u.id), username: u.username, displayName: u.display_name, role: u.role as Role, region: r ? { id: Number(r.id), code: r.code, name: r.name, level: r.level } : null };
+  const actor: Actor = { id: Number(u.id), username: u.username, displayName: u.display_name, role: u.role as Role, region: r ? { id: Number(r.id), code: r.code, name: r.name, level: r.level } : null, orgId: actingOrgId(u.role as Role, u.org_id === null ? null : Number(u.org_id)) };
   return { actor, requestId: `test-${userId}`, ip: null };
 }
 

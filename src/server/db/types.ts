@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { ApplicationKind, ApplicationStatus, LegalForm, OrgStatus, RegionKind, ReviewStep, Role } from '../../shared/enums.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -296,3 +296,6 @@ export type ApplicationRow = Selectable<ApplicationsTable>;
 export type CertificateRow = Selectable<CertificatesTable>;
 export type ReviewCaseRow = Selectable<ReviewCasesTable>;
 export type ReviewEventRow = Selectable<ReviewEventsTable>;
+
+/** What every repository and use case takes: the database or the transaction it runs in. */
+export type Db = Kysely<DB> | Transaction<DB>;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/types.js';
+import type { DB, Db } from '../../db/types.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { isInJurisdiction, regionScope } from '../../lib/access.js';
@@ -114,7 +114,7 @@ export async function readOrgSheet(buf: Buffer, filename: string): Promise<{ row
 const notSpreadsheet = () => errors.badRequest('import.not_spreadsheet', '文件不是表格：请上传 .xlsx 或 .csv 文件（可先下载导入模板）');
 
 /** Turns one sheet row into API fields; problems are reported by column. */
-async function rowToFields(db: Kysely<DB> | Transaction<DB>, actor: Actor, row: SheetRow): Promise<{ fields?: Partial<OrgFields>; regionCode?: string; problems: RowProblem[] }> {
+async function rowToFields(db: Db, actor: Actor, row: SheetRow): Promise<{ fields?: Partial<OrgFields>; regionCode?: string; problems: RowProblem[] }> {
   const problems: RowProblem[] = [];
   const v = row.values;
   const text = (key: string) => (v.has(key) ? String(v.get(key)).trim() : undefined);

@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, RegionRow } from '../../db/types.js';
+import type { Kysely } from 'kysely';
+import type { DB, RegionRow, Db } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -19,10 +19,9 @@ import {
   type SettingKey,
   type SettingsResponse,
 } from '../../../shared/schemas/settings.js';
-import { findRegionByCode } from '../regions/index.js';
+import { resolveRegionFor } from '../regions/index.js';
 import * as repo from './settings.repository.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** A stored value that no longer parses (an older shape) falls back to the default rather than breaking reviews. */
 async function read<T>(db: Db, districtId: number | null, key: SettingKey): Promise<T> {
@@ -62,9 +61,7 @@ async function resolveDistrict(db: Db, ctx: RequestContext, code: string | undef
   const actorRegion = ctx.actor.region;
   const wanted = code ?? (actorRegion && actorRegion.level === 3 ? actorRegion.code : undefined);
   if (!wanted) throw errors.validation({ region: '请选择区县' });
-  const region = await findRegionByCode(db, wanted);
-  if (!region) throw errors.notFound('region');
-  requireAccess(ctx.actor, 'settings.manage', { entity: 'region', path: region });
+  const region = await resolveRegionFor(db, ctx.actor, wanted, 'settings.manage');
   if (region.level !== 3) throw errors.validation({ region: '设置按区县保存，请选择区县' });
   return region;
 }
