@@ -31,7 +31,8 @@ describe('seedDemo', () => {
       expect(Number(n.n)).toBeGreaterThan(100);
     }
     expect(await isDatabaseEmpty(database.db)).toBe(false);
-  });
+    // The whole demo seeded twice: about 10 s alone, 35 s once in a full run on a loaded two-core machine.
+  }, 120_000);
 });
 
 describe('demo organizations', () => {
