@@ -49,22 +49,23 @@ export function RegionSelect(props: Props) {
   const [generation, setGeneration] = useState(0);
   const q = useDebouncedValue(text.trim(), 300);
   const search = useQuery({ ...searchQuery(q), placeholderData: keepPreviousData });
-  const hits = q ? (search.data?.items ?? []) : [];
+  const hits = q ? search.data?.items : undefined;
 
+  const { value, initial, isDisabled } = props;
   const options = useMemo<Option[]>(() => {
-    const list: Option[] = hits.map((hit) => ({
+    const list: Option[] = (hits ?? []).map((hit) => ({
       value: hit.code,
       label: hit.name,
       hit,
-      disabled: props.isDisabled?.(hit) ?? false,
+      disabled: isDisabled?.(hit) ?? false,
     }));
     // Keep the current value's option so the field shows a name, not a bare code.
-    const current = props.value ? (picked?.code === props.value ? picked : props.initial?.code === props.value ? props.initial : null) : null;
+    const current = value ? (picked?.code === value ? picked : initial?.code === value ? initial : null) : null;
     if (current && !list.some((o) => o.value === current.code)) {
       list.unshift({ value: current.code, label: current.name, ref: current });
     }
     return list;
-  }, [hits, props.value, props.initial, picked, props.isDisabled]);
+  }, [hits, value, initial, picked, isDisabled]);
 
   const waiting = text.trim() !== q || search.isFetching;
   const notFound = !text.trim() ? (

@@ -102,13 +102,14 @@ export default function AuditPage() {
 
   // The form shows what the address bar says (also after back/forward).
   const filterKey = JSON.stringify(filter);
+  // filterKey stands for filter, which is a new object on every render: the effect reads the filter back from it.
   useEffect(() => {
+    const shown = JSON.parse(filterKey) as Filter;
     form.resetFields();
     form.setFieldsValue({
-      ...filter,
-      dates: filter.from || filter.to ? [filter.from ? dayjs(filter.from) : null, filter.to ? dayjs(filter.to) : null] : null,
+      ...shown,
+      dates: shown.from || shown.to ? [shown.from ? dayjs(shown.from) : null, shown.to ? dayjs(shown.to) : null] : null,
     });
-    // filterKey stands for filter, which is a new object on every render.
   }, [filterKey, form]);
 
   const apply = (v: FormValues) => {

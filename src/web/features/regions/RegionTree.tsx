@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Empty, Skeleton, Tag, Tooltip, Tree, type TreeDataNode } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
@@ -72,9 +72,13 @@ export function RegionTree({ selected, path, onSelect }: Props) {
     setExpanded((prev) => [...new Set([...prev, ...pathKey.split(',')])]);
   }, [pathKey]);
 
-  const childQueries = useQueries({ queries: expanded.map((code) => childrenQuery(code)) });
-  const childrenOf = new Map<string, Region[] | undefined>(expanded.map((code, i) => [code, childQueries[i]?.data?.items]));
-  const childrenVersion = childQueries.map((q) => q.dataUpdatedAt).join(',');
+  // One Map of the opened nodes' children: TanStack re-runs `combine` only when a result (or the function) changes,
+  // so the tree below is rebuilt when children arrive, not on every render.
+  const byCode = useCallback(
+    (results: { data?: { items: Region[] } }[]) => new Map<string, Region[] | undefined>(expanded.map((code, i) => [code, results[i]?.data?.items])),
+    [expanded],
+  );
+  const childrenOf = useQueries({ queries: expanded.map((code) => childrenQuery(code)), combine: byCode });
 
   const treeData = useMemo(() => {
     const build = (r: Region): TreeDataNode => ({
@@ -84,8 +88,7 @@ export function RegionTree({ selected, path, onSelect }: Props) {
       children: childrenOf.get(r.code)?.map(build),
     });
     return (roots.data?.items ?? []).map(build);
-    // childrenVersion stands for the contents of childrenOf (a new Map on every render).
-  }, [roots.data, childrenVersion, expanded]);
+  }, [roots.data, childrenOf]);
 
   // Keep the selected node in sight inside the tree's own scroll area.
   useEffect(() => {
