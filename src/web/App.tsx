@@ -8,6 +8,7 @@ import { ApiError } from './api/client.js';
 import { FullPageSpin, RequireAuth, RequirePermission, UnauthorizedBridge, useCurrentUser } from './auth/session.js';
 import { AppLayout, allowedNavItems } from './components/AppLayout.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
+import { ToDoBell } from './features/applications/ToDoBell.js';
 import { LangProvider, useLang, useT } from './i18n.js';
 
 // Each page is its own chunk, fetched when first opened.
@@ -130,7 +131,7 @@ function AppRoutes() {
       <Route
         element={
           <RequireAuth>
-            <AppLayout />
+            <AppLayout headerTools={<ToDoBell />} />
           </RequireAuth>
         }
       >

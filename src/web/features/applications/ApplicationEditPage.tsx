@@ -10,12 +10,12 @@ import { ApiError, errorMessage } from '../../api/client.js';
 import { useCurrentUser } from '../../auth/session.js';
 import { ConflictAlert } from '../../components/ConflictAlert.js';
 import { isRecordId, RecordLoader } from '../../components/RecordLoader.js';
-import { RegionSelect } from '../../components/RegionSelect.js';
+import { RegionSelect } from '../regions/RegionSelect.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useIsMobile } from '../../lib/hooks.js';
-import { useOrgFieldLabel } from '../orgs/org-labels.js';
-import { useAppLabels, useAT, type AppMsgKey } from './app-i18n.js';
+import { useOrgFieldLabel } from '../orgs/orgs.messages.js';
+import { useAppLabels, type AppMsgKey, applicationsMessages } from './applications.messages.js';
 import { AppStatusTag, KindTag, isChange, isDeregistration, isEstablishment } from './app-tags.js';
 import { AttachmentsPanel, missingKinds } from './AttachmentsPanel.js';
 import { ChecksList } from './ChecksList.js';
@@ -147,7 +147,7 @@ function dataOf(v: Values, base: Application): ApplicationData {
 export default function ApplicationEditPage() {
   const { id } = useParams();
   const appId = Number(id);
-  const at = useAT();
+  const t = useT(applicationsMessages);
   const q = useQuery(applicationQuery(appId));
   const navigate = useNavigate();
 
@@ -159,9 +159,9 @@ export default function ApplicationEditPage() {
             <Card>
               <Result
                 status="info"
-                title={at('wizard.notEditable')}
-                subTitle={at('wizard.notEditableHint')}
-                extra={<Button onClick={() => navigate(`/applications/${appId}`)}>{at('page.back')}</Button>}
+                title={t('wizard.notEditable')}
+                subTitle={t('wizard.notEditableHint')}
+                extra={<Button onClick={() => navigate(`/applications/${appId}`)}>{t('page.back')}</Button>}
               />
             </Card>
           );
@@ -173,18 +173,17 @@ export default function ApplicationEditPage() {
 }
 
 export function NotFoundCard() {
-  const at = useAT();
+  const t = useT(applicationsMessages);
   const navigate = useNavigate();
   return (
     <Card>
-      <Result status="404" title={at('page.notFound')} extra={<Button type="primary" onClick={() => navigate('/applications')}>{at('page.back')}</Button>} />
+      <Result status="404" title={t('page.notFound')} extra={<Button type="primary" onClick={() => navigate('/applications')}>{t('page.back')}</Button>} />
     </Card>
   );
 }
 
 function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{ data?: Application }> }) {
-  const t = useT();
-  const at = useAT();
+  const t = useT(applicationsMessages);
   const labels = useAppLabels();
   const enumLabels = useEnumLabels();
   const fieldLabel = useOrgFieldLabel();
@@ -297,12 +296,12 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
     const target = first ? stepOfPath(first) : Object.keys(files).length > 0 ? (establishment ? 'files' : 'reason') : 'check';
     setStep(target);
     if (first) setTimeout(() => form.scrollToField(first, { block: 'center' }), 50);
-    message.error(at('wizard.fixErrors'));
+    message.error(t('wizard.fixErrors'));
   };
 
   const saveDraft = async () => {
     const saved = await persist();
-    if (saved) message.success(at('wizard.saved'));
+    if (saved) message.success(t('wizard.saved'));
   };
 
   const go = async (target: StepKey) => {
@@ -336,20 +335,20 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
         setStep(stepOfPath(first.name as Path));
         setTimeout(() => form.scrollToField(first.name, { block: 'center' }), 50);
       }
-      message.error(at('wizard.fixErrors'));
+      message.error(t('wizard.fixErrors'));
       return;
     }
     const saved = await persist();
     if (!saved) return;
     modal.confirm({
-      title: at('wizard.submitConfirm'),
-      content: at('wizard.submitHint'),
-      okText: app.status === 'returned' ? at('wizard.resubmit') : at('wizard.submit'),
+      title: t('wizard.submitConfirm'),
+      content: t('wizard.submitHint'),
+      okText: app.status === 'returned' ? t('wizard.resubmit') : t('wizard.submit'),
       cancelText: t('common.cancel'),
       onOk: () =>
         submit.mutateAsync().then(
           (done) => {
-            message.success(at('wizard.submitted', { step: done.currentStep ? labels.step(done.currentStep) : '' }));
+            message.success(t('wizard.submitted', { step: done.currentStep ? labels.step(done.currentStep) : '' }));
             navigate(`/applications/${app.id}`);
           },
           (err) => showServerErrors(err),
@@ -377,9 +376,9 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
   const listed = { individual: (members ?? []).filter((m) => m?.kind !== 'unit' && m?.name?.trim()).length, unit: (members ?? []).filter((m) => m?.kind === 'unit' && m?.name?.trim()).length };
   const charterText = charter ?? '';
   const charterChecks = [
-    { ok: !!leaderName?.trim() && charterText.includes(leaderName.trim()), label: leaderName?.trim() ? at('wizard.charterLeader', { name: leaderName.trim() }) : at('wizard.charterLeaderUnknown') },
-    { ok: /宗旨/.test(charterText), label: at('wizard.charterPurpose') },
-    { ok: /活动|业务范围/.test(charterText), label: at('wizard.charterActivities') },
+    { ok: !!leaderName?.trim() && charterText.includes(leaderName.trim()), label: leaderName?.trim() ? t('wizard.charterLeader', { name: leaderName.trim() }) : t('wizard.charterLeaderUnknown') },
+    { ok: /宗旨/.test(charterText), label: t('wizard.charterPurpose') },
+    { ok: /活动|业务范围/.test(charterText), label: t('wizard.charterActivities') },
   ];
 
   const insertTemplate = () => {
@@ -402,7 +401,7 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
       form.setFieldValue('charter', tpl);
       setDirty(true);
     };
-    if (charterText.trim()) modal.confirm({ title: at('wizard.charterTemplateConfirm'), onOk: apply, cancelText: t('common.cancel') });
+    if (charterText.trim()) modal.confirm({ title: t('wizard.charterTemplateConfirm'), onOk: apply, cancelText: t('common.cancel') });
     else apply();
   };
 
@@ -436,18 +435,18 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
       </Col>
       <Col xs={24} sm={12} lg={8}>
         {registration ? (
-          <Form.Item name={['org', 'legalForm']} label={at('wizard.legalFormRegistered')} rules={[{ required: true, message: '请选择组织形式' }]}>
+          <Form.Item name={['org', 'legalForm']} label={t('wizard.legalFormRegistered')} rules={[{ required: true, message: '请选择组织形式' }]}>
             <Select options={REGISTERED_FORMS.map((f) => ({ value: f, label: enumLabels.legalForm(f) }))} />
           </Form.Item>
         ) : (
           <Form.Item label={fieldLabel('legalForm')} required /* shown, not entered: not "optional" */>
-            <Typography.Text>{app.kind === 'filing' ? at('wizard.filedForm') : app.data.org.legalForm ? enumLabels.legalForm(app.data.org.legalForm) : '—'}</Typography.Text>
+            <Typography.Text>{app.kind === 'filing' ? t('wizard.filedForm') : app.data.org.legalForm ? enumLabels.legalForm(app.data.org.legalForm) : '—'}</Typography.Text>
           </Form.Item>
         )}
       </Col>
       {registration && (
         <Col xs={24} sm={12} lg={8}>
-          <Form.Item name="registrationType" label={at('wizard.registrationType')} rules={[{ required: true, message: at('wizard.registrationTypeRequired') }]} extra={at('wizard.creditCodeLater')}>
+          <Form.Item name="registrationType" label={t('wizard.registrationType')} rules={[{ required: true, message: t('wizard.registrationTypeRequired') }]} extra={t('wizard.creditCodeLater')}>
             <Select options={DIRECT_REGISTRATION_TYPES.map((k) => ({ value: k, label: k }))} />
           </Form.Item>
         </Col>
@@ -461,8 +460,8 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
         <Form.Item
           name={['org', 'regionCode']}
           label={fieldLabel('regionCode')}
-          rules={[{ required: true, message: at('new.regionRequired') }]}
-          extra={app.kind.startsWith('registration') ? at('wizard.regionHintRegistration') : at('wizard.regionHintFiling')}
+          rules={[{ required: true, message: t('new.regionRequired') }]}
+          extra={app.kind.startsWith('registration') ? t('wizard.regionHintRegistration') : t('wizard.regionHintFiling')}
         >
           <RegionSelect
             initial={app.data.org.regionCode === app.region.code ? app.region : user.region}
@@ -520,10 +519,10 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
         </Col>
       </Row>
       {establishment && (
-        <Card size="small" title={at('wizard.memberList')} className="wizard-subcard">
+        <Card size="small" title={t('wizard.memberList')} className="wizard-subcard">
           <div className="member-counts" role="status">
             <span>
-              {at('wizard.memberCounts', { p: listed.individual, u: listed.unit, fp: declaredIndividual ?? 0, fu: declaredUnit ?? 0 })}
+              {t('wizard.memberCounts', { p: listed.individual, u: listed.unit, fp: declaredIndividual ?? 0, fu: declaredUnit ?? 0 })}
             </span>
             {(listed.individual !== (declaredIndividual ?? 0) || listed.unit !== (declaredUnit ?? 0)) && (
               <Button
@@ -534,12 +533,12 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
                   setDirty(true);
                 }}
               >
-                {at('wizard.syncCounts')}
+                {t('wizard.syncCounts')}
               </Button>
             )}
           </div>
           <Typography.Paragraph type="secondary" className="member-threshold">
-            {at('wizard.memberThreshold', { individual: app.rules.memberThresholds.individual, unit: app.rules.memberThresholds.unit })}
+            {t('wizard.memberThreshold', { individual: app.rules.memberThresholds.individual, unit: app.rules.memberThresholds.unit })}
           </Typography.Paragraph>
           <MemberListEditor form={form} />
         </Card>
@@ -563,17 +562,17 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
         name="charter"
         label={
           <Space>
-            {at('wizard.charterText')}
+            {t('wizard.charterText')}
             <Button size="small" type="link" onClick={insertTemplate}>
-              {at('wizard.charterTemplate')}
+              {t('wizard.charterTemplate')}
             </Button>
           </Space>
         }
-        rules={establishment ? [{ required: true, whitespace: true, message: at('wizard.charterRequired') }] : []}
+        rules={establishment ? [{ required: true, whitespace: true, message: t('wizard.charterRequired') }] : []}
         extra={
           establishment && (
             <div className="charter-checks" aria-live="polite">
-              {at('wizard.charterChecks')}
+              {t('wizard.charterChecks')}
               {charterChecks.map((c) => (
                 <span key={c.label} className={c.ok ? 'charter-ok' : 'charter-missing'}>
                   {c.ok ? <CheckCircleFilled /> : <CloseCircleFilled />} {c.label}
@@ -583,7 +582,7 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
           )
         }
       >
-        <Input.TextArea autoSize={{ minRows: 10, maxRows: 24 }} maxLength={20000} showCount placeholder={at('wizard.charterPlaceholder')} />
+        <Input.TextArea autoSize={{ minRows: 10, maxRows: 24 }} maxLength={20000} showCount placeholder={t('wizard.charterPlaceholder')} />
       </Form.Item>
     </>,
   );
@@ -607,12 +606,12 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
       )}
       <Form.Item
         name="reason"
-        label={deregistration ? at('wizard.reasonDeregister') : at('wizard.reasonChange')}
-        rules={[{ required: true, whitespace: true, message: at('wizard.reasonRequired') }]}
+        label={deregistration ? t('wizard.reasonDeregister') : t('wizard.reasonChange')}
+        rules={[{ required: true, whitespace: true, message: t('wizard.reasonRequired') }]}
       >
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={1000} showCount placeholder={deregistration ? at('wizard.reasonPlaceholderDeregister') : at('wizard.reasonPlaceholderChange')} />
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={1000} showCount placeholder={deregistration ? t('wizard.reasonPlaceholderDeregister') : t('wizard.reasonPlaceholderChange')} />
       </Form.Item>
-      <Card size="small" title={at('files.other')} className="wizard-subcard">
+      <Card size="small" title={t('files.other')} className="wizard-subcard">
         <AttachmentsPanel app={app} editable required={false} errors={fileErrors} />
       </Card>
     </>,
@@ -624,41 +623,41 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
     <>
       {general.length > 0 && <Alert type="error" showIcon className="page-alert" title={general.join('；')} role="alert" />}
       {isChange(app.kind) && (
-        <Card size="small" title={at('wizard.diffTitle')} className="wizard-subcard">
-          {app.diff && app.diff.length > 0 ? <DiffTable diff={app.diff} /> : <Typography.Text type="secondary">{at('wizard.noDiff')}</Typography.Text>}
+        <Card size="small" title={t('wizard.diffTitle')} className="wizard-subcard">
+          {app.diff && app.diff.length > 0 ? <DiffTable diff={app.diff} /> : <Typography.Text type="secondary">{t('wizard.noDiff')}</Typography.Text>}
         </Card>
       )}
-      <Card size="small" title={at('wizard.checkTitle')} className="wizard-subcard">
+      <Card size="small" title={t('wizard.checkTitle')} className="wizard-subcard">
         <Descriptions
           size="small"
           bordered
           column={{ xs: 1, md: 2 }}
           styles={{ label: { whiteSpace: 'nowrap', width: 1 } }}
           items={[
-            { key: 'kind', label: at('col.kind'), children: <KindTag kind={app.kind} /> },
+            { key: 'kind', label: t('col.kind'), children: <KindTag kind={app.kind} /> },
             { key: 'name', label: fieldLabel('name'), children: app.data.org.name ?? '—' },
             ...(app.data.org.legalForm ? [{ key: 'legalForm', label: fieldLabel('legalForm'), children: enumLabels.legalForm(app.data.org.legalForm) }] : []),
-            ...(app.data.registrationType ? [{ key: 'rt', label: at('wizard.registrationType'), children: app.data.registrationType }] : []),
+            ...(app.data.registrationType ? [{ key: 'rt', label: t('wizard.registrationType'), children: app.data.registrationType }] : []),
             { key: 'category', label: fieldLabel('category'), children: app.data.org.category ?? '—' },
             { key: 'region', label: fieldLabel('region'), children: app.regionPath },
             { key: 'leader', label: fieldLabel('leaderName'), children: app.data.org.leaderName ?? '—' },
             ...(establishment
               ? [
-                  { key: 'members', label: at('wizard.memberList'), children: at('print.memberSummary', { p: app.data.members.filter((m) => m.kind === 'individual').length, u: app.data.members.filter((m) => m.kind === 'unit').length }) },
+                  { key: 'members', label: t('wizard.memberList'), children: t('print.memberSummary', { p: app.data.members.filter((m) => m.kind === 'individual').length, u: app.data.members.filter((m) => m.kind === 'unit').length }) },
                   {
                     key: 'files',
-                    label: at('wizard.step.files'),
-                    children: missingKinds(app).length === 0 ? at('files.allDone') : at('files.missingSummary', { n: missingKinds(app).length, names: missingKinds(app).map((k) => labels.attachment(k)).join('、') }),
+                    label: t('wizard.step.files'),
+                    children: missingKinds(app).length === 0 ? t('files.allDone') : t('files.missingSummary', { n: missingKinds(app).length, names: missingKinds(app).map((k) => labels.attachment(k)).join('、') }),
                   },
                 ]
               : []),
-            ...(app.data.reason ? [{ key: 'reason', label: at('page.reason'), children: app.data.reason, span: 'filled' as const }] : []),
+            ...(app.data.reason ? [{ key: 'reason', label: t('page.reason'), children: app.data.reason, span: 'filled' as const }] : []),
           ]}
         />
       </Card>
-      <Card size="small" title={at('wizard.checksTitle')} className="wizard-subcard">
-        {errorCount > 0 && <Typography.Paragraph type="danger">{at('wizard.checksErrors', { n: errorCount })}</Typography.Paragraph>}
-        <ChecksList checks={app.checks} emptyText={at('wizard.checksNone')} onFix={(c) => {
+      <Card size="small" title={t('wizard.checksTitle')} className="wizard-subcard">
+        {errorCount > 0 && <Typography.Paragraph type="danger">{t('wizard.checksErrors', { n: errorCount })}</Typography.Paragraph>}
+        <ChecksList checks={app.checks} emptyText={t('wizard.checksNone')} onFix={(c) => {
           const target: Record<string, StepKey> = { charter_missing: 'charter', registration_type: 'basic', reason_missing: 'reason', members_below_threshold: 'people', member_list_mismatch: 'people', charter_no_leader: 'charter', charter_no_purpose: 'charter', charter_no_activities: 'charter' };
           const s = c.code.startsWith('attachment_') ? (establishment ? 'files' : 'reason') : target[c.code];
           return s && steps.includes(s) ? () => void go(s) : undefined;
@@ -675,31 +674,31 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
     <div className="wizard-page">
       <div className="org-record-back no-print">
         <Link to={`/applications/${app.id}`}>
-          <ArrowLeftOutlined /> {at('page.no', { id: app.id })}
+          <ArrowLeftOutlined /> {t('page.no', { id: app.id })}
         </Link>
       </div>
       <div className="page-head">
         <Typography.Title level={4} className="page-title">
-          {at('wizard.titleNew', { kind: labels.kind(app.kind) })}
+          {t('wizard.titleNew', { kind: labels.kind(app.kind) })}
           {app.data.org.name ? `：${app.data.org.name}` : ''}
         </Typography.Title>
         <Space>
           <AppStatusTag status={app.status} />
-          {dirty && <Typography.Text type="warning">{at('wizard.unsaved')}</Typography.Text>}
+          {dirty && <Typography.Text type="warning">{t('wizard.unsaved')}</Typography.Text>}
         </Space>
       </div>
-      {conflict && <ConflictAlert title={at('wizard.conflict')} hint={at('wizard.conflictHint')} reloadLabel={at('wizard.reload')} onReload={reload} />}
+      {conflict && <ConflictAlert title={t('wizard.conflict')} hint={t('wizard.conflictHint')} reloadLabel={t('wizard.reload')} onReload={reload} />}
       {lastReturn && (
         <Alert
           className="page-alert"
           type="warning"
           showIcon
-          title={at('wizard.returned')}
+          title={t('wizard.returned')}
           description={
             <div>
               <div className="pre-wrap return-opinion">{lastReturn.opinion}</div>
               <Typography.Text type="secondary">
-                {at('wizard.returnedBy', { step: lastReturn.step ? labels.step(lastReturn.step) : '', who: lastReturn.actorName, at: formatDateTime(lastReturn.at, false) })}
+                {t('wizard.returnedBy', { step: lastReturn.step ? labels.step(lastReturn.step) : '', who: lastReturn.actorName, at: formatDateTime(lastReturn.at, false) })}
               </Typography.Text>
             </div>
           }
@@ -709,7 +708,7 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
         {isMobile ? (
           <div className="wizard-phone-steps">
             <Typography.Text strong>
-              {i + 1}/{steps.length} · {at(STEP_TITLES[step])}
+              {i + 1}/{steps.length} · {t(STEP_TITLES[step])}
             </Typography.Text>
             <Steps size="small" current={i} progressDot items={steps.map((s) => ({ key: s, status: stepErrors.has(s) ? 'error' : undefined }))} responsive={false} onChange={(n) => void go(steps[n])} />
           </div>
@@ -717,7 +716,7 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
           <Steps
             current={i}
             onChange={(n) => void go(steps[n])}
-            items={steps.map((s) => ({ key: s, title: at(STEP_TITLES[s]), status: stepErrors.has(s) ? 'error' : undefined }))}
+            items={steps.map((s) => ({ key: s, title: t(STEP_TITLES[s]), status: stepErrors.has(s) ? 'error' : undefined }))}
           />
         )}
       </Card>
@@ -744,19 +743,19 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
       <div className="org-form-actions wizard-actions no-print">
         <Space wrap>
           <Button disabled={i === 0} onClick={() => void go(steps[i - 1])}>
-            {at('wizard.prev')}
+            {t('wizard.prev')}
           </Button>
           <Button icon={<SaveOutlined />} onClick={saveDraft} loading={saving}>
-            {at('wizard.saveDraft')}
+            {t('wizard.saveDraft')}
           </Button>
         </Space>
         {isLast ? (
           <Button type="primary" icon={<SendOutlined />} onClick={doSubmit} loading={submit.isPending} disabled={saving}>
-            {app.status === 'returned' ? at('wizard.resubmit') : at('wizard.submit')}
+            {app.status === 'returned' ? t('wizard.resubmit') : t('wizard.submit')}
           </Button>
         ) : (
           <Button type="primary" onClick={next} loading={saving}>
-            {at('wizard.next')}
+            {t('wizard.next')}
           </Button>
         )}
       </div>

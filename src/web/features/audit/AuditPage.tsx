@@ -20,9 +20,10 @@ import {
 import { DownloadOutlined, FilterOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { AUDIT_ACTION_LABELS, type AuditEntry, type AuditListResponse } from '../../../shared/schemas/audit.js';
 import { api, toQueryString } from '../../api/client.js';
-import { useT, type MsgKey } from '../../i18n.js';
+import { useT } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
 import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
+import { auditMessages, type AuditMsgKey } from './audit.messages.js';
 
 const FILTER_KEYS = ['actor', 'action', 'entityType', 'entityId', 'region', 'from', 'to'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
@@ -30,7 +31,7 @@ type Filter = Partial<Record<FilterKey, string>>;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const ENTITY_TYPES: Record<string, MsgKey> = {
+const ENTITY_TYPES: Record<string, AuditMsgKey> = {
   user: 'audit.entityUser',
   region: 'audit.entityRegion',
   audit_log: 'audit.entityAuditLog',
@@ -84,7 +85,7 @@ function JsonBlock({ value, empty }: { value: unknown; empty: string }) {
 }
 
 export default function AuditPage() {
-  const t = useT();
+  const t = useT(auditMessages);
   const isMobile = useIsMobile();
   const [params, update] = useUrlFilters();
   const filter = readFilter(params);

@@ -42,12 +42,12 @@ import {
 } from '../../../shared/validators.js';
 import { ApiError, applyFieldErrors, errorMessage } from '../../api/client.js';
 import { ConflictAlert } from '../../components/ConflictAlert.js';
-import { RegionSelect } from '../../components/RegionSelect.js';
+import { RegionSelect } from '../regions/RegionSelect.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { validValues } from '../../lib/forms.js';
 import { HubSelect } from './HubSelect.js';
 import { PersonalInput } from './PersonalInput.js';
-import { useOrgFieldLabel } from './org-labels.js';
+import { useOrgFieldLabel, orgsMessages } from './orgs.messages.js';
 import { orgQuery, useCreateOrg, useUpdateOrg, type Org } from './orgs.api.js';
 
 interface Values {
@@ -172,7 +172,7 @@ export default function OrgFormPage() {
   const { id } = useParams();
   const orgId = Number(id);
   const editing = id !== undefined;
-  const t = useT();
+  const t = useT(orgsMessages);
   const org = useQuery({ ...orgQuery(orgId), enabled: editing && Number.isInteger(orgId) && orgId > 0 });
 
   if (!editing) return <OrgForm />;
@@ -209,7 +209,7 @@ function OrgForm({ initial, onReload }: FormProps) {
   // The form edits the version it was loaded with: a background refetch must neither wipe the user's typing
   // nor move the version on (a save then answers 409 and the user reloads on purpose).
   const [org, setOrg] = useState(initial);
-  const t = useT();
+  const t = useT(orgsMessages);
   const labels = useEnumLabels();
   const fieldLabel = useOrgFieldLabel();
   const navigate = useNavigate();

@@ -9,8 +9,9 @@ import { ChildrenRanking } from './ChildrenRanking.js';
 import { HistoryCharts } from './HistoryCharts.js';
 import { OrgsBehind } from './OrgsBehind.js';
 import { TargetBoard } from './TargetBoard.js';
-import { useStatsText } from './stats-text.js';
 import { exportViewUrl, useBreakdown, useTargets, yearReportUrl, type OrgScope } from './stats.api.js';
+import { useT } from '../../i18n.js';
+import { statsMessages } from './stats.messages.js';
 
 const todayInChina = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
@@ -22,7 +23,7 @@ const SCOPE_OF: Partial<Record<TargetKey, OrgScope>> = { growthRate: 'added', or
  * the register year by year and by category. State lives in the address: /stats/:code?asOf=&metric=&orgs=1.
  */
 export default function StatsPage() {
-  const { t } = useStatsText();
+  const t = useT(statsMessages);
   const user = useCurrentUser();
   const navigate = useNavigate();
   const { code } = useParams();
