@@ -2,10 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { Badge, Button, Tooltip } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
-import type { ApplicationCounts } from '../../../shared/schemas/applications.js';
-import { api } from '../../api/client.js';
 import { useCurrentUser } from '../../auth/session.js';
 import { useT } from '../../i18n.js';
+import { countsQuery } from './applications.api.js';
 
 // Kept tiny: the app header loads it on every page (the rest of the applications feature is a lazy chunk), so its
 // words are the shell's (common.messages.ts), not the feature's table.
@@ -13,13 +12,7 @@ import { useT } from '../../i18n.js';
 /** To-dos of the signed-in user (header badge, queue tab): refreshed every minute and after every action. */
 export function useToDoCounts() {
   const user = useCurrentUser();
-  return useQuery({
-    queryKey: ['applications', 'counts'],
-    queryFn: ({ signal }) => api<ApplicationCounts>('/applications/counts', { signal }),
-    enabled: user.permissions.includes('application.read'),
-    refetchInterval: 60_000,
-    staleTime: 15_000,
-  });
+  return useQuery(countsQuery(user.permissions.includes('application.read')));
 }
 
 /** The header's to-do bell: how many wait for me, red when any is overdue; a click opens the queue. */

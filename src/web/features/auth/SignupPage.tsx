@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { Link, Navigate } from 'react-router-dom';
-import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Result, Typography } from 'antd';
 import { LockOutlined, PhoneOutlined, UserOutlined } from '@ant-design/icons';
 import { PHONE_MESSAGE, isValidPhone } from '../../../shared/validators.js';
-import { api, applyFieldErrors, errorMessage } from '../../api/client.js';
+import { applyFieldErrors, errorMessage } from '../../api/client.js';
 import { FullPageSpin, useSession } from '../../auth/session.js';
 import { passwordPolicyRule, sameAsRule } from '../../components/password-rules.js';
 import { useT } from '../../i18n.js';
 import { AuthCard } from './AuthCard.js';
 import { CommunitySelect } from './CommunitySelect.js';
+import { useSignup } from './auth.api.js';
 import { authMessages } from './auth.messages.js';
 
 interface Values {
@@ -27,9 +27,7 @@ export default function SignupPage() {
   const session = useSession();
   const [form] = Form.useForm<Values>();
   const [done, setDone] = useState<string | null>(null);
-  const signup = useMutation({
-    mutationFn: (body: Omit<Values, 'confirm'>) => api<{ username: string }>('/public/signup', { method: 'POST', body, allowUnauthorized: true }),
-  });
+  const signup = useSignup();
 
   if (session.isPending) return <FullPageSpin />;
   if (session.data) return <Navigate to="/" replace />;

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Empty, Popconfirm, Select, Skeleton, Space, Table, Upload, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { ATTACHMENT_KINDS, type OrgAttachment } from '../../../shared/schemas/orgs.js';
-import { api, errorMessage, ApiError } from '../../api/client.js';
+import { errorMessage, ApiError } from '../../api/client.js';
 import { useCan } from '../../auth/session.js';
 import { useT } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
+import { orgAttachmentUrl, orgAttachmentsQuery, useRemoveOrgAttachment, useUploadOrgAttachment } from './orgs.api.js';
 import { orgsMessages, useAttachmentKindLabel } from './orgs.messages.js';
 
 type Kind = (typeof ATTACHMENT_KINDS)[number];
@@ -20,33 +21,23 @@ export function OrgAttachments({ orgId }: { orgId: number }) {
   const kindLabel = useAttachmentKindLabel();
   const { message } = App.useApp();
   const canEdit = useCan()('org.update');
-  const queryClient = useQueryClient();
   const [kind, setKind] = useState<Kind>('charter');
-  const key = ['orgs', 'attachments', orgId];
-  const list = useQuery({ queryKey: key, queryFn: () => api<{ items: OrgAttachment[] }>(`/orgs/${orgId}/attachments`) });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['orgs'] });
-
-  const upload = useMutation({
-    mutationFn: (file: File) => {
-      const form = new FormData();
-      form.append('kind', kind); // before the file: the server reads fields that precede it
-      form.append('file', file);
-      return api<OrgAttachment>(`/orgs/${orgId}/attachments`, { method: 'POST', form });
-    },
-    onSuccess: (a) => {
-      message.success(t('orgs.att.uploaded', { name: a.filename }));
-      void refresh();
-    },
-    onError: (err) => message.error(err instanceof ApiError && err.fields ? Object.values(err.fields).join('；') : errorMessage(err)),
-  });
-  const remove = useMutation({
-    mutationFn: (id: number) => api(`/orgs/${orgId}/attachments/${id}`, { method: 'DELETE' }),
-    onSuccess: () => {
-      message.success(t('orgs.att.deleted'));
-      void refresh();
-    },
-    onError: (err) => message.error(errorMessage(err)),
-  });
+  const list = useQuery(orgAttachmentsQuery(orgId));
+  const upload = useUploadOrgAttachment(orgId);
+  const remove = useRemoveOrgAttachment(orgId);
+  const uploadFile = (file: File) =>
+    upload.mutate(
+      { kind, file },
+      {
+        onSuccess: (a) => message.success(t('orgs.att.uploaded', { name: a.filename })),
+        onError: (err) => message.error(err instanceof ApiError && err.fields ? Object.values(err.fields).join('；') : errorMessage(err)),
+      },
+    );
+  const removeFile = (id: number) =>
+    remove.mutate(id, {
+      onSuccess: () => message.success(t('orgs.att.deleted')),
+      onError: (err) => message.error(errorMessage(err)),
+    });
 
   if (list.isPending) return <Skeleton active />;
   if (list.isError) return <Empty description={errorMessage(list.error)} />;
@@ -67,7 +58,7 @@ export function OrgAttachments({ orgId }: { orgId: number }) {
             showUploadList={false}
             beforeUpload={(file) => {
               if (file.size > MAX_BYTES) message.error(t('orgs.att.tooLarge'));
-              else upload.mutate(file);
+              else uploadFile(file);
               return false;
             }}
           >
@@ -92,7 +83,7 @@ export function OrgAttachments({ orgId }: { orgId: number }) {
               title: t('orgs.att.file'),
               dataIndex: 'filename',
               render: (name: string, a) => (
-                <a href={`/api/v1/orgs/${orgId}/attachments/${a.id}`} target="_blank" rel="noreferrer">
+                <a href={orgAttachmentUrl(orgId, a.id)} target="_blank" rel="noreferrer">
                   <DownloadOutlined /> {name}
                 </a>
               ),
@@ -106,7 +97,7 @@ export function OrgAttachments({ orgId }: { orgId: number }) {
                     title: t('common.actions'),
                     key: 'actions',
                     render: (_: unknown, a: OrgAttachment) => (
-                      <Popconfirm title={t('orgs.att.deleteConfirm', { name: a.filename })} description={t('orgs.att.deleteHint')} okText={t('orgs.att.delete')} okButtonProps={{ danger: true }} onConfirm={() => remove.mutate(a.id)}>
+                      <Popconfirm title={t('orgs.att.deleteConfirm', { name: a.filename })} description={t('orgs.att.deleteHint')} okText={t('orgs.att.delete')} okButtonProps={{ danger: true }} onConfirm={() => removeFile(a.id)}>
                         <Button type="link" danger icon={<DeleteOutlined />}>
                           {t('orgs.att.delete')}
                         </Button>

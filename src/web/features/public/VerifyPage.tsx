@@ -3,9 +3,9 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Form, Input, Result, Skeleton, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
-import type { PublicCertificate } from '../../../shared/schemas/applications.js';
-import { ApiError, api, errorMessage } from '../../api/client.js';
+import { ApiError, errorMessage } from '../../api/client.js';
 import { useEnumLabels, useT } from '../../i18n.js';
+import { certificateQuery } from './public.api.js';
 import { publicMessages } from './public.messages.js';
 import './verify.css';
 
@@ -46,11 +46,7 @@ export default function VerifyPage() {
   const vt = useT(publicMessages);
   const labels = useEnumLabels();
   const wellFormed = !!number && NUMBER.test(number);
-  const q = useQuery({
-    queryKey: ['public', 'certificate', number],
-    queryFn: ({ signal }) => api<PublicCertificate>(`/public/certificates/${encodeURIComponent(number!)}`, { signal, allowUnauthorized: true }),
-    enabled: wellFormed,
-  });
+  const q = useQuery(certificateQuery(number, wellFormed));
 
   let body: ReactNode;
   if (!number) body = null;

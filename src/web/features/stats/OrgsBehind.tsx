@@ -1,10 +1,11 @@
 import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { Card, Table } from 'antd';
 import type { LegalForm, OrgStatus } from '../../../shared/enums.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { LoadError } from '../../components/LoadError.js';
-import { useStatsOrgs, type OrgScope } from './stats.api.js';
+import { statsOrgsQuery, type OrgScope } from './stats.api.js';
 import { statsMessages } from './stats.messages.js';
 
 const SCOPE_TEXT = { register: 'scopeRegister', urban: 'scopeUrban', rural: 'scopeRural', added: 'scopeAdded' } as const;
@@ -14,7 +15,7 @@ export function OrgsBehind({ region, regionName, asOf, scope }: { region: string
   const t = useT(statsMessages);
   const labels = useEnumLabels();
   const [page, setPage] = useState(1);
-  const q = useStatsOrgs({ region, asOf, scope, page }, true);
+  const q = useQuery(statsOrgsQuery({ region, asOf, scope, page }));
   return (
     <Card title={`${t('orgList')} · ${t('orgListOf', { node: regionName, scope: t(SCOPE_TEXT[scope]) })}`} size="small" className="stats-card" data-testid="orgs-behind">
       {q.isError ? (

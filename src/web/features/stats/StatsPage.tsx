@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Breadcrumb, Button, Card, Empty, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
@@ -9,7 +10,7 @@ import { ChildrenRanking } from './ChildrenRanking.js';
 import { HistoryCharts } from './HistoryCharts.js';
 import { OrgsBehind } from './OrgsBehind.js';
 import { TargetBoard } from './TargetBoard.js';
-import { exportViewUrl, useBreakdown, useTargets, yearReportUrl, type OrgScope } from './stats.api.js';
+import { breakdownQuery, exportViewUrl, targetsQuery, yearReportUrl, type OrgScope } from './stats.api.js';
 import { useT } from '../../i18n.js';
 import { statsMessages } from './stats.messages.js';
 
@@ -33,8 +34,8 @@ export default function StatsPage() {
   const metric = (TARGET_KEYS as readonly string[]).includes(params.get('metric') ?? '') ? (params.get('metric') as TargetKey) : 'orgsPer10k';
   const region = code ?? user.regionPath.at(-1)?.code;
   const query = { region, asOf };
-  const targets = useTargets(query);
-  const breakdown = useBreakdown(query);
+  const targets = useQuery(targetsQuery(query));
+  const breakdown = useQuery(breakdownQuery(query));
   const thisYear = Number(today.slice(0, 4));
   const dateOptions = useMemo(
     () => [{ value: today, label: t('today') }, ...Array.from({ length: 20 }, (_, i) => thisYear - 1 - i).map((y) => ({ value: `${y}-12-31`, label: t('yearEnd', { y }) }))],
