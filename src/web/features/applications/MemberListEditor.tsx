@@ -54,8 +54,8 @@ export function MemberListEditor({ form }: { form: FormInstance }) {
                   <Form.Item
                     name={[field.name, 'name']}
                     rules={[
-                      { required: true, whitespace: true, message: '请填写成员姓名或单位名称' },
-                      { max: 60, message: '名称不超过 60 个字' },
+                      { required: true, whitespace: true, message: t('members.rule.name') },
+                      { max: 60, message: t('members.rule.nameLength') },
                     ]}
                     className="member-name"
                   >

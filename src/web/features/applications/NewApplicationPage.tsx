@@ -81,10 +81,10 @@ export default function NewApplicationPage() {
             label={t('new.name')}
             rules={[
               { required: true, whitespace: true, message: t('new.nameRequired') },
-              { min: 2, max: 100, message: '名称为 2–100 个字' },
+              { min: 2, max: 100, message: t('wizard.rule.nameLength') },
             ]}
           >
-            <Input maxLength={100} placeholder="如：仓口社区夕阳红舞蹈队" />
+            <Input maxLength={100} placeholder={t('new.namePlaceholder')} />
           </Form.Item>
           <Form.Item
             name="regionCode"

@@ -36,7 +36,7 @@ export function ReviewPanel({ app }: { app: Application }) {
     }
     const opinion = values.opinion?.trim();
     if (opinionRequired && !opinion) {
-      const msg = decision === 'return' ? '退回补正须写明需要补正的内容' : decision === 'reject' ? '不予通过须写明理由' : t('review.opinionWarnings');
+      const msg = decision === 'return' ? t('review.opinionRequiredReturn') : decision === 'reject' ? t('review.opinionRequiredReject') : t('review.opinionWarnings');
       form.setFields([{ name: 'opinion', errors: [msg] }]);
       form.focusField('opinion');
       return;

@@ -290,6 +290,20 @@ const zh_CN = {
   'print.charterSee': '见附件章程全文（共 {n} 字）',
   'print.memberSummary': '个人 {p} 人、单位 {u} 个（名单见附件）',
   'overdue.regionCode': '区划代码',
+  'wizard.rule.name': '请填写组织名称',
+  'wizard.rule.nameLength': '名称为 2–100 个字',
+  'wizard.rule.legalForm': '请选择组织形式',
+  'wizard.rule.category': '请选择类别',
+  'wizard.rule.leaderName': '请填写负责人姓名',
+  'wizard.rule.purpose': '请填写宗旨',
+  'wizard.rule.activities': '请填写活动内容',
+  'wizard.idPlaceholder': '18 位居民身份证号',
+  'wizard.phonePlaceholder': '手机号或带区号的固定电话',
+  'new.namePlaceholder': '如：仓口社区夕阳红舞蹈队',
+  'members.rule.name': '请填写成员姓名或单位名称',
+  'members.rule.nameLength': '名称不超过 60 个字',
+  'review.opinionRequiredReturn': '退回补正须写明需要补正的内容',
+  'review.opinionRequiredReject': '不予通过须写明理由',
 };
 
 const en_US: typeof zh_CN = {
@@ -566,6 +580,20 @@ const en_US: typeof zh_CN = {
   'print.charterSee': 'See the attached charter ({n} characters)',
   'print.memberSummary': '{p} individuals, {u} units (list attached)',
   'overdue.regionCode': 'Code',
+  'wizard.rule.name': 'Enter the organization\'s name',
+  'wizard.rule.nameLength': 'The name has 2–100 characters',
+  'wizard.rule.legalForm': 'Choose the legal form',
+  'wizard.rule.category': 'Choose the category',
+  'wizard.rule.leaderName': 'Enter the leader\'s name',
+  'wizard.rule.purpose': 'Enter the purpose',
+  'wizard.rule.activities': 'Enter the activities',
+  'wizard.idPlaceholder': '18-character resident ID number',
+  'wizard.phonePlaceholder': 'Mobile, or a landline with its area code',
+  'new.namePlaceholder': 'e.g. 仓口社区夕阳红舞蹈队',
+  'members.rule.name': 'Enter the member\'s or the unit\'s name',
+  'members.rule.nameLength': 'At most 60 characters',
+  'review.opinionRequiredReturn': 'Say what has to be corrected',
+  'review.opinionRequiredReject': 'Give the reason for the rejection',
 };
 
 export const applicationsMessages = defineMessages({ zh_CN, en_US });
