@@ -9,6 +9,7 @@ import { isRecordId, RecordLoader } from '../../components/RecordLoader.js';
 import { useT } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
 import { applicationsMessages, useAppLabels } from './applications.messages.js';
+import { NotFoundCard } from './NotFoundCard.js';
 import { AppStatusTag, isDeregistration, isEstablishment } from './app-tags.js';
 import { applicationQuery, useSaveApplication, useSubmitApplication, type Application, type AttachmentKind } from './applications.api.js';
 import { BasicStep } from './wizard/BasicStep.js';
@@ -50,16 +51,6 @@ export default function ApplicationEditPage() {
         return <Wizard key={app.id} app={app} onReload={() => q.refetch()} />;
       }}
     </RecordLoader>
-  );
-}
-
-export function NotFoundCard() {
-  const t = useT(applicationsMessages);
-  const navigate = useNavigate();
-  return (
-    <Card>
-      <Result status="404" title={t('page.notFound')} extra={<Button type="primary" onClick={() => navigate('/applications')}>{t('page.back')}</Button>} />
-    </Card>
   );
 }
 

@@ -13,7 +13,7 @@ import { useIsMobile } from '../../lib/hooks.js';
 import { useOrgFieldLabel } from '../orgs/orgs.messages.js';
 import { useAppLabels, applicationsMessages } from './applications.messages.js';
 import { AppStatusTag, DueTag, KindTag, isChange, isDeregistration, isEstablishment } from './app-tags.js';
-import { NotFoundCard } from './ApplicationEditPage.js';
+import { NotFoundCard } from './NotFoundCard.js';
 import { AttachmentsPanel } from './AttachmentsPanel.js';
 import { CertificateLinks } from './CertificateLinks.js';
 import { ChecksList } from './ChecksList.js';
