@@ -53,11 +53,16 @@ export function defineMessages<T extends Record<string, string>>(table: {
   return table;
 }
 
-export function translate(lang: Lang, key: string, vars?: Vars, messages?: Messages): string {
+function lookup(lang: Lang, key: string, vars?: Vars, messages?: Messages): string {
   const side = lang === 'zh' ? 'zh_CN' : 'en_US';
   const text: string = messages?.[side][key] ?? (commonMessages[side] as Record<string, string>)[key] ?? key;
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+/** A common word outside React's hooks (the error boundary), in the given language. */
+export function translate(lang: Lang, key: MsgKey, vars?: Vars): string {
+  return lookup(lang, key, vars);
 }
 
 function storedLang(): Lang {
@@ -113,7 +118,7 @@ export function useT(): Translate<never>;
 export function useT<K extends string>(messages: Messages<K>): Translate<K>;
 export function useT(messages?: Messages): Translate<string> {
   const { lang } = useLang();
-  return useCallback((key: string, vars?: Vars) => translate(lang, key, vars, messages), [lang, messages]);
+  return useCallback((key: string, vars?: Vars) => lookup(lang, key, vars, messages), [lang, messages]);
 }
 
 /** Labels of roles, region kinds and levels, and of the registry's forms, statuses and marks, in the current language. */
