@@ -633,6 +633,7 @@ const CERT_EN: Record<CertificateStatus, string> = {
   superseded: 'Superseded by a newer certificate',
   revoked: 'Revoked (deregistered)',
 };
+
 /** Labels of the application enumerations in the current language (Chinese from src/shared). */
 export function useAppLabels() {
   const { lang } = useLang();
