@@ -25,6 +25,9 @@ const HomeRedirect = lazy(() =>
   })),
 );
 
+// The header's to-do bell comes with the shell, not with the login page.
+const ToDoBell = lazy(() => import('./features/applications/ToDoBell.js').then((m) => ({ default: m.ToDoBell })));
+
 // Each page is its own chunk, fetched when first opened.
 const LoginPage = lazy(() => import('./features/auth/LoginPage.js'));
 const RegionsPage = lazy(() => import('./features/regions/RegionsPage.js'));
@@ -138,7 +141,7 @@ function AppRoutes() {
         element={
           <RequireAuth>
             <Suspense fallback={<FullPageSpin />}>
-              <AppLayout />
+              <AppLayout headerTools={<ToDoBell />} />
             </Suspense>
           </RequireAuth>
         }

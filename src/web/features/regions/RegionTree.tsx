@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/client.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { formatCount } from '../../lib/format.js';
 import { childrenQuery, rootsQuery, type Region } from './regions.api.js';
+import { regionsMessages } from './regions.messages.js';
 
 export const KIND_COLORS: Record<Region['kind'], string> = {
   province: 'red',
@@ -26,7 +27,7 @@ export function shortKind(label: string): string {
 }
 
 function TreeTitle({ region }: { region: Region }) {
-  const t = useT();
+  const t = useT(regionsMessages);
   const labels = useEnumLabels();
   // The node's own figure when entered, otherwise the sum entered below it.
   const figure =
@@ -59,7 +60,7 @@ interface Props {
 
 /** The user's part of the hierarchy, loaded one level at a time as nodes are opened. */
 export function RegionTree({ selected, path, onSelect }: Props) {
-  const t = useT();
+  const t = useT(regionsMessages);
   const queryClient = useQueryClient();
   const roots = useQuery(rootsQuery());
   const [expanded, setExpanded] = useState<string[]>([]);

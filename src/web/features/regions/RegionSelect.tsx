@@ -2,9 +2,10 @@ import { useMemo, useState, type CSSProperties } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, Spin, Tag, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
-import { searchQuery, type RegionSearchHit } from '../features/regions/regions.api.js';
-import { useEnumLabels, useT } from '../i18n.js';
-import { useDebouncedValue } from '../lib/hooks.js';
+import { searchQuery, type RegionSearchHit } from './regions.api.js';
+import { useEnumLabels, useT } from '../../i18n.js';
+import { regionsMessages } from './regions.messages.js';
+import { useDebouncedValue } from '../../lib/hooks.js';
 
 export interface RegionRefLike {
   code: string;
@@ -42,7 +43,7 @@ interface Option {
 
 /** Finds a region by Chinese name, full pinyin (`jizhou`), initials (`jzq`) or code, within the user's view. */
 export function RegionSelect(props: Props) {
-  const t = useT();
+  const t = useT(regionsMessages);
   const labels = useEnumLabels();
   const [text, setText] = useState('');
   const [picked, setPicked] = useState<RegionRefLike | null>(null);
