@@ -6,7 +6,7 @@ import { exportOrgs } from '../src/server/modules/orgs/orgs.export.js';
 
 const [dataDir, region] = process.argv.slice(2);
 const database = await openDatabase({ dataDir });
-const ctx = { actor: { id: 0, username: 'bench', displayName: 'bench', role: 'district_admin' as const, region: null }, requestId: 'bench', ip: null };
+const ctx = { actor: { id: 0, username: 'bench', displayName: 'bench', role: 'district_admin' as const, region: null, orgId: null }, requestId: 'bench', ip: null };
 // Warm the database (first queries grow its memory) before taking the starting point.
 await database.db.selectFrom('orgs').selectAll().limit(2000).execute();
 const rssBefore = process.memoryUsage().rss;

@@ -81,7 +81,7 @@ describe('no library default message reaches a user', () => {
     const job = await finished(staff, (await upload(staff, 'bad.xlsx', await workbook([
       headers,
       ['甲', '机器人', '不存在的类别', '不存在的社区', null, long(41), '12345', '电话', '三十', -2, '去年', '飞走了', 'ABC', long(201), long(41), long(2001)],
-      [long(101), '社会团体', '文体活动', null, '99', null, 360802197001011234, '0796-1', '1.5', '2人', '2999-01-01', null, '53360802MJH244830X', null, null, null],
+      [long(101), '社会团体', '文体活动', null, '99', null, Number('360802197001011234'), '0796-1', '1.5', '2人', '2999-01-01', null, '53360802MJH244830X', null, null, null],
       ['仓口坏行队', '备案', '文体活动', null, null, null, null, null, null, null, '1900-01-01', null, '5336', null, null, null],
       ['新村坏行队', '基金会', '', '新村', null, null, null, null, 1e9, null, null, null, null, null, null, null],
     ]))).json().id);

@@ -22,6 +22,7 @@ import { orgAttachmentRoutes, orgRoutes, orgSheetRoutes, publicOrgRoutes } from 
 import multipart from '@fastify/multipart';
 import healthRoutes from './modules/health/health.routes.js';
 import { statsRoutes } from './modules/stats/index.js';
+import { reviewRoutes } from './modules/reviews/index.js';
 
 export interface RouteInfo {
   method: string;
@@ -107,6 +108,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(certificateRoutes);
       await api.register(publicCertificateRoutes);
       await api.register(settingRoutes);
+      await api.register(reviewRoutes);
     },
     { prefix: '/api/v1' },
   );

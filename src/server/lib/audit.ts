@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/types.js';
+import type { Db } from '../db/types.js';
 import type { RequestContext } from './context.js';
 
 export interface AuditEntry {
@@ -15,7 +14,7 @@ export interface AuditEntry {
 }
 
 /** Appends one audit record; call it with the transaction that makes the change. */
-export async function writeAudit(db: Kysely<DB> | Transaction<DB>, ctx: RequestContext, entry: AuditEntry) {
+export async function writeAudit(db: Db, ctx: RequestContext, entry: AuditEntry) {
   await db
     .insertInto('audit_log')
     .values({

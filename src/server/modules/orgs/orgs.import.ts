@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/types.js';
+import type { DB, Db } from '../../db/types.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { isInJurisdiction, regionScope } from '../../lib/access.js';
@@ -55,17 +55,27 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += ch;
   }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -143,7 +153,7 @@ export async function readOrgSheet(
 const notSpreadsheet = () => errors.badRequest('import.not_spreadsheet', '文件不是表格：请上传 .xlsx 或 .csv 文件（可先下载导入模板）');
 
 /** Turns one sheet row into API fields; problems are reported by column. */
-async function rowToFields(db: Kysely<DB> | Transaction<DB>, actor: Actor, row: SheetRow): Promise<{ fields?: Partial<OrgFields>; regionCode?: string; problems: RowProblem[] }> {
+async function rowToFields(db: Db, actor: Actor, row: SheetRow): Promise<{ fields?: Partial<OrgFields>; regionCode?: string; problems: RowProblem[] }> {
   const problems: RowProblem[] = [];
   const v = row.values;
   // Every cell through the shared normalizers first (lib/sheets/normalize.ts): half-width, trimmed.
@@ -230,7 +240,10 @@ async function importRow(trx: Transaction<DB>, ctx: RequestContext, row: SheetRo
   const add = (key: string, message: string) => {
     const column = headerOf(key === 'regionCode' ? regionColumn : key);
     // One message per cell: the first problem found in it.
-    if (!reported.has(column)) reported.add(column), problems.push({ row: row.rowNumber, column, message });
+    if (!reported.has(column)) {
+      reported.add(column);
+      problems.push({ row: row.rowNumber, column, message });
+    }
   };
   // Every problem of the row is reported at once, so the office fixes the file in one pass.
   const parsed = OrgFields.safeParse(merged);
@@ -272,8 +285,10 @@ export async function importOrgRows(
   const counts: ImportCounts = { total: rows.length, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0 };
   const problems: RowProblem[] = [];
   const tally = (r: Awaited<ReturnType<typeof importRow>>) => {
-    if (Array.isArray(r)) counts.rejected++, problems.push(...r);
-    else counts[r]++;
+    if (Array.isArray(r)) {
+      counts.rejected++;
+      problems.push(...r);
+    } else counts[r]++;
   };
   for (let i = 0; i < rows.length; i += BATCH) {
     const batch = rows.slice(i, i + BATCH);

@@ -1,11 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, OrgRow } from '../../db/types.js';
+import type { OrgRow, Db } from '../../db/types.js';
 import type { Org, OrgListItem, OrgWarning } from '../../../shared/schemas/orgs.js';
 import { maskPhone, maskResidentId } from '../../../shared/validators.js';
 import { bigrams, pinyinForm, quadgrams, searchForm, toInitials, toPinyin, trigrams } from '../../lib/search-text.js';
 import * as repo from './orgs.repository.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 /**
  * Search columns of an organization: pinyin and initials of every name it has borne, and their n-grams (migration

@@ -1,9 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, RegionRow } from '../../db/types.js';
+import { sql } from 'kysely';
+import type { RegionRow, Db } from '../../db/types.js';
 import type { LevelColumn, RegionScope } from '../../lib/access.js';
 import { escapeLike } from '../../lib/search-text.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 export const levelColumn = (level: number) => `level${level}_id` as LevelColumn;
 
@@ -13,6 +12,18 @@ export function findRegionByCode(db: Db, code: string) {
 
 export function findRegionById(db: Db, id: number) {
   return db.selectFrom('regions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The code of a node (where an organization or an application lies). */
+export async function regionCodeOf(db: Db, regionId: number | string): Promise<string> {
+  return (await db.selectFrom('regions').select('code').where('id', '=', Number(regionId)).executeTakeFirstOrThrow()).code;
+}
+
+/** Codes, names and levels of a set of nodes, by id (to show where records lie). */
+export async function findRegionNames(db: Db, ids: number[]) {
+  if (ids.length === 0) return new Map<number, { code: string; name: string; level: number }>();
+  const rows = await db.selectFrom('regions').select(['id', 'code', 'name', 'level']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [Number(r.id), { code: r.code, name: r.name, level: r.level }]));
 }
 
 export function findRegionsByIds(db: Db, ids: number[]) {

@@ -1,10 +1,10 @@
 import type { PublicCommunityResponse } from '../../../shared/schemas/regions.js';
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, RegionRow } from '../../db/types.js';
-import type { RequestContext } from '../../lib/context.js';
+import type { Kysely } from 'kysely';
+import type { DB, Db, RegionRow } from '../../db/types.js';
+import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
-import { regionScope, requireAccess } from '../../lib/access.js';
+import { isInJurisdiction, regionScope, requireAccess, type Permission } from '../../lib/access.js';
 import { bigrams, classifyQuery, escapeLike, toInitials, toPinyin } from '../../lib/search-text.js';
 import type { RegionRef } from '../../../shared/schemas/common.js';
 import type {
@@ -52,20 +52,38 @@ async function toRegions(db: Kysely<DB>, rows: RegionRow[]): Promise<Region[]> {
 }
 
 /** The chain from the top of the hierarchy to the node itself. */
-export async function findRegionPath(db: Kysely<DB>, regionId: number): Promise<RegionRef[]> {
+export async function findRegionPath(db: Db, regionId: number): Promise<RegionRef[]> {
   const node = await repo.findRegionById(db, regionId);
   if (!node) return [];
   const ancestors = await repo.findRegionsByIds(db, ancestorIds(node));
   return [...ancestors.sort((a, b) => a.level - b.level), node].map(toRef);
 }
 
-async function loadVisible(db: Kysely<DB>, ctx: RequestContext, code: string, permission: 'region.read' | 'region.population.update' | 'region.grid.create') {
-  requireAccess(ctx.actor, permission);
-  const row = await repo.findRegionByCode(db, code);
-  if (!row) throw errors.notFound(ENTITY);
-  requireAccess(ctx.actor, permission, { entity: ENTITY, path: row });
+/**
+ * The one resolver "region code → node inside this actor's jurisdiction": 401/403 as requireAccess (when a permission
+ * is named), 404 when the code is unknown or its node lies outside the actor's subtree (never telling which).
+ */
+export async function resolveRegionFor(db: Db, actor: Actor | null, code: string, permission?: Permission, entity = ENTITY): Promise<RegionRow> {
+  const row = await findRegionFor(db, actor, code, permission, entity);
+  if (!row) throw errors.notFound(entity);
   return row;
 }
+
+/**
+ * The same, for a code a form names (an organization's place): undefined when no node has it, so the caller reports
+ * the field ("区划 … 不存在"); 404 when the node lies outside the actor's subtree.
+ */
+export async function findRegionFor(db: Db, actor: Actor | null, code: string, permission?: Permission, entity = ENTITY): Promise<RegionRow | undefined> {
+  if (permission) requireAccess(actor, permission);
+  else if (!actor) throw errors.unauthenticated();
+  const row = await repo.findRegionByCode(db, code);
+  if (!row) return undefined;
+  if (!isInJurisdiction(actor!, row)) throw errors.notFound(entity);
+  return row;
+}
+
+const loadVisible = (db: Db, ctx: RequestContext, code: string, permission: 'region.read' | 'region.population.update' | 'region.grid.create') =>
+  resolveRegionFor(db, ctx.actor, code, permission);
 
 export async function getRegion(db: Kysely<DB>, ctx: RequestContext, code: string): Promise<RegionDetail> {
   const row = await loadVisible(db, ctx, code, 'region.read');
@@ -217,7 +235,7 @@ const asNamed = (r: RegionRow): NamedNode => ({
  * inside `scope`: matched only when exactly one node fits; several are listed with their street, so the row can
  * say which to write (issue 11 item 5). The street or district written in front may lie above the scope.
  */
-export function matchCommunityName(db: Kysely<DB> | Transaction<DB>, scope: RegionScope | null, text: string): Promise<RegionNameMatch> {
+export function matchCommunityName(db: Db, scope: RegionScope | null, text: string): Promise<RegionNameMatch> {
   // Within one transaction (an import batch) the same few names come back hundreds of times, and no region changes:
   // each is looked up once per transaction. Outside a transaction nothing is remembered.
   if (!db.isTransaction) return lookUpName(db, scope, text);
@@ -231,7 +249,7 @@ export function matchCommunityName(db: Kysely<DB> | Transaction<DB>, scope: Regi
 
 const nameMemo = new WeakMap<object, Map<string, Promise<RegionNameMatch>>>();
 
-async function lookUpName(db: Kysely<DB> | Transaction<DB>, scope: RegionScope | null, text: string): Promise<RegionNameMatch> {
+async function lookUpName(db: Db, scope: RegionScope | null, text: string): Promise<RegionNameMatch> {
   const inside = await repo.findRegionsByNamePrefixes(db, scope, corePrefixes(text));
   const nodes = inside.map(asNamed);
   if (scope) {
