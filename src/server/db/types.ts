@@ -108,6 +108,8 @@ export interface OrgsTable extends PlacementColumns {
   pinyin: string;
   initials: string;
   search_grams: string[];
+  /** The normalized search form of the names, when it differs from them (migration 0014). */
+  search_name: string | null;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -158,6 +160,7 @@ export interface ImportJobsTable {
   updated: Generated<number>;
   unchanged: Generated<number>;
   rejected: Generated<number>;
+  skipped: Generated<number>;
   error: string | null;
   report: Buffer | null;
   created_at: Timestamp;
@@ -283,6 +286,16 @@ export interface DB {
   certificates: CertificatesTable;
   review_cases: ReviewCasesTable;
   review_events: ReviewEventsTable;
+  search_backfills: SearchBackfillsTable;
+}
+
+/** Progress of a start-up recomputation of derived search columns (migration 0014). */
+export interface SearchBackfillsTable {
+  name: string;
+  last_id: Generated<number>;
+  until_id: number;
+  updated: Generated<number>;
+  done_at: Timestamp | null;
 }
 
 export type OrgRow = Selectable<OrgsTable>;

@@ -22,3 +22,4 @@ export { addOrgAttachments } from './orgs.attachments.js';
 export { findOrgById, findOrgByCreditCode, findOrgNames, type NewOrgAttachment } from './orgs.repository.js';
 export { displayValue } from './orgs.fields.js';
 export { placesOf } from './orgs.mapping.js';
+export { backfillOrgSearchColumns } from './orgs.search-backfill.js';

@@ -20,7 +20,7 @@ export const waitForImports = () => Promise.all([...running]);
 export async function startOrgImport(db: Kysely<DB>, ctx: RequestContext, file: { buffer: Buffer; filename: string }): Promise<{ id: string }> {
   requireAccess(ctx.actor, 'org.import');
   const sheet = await readOrgSheet(file.buffer, file.filename);
-  if (sheet.rows.length === 0) throw errors.badRequest('import.empty', '表格中没有数据行');
+  if (sheet.rows.length === 0) throw errors.badRequest('import.empty', sheet.skipped.length ? `表格中没有组织数据行（${sheet.skipped.length} 行合计、说明或空白行已跳过）` : '表格中没有数据行');
   if (sheet.rows.length > 200_000) throw errors.badRequest('import.too_many', '一次最多导入 200,000 行，请拆分文件');
   const id = newJobId();
   await db
@@ -30,17 +30,19 @@ export async function startOrgImport(db: Kysely<DB>, ctx: RequestContext, file: 
   const job = (async () => {
     try {
       const { counts, problems } = await importOrgRows(db, ctx, sheet.rows, async (c, processed) => {
+        c.skipped = sheet.skipped.length;
         await db
           .updateTable('import_jobs')
-          .set({ processed, inserted: c.inserted, updated: c.updated, unchanged: c.unchanged, rejected: c.rejected })
+          .set({ processed, inserted: c.inserted, updated: c.updated, unchanged: c.unchanged, rejected: c.rejected, skipped: c.skipped })
           .where('id', '=', id)
           .execute();
       });
-      const report = await buildReport(problems, counts, sheet.unknownHeaders);
+      counts.skipped = sheet.skipped.length;
+      const report = await buildReport(problems, counts, sheet.unknownHeaders, { skipped: sheet.skipped, notes: sheet.notes });
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('import_jobs')
-          .set({ status: 'done', report, finished_at: new Date(), processed: counts.total })
+          .set({ status: 'done', report, finished_at: new Date(), processed: counts.total, skipped: counts.skipped })
           .where('id', '=', id)
           .execute();
         await writeAudit(trx, ctx, { action: 'org.import_file', entityType: 'import_job', entityId: id, newValue: { filename: file.filename, ...counts } });
@@ -79,6 +81,7 @@ export async function getImportJob(db: Kysely<DB>, ctx: RequestContext, id: stri
     updated: job.updated,
     unchanged: job.unchanged,
     rejected: job.rejected,
+    skipped: job.skipped,
     error: job.error,
     reportUrl: job.status === 'done' ? `/api/v1/imports/${job.id}/report.xlsx` : null,
     createdAt: new Date(job.created_at).toISOString(),

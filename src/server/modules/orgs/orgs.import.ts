@@ -7,9 +7,11 @@ import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { isInJurisdiction, regionScope } from '../../lib/access.js';
 import { OrgFields } from '../../../shared/schemas/orgs.js';
-import { findRegionByCode, findRegionsByName } from '../regions/index.js';
+import { findRegionByCode, matchCommunityName } from '../regions/index.js';
+import { SKIP_MESSAGES, cellText, codeText, parseCount, parseSheetDate, skipReason, type SkipReason } from '../../lib/sheets/normalize.js';
+import { sniffSheetFile } from '../../lib/sheets/file-kind.js';
 import * as repo from './orgs.repository.js';
-import { ORG_SHEET_COLUMNS, mapHeaders, parseDate, parseLegalForm, parseStatus } from './orgs.sheet.js';
+import { ORG_SHEET_COLUMNS, mapHeaders, parseLegalForm, parseStatus } from './orgs.sheet.js';
 import { applyOrgUpdate, fieldsOf, insertPreparedOrg, OrgValidationError, prepareOrg } from './orgs.service.js';
 
 export interface SheetRow {
@@ -21,6 +23,12 @@ export interface RowProblem {
   row: number;
   column: string;
   message: string;
+}
+
+/** A row below the header that is no organization (a totals, notes or signature row, a numbered blank). */
+export interface SkippedRow {
+  row: number;
+  reason: SkipReason;
 }
 
 const HEADER_OF = new Map(ORG_SHEET_COLUMNS.map((c) => [c.key, c.header]));
@@ -80,12 +88,19 @@ function decodeText(buf: Buffer): string {
   }
 }
 
-const isXlsx = (buf: Buffer) => buf.length > 4 && buf.readUInt32LE(0) === 0x04034b50;
-
-/** Reads the first sheet; the header row is the first one that names the organization. */
-export async function readOrgSheet(buf: Buffer, filename: string): Promise<{ rows: SheetRow[]; unknownHeaders: string[] }> {
+/**
+ * Reads the first sheet; the header row is the first one that names the organization. Totals, notes and blank
+ * rows are set aside as `skipped`; `notes` tell the office what was read from a cell in a way worth knowing
+ * (a founding month stored as its 1st day).
+ */
+export async function readOrgSheet(
+  buf: Buffer,
+  filename: string,
+): Promise<{ rows: SheetRow[]; unknownHeaders: string[]; skipped: SkippedRow[]; notes: RowProblem[] }> {
   let grid: { rowNumber: number; cells: unknown[] }[] = [];
-  if (isXlsx(buf)) {
+  const file = sniffSheetFile(buf, filename);
+  if (file.kind === 'refused') throw errors.badRequest(file.code, file.message);
+  if (file.kind === 'xlsx') {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore' });
     try {
       for await (const sheet of reader) {
@@ -99,26 +114,40 @@ export async function readOrgSheet(buf: Buffer, filename: string): Promise<{ row
     } catch {
       throw errors.badRequest('import.unreadable', '无法读取该 Excel 文件，请确认是 .xlsx 格式且未加密');
     }
-  } else if (/\.csv$/i.test(filename) || !buf.subarray(0, 2048).includes(0)) {
+  } else {
     const text = decodeText(buf);
     if (!/[,，]/.test(text.split(/\r?\n/, 1)[0] ?? '')) throw notSpreadsheet();
     grid = parseCsv(text).map((cells, i) => ({ rowNumber: i + 1, cells }));
-  } else {
-    throw notSpreadsheet();
   }
-  const headerIndex = grid.findIndex((r) => mapHeaders(r.cells.map((c) => String(c ?? ''))).byIndex.size >= 2 && r.cells.some((c) => /名称/.test(String(c ?? ''))));
+  // The header row maps at least two columns, one of them the name (also when written 组织名 or ＊名称（必填）).
+  const headerIndex = grid.findIndex((r) => {
+    const { byIndex } = mapHeaders(r.cells.map((c) => String(c ?? '')));
+    return byIndex.size >= 2 && ([...byIndex.values()].includes('name') || r.cells.some((c) => /名称/.test(String(c ?? ''))));
+  });
   if (headerIndex < 0) throw errors.badRequest('import.no_header', '未找到表头：第一行应包含“名称”“组织形式”“类别”等列，请使用下载的模板');
   const { byIndex, unknown } = mapHeaders(grid[headerIndex].cells.map((c) => String(c ?? '')));
   const rows: SheetRow[] = [];
+  const skipped: SkippedRow[] = [];
+  const notes: RowProblem[] = [];
   for (const r of grid.slice(headerIndex + 1)) {
     const values = new Map<string, unknown>();
     for (const [i, key] of byIndex) {
       const v = r.cells[i];
       if (v !== null && v !== undefined && String(v).trim() !== '') values.set(key, typeof v === 'string' ? v.trim() : v);
     }
-    if (values.size > 0) rows.push({ rowNumber: r.rowNumber, values });
+    // A row with a legal form or a category is data, whatever its name says (an organization may be “合计…”).
+    const reason = skipReason(r.cells, values.has('legalForm') || values.has('category')) ?? (values.size === 0 ? 'blank' : null);
+    if (reason) {
+      if (r.cells.some((c) => cellText(c) !== undefined)) skipped.push({ row: r.rowNumber, reason });
+      continue;
+    }
+    const founded = parseSheetDate(values.get('foundedOn'));
+    if (founded && founded !== 'invalid' && founded.precision === 'month') {
+      notes.push({ row: r.rowNumber, column: '成立日期', message: `只写了年月“${cellText(values.get('foundedOn'))}”，按当月 1 日记为 ${founded.date}` });
+    }
+    rows.push({ rowNumber: r.rowNumber, values });
   }
-  return { rows, unknownHeaders: unknown };
+  return { rows, unknownHeaders: unknown, skipped, notes };
 }
 
 const notSpreadsheet = () => errors.badRequest('import.not_spreadsheet', '文件不是表格：请上传 .xlsx 或 .csv 文件（可先下载导入模板）');
@@ -127,13 +156,14 @@ const notSpreadsheet = () => errors.badRequest('import.not_spreadsheet', '文件
 async function rowToFields(db: Db, actor: Actor, row: SheetRow): Promise<{ fields?: Partial<OrgFields>; regionCode?: string; problems: RowProblem[] }> {
   const problems: RowProblem[] = [];
   const v = row.values;
-  const text = (key: string) => (v.has(key) ? String(v.get(key)).trim() : undefined);
+  // Every cell through the shared normalizers first (lib/sheets/normalize.ts): half-width, trimmed.
+  const text = (key: string) => cellText(v.get(key));
   const out: Record<string, unknown> = {};
   for (const key of ['name', 'address', 'leaderName', 'purpose', 'activities', 'venue', 'certificateNo', 'category']) {
     if (text(key) !== undefined) out[key] = text(key);
   }
-  const code = text('creditCode');
-  if (code !== undefined) out.creditCode = code.toUpperCase();
+  const code = codeText(v.get('creditCode'));
+  if (code !== undefined) out.creditCode = code;
   const form = text('legalForm');
   if (form !== undefined) {
     const parsed = parseLegalForm(form);
@@ -144,7 +174,7 @@ async function rowToFields(db: Db, actor: Actor, row: SheetRow): Promise<{ field
   if (status !== undefined) {
     const parsed = parseStatus(status);
     if (parsed) out.status = parsed;
-    else problems.push({ row: row.rowNumber, column: '状态', message: `无法识别状态“${status}”` });
+    else problems.push({ row: row.rowNumber, column: '状态', message: `无法识别状态“${status}”，应为正常、筹备、备案中、登记中、变更中、注销中、已注销、责令解散或撤销登记，不填为“正常”` });
   }
   for (const key of ['leaderIdNumber', 'leaderPhone'] as const) {
     const raw = v.get(key);
@@ -155,25 +185,31 @@ async function rowToFields(db: Db, actor: Actor, row: SheetRow): Promise<{ field
       problems.push({ row: row.rowNumber, column: headerOf(key), message: '身份证号被 Excel 存成了数字，末几位已丢失：请把该列设为文本格式后重新填写' });
       continue;
     }
-    out[key] = String(raw).trim().toUpperCase();
+    out[key] = key === 'leaderIdNumber' ? codeText(raw) : cellText(raw);
   }
   for (const key of ['individualMembers', 'unitMembers'] as const) {
     const raw = v.get(key);
     if (raw === undefined) continue;
-    const n = Number(String(raw).replace(/[人个,，\s]/g, ''));
-    if (Number.isInteger(n) && n >= 0) out[key] = n;
-    else problems.push({ row: row.rowNumber, column: headerOf(key), message: `“${raw}”不是整数` });
+    const n = parseCount(raw);
+    if (n === 'invalid') problems.push({ row: row.rowNumber, column: headerOf(key), message: `“${cellText(raw)}”不是整数：请只填写人数或单位数，如 30` });
+    else if (n !== null) out[key] = n;
   }
   if (v.has('foundedOn')) {
-    const d = parseDate(v.get('foundedOn'));
-    if (d === 'invalid') problems.push({ row: row.rowNumber, column: '成立日期', message: `无法识别日期“${String(v.get('foundedOn'))}”，请写成 2024-05-01` });
-    else if (d) out.foundedOn = d;
+    const d = parseSheetDate(v.get('foundedOn'));
+    if (d === 'invalid') problems.push({ row: row.rowNumber, column: '成立日期', message: `无法识别日期“${cellText(v.get('foundedOn'))}”，请写成 2024-05-01；只知年月时写 2024-05` });
+    else if (d) out.foundedOn = d.date;
   }
-  let regionCode = text('regionCode');
-  if (!regionCode && text('regionName')) {
-    const found = await findRegionsByName(db, regionScope(actor), text('regionName')!);
-    if (found.length === 1) regionCode = found[0].code;
-    else problems.push({ row: row.rowNumber, column: '所在社区', message: found.length === 0 ? `辖区内没有名为“${text('regionName')}”的社区、村或街道` : `“${text('regionName')}”有多个同名区划，请填写所在区划代码` });
+  let regionCode = codeText(v.get('regionCode'));
+  const regionName = text('regionName');
+  if (!regionCode && regionName) {
+    // As people write it (仓口, 仓口社区, 文山街道仓口社区居委会): matched only when unique in the jurisdiction.
+    const found = await matchCommunityName(db, regionScope(actor), regionName);
+    if (found.kind === 'matched') regionCode = found.region.code;
+    else if (found.kind === 'none') {
+      problems.push({ row: row.rowNumber, column: '所在社区', message: `辖区内没有名为“${regionName}”的社区、村或街道：请写社区（村）的名称，如“仓口社区”，或填写所在区划代码` });
+    } else {
+      problems.push({ row: row.rowNumber, column: '所在社区', message: `“${regionName}”对应多个社区：${found.candidates.map((c) => c.label).join('、')}，请填写区划代码或带上街道名称` });
+    }
   }
   return { fields: out as Partial<OrgFields>, regionCode, problems };
 }
@@ -184,6 +220,8 @@ export interface ImportCounts {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Totals, notes and blank rows below the header: not organizations, not errors (not in `total`). */
+  skipped: number;
 }
 
 /** One row: match (credit code, else name + community), validate, insert or update. Problems are returned, never thrown. */
@@ -244,7 +282,7 @@ export async function importOrgRows(
   rows: SheetRow[],
   onProgress: (counts: ImportCounts, processed: number) => Promise<void> | void = () => {},
 ): Promise<{ counts: ImportCounts; problems: RowProblem[] }> {
-  const counts: ImportCounts = { total: rows.length, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const counts: ImportCounts = { total: rows.length, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0 };
   const problems: RowProblem[] = [];
   const tally = (r: Awaited<ReturnType<typeof importRow>>) => {
     if (Array.isArray(r)) {
@@ -275,8 +313,13 @@ export async function importOrgRows(
   return { counts, problems };
 }
 
-/** The per-row report as .xlsx: row number, column, Chinese message. */
-export async function buildReport(problems: RowProblem[], counts: ImportCounts, unknownHeaders: string[]): Promise<Buffer> {
+/** The per-row report as .xlsx: row number, column, Chinese message; skipped rows and notes on their own sheets. */
+export async function buildReport(
+  problems: RowProblem[],
+  counts: ImportCounts,
+  unknownHeaders: string[],
+  extra: { skipped?: SkippedRow[]; notes?: RowProblem[] } = {},
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const summary = wb.addWorksheet('导入结果');
   summary.columns = [{ width: 16 }, { width: 60 }];
@@ -286,16 +329,23 @@ export async function buildReport(problems: RowProblem[], counts: ImportCounts, 
     ['更新', counts.updated],
     ['未变化', counts.unchanged],
     ['未导入（有错误）', counts.rejected],
+    ['跳过（合计、说明、空白行）', counts.skipped],
     ...(unknownHeaders.length ? [['未识别的列（已忽略）', unknownHeaders.join('、')]] : []),
   ]);
-  const sheet = wb.addWorksheet('错误明细');
-  sheet.columns = [
-    { header: '行号', key: 'row', width: 8 },
-    { header: '列', key: 'column', width: 20 },
-    { header: '问题', key: 'message', width: 80 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const p of problems) sheet.addRow(p);
+  // One sheet per kind of line: errors always (the office looks for it), notes and skipped rows when there are any.
+  const addSheet = (name: string, last: string, rows: { row: number; column?: string; message: string }[], withColumn = true) => {
+    const sheet = wb.addWorksheet(name);
+    sheet.columns = [
+      { header: '行号', key: 'row', width: 8 },
+      ...(withColumn ? [{ header: '列', key: 'column', width: 20 }] : []),
+      { header: last, key: 'message', width: 80 },
+    ];
+    sheet.getRow(1).font = { bold: true };
+    for (const r of rows) sheet.addRow(r);
+  };
+  addSheet('错误明细', '问题', problems);
+  if (extra.notes?.length) addSheet('提示', '说明', extra.notes);
+  if (extra.skipped?.length) addSheet('跳过的行', '原因', extra.skipped.map((r) => ({ row: r.row, message: SKIP_MESSAGES[r.reason] })), false);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -150,7 +150,9 @@ function textCondition(s: OrgSearch) {
     if (s.text.length < 3) return sql<boolean>`(pinyin like ${`${s.text}%`} or initials like ${`${s.text}%`})`;
     return sql<boolean>`(pinyin like ${like} or initials like ${like})`;
   }
-  return sql<boolean>`(name like ${like} or array_to_string(former_names, ' ') like ${like})`;
+  // The written names decide for nearly every row; search_name (the normalized form, where it differs) for the
+  // rest: traditional characters, full-width or capital letters (migration 0014).
+  return sql<boolean>`(name like ${like} or array_to_string(former_names, ' ') like ${like} or search_name like ${like})`;
 }
 
 export const ORG_SORT_COLUMNS = {
@@ -324,4 +326,34 @@ export type NewOrgAttachment = Omit<Insertable<OrgAttachmentsTable>, 'id' | 'org
 export async function insertAttachments(db: Db, orgId: number, files: NewOrgAttachment[]) {
   if (files.length === 0) return;
   await db.insertInto('org_attachments').values(files.map((f) => ({ ...f, org_id: orgId }))).execute();
+}
+
+/** A start-up recomputation of derived columns and how far it got (migration 0014). */
+export function findSearchBackfill(db: Db, name: string) {
+  return db.selectFrom('search_backfills').selectAll().where('name', '=', name).executeTakeFirst();
+}
+
+export async function advanceSearchBackfill(db: Db, name: string, lastId: number, updated: number, done: boolean) {
+  await db
+    .updateTable('search_backfills')
+    .set((eb) => ({ last_id: lastId, updated: eb('updated', '+', updated), ...(done ? { done_at: new Date() } : {}) }))
+    .where('name', '=', name)
+    .execute();
+}
+
+/** The names and stored search columns of the rows after `afterId` up to `untilId`, in id order. */
+export function findOrgSearchSources(db: Db, afterId: number, untilId: number, limit: number) {
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'version', 'name', 'former_names', 'pinyin', 'initials', 'search_grams', 'search_name'])
+    .where('id', '>', afterId)
+    .where('id', '<=', untilId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Derived search columns only; `version` guards against a concurrent rename (that write computed its own). */
+export async function updateOrgSearchColumns(db: Db, id: number, version: number, cols: Pick<OrgRow, 'pinyin' | 'initials' | 'search_grams' | 'search_name'>) {
+  await db.updateTable('orgs').set(cols).where('id', '=', id).where('version', '=', version).execute();
 }

@@ -4,7 +4,7 @@ import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { isInJurisdiction, listScope, placementColumns, requireAccess, requireOrgAccess, subtreeOf, type Permission } from '../../lib/access.js';
-import { bigrams, escapeLike, quadgrams, trigrams } from '../../lib/search-text.js';
+import { bigrams, escapeLike, quadgrams, searchForm, trigrams } from '../../lib/search-text.js';
 import { DEFAULT_ORG_CATEGORIES } from '../../../shared/enums.js';
 import type { Org, OrgCreateBody, OrgFields, OrgHistoryEntry, OrgListQuery, OrgListResponse, OrgUpdateBody, OrgWarning } from '../../../shared/schemas/orgs.js';
 import { findRegionByCode, findRegionFor, regionCodeOf, resolveRegionFor } from '../regions/index.js';
@@ -26,17 +26,16 @@ export async function categoriesFor(db: Db, region: Pick<RegionRow, 'level3_id'>
   return custom ?? [...DEFAULT_ORG_CATEGORIES];
 }
 
-/** Parses the search box: a credit code (prefix), latin letters (pinyin or initials), or Chinese text. */
+/**
+ * Parses the search box: a credit code (prefix), latin letters (pinyin or initials), or Chinese text, each in the
+ * normalized form the search columns are built from (half-width, simplified, lower case: searchColumns).
+ */
 export function parseOrgSearch(q: string | undefined): repo.OrgSearch | undefined {
-  const text = q?.trim();
+  const text = q === undefined ? undefined : searchForm(q).trim();
   if (!text) return undefined;
-  if (/^[0-9][0-9A-Z]{3,17}$/i.test(text) && /[0-9]/.test(text)) return { kind: 'credit', text: escapeLike(text) };
-  if (/^[a-z]+$/i.test(text)) {
-    const lower = text.toLowerCase();
-    return { kind: 'latin', text: lower, grams: lower.length >= 4 ? quadgrams(lower) : trigrams(lower) };
-  }
-  const lower = text.toLowerCase();
-  return { kind: 'text', text: escapeLike(lower), grams: Array.from(lower.replace(/\s+/g, '')).length > 1 ? bigrams(lower) : [] };
+  if (/^[0-9][0-9a-z]{3,17}$/.test(text) && /[0-9]/.test(text)) return { kind: 'credit', text: escapeLike(text) };
+  if (/^[a-z]+$/.test(text)) return { kind: 'latin', text, grams: text.length >= 4 ? quadgrams(text) : trigrams(text) };
+  return { kind: 'text', text: escapeLike(text), grams: Array.from(text.replace(/\s+/g, '')).length > 1 ? bigrams(text) : [] };
 }
 
 export async function buildListFilter(db: Db, actor: Actor, query: Omit<OrgListQuery, 'sort' | 'page' | 'pageSize' | 'facets'>): Promise<repo.OrgListFilter> {

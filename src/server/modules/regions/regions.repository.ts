@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { RegionRow, Db } from '../../db/types.js';
 import type { LevelColumn, RegionScope } from '../../lib/access.js';
+import { escapeLike } from '../../lib/search-text.js';
 
 
 export const levelColumn = (level: number) => `level${level}_id` as LevelColumn;
@@ -135,11 +136,18 @@ export async function setOwnLevelId(db: Db, id: number, level: number) {
     .execute();
 }
 
-/** Nodes of a name below the scope, for spreadsheets that name a community instead of giving its code. */
-export function findRegionsByName(db: Db, scope: RegionScope | null, name: string) {
+/**
+ * Nodes at or below the district inside the scope whose name starts with one of `prefixes`: the candidates a
+ * written name may mean (regions.names.ts decides which). Bounded: a name that starts hundreds of nodes is no name.
+ */
+export function findRegionsByNamePrefixes(db: Db, scope: RegionScope | null, prefixes: string[], limit = 500) {
+  if (prefixes.length === 0) return Promise.resolve([] as RegionRow[]);
   let q = db.selectFrom('regions').selectAll().where('level', '>=', 3);
   if (scope) q = q.where(scope.column, '=', scope.id);
-  // 仓口社区 names 仓口社区居委会; 新村 names 新村居委会 or 新村村委会.
-  const variants = [name, `${name}居委会`, `${name}居民委员会`, `${name}社区居委会`, `${name}村委会`, `${name}村民委员会`];
-  return q.where('name', 'in', variants).limit(5).execute();
+  const escaped = prefixes.map((p) => `${escapeLike(p)}%`);
+  return q
+    .where((eb) => eb.or(escaped.map((p) => eb('name', 'like', p))))
+    .orderBy('code')
+    .limit(limit)
+    .execute();
 }

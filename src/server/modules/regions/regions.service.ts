@@ -17,6 +17,8 @@ import type {
 } from '../../../shared/schemas/regions.js';
 import * as repo from './regions.repository.js';
 import { parentCodeOf } from './regions.policy.js';
+import { corePrefixes, matchNodes, type NamedNode } from './regions.names.js';
+import type { RegionScope } from '../../lib/access.js';
 
 const ENTITY = 'region';
 
@@ -209,5 +211,65 @@ export async function searchPublicCommunities(db: Kysely<DB>, q: string, limit: 
   const names = new Map(ancestorRows.map((a) => [a.id, a.name]));
   return {
     items: rows.map((r) => ({ code: r.code, name: r.name, path: [...ancestorIds(r).map((id) => names.get(id) ?? ''), r.name].join(' / ') })),
+  };
+}
+
+export type RegionNameMatch =
+  | { kind: 'matched'; region: RegionRow }
+  | { kind: 'none' }
+  | { kind: 'ambiguous'; candidates: { code: string; name: string; label: string }[] };
+
+const asNamed = (r: RegionRow): NamedNode => ({
+  id: Number(r.id),
+  code: r.code,
+  name: r.name,
+  level: r.level,
+  kind: r.kind,
+  level3_id: r.level3_id === null ? null : Number(r.level3_id),
+  level4_id: r.level4_id === null ? null : Number(r.level4_id),
+  level5_id: r.level5_id === null ? null : Number(r.level5_id),
+});
+
+/**
+ * A community (village, street, grid) named as people write it (`仓口`, `仓口社区居委会`, `文山街道仓口社区`),
+ * inside `scope`: matched only when exactly one node fits; several are listed with their street, so the row can
+ * say which to write (issue 11 item 5). The street or district written in front may lie above the scope.
+ */
+export function matchCommunityName(db: Db, scope: RegionScope | null, text: string): Promise<RegionNameMatch> {
+  // Within one transaction (an import batch) the same few names come back hundreds of times, and no region changes:
+  // each is looked up once per transaction. Outside a transaction nothing is remembered.
+  if (!db.isTransaction) return lookUpName(db, scope, text);
+  let memo = nameMemo.get(db);
+  if (!memo) nameMemo.set(db, (memo = new Map()));
+  const key = `${scope?.column ?? ''}:${scope?.id ?? ''}:${text}`;
+  let found = memo.get(key);
+  if (!found) memo.set(key, (found = lookUpName(db, scope, text)));
+  return found;
+}
+
+const nameMemo = new WeakMap<object, Map<string, Promise<RegionNameMatch>>>();
+
+async function lookUpName(db: Db, scope: RegionScope | null, text: string): Promise<RegionNameMatch> {
+  const inside = await repo.findRegionsByNamePrefixes(db, scope, corePrefixes(text));
+  const nodes = inside.map(asNamed);
+  if (scope) {
+    // The scope's own ancestors (its district and street), which a written prefix may name.
+    const own = await repo.findRegionById(db, scope.id);
+    const above = own ? [own.level3_id, own.level4_id].filter((id) => id !== null && Number(id) !== scope.id).map(Number) : [];
+    for (const r of await repo.findRegionsByIds(db, above)) nodes.push(asNamed(r));
+  }
+  const byId = new Map(inside.map((r) => [Number(r.id), r]));
+  const found = matchNodes(text, nodes).filter((n) => byId.has(n.id));
+  if (found.length === 1) return { kind: 'matched', region: byId.get(found[0].id)! };
+  if (found.length === 0) return { kind: 'none' };
+  const streetIds = new Set(found.filter((n) => n.level > 4 && n.level4_id !== null).map((n) => n.level4_id!));
+  const streetName = new Map((await repo.findRegionsByIds(db, [...streetIds])).map((s) => [Number(s.id), s.name]));
+  return {
+    kind: 'ambiguous',
+    candidates: found.slice(0, 10).map((n) => ({
+      code: n.code,
+      name: n.name,
+      label: `${n.level > 4 && n.level4_id !== null ? (streetName.get(n.level4_id) ?? '') : ''}${n.name}`,
+    })),
   };
 }

@@ -132,6 +132,7 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
           <Statistic title={t('orgs.importUpdated')} value={j.updated} />
           <Statistic title={t('orgs.importUnchanged')} value={j.unchanged} />
           <Statistic title={t('orgs.importRejected')} value={j.rejected} styles={{ content: j.rejected > 0 ? { color: '#cf1322' } : undefined }} />
+          {j.skipped > 0 && <Statistic title={t('orgs.importSkipped')} value={j.skipped} />}
         </div>
         {j.rejected > 0 ? (
           <Alert type="warning" showIcon title={t('orgs.importRejectedHint', { n: formatCount(j.rejected) })} className="import-alert" />

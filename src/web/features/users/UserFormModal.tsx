@@ -10,10 +10,11 @@ import { useEnumLabels, useT } from '../../i18n.js';
 import { useCreateUser, useUpdateUser, type User } from './users.api.js';
 import { validValues } from '../../lib/forms.js';
 import { usersMessages } from './users.messages.js';
+import { isValidPhone } from '../../../shared/validators.js';
 
-// The same patterns as the server's UserCreateBody (src/shared/schemas/users.ts), checked while typing.
+// The same pattern as the server's UserCreateBody (src/shared/schemas/users.ts), checked while typing; the phone
+// goes through the one phone rule of src/shared/validators.ts, as on the server.
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 interface Values {
   username: string;
@@ -180,10 +181,9 @@ export function UserFormModal({ open, user, onClose }: Props) {
             <Form.Item
               name="phone"
               label={t('users.phone')}
-              rules={[{ pattern: PHONE, message: t('users.phoneRule') }]}
-              normalize={(v: string) => v.replace(/\s/g, '')}
+              rules={[{ validator: async (_r, v: string | undefined) => { if (v?.trim() && !isValidPhone(v)) throw new Error(t('users.phoneRule')); } }]}
             >
-              <Input inputMode="tel" maxLength={20} />
+              <Input inputMode="tel" maxLength={30} />
             </Form.Item>
           </Col>
         </Row>
