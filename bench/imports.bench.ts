@@ -41,6 +41,7 @@ async function rawRead(buf: Buffer): Promise<number> {
     for await (const row of sheet) rows += ((row as ExcelJS.Row).values as unknown[]).length > 0 ? 1 : 0;
     break;
   }
+  if (rows === 0) throw new Error('the raw read found no rows');
   return (performance.now() - t0) / 1000;
 }
 

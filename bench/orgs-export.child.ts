@@ -12,7 +12,7 @@ import { iterateOrgsForExport } from '../src/server/modules/orgs/orgs.repository
 
 const [dataDir, region, mode = 'export'] = process.argv.slice(2);
 const database = await openDatabase({ dataDir });
-const ctx = { actor: { id: 0, username: 'bench', displayName: 'bench', role: 'district_admin' as const, region: null }, requestId: 'bench', ip: null };
+const ctx = { actor: { id: 0, username: 'bench', displayName: 'bench', role: 'district_admin' as const, region: null, orgId: null }, requestId: 'bench', ip: null };
 // The raw write's rows: the export's own first sheet rows, read back once (untimed) from a first export.
 let rawRows: unknown[][] = [];
 if (mode === 'raw') {
@@ -48,7 +48,7 @@ if (mode === 'raw') {
   await done;
 } else if (mode === 'read') {
   const scope = region ? await database.db.selectFrom('regions').select(['id', 'level']).where('code', '=', region).executeTakeFirstOrThrow() : null;
-  for await (const rows of iterateOrgsForExport(database.db, { scope: scope ? { column: `level${scope.level as 4}_id`, id: Number(scope.id) } : null })) bytes += rows.length;
+  for await (const rows of iterateOrgsForExport(database.db, { scope: { region: scope ? { column: `level${scope.level as 4}_id`, id: Number(scope.id) } : null, org: null } })) bytes += rows.length;
 } else {
   await pipeline(await exportOrgs(database.db, ctx, region ? { region } : {}), sink);
 }

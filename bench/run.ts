@@ -5,6 +5,7 @@ import { orgsSearchBench } from './orgs-search.bench.js';
 import { orgsExportBench } from './orgs-export.bench.js';
 import { statsTargetsBench } from './stats-targets.bench.js';
 import { importsBench } from './imports.bench.js';
+import { webBundleBench } from './web-bundle.bench.js';
 
 const only = process.argv.slice(2);
 const benches: Record<string, () => Promise<void>> = {
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<void>> = {
   'orgs-import': importsBench,
   'orgs-export': orgsExportBench,
   'stats-targets': statsTargetsBench,
+  'web-bundle': webBundleBench,
 };
 
 for (const [name, run] of Object.entries(benches)) {

@@ -70,7 +70,7 @@ export function makeResidentId(area = '360802', birth = '19800101', n = ++serial
   return first17 + residentIdCheckChar(first17);
 }
 
-const SYSTEM_ACTOR = { id: 0, username: 'test-factory', displayName: '测试', role: 'district_admin' as const, region: null };
+const SYSTEM_ACTOR = { id: 0, username: 'test-factory', displayName: '测试', role: 'district_admin' as const, region: null, orgId: null };
 
 /** Stores an organization through the real rules (a filed community organization in 仓口社区 by default). */
 export async function createTestOrg(db: Kysely<DB>, overrides: Partial<OrgFields> = {}) {
@@ -86,4 +86,23 @@ export async function createTestOrg(db: Kysely<DB>, overrides: Partial<OrgFields
   const prepared = await prepareOrg(db, SYSTEM_ACTOR, fields);
   const id = await db.transaction().execute((trx) => insertPreparedOrg(trx, ctx, fields, prepared));
   return { id, ...fields };
+}
+
+/** A stored file of an organization (a charter PDF), written directly: tests of reading it need no upload. */
+export async function createTestOrgAttachment(db: Kysely<DB>, orgId: number): Promise<number> {
+  const row = await db
+    .insertInto('org_attachments')
+    .values({ org_id: orgId, kind: 'charter', filename: 'c.pdf', mime_type: 'application/pdf', size_bytes: 9, content: Buffer.from('%PDF-1.4 '), uploaded_at: new Date(), uploaded_by: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** A valid filing certificate of an organization under a given number, written directly. */
+export async function createTestCertificate(db: Kysely<DB>, orgId: number, number: string): Promise<string> {
+  await db
+    .insertInto('certificates')
+    .values({ number, org_id: orgId, application_id: null, kind: 'filing', status: 'valid', issued_on: '2026-11-02', issuer_name: '吉州区文山街道办事处', issuer_region_id: null, details: JSON.stringify({ orgName: '矩阵', legalForm: 'filed', category: '文体活动', regionPath: '吉州区', creditCode: null }) })
+    .execute();
+  return number;
 }

@@ -4,18 +4,19 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { ChildProcess } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/server/db/database.js';
 import { migrate } from '../src/server/db/migrate.js';
 import { importRegions } from '../src/server/modules/regions/index.js';
 import { createTestUser, makeResidentId, PLACES, TEST_PASSWORD } from './factories.js';
-import { cleanUp, spawnServer, waitHealthy, type ServerProcess } from './server-process.js';
+import { buildServer, cleanUp, spawnServer, waitHealthy, type ServerProcess } from './server-process.js';
 
 /**
  * issue 11 §4 acceptance: a real server process on an embedded data directory is killed (SIGKILL) in the middle of
  * a large import; after a restart the job shows as interrupted with what it had committed, and resuming, then
  * (after a second kill) rerunning it, leaves exactly the file's valid rows in the registry.
  */
+beforeAll(buildServer, 60_000);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shezu-import-restart-'));
 const children: ChildProcess[] = [];
 afterAll(() => cleanUp(children, dataDir));

@@ -2,10 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { afterAll, describe, expect, it } from 'vitest';
-import { cleanUp, spawnServer, waitHealthy } from './server-process.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer, cleanUp, spawnServer, waitHealthy } from './server-process.js';
 
-/** The real `npm start` entry point on an embedded data directory: one process per directory, clean stops, recovery after a kill. */
+/**
+ * The real `npm start` entry point, the compiled dist/server/server.js (built here when missing or stale, as `npm start`
+ * does), on an embedded data directory: one process per directory, clean stops, recovery after a kill.
+ */
+beforeAll(buildServer, 60_000);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shezu-server-'));
 const children: ChildProcess[] = [];
 afterAll(() => cleanUp(children, dataDir));

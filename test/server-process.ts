@@ -1,14 +1,23 @@
 import fs from 'node:fs';
 import net from 'node:net';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 
-/** A real `npm start` server process on an embedded data directory (tests that stop, kill and restart it). */
+/**
+ * A real `npm start` server process on an embedded data directory (tests that stop, kill and restart it): the
+ * compiled dist/server/server.js, built by buildServer when missing or stale, as `npm start` does.
+ */
 export interface ServerProcess {
   child: ChildProcess;
   port: number;
   base: string;
   output: () => string;
   exited: Promise<number | null>;
+}
+
+/** Builds dist/server when missing or stale (call it in beforeAll, with a minute's timeout). */
+export function buildServer() {
+  const build = spawnSync(process.execPath, ['scripts/ensure-build.mjs', 'server'], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stdout}${build.stderr}`);
 }
 
 export function freePort(): Promise<number> {
@@ -25,7 +34,7 @@ export async function spawnServer(dataDir: string, children: ChildProcess[]): Pr
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SHEZU_DEMO: '0', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['dist/server/server.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
   child.stdout!.on('data', (d) => (out += d));

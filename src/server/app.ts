@@ -23,6 +23,7 @@ import multipart from '@fastify/multipart';
 import healthRoutes from './modules/health/health.routes.js';
 import { statsRoutes } from './modules/stats/index.js';
 import { importRoutes } from './modules/imports/index.js';
+import { reviewRoutes } from './modules/reviews/index.js';
 
 export interface RouteInfo {
   method: string;
@@ -109,6 +110,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(certificateRoutes);
       await api.register(publicCertificateRoutes);
       await api.register(settingRoutes);
+      await api.register(reviewRoutes);
     },
     { prefix: '/api/v1' },
   );

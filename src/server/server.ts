@@ -3,6 +3,7 @@ import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { isDatabaseEmpty, seedDemo } from './demo/seed-demo.js';
+import { backfillOrgSearchColumns } from './modules/orgs/index.js';
 
 async function main() {
   const config = loadConfig();
@@ -34,6 +35,12 @@ async function main() {
     await app.listen({ port: config.port, host: config.host });
     console.log(
       `社组通 Shezu 已启动：http://localhost:${config.port}  (数据库 ${database.kind}${database.kind === 'pglite' ? ` ${config.dataDir}` : ''}，迁移 ${applied} 个，API 文档 /api/docs)`,
+    );
+    // Search columns of rows stored before migration 0014, in short batches while requests are served; resumes
+    // where it stopped if the process is stopped first.
+    void backfillOrgSearchColumns(database.db).then(
+      (r) => r.updated > 0 && console.log(`已更新 ${r.updated} 个组织的搜索索引（繁体字、全角字母的名称）`),
+      (err) => !closing && console.error('搜索索引更新未完成，下次启动时继续：', err instanceof Error ? err.message : err),
     );
   } catch (err) {
     await database.close();

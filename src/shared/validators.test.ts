@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  normalizePhone,
   creditCodeCheckChar,
   creditCodeProblem,
   isValidCreditCode,
@@ -75,5 +76,34 @@ describe('phones and masking', () => {
     expect(maskResidentId('340802199001011234')).toBe('3408**********1234');
     expect(maskPhone('13812345678')).toBe('138****5678');
     expect(maskPhone('0796-8221234')).toBe('0796-***1234');
+  });
+});
+
+describe('the one phone rule', () => {
+  it('reads phones as people write them and stores one form', () => {
+    const cases: [string, string][] = [
+      ['138 0013 8000', '13800138000'],
+      ['138-0013-8000', '13800138000'],
+      ['+86 138 0013 8000', '13800138000'],
+      ['１３８００１３８０００', '13800138000'],
+      ['０７９６－８２２１２３４', '0796-8221234'],
+      ['0796-8221234 转 801', '0796-8221234-801'],
+      ['0796-8221234转801', '0796-8221234-801'],
+      ['0796 8221234 分机 801', '0796-8221234-801'],
+      ['(0796)8221234', '0796-8221234'],
+      ['（0796）8221234', '0796-8221234'],
+      ['07968221234', '0796-8221234'],
+      ['010-62345678', '010-62345678'],
+      ['0796-8221234-801', '0796-8221234-801'],
+    ];
+    for (const [raw, stored] of cases) expect(normalizePhone(raw), raw).toBe(stored);
+  });
+
+  it('refuses what is no phone, also with an extension on a mobile', () => {
+    for (const p of ['', '123', '8221234', '138 0013 800', '13800138000 转 801', '0796-1234567890', '电话：无']) expect(normalizePhone(p), p).toBeNull();
+  });
+
+  it('masks the stored form of an extension', () => {
+    expect(maskPhone('0796-8221234-801')).toBe('0796-***1234-801');
   });
 });

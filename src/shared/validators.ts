@@ -1,4 +1,13 @@
 // Identity-number and phone rules, shared by server and web (one implementation, issue #4).
+import { toHalfWidth } from './text-normalize.js';
+
+/**
+ * A code (credit code, ID number) as typed: half-width, spaces and dashes between groups dropped, upper case
+ * (`５３３６ ０８０２ ｍｊｈ…` → `53360802MJH…`): what the rules check and what is stored.
+ */
+export function codeForm(raw: string): string {
+  return toHalfWidth(raw).replace(/[\s-]/g, '').toUpperCase();
+}
 
 /** GB 32100-2015 character set: digits and capitals without I, O, S, V, Z. */
 const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -32,7 +41,7 @@ export type CreditCodeProblem = 'format' | 'org_check' | 'check';
 
 /** Structure and both check characters of a unified social credit code; null when valid. */
 export function creditCodeProblem(raw: string): CreditCodeProblem | null {
-  const code = raw.trim().toUpperCase();
+  const code = codeForm(raw);
   if (code.length !== 18 || [...code].some((ch) => !CREDIT_CHARS.includes(ch))) return 'format';
   if (!/^[0-9]{6}$/.test(code.slice(2, 8))) return 'format';
   if (orgCodeCheckChar(code.slice(8, 16)) !== code[16]) return 'org_check';
@@ -62,7 +71,7 @@ export type ResidentIdProblem = 'format' | 'region' | 'birth_date' | 'check';
 
 /** GB 11643-1999: 17 digits + check character, a province prefix, a real birth date not in the future. */
 export function residentIdProblem(raw: string, today: Date = new Date()): ResidentIdProblem | null {
-  const id = raw.trim().toUpperCase();
+  const id = codeForm(raw);
   if (!/^[0-9]{17}[0-9X]$/.test(id)) return 'format';
   const province = Number(id.slice(0, 2));
   if (province < 11 || province > 82) return 'region';
@@ -89,15 +98,47 @@ export const RESIDENT_ID_MESSAGES: Record<ResidentIdProblem, string> = {
 };
 
 const MOBILE = /^1[3-9][0-9]{9}$/;
-const LANDLINE = /^0[1-9][0-9]{1,2}-?[2-9][0-9]{6,7}(-[0-9]{1,6})?$/;
+/** Area codes: 010 and 02x have three digits, every other one four (GB/T 15279 numbering plan). */
+const THREE_DIGIT_AREA = /^0(10|2[0-9])/;
+const EXTENSION = /\s*(?:转|轉|分机|分機|ext\.?|x|#|-)\s*([0-9]{1,6})$/i;
 
-/** A mainland mobile number, or a landline with its area code (optionally an extension). */
-export function isValidPhone(raw: string): boolean {
-  const p = raw.trim().replace(/\s+/g, '');
-  return MOBILE.test(p) || LANDLINE.test(p);
+/**
+ * The one phone rule (issue 11 item 7), for server, import and web forms: a mainland mobile number, or a landline
+ * with its area code and optionally an extension, as people write them (`138 0013 8000`, `+86 138-0013-8000`,
+ * `(0796)8221234`, `0796-8221234 转 801`, full-width digits). Returns the stored form (`13800138000`,
+ * `0796-8221234`, `0796-8221234-801`), or null when it is not a phone number.
+ */
+export function normalizePhone(raw: string): string | null {
+  let p = toHalfWidth(raw).trim();
+  if (!p) return null;
+  let ext = '';
+  const m = EXTENSION.exec(p);
+  // A trailing `-801` is an extension only after a complete landline (`0796-8221234-801`), never inside a mobile.
+  if (m && (m[0].trim()[0] !== '-' || /^\(?0[0-9]{2,3}\)?[\s-]*[2-9][0-9]{6,7}$/.test(p.slice(0, m.index)))) {
+    ext = m[1];
+    p = p.slice(0, m.index);
+  }
+  // Separators between groups, and the country code of a mobile number.
+  const areaSplit = /^\(?(0[1-9][0-9]{1,2})\)?[\s.-]+|^\((0[1-9][0-9]{1,2})\)/.exec(p);
+  const digits = p.replace(/^(\+|00)86[\s-]*/, '').replace(/[\s().-]/g, '');
+  if (!/^[0-9]+$/.test(digits)) return null;
+  if (MOBILE.test(digits)) return ext ? null : digits;
+  // Without a separator the area code's length is read from the plan (010, 02x: three digits), else the other one.
+  const written = areaSplit ? (areaSplit[1] ?? areaSplit[2]) : null;
+  const lengths = written ? [written.length] : THREE_DIGIT_AREA.test(digits) ? [3, 4] : [4, 3];
+  for (const n of lengths) {
+    const area = digits.slice(0, n);
+    const local = digits.slice(n);
+    if (/^0[1-9][0-9]{1,2}$/.test(area) && /^[2-9][0-9]{6,7}$/.test(local)) return `${area}-${local}${ext ? `-${ext}` : ''}`;
+  }
+  return null;
 }
 
-export const PHONE_MESSAGE = '请输入 11 位手机号，或带区号的固定电话（如 0796-8221234）';
+export function isValidPhone(raw: string): boolean {
+  return normalizePhone(raw) !== null;
+}
+
+export const PHONE_MESSAGE = '请填写 11 位手机号，或带区号的固定电话（如 0796-8221234，分机写在后面：0796-8221234 转 801）';
 
 /** `340802199001011234` → `3408**********1234`. */
 export function maskResidentId(id: string): string {

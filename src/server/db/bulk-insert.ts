@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from './types.js';
+import { sql } from 'kysely';
+import type { DB, Db } from './types.js';
 
 /**
  * Inserts many rows as one JSON parameter (json_populate_recordset) instead of a VALUES list with a bind parameter
@@ -8,7 +8,7 @@ import type { DB } from './types.js';
  * driver would (dates as ISO text, arrays as arrays, which PostgreSQL ≥ 10 turns into its arrays). Returns the ids in
  * the order of the rows: the SELECT reads the array in order and RETURNING yields rows in insertion order.
  */
-export async function insertJsonRows<T extends keyof DB & string>(db: Kysely<DB> | Transaction<DB>, table: T, rows: Record<string, unknown>[], returningId = false): Promise<number[]> {
+export async function insertJsonRows<T extends keyof DB & string>(db: Db, table: T, rows: Record<string, unknown>[], returningId = false): Promise<number[]> {
   if (rows.length === 0) return [];
   const seen = new Set<string>();
   for (const r of rows) for (const k of Object.keys(r)) if (r[k] !== undefined) seen.add(k);

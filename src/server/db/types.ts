@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { ApplicationKind, ApplicationStatus, LegalForm, OrgStatus, RegionKind, ReviewStep, Role } from '../../shared/enums.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -108,6 +108,8 @@ export interface OrgsTable extends PlacementColumns {
   pinyin: string;
   initials: string;
   search_grams: string[];
+  /** The normalized search form of the names, when it differs from them (migration 0014). */
+  search_name: string | null;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -158,6 +160,7 @@ export interface ImportJobsTable {
   updated: Generated<number>;
   unchanged: Generated<number>;
   rejected: Generated<number>;
+  skipped: Generated<number>;
   error: string | null;
   report: Buffer | null;
   created_at: Timestamp;
@@ -223,6 +226,40 @@ export interface ApplicationAttachmentsTable {
   uploaded_by: number | null;
 }
 
+export type ReviewCaseStatus = 'in_review' | 'returned' | 'approved' | 'rejected' | 'withdrawn';
+export type ReviewAction = 'submit' | 'resubmit' | 'approve' | 'return' | 'reject' | 'withdraw';
+
+export interface ReviewCasesTable extends PlacementColumns {
+  id: Generated<number>;
+  subject_kind: string;
+  subject_id: number;
+  title: string;
+  steps: ReviewStep[];
+  current_step: ReviewStep | null;
+  step_due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  due_uncertain: Generated<boolean>;
+  status: ReviewCaseStatus;
+  submitted_by: number;
+  submitted_at: Timestamp;
+  decided_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReviewEventsTable {
+  id: Generated<number>;
+  case_id: number;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_name: string;
+  actor_role: string | null;
+  step: ReviewStep | null;
+  action: ReviewAction;
+  opinion: string | null;
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 export interface CertificatesTable {
   number: string;
   org_id: number;
@@ -261,6 +298,18 @@ export interface DB {
   application_events: ApplicationEventsTable;
   application_attachments: ApplicationAttachmentsTable;
   certificates: CertificatesTable;
+  review_cases: ReviewCasesTable;
+  review_events: ReviewEventsTable;
+  search_backfills: SearchBackfillsTable;
+}
+
+/** Progress of a start-up recomputation of derived search columns (migration 0014). */
+export interface SearchBackfillsTable {
+  name: string;
+  last_id: Generated<number>;
+  until_id: number;
+  updated: Generated<number>;
+  done_at: Timestamp | null;
 }
 
 export type OrgRow = Selectable<OrgsTable>;
@@ -272,3 +321,8 @@ export type UserRow = Selectable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type ApplicationRow = Selectable<ApplicationsTable>;
 export type CertificateRow = Selectable<CertificatesTable>;
+export type ReviewCaseRow = Selectable<ReviewCasesTable>;
+export type ReviewEventRow = Selectable<ReviewEventsTable>;
+
+/** What every repository and use case takes: the database or the transaction it runs in. */
+export type Db = Kysely<DB> | Transaction<DB>;

@@ -14,7 +14,7 @@ async function actorOf(db: Kysely<DB>, username: string): Promise<Actor> {
     .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'r.id as region_id', 'r.code', 'r.name', 'r.level'])
     .where('u.username', '=', username)
     .executeTakeFirstOrThrow();
-  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role, region: { id: u.region_id, code: u.code, name: u.name, level: u.level } };
+  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role, orgId: null, region: { id: u.region_id, code: u.code, name: u.name, level: u.level } };
 }
 
 /** A small real PDF standing in for a scanned file (marked as a demo). */

@@ -1,10 +1,12 @@
 import type { Role } from '../../shared/enums.js';
 import { errors } from './errors.js';
 import type { Actor } from './context.js';
+import type { Db } from '../db/types.js';
 
 /**
  * The one authorization mechanism: role → permissions, and jurisdiction = the actor's region subtree.
- * Services call requireAccess() first; repositories apply regionScope() to every listing.
+ * Services call requireAccess() (requireOrgAccess() for anything of an organization) first; repositories apply
+ * listScope() (region subtree and organization set) to every listing.
  */
 export const PERMISSIONS = [
   'region.read',
@@ -22,6 +24,9 @@ export const PERMISSIONS = [
   'application.apply',
   'application.read',
   'application.review',
+  // The shared review chain (issue 11 item 3): the cross-kind queue and deciding at one's own step.
+  'review.read',
+  'review.decide',
   'certificate.read',
   'settings.manage',
   'stats.read',
@@ -43,6 +48,8 @@ const BUSINESS: Permission[] = [
   'application.apply',
   'application.read',
   'application.review',
+  'review.read',
+  'review.decide',
   'certificate.read',
   'stats.read',
   'stats.export',
@@ -56,7 +63,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // 以社管社: a hub federation sees the organizations in its area (its member ledgers come with the ledger issue).
   hub_manager: ['region.read', 'org.read'],
   // An applicant sees and files only their own applications and their organization's certificates.
-  org_leader: ['region.read', 'application.apply', 'application.read', 'certificate.read'],
+  org_leader: ['region.read', 'application.apply', 'application.read', 'review.read', 'certificate.read'],
   expert: [],
   // 三员分立: the system administrator manages accounts and settings and sees no business data
   // beyond the region tree needed to place accounts; the audit administrator reads the audit log only.
@@ -100,8 +107,12 @@ export function can(actor: Actor, permission: Permission): boolean {
 }
 
 export function regionScope(actor: Actor): RegionScope | null {
-  if (!actor.region) return null;
-  return { column: `level${actor.region.level}_id` as LevelColumn, id: actor.region.id };
+  return actor.region ? subtreeOf(actor.region) : null;
+}
+
+/** The filter for a node and everything below it. */
+export function subtreeOf(node: { id: number; level: number }): RegionScope {
+  return { column: `level${node.level}_id` as LevelColumn, id: Number(node.id) };
 }
 
 export function isInJurisdiction(actor: Actor, path: RegionPath): boolean {
@@ -130,10 +141,90 @@ export function requireAccess(
   }
 }
 
+/** What places an organization for the relation checks: its node path, its id and its federation. */
+export type OrgPlace = RegionPath & { id: number; hub_org_id: number | null };
+
 /**
- * 以社管社 (DESIGN §1): a hub manager acts for a hub organization; within their subtree they see that hub and its
- * member organizations, nothing else. `hubOrgId` is the hub their account stands for (null: none yet).
+ * How a role relates to organizations (DESIGN §1): an organization leader acts for their own organization only; a
+ * hub manager (以社管社) for their federation and its member organizations; an expert for the items assigned to them
+ * only; every other role for the organizations of its region subtree.
  */
-export function isHubVisible(hubOrgId: number | null, org: { id: number; hub_org_id: number | null }): boolean {
-  return hubOrgId !== null && (Number(org.id) === hubOrgId || Number(org.hub_org_id) === hubOrgId);
+export type OrgRelation = 'own' | 'hub' | 'assigned' | 'region';
+const ORG_RELATIONS: Partial<Record<Role, OrgRelation>> = { org_leader: 'own', hub_manager: 'hub', expert: 'assigned' };
+export const orgRelationOf = (role: Role): OrgRelation => ORG_RELATIONS[role] ?? 'region';
+
+/** The organization an account acts for, from the account's stored link (set once when the session is resolved). */
+export function actingOrgId(role: Role, linkedOrgId: number | null): number | null {
+  const relation = orgRelationOf(role);
+  return (relation === 'own' || relation === 'hub') && linkedOrgId !== null ? Number(linkedOrgId) : null;
+}
+
+/**
+ * The organizations an expert has an item assigned on (evaluation scoring, funding proposals), by item kind. The
+ * evaluation and funding modules register theirs; with none registered an expert reaches no organization.
+ */
+export type AssignmentCheck = (db: Db, actor: Actor) => Promise<number[]>;
+const assignmentChecks = new Map<string, AssignmentCheck>();
+export function registerAssignmentCheck(kind: string, check: AssignmentCheck): () => void {
+  if (assignmentChecks.has(kind)) throw new Error(`assignment check ${kind} registered twice`);
+  assignmentChecks.set(kind, check);
+  return () => assignmentChecks.delete(kind);
+}
+
+async function assignedOrgIds(db: Db, actor: Actor): Promise<number[]> {
+  const ids = new Set<number>();
+  for (const check of assignmentChecks.values()) for (const id of await check(db, actor)) ids.add(Number(id));
+  return [...ids];
+}
+
+/**
+ * The set of organizations a role is limited to within its region subtree; null = every organization there.
+ * `ids: []` reaches none (a leader whose account is not linked yet, an expert with nothing assigned).
+ */
+export type OrgScope = { kind: 'own'; orgId: number } | { kind: 'hub'; hubId: number } | { kind: 'ids'; ids: number[] };
+
+/** What every listing of organizations or of records attached to one applies: the region subtree and the org set. */
+export interface ListScope {
+  region: RegionScope | null;
+  org: OrgScope | null;
+}
+
+/** No limit at all: the public register, system-wide tools. */
+export const UNLIMITED_SCOPE: ListScope = { region: null, org: null };
+
+async function orgScopeOf(db: Db, actor: Actor): Promise<OrgScope | null> {
+  switch (orgRelationOf(actor.role)) {
+    case 'own':
+      return actor.orgId !== null ? { kind: 'own', orgId: actor.orgId } : { kind: 'ids', ids: [] };
+    case 'hub':
+      return actor.orgId !== null ? { kind: 'hub', hubId: actor.orgId } : { kind: 'ids', ids: [] };
+    case 'assigned':
+      return { kind: 'ids', ids: await assignedOrgIds(db, actor) };
+    case 'region':
+      return null;
+  }
+}
+
+export async function listScope(db: Db, actor: Actor): Promise<ListScope> {
+  return { region: regionScope(actor), org: await orgScopeOf(db, actor) };
+}
+
+/** Whether an organization lies in an organization set (the single-record form of the listing filter). */
+export function isInOrgScope(scope: OrgScope | null, org: Pick<OrgPlace, 'id' | 'hub_org_id'>): boolean {
+  if (!scope) return true;
+  const id = Number(org.id);
+  if (scope.kind === 'own') return id === scope.orgId;
+  if (scope.kind === 'hub') return id === scope.hubId || Number(org.hub_org_id) === scope.hubId;
+  return scope.ids.includes(id);
+}
+
+/**
+ * The one decision on an actor's relation to an organization: 401 without a session, 403 without the permission,
+ * 404 when the organization lies outside the actor's subtree or outside the organizations their role acts for (an
+ * assigned expert reaches it regardless of region). Never tells whether the organization exists.
+ */
+export async function requireOrgAccess(db: Db, actor: Actor | null, permission: Permission, org: OrgPlace, entity = 'org'): Promise<void> {
+  requireAccess(actor, permission);
+  if (orgRelationOf(actor.role) !== 'assigned') requireAccess(actor, permission, { entity, path: org });
+  if (!isInOrgScope(await orgScopeOf(db, actor), org)) throw errors.notFound(entity);
 }

@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/types.js';
+import type { Db } from '../db/types.js';
 import type { RequestContext } from './context.js';
 import { insertJsonRows } from '../db/bulk-insert.js';
 
@@ -16,12 +15,12 @@ export interface AuditEntry {
 }
 
 /** Appends one audit record; call it with the transaction that makes the change. */
-export async function writeAudit(db: Kysely<DB> | Transaction<DB>, ctx: RequestContext, entry: AuditEntry) {
+export async function writeAudit(db: Db, ctx: RequestContext, entry: AuditEntry) {
   await writeAudits(db, ctx, [entry]);
 }
 
 /** Appends audit records in one statement (an import batch writes one per organization it creates). */
-export async function writeAudits(db: Kysely<DB> | Transaction<DB>, ctx: RequestContext, entries: AuditEntry[]) {
+export async function writeAudits(db: Db, ctx: RequestContext, entries: AuditEntry[]) {
   if (entries.length === 0) return;
   await insertJsonRows(
     db,

@@ -8,6 +8,11 @@ export interface Actor {
   role: Role;
   /** The node the user acts for; null = the whole system. */
   region: ActorRegion | null;
+  /**
+   * The organization the user acts for: an organization leader's own, a hub manager's federation (以社管社); null
+   * otherwise. Set once when the session is resolved (access.ts actingOrgId).
+   */
+  orgId: number | null;
 }
 
 export interface ActorRegion {

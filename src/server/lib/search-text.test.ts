@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bigrams, classifyQuery, escapeLike, quadgrams, toInitials, toPinyin, trigrams } from './search-text.js';
+import { bigrams, classifyQuery, escapeLike, pinyinForm, quadgrams, searchForm, toInitials, toPinyin, trigrams } from './search-text.js';
 
 describe('search text', () => {
   it('makes full pinyin and initials', () => {
@@ -26,5 +26,28 @@ describe('search text', () => {
   });
   it('escapes LIKE wildcards', () => {
     expect(escapeLike('50%_a\\')).toBe('50\\%\\_a\\\\');
+  });
+});
+
+describe('one search form for traditional and simplified writing', () => {
+  it('turns both spellings, full-width and capital letters into the same form', () => {
+    expect(searchForm('倉口社區書畫協會')).toBe('仓口社区书画协会');
+    expect(searchForm('仓口社区书画协会')).toBe('仓口社区书画协会');
+    expect(searchForm('衞生志願服務隊ＡＢＣ')).toBe('卫生志愿服务队abc');
+    // Simplified text stays as it is (著 is simplified too).
+    expect(searchForm('著名书画家协会')).toBe('著名书画家协会');
+  });
+
+  it('keeps substrings: a part of a name normalizes to a part of its form', () => {
+    const name = '乾坤太極拳協會';
+    for (const part of ['乾坤', '乾', '太極', '極拳協']) expect(searchForm(name)).toContain(searchForm(part));
+  });
+
+  it('gives both spellings the same n-grams and pinyin', () => {
+    expect(bigrams(searchForm('倉口社區書畫協會'))).toEqual(bigrams(searchForm('仓口社区书画协会')));
+    expect(toPinyin(pinyinForm('倉口社區書畫協會'))).toBe(toPinyin('仓口社区书画协会'));
+    // Pinyin is read by phrases: 乾坤 keeps its reading.
+    expect(pinyinForm('乾坤太極拳協會')).toBe('乾坤太极拳协会');
+    expect(toPinyin(pinyinForm('乾坤太極拳協會'))).toBe('qiankuntaijiquanxiehui');
   });
 });

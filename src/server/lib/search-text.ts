@@ -1,4 +1,42 @@
 import { pinyin } from 'pinyin-pro';
+import * as OpenCC from 'opencc-js/t2cn';
+import { toHalfWidth } from '../../shared/text-normalize.js';
+
+/**
+ * Traditional → simplified (OpenCC; from the Hong Kong standard, which also knows the variants Taiwan and Hong Kong
+ * write, e.g. 衞 → 卫, and leaves simplified text as it is: 著名 stays 著名). Names are stored as written; search
+ * compares these forms, so 倉口社區 and 仓口社区 find each other (issue 11 item 5).
+ */
+const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
+const simplifiedChars = new Map<string, string>();
+
+/**
+ * Simplified character by character: the form n-grams and LIKE compare, because it keeps substrings (a query that is
+ * part of a name stays part of it; a phrase table would turn 乾坤 and 乾 differently). The form is never shown.
+ */
+function simplifyEachChar(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (ch < '\u2e80') {
+      out += ch;
+      continue;
+    }
+    let s = simplifiedChars.get(ch);
+    if (s === undefined) simplifiedChars.set(ch, (s = toSimplified(ch)));
+    out += s;
+  }
+  return out;
+}
+
+/** The form search compares: half-width, simplified character by character, lower case (`倉口ＡＢＣ` → `仓口abc`). */
+export function searchForm(text: string): string {
+  return simplifyEachChar(toHalfWidth(text)).toLowerCase();
+}
+
+/** The form pinyin is read from: half-width, simplified by phrases (so 乾坤 is read qiankun, 彈琴 tanqin). */
+export function pinyinForm(text: string): string {
+  return toSimplified(toHalfWidth(text));
+}
 
 /** Full pinyin without tones or spaces, lower case (`吉州区` → `jizhouqu`; ü as v). */
 export function toPinyin(text: string): string {

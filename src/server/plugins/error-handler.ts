@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../lib/errors.js';
+import { LIBRARY_MESSAGE, fieldLabel } from '../../shared/zod.js';
 
 interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
@@ -36,7 +37,10 @@ export default fp(async function errorHandler(app: FastifyInstance) {
           for (const k of params.keys) fields[key === 'body' || key === '_' ? k : `${key}.${k}`] = '不允许的字段';
           continue;
         }
-        fields[key] ??= issue.message ?? '取值无效';
+        // Messages come from the schema or the shared error map (src/shared/zod.ts); a library's default wording
+        // (types, regexes) never reaches a user, whatever produced it.
+        const message = issue.message && !LIBRARY_MESSAGE.test(issue.message) ? issue.message : `${fieldLabel(key.split('.'))}的取值不正确，请按说明填写`;
+        fields[key] ??= message;
       }
       return reply.status(400).send(body('validation_failed', '提交的内容有误，请检查标出的字段', fields));
     }

@@ -8,7 +8,7 @@ import {
   REVIEW_DECISIONS,
   REVIEW_STEPS,
 } from '../enums.js';
-import { Paging, RegionRef, SearchText } from './common.js';
+import { CodeText, Paging, PhoneText, RegionRef, SearchText } from './common.js';
 import { OrgAttachment, OrgFields } from './orgs.js';
 
 /** The registry fields an applicant proposes (status, flags and certificate numbers are the office's to set). */
@@ -18,7 +18,7 @@ export type ProposedOrg = z.infer<typeof ProposedOrg>;
 export const MemberEntry = z.strictObject({
   name: z.string().trim().min(1, '请填写成员姓名或单位名称').max(60, '名称不超过 60 个字'),
   kind: z.enum(['individual', 'unit'], { error: '请选择个人或单位' }),
-  phone: z.string().trim().max(30, '电话号码过长').nullable().optional(),
+  phone: PhoneText.nullable().optional(),
 });
 export type MemberEntry = z.infer<typeof MemberEntry>;
 
@@ -52,7 +52,7 @@ export const ReviewBody = z.strictObject({
   decision: z.enum(REVIEW_DECISIONS, { error: '请选择审核结论（同意、退回补正或不予通过）' }),
   opinion: z.string().trim().max(1000, '意见不超过 1000 字').optional(),
   /** Direct registration: the code the registration authority assigns (generated when left empty). */
-  creditCode: z.string().trim().toUpperCase().max(18).optional(),
+  creditCode: CodeText.max(18).optional(),
 });
 export type ReviewBody = z.infer<typeof ReviewBody>;
 
@@ -197,7 +197,7 @@ export const CertificateNumberParam = z.object({
 export const SignupBody = z.strictObject({
   username: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, '用户名为 3–40 位小写字母、数字、点、下划线或连字符'),
   displayName: z.string().trim().min(2, '请填写姓名').max(40, '姓名不超过 40 个字'),
-  phone: z.string().trim().max(30, '电话号码过长'),
+  phone: PhoneText,
   password: z.string().max(128, '密码过长'),
   /** The community (or village) where the organization is or will be active. */
   regionCode: z.string().regex(/^[0-9]{12}$/, '请选择组织所在的社区（村）'),

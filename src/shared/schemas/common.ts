@@ -1,4 +1,5 @@
 import { z } from '../zod.js';
+import { codeForm, normalizePhone } from '../validators.js';
 
 export const ErrorResponse = z
   .object({
@@ -27,3 +28,16 @@ export const Paging = {
 
 /** Free text in a query string: trimmed, bounded. */
 export const SearchText = z.string().trim().max(100, '搜索内容不超过 100 个字符');
+
+/**
+ * A phone number as typed: stored in the one phone rule's form when it is one (`138 0013 8000` → `13800138000`),
+ * left as typed otherwise so the rule reports it by field (validators.ts normalizePhone).
+ */
+export const PhoneText = z
+  .string()
+  .trim()
+  .overwrite((s) => normalizePhone(s) ?? s)
+  .max(30, '电话号码过长');
+
+/** A credit code or ID number as typed: stored half-width, without spaces or dashes, upper case (codeForm). */
+export const CodeText = z.string().overwrite(codeForm);

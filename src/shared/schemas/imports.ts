@@ -17,6 +17,8 @@ export const ImportJob = z
     updated: z.number().int(),
     unchanged: z.number().int(),
     rejected: z.number().int(),
+    /** Totals, notes and blank rows below the data: skipped, not errors (not counted in `total`). */
+    skipped: z.number().int(),
     error: z.string().nullable(),
     reportUrl: z.string().nullable(),
     /** Whether resume and rerun are offered (the file is still kept). */

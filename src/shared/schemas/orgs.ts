@@ -1,6 +1,6 @@
-import { z } from '../zod.js';
+import { registerFieldLabels, z } from '../zod.js';
 import { LEGAL_FORMS, ORG_STATUSES } from '../enums.js';
-import { Paging, RegionRef, SearchText } from './common.js';
+import { CodeText, Paging, PhoneText, RegionRef, SearchText } from './common.js';
 
 const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const optionalText = (max: number, label: string) =>
@@ -11,14 +11,14 @@ const count = (label: string) =>
 /** Fields a user enters for an organization (DESIGN §3); rules beyond shape live in orgs.policy.ts. */
 export const OrgFields = z.strictObject({
   name: z.string().trim().min(2, '名称至少 2 个字').max(100, '名称不超过 100 个字'),
-  creditCode: z.string().trim().toUpperCase().max(18, '统一社会信用代码为 18 位').nullable().optional(),
+  creditCode: CodeText.max(18, '统一社会信用代码为 18 位').nullable().optional(),
   legalForm: z.enum(LEGAL_FORMS, { error: '请选择组织形式' }),
   category: z.string().trim().min(1, '请选择类别').max(20),
   regionCode: z.string().regex(/^[0-9]{6,15}$/, '请选择所在区划（区县、街道、社区或网格）'),
   address: optionalText(200, '地址'),
   leaderName: optionalText(40, '负责人姓名'),
-  leaderIdNumber: z.string().trim().toUpperCase().max(18, '身份证号为 18 位').nullable().optional(),
-  leaderPhone: z.string().trim().max(30, '电话号码过长').nullable().optional(),
+  leaderIdNumber: CodeText.max(18, '身份证号为 18 位').nullable().optional(),
+  leaderPhone: PhoneText.nullable().optional(),
   individualMembers: count('个人会员数'),
   unitMembers: count('单位会员数'),
   foundedOn: DateText.nullable().optional(),
@@ -186,6 +186,8 @@ export const ORG_FIELD_LABELS: Record<string, string> = {
   certificateNo: '证书编号',
   attachments: '附件',
 };
+
+registerFieldLabels(ORG_FIELD_LABELS);
 
 /** The public register: no personal data, ever (issue #4 §7). */
 export const PublicOrg = z

@@ -1,5 +1,5 @@
 import { z } from '../zod.js';
-import { DEFAULT_ORG_CATEGORIES } from '../enums.js';
+import { DEFAULT_ORG_CATEGORIES, REVIEW_STEPS } from '../enums.js';
 import { RegionRef } from './common.js';
 import { DEFAULT_TARGETS, TargetSettings } from './targets.js';
 
@@ -42,6 +42,38 @@ export const FILING_STEP_LABELS: Record<WorkflowSettings['filingSteps'], string>
   street_district: '街道审查 → 区民政局备案',
 };
 
+/**
+ * The chain one subject kind follows in a district (issue 11 item 3): its steps in order up the hierarchy and each
+ * step's time limit in working days. A subject kind may add its own deadline keys (an application's direct
+ * registration has one window with its own limit, `registration`).
+ */
+export const ReviewChainSetting = z
+  .strictObject({
+    steps: z
+      .array(z.enum(REVIEW_STEPS, { error: '审核环节只能是社区预审、街道审查或区级审核' }), { error: '请选择审核环节' })
+      .min(1, '至少保留一个审核环节')
+      .refine((a) => a.every((s, i) => i === 0 || REVIEW_STEPS.indexOf(s) > REVIEW_STEPS.indexOf(a[i - 1]!)), '审核环节须自下而上排列且不能重复（社区 → 街道 → 区）'),
+    deadlines: z.record(z.string().regex(/^[a-z_]+$/, '时限名称为小写字母'), days('审核时限')),
+  })
+  .superRefine((v, ctx) => {
+    for (const step of v.steps) {
+      if (!(step in v.deadlines)) ctx.addIssue({ code: 'custom', path: ['deadlines', step], message: '请填写该环节的审核时限（工作日）' });
+    }
+  });
+export type ReviewChainSetting = z.infer<typeof ReviewChainSetting>;
+
+/** Chains per subject kind; a kind without an entry follows its default (for `application`: the workflow setting). */
+export const ReviewChains = z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, '事项类型为小写字母'), ReviewChainSetting);
+export type ReviewChains = z.infer<typeof ReviewChains>;
+
+/**
+ * Today's filing workflow read as a chain (the `application` default, so a district's saved `workflow` keeps
+ * governing its applications): the filing steps, the step limits, and the direct-registration window.
+ */
+export function applicationChainOf(workflow: WorkflowSettings): ReviewChainSetting {
+  return { steps: workflow.filingSteps.split('_') as ReviewChainSetting['steps'], deadlines: { ...workflow.deadlines } };
+}
+
 const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 /**
@@ -60,25 +92,28 @@ export const OrgCategories = z
   .max(50)
   .refine((a) => new Set(a).size === a.length, '类别名称不能重复');
 
-export const SETTING_KEYS = ['workflow', 'workdays.overrides', 'org.categories', 'targets'] as const;
+export const SETTING_KEYS = ['workflow', 'workdays.overrides', 'org.categories', 'targets', 'review.chains'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 export const SETTING_LABELS: Record<SettingKey, string> = {
   workflow: '备案登记流程与时限',
   'workdays.overrides': '节假日安排补充（组件尚未收录的年份）',
   'org.categories': '社会组织类别清单',
   targets: '发展目标（统计看板的目标值）',
+  'review.chains': '各类事项的审核环节与时限',
 };
 export const SETTING_SCHEMAS = {
   workflow: WorkflowSettings,
   'workdays.overrides': WorkdayOverrides,
   'org.categories': OrgCategories,
   targets: TargetSettings,
+  'review.chains': ReviewChains,
 } as const;
 export const SETTING_DEFAULTS: Record<SettingKey, unknown> = {
   workflow: DEFAULT_WORKFLOW,
   'workdays.overrides': {},
   'org.categories': [...DEFAULT_ORG_CATEGORIES],
   targets: DEFAULT_TARGETS,
+  'review.chains': {},
 };
 
 export const SettingItem = z.object({

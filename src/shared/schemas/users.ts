@@ -1,6 +1,7 @@
 import { z } from '../zod.js';
 import { ROLES } from '../enums.js';
-import { Paging, RegionRef, SearchText } from './common.js';
+import { Paging, PhoneText, RegionRef, SearchText } from './common.js';
+import { PHONE_MESSAGE, isValidPhone } from '../validators.js';
 
 export const UserResponse = z
   .object({
@@ -36,11 +37,7 @@ const Username = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, '用户名为 3–40 位小写字母、数字或 . _ -，以字母或数字开头');
 const DisplayName = z.string().trim().min(2, '姓名至少 2 个字').max(40, '姓名不超过 40 个字');
-const Phone = z
-  .string()
-  .trim()
-  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请输入 11 位手机号或带区号的固定电话')
-  .nullable();
+const Phone = PhoneText.refine(isValidPhone, PHONE_MESSAGE).nullable();
 
 export const UserCreateBody = z.strictObject({
   username: Username,

@@ -23,7 +23,6 @@ import { formatDateTime } from '../lib/format.js';
 import { useIsMobile } from '../lib/hooks.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
-import { ToDoBell } from '../features/applications/ToDoBell.js';
 
 interface NavItem {
   path: string;
@@ -62,7 +61,11 @@ function PrintStamp({ who }: { who: string }) {
   return <div className="print-only print-stamp">{t('layout.printStamp', { who, at: formatDateTime(at, false) })}</div>;
 }
 
-export function AppLayout() {
+/**
+ * The signed-in frame: menu, header, content. What a feature shows in the header (the to-do bell) comes in as
+ * `headerTools` from App.tsx, so this shared component imports no feature.
+ */
+export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
   const user = useCurrentUser();
   const t = useT();
   const labels = useEnumLabels();
@@ -180,7 +183,7 @@ export function AppLayout() {
           )}
           {isMobile ? <span className="app-header-title">{t('app.name')}</span> : regionCrumb}
           <div className="app-header-right">
-            {user.permissions.includes('application.read') && <ToDoBell />}
+            {headerTools}
             {langSwitch}
             {isMobile ? (
               <Dropdown menu={{ items: userMenuItems, onClick: onUserMenu }} trigger={['click']}>

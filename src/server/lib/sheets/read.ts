@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { errors } from '../errors.js';
+import { sniffSheetFile } from './file-kind.js';
 
 /** One row of a sheet as read: its row number in the file (what the office sees in Excel) and its cell values. */
 export interface GridRow {
@@ -30,17 +31,27 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += ch;
   }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -52,8 +63,6 @@ export function decodeText(buf: Buffer): string {
     return new TextDecoder('gb18030').decode(buf);
   }
 }
-
-export const isXlsx = (buf: Buffer) => buf.length > 4 && buf.readUInt32LE(0) === 0x04034b50;
 
 interface ReaderInternals {
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): unknown;
@@ -98,11 +107,14 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
 
 /**
  * Reads the first worksheet of an .xlsx (streaming, shared strings and styles cached: styles tell dates from numbers)
- * or a CSV, as rows of cell values. A file that is neither is a 400 with a Chinese message.
+ * or a CSV, as rows of cell values. What the file is comes from its bytes (file-kind.ts): an .xls, .et, .numbers,
+ * .ods or Word file, or anything that is no table, is a 400 that says how to save it as .xlsx.
  */
 export async function readGrid(buf: Buffer, filename: string): Promise<GridRow[]> {
+  const file = sniffSheetFile(buf, filename);
+  if (file.kind === 'refused') throw errors.badRequest(file.code, file.message);
   const grid: GridRow[] = [];
-  if (isXlsx(buf)) {
+  if (file.kind === 'xlsx') {
     const reader = utf8SafeReader(new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore' }));
     try {
       for await (const sheet of reader) {
@@ -120,12 +132,10 @@ export async function readGrid(buf: Buffer, filename: string): Promise<GridRow[]
     } catch {
       throw errors.badRequest('import.unreadable', '无法读取该 Excel 文件，请确认是 .xlsx 格式且未加密');
     }
-  } else if (/\.csv$/i.test(filename) || !buf.subarray(0, 2048).includes(0)) {
+  } else {
     const text = decodeText(buf);
     if (!/[,，]/.test(text.split(/\r?\n/, 1)[0] ?? '')) throw notSpreadsheet();
     parseCsv(text).forEach((cells, i) => grid.push({ rowNumber: i + 1, cells }));
-  } else {
-    throw notSpreadsheet();
   }
   return grid;
 }

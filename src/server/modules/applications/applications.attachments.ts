@@ -20,11 +20,7 @@ export async function addApplicationAttachment(
   if (app.status !== 'draft' && app.status !== 'returned') throw errors.conflict('application.not_editable', '申请已提交审核，不能再上传材料');
   const { mimeType: mime, filename } = checkAttachment(file);
   const row = await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('application_attachments')
-      .values({ application_id: id, kind: file.kind, filename, mime_type: mime, size_bytes: file.buffer.length, content: file.buffer, uploaded_at: new Date(), uploaded_by: actor.id })
-      .returning(['id', 'uploaded_at'])
-      .executeTakeFirstOrThrow();
+    const row = await repo.insertAttachment(trx, { application_id: id, kind: file.kind, filename, mime_type: mime, size_bytes: file.buffer.length, content: file.buffer, uploaded_at: new Date(), uploaded_by: actor.id });
     await writeAudit(trx, ctx, { action: 'application.attachment.add', entityType: ENTITY, entityId: id, newValue: { attachmentId: Number(row.id), kind: file.kind, filename, size: file.buffer.length } });
     return row;
   });
@@ -45,7 +41,7 @@ export async function removeApplicationAttachment(db: Kysely<DB>, ctx: RequestCo
   const row = await repo.findAttachmentContent(db, id, attachmentId);
   if (!row) throw errors.notFound('attachment');
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('application_attachments').where('id', '=', attachmentId).execute();
+    await repo.deleteAttachment(trx, attachmentId);
     await writeAudit(trx, ctx, { action: 'application.attachment.remove', entityType: ENTITY, entityId: id, oldValue: { attachmentId, kind: row.kind, filename: row.filename } });
   });
 }

@@ -1,12 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { ApplicationRow, DB } from '../../db/types.js';
+import type { ApplicationRow, Db } from '../../db/types.js';
 import type { Application, ApplicationCheck, ApplicationData, ApplicationListItem } from '../../../shared/schemas/applications.js';
 import { ORG_FIELD_LABELS } from '../../../shared/schemas/orgs.js';
-import { placesOf } from '../orgs/orgs.mapping.js';
-import { displayValue } from '../orgs/orgs.fields.js';
+import { displayValue, findOrgNames, placesOf } from '../orgs/index.js';
+import { findUserNames } from '../users/index.js';
 import * as repo from './applications.repository.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 export function dueState(row: Pick<ApplicationRow, 'status' | 'step_due_on'>, today: string, dueSoonUntil: string): ApplicationListItem['dueState'] {
@@ -17,10 +15,8 @@ export function dueState(row: Pick<ApplicationRow, 'status' | 'step_due_on'>, to
 
 export async function toListItems(db: Db, rows: ApplicationRow[], today: string, dueSoonUntil: string): Promise<ApplicationListItem[]> {
   const place = await placesOf(db, rows);
-  const users = await repo.findUserNames(db, [...new Set(rows.map((r) => Number(r.applicant_id)))]);
-  const orgIds = [...new Set(rows.map((r) => r.org_id).filter((id): id is number => id !== null).map(Number))];
-  const orgs = orgIds.length ? await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', orgIds).execute() : [];
-  const orgNames = new Map(orgs.map((o) => [Number(o.id), o.name]));
+  const users = await findUserNames(db, [...new Set(rows.map((r) => Number(r.applicant_id)))]);
+  const orgNames = await findOrgNames(db, [...new Set(rows.map((r) => r.org_id).filter((id): id is number => id !== null).map(Number))]);
   return rows.map((r) => {
     const data = r.data as ApplicationData;
     return {

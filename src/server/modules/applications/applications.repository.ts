@@ -1,10 +1,10 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { ApplicationRow, DB } from '../../db/types.js';
-import type { RegionScope } from '../../lib/access.js';
+import { sql, type Insertable, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { ApplicationAttachmentsTable, ApplicationRow, DB, Db } from '../../db/types.js';
+import type { ListScope, RegionScope } from '../../lib/access.js';
+import { orgCondition, regionCondition } from '../../db/scope.js';
 import type { ApplicationKind, ApplicationStatus, ReviewStep, Role } from '../../../shared/enums.js';
 import { REVIEW_STEP_ROLES, REVIEW_STEPS } from '../../../shared/enums.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 export function findApplication(db: Db, id: number) {
   return db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
@@ -82,28 +82,44 @@ export function findOpenApplicationFor(db: Db, orgId: number, exceptId?: number)
   return q.executeTakeFirst();
 }
 
-export function findUserNames(db: Db, ids: number[]) {
-  if (ids.length === 0) return Promise.resolve(new Map<number, string>());
-  return db
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('id', 'in', ids)
-    .execute()
-    .then((rows) => new Map(rows.map((r) => [Number(r.id), r.display_name])));
+export function insertAttachment(db: Db, row: Insertable<ApplicationAttachmentsTable>) {
+  return db.insertInto('application_attachments').values(row).returning(['id', 'uploaded_at']).executeTakeFirstOrThrow();
 }
 
-/** Who is looking, for the "mine" queue and for what an organization leader may see. */
+export async function deleteAttachment(db: Db, attachmentId: number) {
+  await db.deleteFrom('application_attachments').where('id', '=', attachmentId).execute();
+}
+
+/** Copies of an application's files with their content (to carry into the registry on approval). */
+export function findAttachmentFiles(db: Db, applicationId: number) {
+  return db
+    .selectFrom('application_attachments')
+    .select(['kind', 'filename', 'mime_type', 'size_bytes', 'content', 'uploaded_at', 'uploaded_by'])
+    .where('application_id', '=', applicationId)
+    .orderBy('id')
+    .execute();
+}
+
+/** Links an application to the organization its approval created. */
+export async function setApplicationOrg(db: Db, id: number, orgId: number) {
+  await db.updateTable('applications').set({ org_id: orgId }).where('id', '=', id).execute();
+}
+
+export async function setCertificateNo(db: Db, id: number, certificateNo: string) {
+  await db.updateTable('applications').set({ certificate_no: certificateNo }).where('id', '=', id).execute();
+}
+
+/** Who is looking, for the "mine" queue and their own drafts. */
 export interface Viewer {
   id: number;
   role: Role;
-  /** An organization leader's own organization. */
-  orgId: number | null;
 }
 
 export const stepOfRole = (role: Role): ReviewStep | null => REVIEW_STEPS.find((s) => REVIEW_STEP_ROLES[s] === role) ?? null;
 
 export interface ApplicationFilter {
-  scope: RegionScope | null;
+  /** The actor's reach (lib/access.ts listScope): region subtree and, for an organization leader, their organization. */
+  scope: ListScope;
   within?: RegionScope;
   viewer: Viewer;
   queue: 'mine' | 'all';
@@ -118,13 +134,13 @@ export interface ApplicationFilter {
 
 type AppEb = ExpressionBuilder<DB, 'applications'>;
 
-/** What a viewer may see at all: an organization leader their own; staff everything but others' drafts. */
-function visibleTo(eb: AppEb, v: Viewer): Expression<SqlBool> {
-  if (v.role === 'org_leader') {
-    const own = [eb('applicant_id', '=', v.id)];
-    if (v.orgId) own.push(eb('org_id', '=', v.orgId));
-    return eb.or(own);
-  }
+/**
+ * What a viewer may see at all (the listing form of applications.service isVisible): roles limited to an
+ * organization set what they filed and what concerns their organizations; staff everything but others' drafts.
+ */
+function visibleTo(eb: AppEb, v: Viewer, scope: ListScope): Expression<SqlBool> {
+  const orgs = orgCondition(scope.org, { orgColumn: 'org_id' });
+  if (orgs) return eb.or([eb('applicant_id', '=', v.id), orgs]);
   return eb.or([eb('status', '<>', 'draft'), eb('applicant_id', '=', v.id)]);
 }
 
@@ -132,7 +148,7 @@ function visibleTo(eb: AppEb, v: Viewer): Expression<SqlBool> {
 export function toDo(eb: AppEb, v: Viewer): Expression<SqlBool> {
   const own = eb.and([eb('applicant_id', '=', v.id), eb('status', 'in', ['draft', 'returned'])]);
   const step = stepOfRole(v.role);
-  if (v.role === 'org_leader' || !step) return own;
+  if (!step) return own;
   return eb.or([eb.and([eb('status', '=', 'in_review'), eb('current_step', '=', step)]), own]);
 }
 
@@ -145,8 +161,9 @@ function dueFilter(eb: AppEb, due: NonNullable<ApplicationFilter['due']>, today:
 
 function filtered(db: Db, f: ApplicationFilter) {
   return db.selectFrom('applications').where((eb) => {
-    const parts: Expression<SqlBool>[] = [visibleTo(eb, f.viewer)];
-    if (f.scope) parts.push(eb(f.scope.column, '=', f.scope.id));
+    const parts: Expression<SqlBool>[] = [visibleTo(eb, f.viewer, f.scope)];
+    const region = regionCondition(f.scope.region);
+    if (region) parts.push(region);
     if (f.within) parts.push(eb(f.within.column, '=', f.within.id));
     if (f.queue === 'mine') parts.push(toDo(eb, f.viewer));
     if (f.q) parts.push(eb('name', 'like', `%${f.q}%`));

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { ApplicationRow, DB, OrgRow, RegionRow } from '../../db/types.js';
+import type { ApplicationRow, DB, Db, OrgRow, RegionRow } from '../../db/types.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors, AppError } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -12,8 +12,8 @@ import type { ApplicationData, ReviewBody } from '../../../shared/schemas/applic
 import type { OrgFields } from '../../../shared/schemas/orgs.js';
 import { workflowFor } from '../settings/index.js';
 import { findRegionById } from '../regions/index.js';
-import { applyOrgUpdate, changeOrgStatus, fieldsOf, insertPreparedOrg, OrgValidationError, prepareOrg } from '../orgs/orgs.service.js';
-import * as orgRepo from '../orgs/orgs.repository.js';
+import { addOrgAttachments, applyOrgUpdate, changeOrgStatus, findOrgByCreditCode, findOrgById, insertPreparedOrg, orgFieldsOf, OrgValidationError, prepareOrg } from '../orgs/index.js';
+import { linkAccountToOrg } from '../users/index.js';
 import { issuerName, newCertificateNumber, recordCertificate, revokeCertificates } from '../certificates/index.js';
 import * as repo from './applications.repository.js';
 import { checksFor, dueForStep, ENTITY, getApplication, loadApplication, restoreOrgStatus } from './applications.service.js';
@@ -21,7 +21,7 @@ import { hasWarnings, isChange, isDeregistration, isRegistration, turnProblem } 
 
 type Decision = (typeof REVIEW_DECISIONS)[number];
 
-const regionById = async (db: Kysely<DB> | Transaction<DB>, id: number): Promise<RegionRow> => (await findRegionById(db, id))!;
+const regionById = async (db: Db, id: number): Promise<RegionRow> => (await findRegionById(db, id))!;
 
 /** A credit code from the registration authority's range: 5, the form, the district, an MJ organization code. */
 async function assignCreditCode(trx: Transaction<DB>, form: LegalForm, districtCode: string): Promise<string> {
@@ -30,7 +30,7 @@ async function assignCreditCode(trx: Transaction<DB>, form: LegalForm, districtC
     const body = `MJ${String(randomInt(1_000_000)).padStart(6, '0')}`;
     const first17 = `5${digit}${districtCode}${body}${orgCodeCheckChar(body)}`;
     const code = first17 + creditCodeCheckChar(first17);
-    if (!(await orgRepo.findOrgByCreditCode(trx, code))) return code;
+    if (!(await findOrgByCreditCode(trx, code))) return code;
   }
 }
 
@@ -45,7 +45,7 @@ const asValidation = (err: unknown) => {
  * The last step approves: the registry changes in the same transaction (seed 004: the filing takes effect with
  * the record; DESIGN §3: one identity for life, so a filed or grassroots organization keeps its id).
  */
-async function applyToRegistry(trx: Transaction<DB>, ctx: RequestContext, actor: Actor, app: ApplicationRow, body: ReviewBody): Promise<string | null> {
+async function applyToRegistry(trx: Transaction<DB>, ctx: RequestContext, actor: Actor, app: ApplicationRow, existing: OrgRow | null, body: ReviewBody): Promise<string | null> {
   const data = app.data as ApplicationData;
   const today = todayInChina();
   const district = await regionById(trx, Number(app.level3_id));
@@ -53,7 +53,6 @@ async function applyToRegistry(trx: Transaction<DB>, ctx: RequestContext, actor:
   const street = lastStep === 'street' && app.level4_id ? await regionById(trx, Number(app.level4_id)) : null;
   const issuer = issuerName(district, street);
   const issuerRegionId = Number((street ?? district).id);
-  const existing = app.org_id ? ((await orgRepo.findOrgById(trx, Number(app.org_id))) ?? null) : null;
 
   if (isDeregistration(app.kind)) {
     await changeOrgStatus(trx, ctx, Number(existing!.id), 'deregistered', data.reason ?? `申请编号 ${app.id}`, 'application.deregister');
@@ -63,7 +62,7 @@ async function applyToRegistry(trx: Transaction<DB>, ctx: RequestContext, actor:
 
   const certKind = isRegistration(app.kind) ? 'registration' : 'filing';
   const number = await newCertificateNumber(trx, certKind, district.code, today);
-  const base: Partial<OrgFields> = existing ? fieldsOf(existing, await orgRepo.regionCodeOf(trx, existing.region_id)) : {};
+  const base: Partial<OrgFields> = existing ? await orgFieldsOf(trx, existing) : {};
   const merged = { ...base, ...data.org, status: 'active', certificateNo: number } as OrgFields;
   if (app.kind === 'registration') {
     merged.creditCode = body.creditCode || (await assignCreditCode(trx, merged.legalForm, district.code));
@@ -78,28 +77,20 @@ async function applyToRegistry(trx: Transaction<DB>, ctx: RequestContext, actor:
   } else {
     // It enters the register today, whenever it was founded (the growth figures count it this year).
     orgId = await insertPreparedOrg(trx, ctx, merged, prepared, 'application.approve', { recorded_on: today });
-    await trx
-      .insertInto('org_attachments')
-      .columns(['org_id', 'kind', 'filename', 'mime_type', 'size_bytes', 'content', 'uploaded_at', 'uploaded_by'])
-      .expression((eb) =>
-        eb
-          .selectFrom('application_attachments')
-          .select([eb.val(orgId).as('org_id'), 'kind', 'filename', 'mime_type', 'size_bytes', 'content', 'uploaded_at', 'uploaded_by'])
-          .where('application_id', '=', Number(app.id)),
-      )
-      .execute();
+    await addOrgAttachments(trx, orgId, await repo.findAttachmentFiles(trx, Number(app.id)));
     // The applicant's account now speaks for the organization it founded.
-    await trx.updateTable('users').set({ org_id: orgId }).where('id', '=', Number(app.applicant_id)).where('role', '=', 'org_leader').where('org_id', 'is', null).execute();
+    await linkAccountToOrg(trx, Number(app.applicant_id), orgId);
   }
-  const org = (await orgRepo.findOrgById(trx, orgId)) as OrgRow;
+  // The record as it now stands, for the certificate (read in this transaction, after the write).
+  const org = (await findOrgById(trx, orgId)) as OrgRow;
   await recordCertificate(trx, ctx, { number, kind: certKind, org, applicationId: Number(app.id), issuer, issuerRegionId, issuedOn: today });
-  await trx.updateTable('applications').set({ org_id: orgId }).where('id', '=', Number(app.id)).execute();
+  await repo.setApplicationOrg(trx, Number(app.id), orgId);
   return number;
 }
 
 /** One reviewer's decision on one application, in one transaction with its trail entry and audit record. */
 export async function reviewApplication(db: Kysely<DB>, ctx: RequestContext, id: number, body: ReviewBody) {
-  const { app, actor } = await loadApplication(db, ctx, id, 'application.review');
+  const { app, org, actor } = await loadApplication(db, ctx, id, 'application.review');
   const problem = turnProblem(actor, app);
   if (problem) throw errors.conflict('application.not_your_turn', problem);
   const opinion = body.opinion?.trim() || null;
@@ -108,7 +99,6 @@ export async function reviewApplication(db: Kysely<DB>, ctx: RequestContext, id:
   }
   const workflow = await workflowFor(db, Number(app.level3_id));
   if (body.decision === 'approve' && !opinion) {
-    const org = app.org_id ? ((await orgRepo.findOrgById(db, Number(app.org_id))) ?? null) : null;
     if (hasWarnings(await checksFor(db, app, org, workflow))) {
       throw errors.validation({ opinion: '该申请有需审核人员判断的提示（如同类组织、会员不足、禁止或严控类），同意时须写明理由' });
     }
@@ -128,8 +118,8 @@ export async function reviewApplication(db: Kysely<DB>, ctx: RequestContext, id:
     if (body.decision === 'reject') await restoreOrgStatus(trx, ctx, app, `申请编号 ${id} 不予通过`);
     let certificateNo: string | null = null;
     if (body.decision === 'approve' && !nextStep) {
-      certificateNo = await applyToRegistry(trx, ctx, actor, app, body);
-      if (certificateNo) await trx.updateTable('applications').set({ certificate_no: certificateNo }).where('id', '=', id).execute();
+      certificateNo = await applyToRegistry(trx, ctx, actor, app, org, body);
+      if (certificateNo) await repo.setCertificateNo(trx, id, certificateNo);
     }
     await writeAudit(trx, ctx, {
       action: `application.${body.decision}`,

@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { ApplicationRow, DB, OrgRow, RegionRow } from '../../db/types.js';
+import type { ApplicationRow, DB, OrgRow, RegionRow, Db } from '../../db/types.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
-import { isInJurisdiction, placementColumns, regionScope, requireAccess, type LevelColumn } from '../../lib/access.js';
+import { isInOrgScope, listScope, orgRelationOf, placementColumns, requireAccess, subtreeOf, type LevelColumn, type OrgScope } from '../../lib/access.js';
 import { addDays, addWorkingDays, todayInChina } from '../../lib/working-days.js';
 import { escapeLike } from '../../lib/search-text.js';
 import { REGISTERED_FORMS, type ApplicationKind } from '../../../shared/enums.js';
@@ -21,36 +21,38 @@ import {
 } from '../../../shared/schemas/applications.js';
 import type { OrgFields } from '../../../shared/schemas/orgs.js';
 import type { WorkflowSettings } from '../../../shared/schemas/settings.js';
-import { findRegionByCode, findRegionById } from '../regions/index.js';
-import { findUserOrgId } from '../users/index.js';
+import { findChildren, findRegionByCode, findRegionById, findRegionFor, regionCodeOf, resolveRegionFor } from '../regions/index.js';
 import { workdayOverridesFor, workflowFor } from '../settings/index.js';
-import { categoriesFor, changeOrgStatus, fieldsOf, OrgValidationError, prepareOrg, warningsFor } from '../orgs/orgs.service.js';
-import * as orgRepo from '../orgs/orgs.repository.js';
+import { categoriesFor, changeOrgStatus, findOrgById, loadOrgFor, orgFieldsOf, OrgValidationError, prepareOrg, warningsFor } from '../orgs/index.js';
 import * as repo from './applications.repository.js';
 import { diffOf, toApplication, toListItems } from './applications.mapping.js';
 import { applicationChecks, blockingErrors, chainFor, deadlineOf, isChange, isDeregistration, isEstablishment, isRegistration, turnProblem } from './applications.policy.js';
 
 export const ENTITY = 'application';
-type Db = Kysely<DB> | Transaction<DB>;
 
-export async function viewerOf(db: Db, actor: Actor): Promise<repo.Viewer> {
-  return { id: actor.id, role: actor.role, orgId: actor.role === 'org_leader' ? await findUserOrgId(db, actor.id) : null };
+/**
+ * Whether an application inside the actor's subtree is theirs to see. Roles limited to an organization set (an
+ * organization leader: lib/access.ts) see what they filed and what concerns their organizations; staff see everything
+ * filed in their subtree except others' drafts, which stay their author's alone.
+ */
+function isVisible(app: ApplicationRow, actor: Actor, orgScope: OrgScope | null, org: OrgRow | null): boolean {
+  const own = Number(app.applicant_id) === actor.id;
+  if (orgScope) return own || (org !== null && isInOrgScope(orgScope, org));
+  return own || app.status !== 'draft';
 }
 
-function isVisible(app: ApplicationRow, viewer: repo.Viewer): boolean {
-  if (viewer.role === 'org_leader') return Number(app.applicant_id) === viewer.id || (viewer.orgId !== null && Number(app.org_id) === viewer.orgId);
-  return app.status !== 'draft' || Number(app.applicant_id) === viewer.id;
-}
-
-/** Loads an application the actor may see: 404 outside their subtree and for others' drafts. */
+/**
+ * Loads an application the actor may see (404 outside their subtree, beyond their organizations, and for others'
+ * drafts) with the organization it concerns: the one read of the registry a use case needs.
+ */
 export async function loadApplication(db: Db, ctx: RequestContext, id: number, permission: 'application.read' | 'application.apply' | 'application.review') {
   requireAccess(ctx.actor, permission);
   const app = await repo.findApplication(db, id);
   if (!app) throw errors.notFound(ENTITY);
   requireAccess(ctx.actor, permission, { entity: ENTITY, path: app });
-  const viewer = await viewerOf(db, ctx.actor);
-  if (!isVisible(app, viewer)) throw errors.notFound(ENTITY);
-  return { app, viewer, actor: ctx.actor };
+  const org = app.org_id ? ((await findOrgById(db, Number(app.org_id))) ?? null) : null;
+  if (!isVisible(app, ctx.actor, (await listScope(db, ctx.actor)).org, org)) throw errors.notFound(ENTITY);
+  return { app, org, actor: ctx.actor };
 }
 
 /** The district whose settings govern a node. */
@@ -70,13 +72,11 @@ export async function dueForStep(db: Db, app: Pick<ApplicationRow, 'kind' | 'lev
 }
 
 /** The organization an application is about, checked against the kind and the applicant. */
-async function loadSubjectOrg(db: Db, actor: Actor, viewer: repo.Viewer, kind: ApplicationKind, orgId: number | null | undefined): Promise<OrgRow | null> {
+async function loadSubjectOrg(db: Db, ctx: RequestContext, kind: ApplicationKind, orgId: number | null | undefined): Promise<OrgRow | null> {
   if (isEstablishment(kind) && !orgId) return null;
   if (!orgId) throw errors.validation({ orgId: '请选择要变更或注销的组织' });
-  const org = await orgRepo.findOrgById(db, orgId);
-  if (!org) throw errors.notFound('org');
-  requireAccess(actor, 'application.apply', { entity: 'org', path: org });
-  if (viewer.role === 'org_leader' && viewer.orgId !== Number(org.id)) throw errors.notFound('org');
+  // An organization leader applies for their own organization only; staff for those of their subtree.
+  const org = await loadOrgFor(db, ctx, orgId, 'application.apply');
   const registered = REGISTERED_FORMS.includes(org.legal_form);
   const problem =
     kind === 'filing' ? (org.legal_form !== 'grassroots' ? '只有尚未备案的草根组织可以申请成立备案' : null)
@@ -106,9 +106,8 @@ async function placeFor(db: Db, actor: Actor, kind: ApplicationKind, data: Appli
   if (org && !isEstablishment(kind)) return (await findRegionById(db, Number(org.region_id)))!;
   const code = data.org.regionCode ?? actor.region?.code;
   if (!code) throw errors.validation({ 'org.regionCode': '请选择组织所在的社区（村）或街道' });
-  const region = await findRegionByCode(db, code);
+  const region = await findRegionFor(db, actor, code, 'application.apply');
   if (!region) throw errors.validation({ 'org.regionCode': `区划 ${code} 不存在` });
-  requireAccess(actor, 'application.apply', { entity: 'region', path: region });
   const min = isRegistration(kind) ? 3 : 4;
   if (region.level < min) throw errors.validation({ 'org.regionCode': isRegistration(kind) ? '请选择区县、街道或社区' : '备案组织应落在街道（乡镇）、社区（村）或网格' });
   return region;
@@ -117,10 +116,9 @@ async function placeFor(db: Db, actor: Actor, kind: ApplicationKind, data: Appli
 export async function createApplication(db: Kysely<DB>, ctx: RequestContext, body: ApplicationCreateBody): Promise<Application> {
   requireAccess(ctx.actor, 'application.apply');
   const actor = ctx.actor;
-  const viewer = await viewerOf(db, actor);
-  const org = await loadSubjectOrg(db, actor, viewer, body.kind, body.orgId);
+  const org = await loadSubjectOrg(db, ctx, body.kind, body.orgId);
   const given: ApplicationData = { members: [], org: {}, ...body.data };
-  const current = org ? (fieldsOf(org, await orgRepo.regionCodeOf(db, org.region_id)) as ApplicationData['org']) : {};
+  const current = org ? ((await orgFieldsOf(db, org)) as ApplicationData['org']) : {};
   const prefill = Object.keys(given.org).length === 0 ? pickProposed(current) : given.org;
   const data: ApplicationData = { ...given, org: normalizedOrgData(body.kind, prefill) };
   const region = await placeFor(db, actor, body.kind, data, org);
@@ -137,7 +135,8 @@ export async function createApplication(db: Kysely<DB>, ctx: RequestContext, bod
       current_step: null,
       step_due_on: null,
       applicant_id: actor.id,
-      on_behalf: actor.role !== 'org_leader',
+      // Filed by someone other than the organization's own leader (staff on its behalf, seed 004).
+      on_behalf: orgRelationOf(actor.role) !== 'own',
       submitted_at: null,
       decided_at: null,
       certificate_no: null,
@@ -213,7 +212,7 @@ async function submissionProblems(db: Db, actor: Actor, app: ApplicationRow, org
         }
       }
       if (isChange(app.kind) && org) {
-        const current = pickProposed(fieldsOf(org, await orgRepo.regionCodeOf(db, org.region_id)));
+        const current = pickProposed(await orgFieldsOf(db, org));
         if (diffOf(current, parsed.data).length === 0) fields.org = '没有任何变更内容';
       }
     }
@@ -223,10 +222,9 @@ async function submissionProblems(db: Db, actor: Actor, app: ApplicationRow, org
 }
 
 export async function submitApplication(db: Kysely<DB>, ctx: RequestContext, id: number): Promise<Application> {
-  const { app, actor } = await loadApplication(db, ctx, id, 'application.apply');
+  const { app, org, actor } = await loadApplication(db, ctx, id, 'application.apply');
   requireApplicant(app, actor);
   if (app.status !== 'draft' && app.status !== 'returned') throw errors.conflict('application.not_submittable', '该申请已提交或已办结');
-  const org = app.org_id ? ((await orgRepo.findOrgById(db, Number(app.org_id))) ?? null) : null;
   const { workflow } = await dueWindow(db, districtOf(app));
   const checks = await checksFor(db, app, org, workflow);
   const problems = await submissionProblems(db, actor, app, org, checks);
@@ -249,7 +247,7 @@ export async function submitApplication(db: Kysely<DB>, ctx: RequestContext, id:
     if (first && org && (isChange(app.kind) || isDeregistration(app.kind))) {
       await changeOrgStatus(trx, ctx, Number(org.id), isChange(app.kind) ? 'changing' : 'deregistering', `申请编号 ${id}`, 'application.submit');
     }
-    await writeAudit(trx, ctx, { action: first ? 'application.submit' : 'application.resubmit', entityType: ENTITY, entityId: id, regionCode: await orgRepo.regionCodeOf(trx, app.region_id), newValue: { step, dueOn: due.step_due_on } });
+    await writeAudit(trx, ctx, { action: first ? 'application.submit' : 'application.resubmit', entityType: ENTITY, entityId: id, regionCode: await regionCodeOf(trx, app.region_id), newValue: { step, dueOn: due.step_due_on } });
   });
   return getApplication(db, ctx, id);
 }
@@ -269,7 +267,7 @@ export async function withdrawApplication(db: Kysely<DB>, ctx: RequestContext, i
     if (!saved) throw errors.conflict('application.version_conflict', '该申请刚被处理，请刷新后查看');
     await repo.insertEvent(trx, { applicationId: id, actorId: actor.id, actorName: actor.displayName, actorRole: actor.role, step: app.current_step, action: 'withdraw', opinion: reason ?? null });
     await restoreOrgStatus(trx, ctx, app, `撤回申请编号 ${id}`);
-    await writeAudit(trx, ctx, { action: 'application.withdraw', entityType: ENTITY, entityId: id, regionCode: await orgRepo.regionCodeOf(trx, app.region_id), newValue: { reason: reason ?? null } });
+    await writeAudit(trx, ctx, { action: 'application.withdraw', entityType: ENTITY, entityId: id, regionCode: await regionCodeOf(trx, app.region_id), newValue: { reason: reason ?? null } });
   });
   return getApplication(db, ctx, id);
 }
@@ -304,15 +302,14 @@ export async function checksFor(
 }
 
 export async function getApplication(db: Kysely<DB>, ctx: RequestContext, id: number): Promise<Application> {
-  const { app, viewer, actor } = await loadApplication(db, ctx, id, 'application.read');
-  const org = app.org_id ? ((await orgRepo.findOrgById(db, Number(app.org_id))) ?? null) : null;
+  const { app, org, actor } = await loadApplication(db, ctx, id, 'application.read');
   const { today, dueSoonUntil, workflow } = await dueWindow(db, districtOf(app));
   const attachments = await repo.findAttachments(db, Number(app.id));
   const checks = app.status === 'approved' || app.status === 'rejected' || app.status === 'withdrawn' ? [] : await checksFor(db, app, org, workflow, attachments);
   // Once approved, the record holds the proposal: there is nothing left to compare.
   const diff =
     isChange(app.kind) && org && app.status !== 'approved'
-      ? diffOf(pickProposed(fieldsOf(org, await orgRepo.regionCodeOf(db, org.region_id))), pickProposed((app.data as ApplicationData).org))
+      ? diffOf(pickProposed(await orgFieldsOf(db, org)), pickProposed((app.data as ApplicationData).org))
       : null;
   const categories = await categoriesFor(db, { level3_id: app.level3_id });
   const own = Number(app.applicant_id) === actor.id;
@@ -329,24 +326,19 @@ export async function getApplication(db: Kysely<DB>, ctx: RequestContext, id: nu
       edit: own && open,
       submit: own && open,
       withdraw: own && (open || app.status === 'in_review'),
-      review: viewer.role !== 'org_leader' && turnProblem(actor, app) === null,
+      review: turnProblem(actor, app) === null,
     },
   });
 }
 
 async function listFilter(db: Db, actor: Actor, query: Pick<ApplicationListQuery, 'queue' | 'q' | 'kind' | 'status' | 'step' | 'due' | 'region'>): Promise<repo.ApplicationFilter> {
-  let within: repo.ApplicationFilter['within'];
-  if (query.region) {
-    const region = await findRegionByCode(db, query.region);
-    if (!region || !isInJurisdiction(actor, region)) throw errors.notFound('region');
-    within = { column: `level${region.level}_id` as LevelColumn, id: Number(region.id) };
-  }
+  const within = query.region ? subtreeOf(await resolveRegionFor(db, actor, query.region)) : undefined;
   const actorNode = actor.region && actor.region.level >= 3 ? await findRegionById(db, actor.region.id) : undefined;
   const { today, dueSoonUntil } = await dueWindow(db, actorNode ? districtOf(actorNode) : null);
   return {
-    scope: regionScope(actor),
+    scope: await listScope(db, actor),
     within,
-    viewer: await viewerOf(db, actor),
+    viewer: { id: actor.id, role: actor.role },
     queue: query.queue,
     q: query.q ? escapeLike(query.q) : undefined,
     kind: query.kind,
@@ -375,10 +367,8 @@ export async function overdueByNode(db: Kysely<DB>, ctx: RequestContext, code: s
   requireAccess(ctx.actor, 'application.review');
   const wanted = code ?? ctx.actor.region?.code;
   if (!wanted) throw errors.validation({ region: '请选择区划' });
-  const region = await findRegionByCode(db, wanted);
-  if (!region) throw errors.notFound('region');
-  requireAccess(ctx.actor, 'application.review', { entity: 'region', path: region });
-  const children = await db.selectFrom('regions').select(['id', 'code', 'name', 'level']).where('parent_id', '=', Number(region.id)).orderBy('code').execute();
+  const region = await resolveRegionFor(db, ctx.actor, wanted, 'application.review');
+  const children = await findChildren(db, Number(region.id));
   const { today, dueSoonUntil } = await dueWindow(db, districtOf(region));
   const parentColumn = `level${region.level}_id` as LevelColumn;
   const childColumn = `level${Math.min(region.level + 1, 6)}_id` as LevelColumn;

@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/types.js';
+import type { Db } from '../../db/types.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 export function findUserForLogin(db: Db, username: string) {
   return db
@@ -63,6 +61,7 @@ export function findSessionWithActor(db: Db, sessionId: string) {
       'u.username',
       'u.display_name',
       'u.role',
+      'u.org_id',
       'u.disabled',
       'r.id as region_id',
       'r.code as region_code',

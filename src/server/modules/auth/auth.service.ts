@@ -4,7 +4,7 @@ import type { DB } from '../../db/types.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
-import { ROLE_PERMISSIONS } from '../../lib/access.js';
+import { actingOrgId, ROLE_PERMISSIONS } from '../../lib/access.js';
 import type { ChangePasswordBody, LoginBody, SessionUser } from '../../../shared/schemas/auth.js';
 import { checkPasswordPolicy } from '../../../shared/password-policy.js';
 import { findRegionPath } from '../regions/index.js';
@@ -125,6 +125,7 @@ export async function resolveSession(db: Kysely<DB>, token: string, limits: Sess
       username: row.username,
       displayName: row.display_name,
       role: row.role,
+      orgId: actingOrgId(row.role, row.org_id),
       region:
         row.region_id === null
           ? null

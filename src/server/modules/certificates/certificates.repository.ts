@@ -1,9 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
-import type { CertificatesTable, DB } from '../../db/types.js';
+import type { CertificatesTable, Db } from '../../db/types.js';
 import type { Insertable } from 'kysely';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 export function findCertificate(db: Db, number: string) {
   return db.selectFrom('certificates').selectAll().where('number', '=', number).executeTakeFirst();

@@ -19,6 +19,8 @@ export interface ImportCounts {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Totals, notes and blank rows below the header: not records, not errors (not in `total`). */
+  skipped: number;
 }
 
 /** A row as the definition parsed it (cells → draft record), with the problems parsing found. */
@@ -67,6 +69,11 @@ export interface ImportDefinition<Draft = unknown, Batch = unknown> {
   /** The audit action of a finished job (its counts as the new value). */
   auditAction: string;
   parseRow(row: SheetRow): ParsedRow<Draft>;
+  /**
+   * What the report's 提示 sheet should tell the office about a row, read from its cells when the file is read (a
+   * founding month stored as its 1st day): not problems, the row is imported. Pure, like parseRow.
+   */
+  notesOf?(row: SheetRow): RowProblem[];
   /** Set-based lookups a batch needs before keys can be computed (regions named in the batch), memoized per job. */
   loadBatch(trx: Transaction<DB>, ctx: RequestContext, rows: ParsedRow<Draft>[], memo: JobMemo): Promise<Batch>;
   keysOf(row: ParsedRow<Draft>, batch: Batch): string[];

@@ -1,11 +1,9 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../../db/types.js';
+import { sql } from 'kysely';
+import type { Db } from '../../db/types.js';
 import type { ImportCounts, RowProblem } from './imports.definition.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
-
 /** The job's columns without the file and the report (bytes a poll never needs). */
-const VIEW = ['id', 'user_id', 'kind', 'filename', 'status', 'total', 'processed', 'inserted', 'updated', 'unchanged', 'rejected', 'error', 'created_at', 'finished_at', 'heartbeat_at', 'runner', 'unknown_headers'] as const;
+const VIEW = ['id', 'user_id', 'kind', 'filename', 'status', 'total', 'processed', 'inserted', 'updated', 'unchanged', 'rejected', 'skipped', 'error', 'created_at', 'finished_at', 'heartbeat_at', 'runner', 'unknown_headers'] as const;
 
 export function findJob(db: Db, id: string) {
   return db
@@ -38,7 +36,7 @@ export async function findJobReport(db: Db, id: string): Promise<Buffer | null> 
 
 export async function insertJob(
   db: Db,
-  job: { id: string; userId: number; kind: string; filename: string; total: number; file: Buffer; unknownHeaders: string[]; runner: string },
+  job: { id: string; userId: number; kind: string; filename: string; total: number; skipped: number; file: Buffer; unknownHeaders: string[]; runner: string },
 ) {
   const now = new Date();
   await db
@@ -50,6 +48,7 @@ export async function insertJob(
       filename: job.filename,
       status: 'running',
       total: job.total,
+      skipped: job.skipped,
       file: job.file,
       unknown_headers: job.unknownHeaders,
       runner: job.runner,

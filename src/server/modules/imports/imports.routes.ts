@@ -5,8 +5,9 @@ import { ImportJob, ImportJobList, ImportJobListQuery } from '../../../shared/sc
 import { z } from '../../../shared/zod.js';
 import { errors } from '../../lib/errors.js';
 import { contentDisposition } from '../../lib/content-disposition.js';
+import { sniffSheetFile } from '../../lib/sheets/file-kind.js';
 import * as service from './imports.service.js';
-import { stopImports } from './imports.runner.js';
+import { stopImports, useImportLog } from './imports.runner.js';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
@@ -17,11 +18,16 @@ export async function readSheetUpload(request: FastifyRequest): Promise<{ buffer
   if (!request.isMultipart()) throw errors.badRequest('import.no_file', '请以 multipart/form-data 上传文件（字段名 file）');
   const file = await request.file();
   if (!file) throw errors.badRequest('import.no_file', '请选择要导入的文件', { file: '请选择文件' });
-  return { buffer: await file.toBuffer(), filename: file.filename };
+  const buffer = await file.toBuffer();
+  // An .xls, .et, .numbers or Word file is refused here, with how to save it as .xlsx, before any job exists.
+  const kind = sniffSheetFile(buffer, file.filename);
+  if (kind.kind === 'refused') throw errors.badRequest(kind.code, kind.message);
+  return { buffer, filename: file.filename };
 }
 
 /** Import jobs of every kind: progress, report, and resume or rerun after an interruption. */
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  useImportLog(app.db, app.log);
   // A job that was running when the process stopped is shown as interrupted from the first request on.
   app.addHook('onReady', async () => {
     await service.interruptOrphanedImports(app.db, app.dbKind);

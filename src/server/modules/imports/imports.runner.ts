@@ -4,7 +4,7 @@ import type { DB } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
 import { writeAudit } from '../../lib/audit.js';
 import { buildImportReport } from '../../lib/sheets/report.js';
-import type { SheetRow } from '../../lib/sheets/columns.js';
+import type { SheetRow, SkippedRow } from '../../lib/sheets/columns.js';
 import { JobMemo, keyRounds, type ImportCounts, type ImportDefinition, type ParsedRow, type RowOutcome, type RowProblem } from './imports.definition.js';
 import * as repo from './imports.repository.js';
 
@@ -40,6 +40,9 @@ const MAX_BATCH = 2_000;
 const FIRST_BATCH = 250;
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** A row the database refused for a reason no rule of the row explains (the cause is logged). */
+const ROW_NOT_SAVED = '保存失败：写入数据库时出错（原因已记入服务器日志），请稍后重新导入该行，仍失败请联系管理员';
+
 async function commitRows(trx: Parameters<ImportDefinition['commitRound']>[0], ctx: RequestContext, def: ImportDefinition, parsed: ParsedRow<unknown>[], memo: JobMemo) {
   const batch = await def.loadBatch(trx, ctx, parsed, memo);
   const outcome = new Map<ParsedRow<unknown>, RowOutcome>();
@@ -51,8 +54,10 @@ async function commitRows(trx: Parameters<ImportDefinition['commitRound']>[0], c
 }
 
 function tally(counts: ImportCounts, problems: RowProblem[], r: RowOutcome) {
-  if (Array.isArray(r)) counts.rejected++, problems.push(...r);
-  else counts[r]++;
+  if (Array.isArray(r)) {
+    counts.rejected++;
+    problems.push(...r);
+  } else counts[r]++;
 }
 
 export interface RunStart {
@@ -63,14 +68,28 @@ export interface RunStart {
   from: number;
   counts: ImportCounts;
   unknownHeaders: string[];
+  /** Rows below the header that hold no record (for the report's 跳过的行 sheet). */
+  skipped: SkippedRow[];
+  /** The definition's notes on rows (for the report's 提示 sheet). */
+  notes: RowProblem[];
 }
+
+/** Where a runner reports what it cannot tell the user (a database's own message): the app's log, per database. */
+interface ImportLog {
+  error(obj: object, msg: string): void;
+}
+const logs = new WeakMap<Kysely<DB>, ImportLog>();
+export const useImportLog = (db: Kysely<DB>, log: ImportLog) => void logs.set(db, log);
+const logError = (db: Kysely<DB>, jobId: string, err: unknown, msg: string) => (logs.get(db) ?? { error: (o: object, m: string) => console.error(m, o) }).error({ err, jobId }, msg);
 
 /** Starts a job's runner in the background; a job's end (done, failed, interrupted) is written by the runner. */
 export function launch(db: Kysely<DB>, ctx: RequestContext, def: ImportDefinition, start: RunStart) {
   const done = run(db, ctx, def, start).catch(async (err) => {
     // Stopped while the database closes: resumable. Anything else: failed, with what was committed kept (and rerunnable).
+    // The cause (a database's or a library's message) goes to the log, never to the user.
     const status = stopping.has(db) ? 'interrupted' : 'failed';
-    await repo.endJob(db, start.jobId, status, status === 'interrupted' ? '服务停止时导入被中断' : `导入失败：${err instanceof Error ? err.message : String(err)}`).catch(() => {});
+    if (status === 'failed') logError(db, start.jobId, err, 'import job failed');
+    await repo.endJob(db, start.jobId, status, status === 'interrupted' ? '服务停止时导入被中断' : '导入因服务器错误中止，已导入的行已保存：请稍后“从中断处继续”或“从头重新导入”，仍失败请联系管理员').catch(() => {});
   });
   running.set(start.jobId, { db, done });
   void done.finally(() => running.delete(start.jobId));
@@ -112,7 +131,9 @@ async function run(db: Kysely<DB>, ctx: RequestContext, def: ImportDefinition, s
           if (stopping.has(db)) throw err;
           Object.assign(one, counts);
           own = [];
-          tally(one, own, [{ row: parsed[j].row.rowNumber, column: '', message: `保存失败：${rowErr instanceof Error ? rowErr.message : String(rowErr)}` }]);
+          // No rule of the row failed, the database refused it: the detail is for the log, the office gets what to do.
+          logError(db, s.jobId, rowErr, `import row ${parsed[j].row.rowNumber} not saved`);
+          tally(one, own, [{ row: parsed[j].row.rowNumber, column: '', message: ROW_NOT_SAVED }]);
           await db.transaction().execute((trx) => repo.recordBatch(trx, s.jobId, i + j + 1, one, own));
         }
         Object.assign(counts, one);
@@ -124,7 +145,7 @@ async function run(db: Kysely<DB>, ctx: RequestContext, def: ImportDefinition, s
     else if (ms > BATCH_BUDGET_MS) size = Math.max(MIN_BATCH, Math.floor(size / 2));
     await yieldToOthers();
   }
-  const report = await buildImportReport(await repo.findProblems(db, s.jobId), counts, s.unknownHeaders);
+  const report = await buildImportReport(await repo.findProblems(db, s.jobId), counts, s.unknownHeaders, { skipped: s.skipped, notes: s.notes });
   await db.transaction().execute(async (trx) => {
     await repo.finishJob(trx, s.jobId, report);
     await writeAudit(trx, ctx, { action: def.auditAction, entityType: 'import_job', entityId: s.jobId, newValue: { filename: s.filename, ...counts } });

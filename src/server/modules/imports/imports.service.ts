@@ -9,7 +9,7 @@ import { readGrid } from '../../lib/sheets/read.js';
 import { readRecords } from '../../lib/sheets/columns.js';
 import type { z } from '../../../shared/zod.js';
 import type { ImportJob, ImportJobListQuery } from '../../../shared/schemas/imports.js';
-import { importDefinition, importDefinitions, type ImportDefinition } from './imports.definition.js';
+import { importDefinition, importDefinitions, type ImportCounts, type ImportDefinition } from './imports.definition.js';
 import * as repo from './imports.repository.js';
 import { isRunningHere, launch, RUNNER_ID } from './imports.runner.js';
 
@@ -18,10 +18,12 @@ export type ImportJobView = z.infer<typeof ImportJob>;
 /** A running job of another process whose heartbeat (one per batch, well under a second) is older than this is gone. */
 export const HEARTBEAT_STALE_MS = 60_000;
 
+/** The file's records, the rows set aside (totals, notes, blanks) and the definition's notes on the records. */
 async function readRows(def: ImportDefinition, buffer: Buffer, filename: string) {
   const sheet = readRecords(await readGrid(buffer, filename), def.header);
   if (!sheet) throw errors.badRequest('import.no_header', def.header.noHeaderMessage);
-  return sheet;
+  const notes = def.notesOf ? sheet.rows.flatMap((r) => def.notesOf!(r)) : [];
+  return { ...sheet, notes };
 }
 
 function definitionOf(kind: string) {
@@ -38,16 +40,19 @@ export async function startImport(db: Kysely<DB>, ctx: RequestContext, kind: str
   const def = definitionOf(kind);
   requireAccess(ctx.actor, def.permission);
   const sheet = await readRows(def, file.buffer, file.filename);
-  if (sheet.rows.length === 0) throw errors.badRequest('import.empty', '表格中没有数据行');
+  if (sheet.rows.length === 0) {
+    throw errors.badRequest('import.empty', sheet.skipped.length ? `表格中没有数据行（${sheet.skipped.length} 行合计、说明或空白行已跳过）` : '表格中没有数据行');
+  }
   if (sheet.rows.length > def.maxRows) throw errors.badRequest('import.too_many', `一次最多导入 ${def.maxRows.toLocaleString('en-US')} 行，请拆分文件`);
   const id = randomUUID();
   const filename = file.filename.slice(0, 200);
-  await repo.insertJob(db, { id, userId: ctx.actor.id, kind, filename, total: sheet.rows.length, file: file.buffer, unknownHeaders: sheet.unknownHeaders, runner: RUNNER_ID });
-  launch(db, ctx, def, { jobId: id, filename, rows: sheet.rows, from: 0, counts: zeroCounts(sheet.rows.length), unknownHeaders: sheet.unknownHeaders });
+  const counts = zeroCounts(sheet);
+  await repo.insertJob(db, { id, userId: ctx.actor.id, kind, filename, total: counts.total, skipped: counts.skipped, file: file.buffer, unknownHeaders: sheet.unknownHeaders, runner: RUNNER_ID });
+  launch(db, ctx, def, { jobId: id, filename, rows: sheet.rows, from: 0, counts, unknownHeaders: sheet.unknownHeaders, skipped: sheet.skipped, notes: sheet.notes });
   return { id };
 }
 
-const zeroCounts = (total: number) => ({ total, inserted: 0, updated: 0, unchanged: 0, rejected: 0 });
+const zeroCounts = (sheet: { rows: unknown[]; skipped: unknown[] }): ImportCounts => ({ total: sheet.rows.length, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: sheet.skipped.length });
 
 /** Someone who may run at least one kind of import (403 otherwise, before any lookup). */
 function requireSomeImport(ctx: RequestContext) {
@@ -85,6 +90,7 @@ function toView(job: repo.JobRow): ImportJobView {
     updated: job.updated,
     unchanged: job.unchanged,
     rejected: job.rejected,
+    skipped: job.skipped,
     error: job.error,
     reportUrl: job.status === 'done' && job.has_report ? `/api/v1/imports/${job.id}/report.xlsx` : null,
     resumable: (job.status === 'interrupted' || job.status === 'failed') && job.has_file,
@@ -133,8 +139,8 @@ export async function restartImport(db: Kysely<DB>, ctx: RequestContext, id: str
   });
   if (!claimed) throw errors.conflict('import.not_resumable', '该导入任务已在进行中');
   const from = how === 'resume' ? job.processed : 0;
-  const counts = how === 'resume' ? { total: sheet.rows.length, inserted: job.inserted, updated: job.updated, unchanged: job.unchanged, rejected: job.rejected } : zeroCounts(sheet.rows.length);
-  launch(db, ctx, def, { jobId: id, filename: job.filename, rows: sheet.rows, from, counts, unknownHeaders: sheet.unknownHeaders });
+  const counts = how === 'resume' ? { ...zeroCounts(sheet), inserted: job.inserted, updated: job.updated, unchanged: job.unchanged, rejected: job.rejected } : zeroCounts(sheet);
+  launch(db, ctx, def, { jobId: id, filename: job.filename, rows: sheet.rows, from, counts, unknownHeaders: sheet.unknownHeaders, skipped: sheet.skipped, notes: sheet.notes });
   return toView((await repo.findJob(db, id))!);
 }
 

@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestApp, type Client, type TestApp } from '../../../../test/app.js';
 import { makeCreditCode, makeResidentId, PLACES } from '../../../../test/factories.js';
+import { finished, upload, workbook } from '../../../../test/sheets.js';
 import { waitForImports } from '../imports/index.js';
 import { parseCsv } from '../../lib/sheets/read.js';
 import { iterateOrgsForExport } from './orgs.repository.js';
+import { UNLIMITED_SCOPE } from '../../lib/access.js';
 
 let t: TestApp;
 let street: Client;
@@ -13,32 +15,6 @@ beforeAll(async () => {
   street = await t.loginAs({ role: 'street_reviewer', regionCode: PLACES.wenshan });
 });
 afterAll(async () => t?.close());
-
-function multipart(filename: string, content: Buffer, type = 'application/octet-stream') {
-  const boundary = '----shezu' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-async function upload(c: Client, filename: string, content: Buffer) {
-  const body = multipart(filename, content);
-  return c.request({ method: 'POST', url: '/api/v1/orgs/import', payload: body.payload, headers: body.headers });
-}
-
-async function finished(c: Client, id: string) {
-  await waitForImports();
-  const res = await c.get(`/api/v1/imports/${id}`);
-  expect(res.statusCode).toBe(200);
-  return res.json();
-}
-
-async function workbook(rows: (string | number | Date | null)[][]) {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('名单');
-  for (const r of rows) sheet.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 const HEADERS = ['名称', '组织形式', '类别', '所在社区', '法定代表人', '身份证号码', '手机', '会员数', '成立时间', '统一社会信用代码'];
 
@@ -148,9 +124,12 @@ describe('template and export', () => {
     const stored = await t.database.db.selectFrom('orgs').select('id').orderBy('id').execute();
     expect(stored.length).toBeGreaterThan(4);
     const seen: number[] = [];
-    for await (const page of iterateOrgsForExport(t.database.db, { scope: null }, 2)) {
+    for await (const page of iterateOrgsForExport(t.database.db, { scope: UNLIMITED_SCOPE }, 2)) {
       expect(page.length).toBeLessThanOrEqual(2);
-      for (const row of page) seen.push(row[18]), (row as unknown[]).length = 18;
+      for (const row of page) {
+        seen.push(row[18]);
+        (row as unknown[]).length = 18;
+      }
     }
     expect(seen).toEqual(stored.map((r) => Number(r.id)));
   });

@@ -3,11 +3,12 @@ import type { DB, OrgRow, RegionRow } from '../../db/types.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
 import { isInJurisdiction, regionScope } from '../../lib/access.js';
 import type { SheetRow } from '../../lib/sheets/columns.js';
+import { cellText, codeText, parseCount, parseSheetDate } from '../../lib/sheets/normalize.js';
 import { OrgFields } from '../../../shared/schemas/orgs.js';
-import { findRegionByCode, findRegionsByName } from '../regions/index.js';
+import { findRegionByCode, matchCommunityName } from '../regions/index.js';
 import { defineImport, type JobMemo, type ParsedRow, type RowOutcome, type RowProblem } from '../imports/index.js';
 import * as repo from './orgs.repository.js';
-import { ORG_SHEET_COLUMNS, parseDate, parseLegalForm, parseStatus } from './orgs.sheet.js';
+import { ORG_SHEET_COLUMNS, parseLegalForm, parseStatus } from './orgs.sheet.js';
 import { applyOrgUpdate, categoriesFor, fieldsOf, insertPreparedOrgs, OrgValidationError, prepareOrgWith, type PreparedOrg } from './orgs.service.js';
 
 const HEADER_OF = new Map(ORG_SHEET_COLUMNS.map((c) => [c.key, c.header]));
@@ -26,13 +27,14 @@ type Parsed = ParsedRow<OrgDraft>;
 function parseOrgRow(row: SheetRow): Parsed {
   const problems: RowProblem[] = [];
   const v = row.values;
-  const text = (key: string) => (v.has(key) ? String(v.get(key)).trim() : undefined);
+  // Every cell through the shared normalizers first (lib/sheets/normalize.ts): half-width, trimmed.
+  const text = (key: string) => cellText(v.get(key));
   const out: Record<string, unknown> = {};
   for (const key of ['name', 'address', 'leaderName', 'purpose', 'activities', 'venue', 'certificateNo', 'category']) {
     if (text(key) !== undefined) out[key] = text(key);
   }
-  const code = text('creditCode');
-  if (code !== undefined) out.creditCode = code.toUpperCase();
+  const code = codeText(v.get('creditCode'));
+  if (code !== undefined) out.creditCode = code;
   const form = text('legalForm');
   if (form !== undefined) {
     const parsed = parseLegalForm(form);
@@ -43,7 +45,7 @@ function parseOrgRow(row: SheetRow): Parsed {
   if (status !== undefined) {
     const parsed = parseStatus(status);
     if (parsed) out.status = parsed;
-    else problems.push({ row: row.rowNumber, column: '状态', message: `无法识别状态“${status}”` });
+    else problems.push({ row: row.rowNumber, column: '状态', message: `无法识别状态“${status}”，应为正常、筹备、备案中、登记中、变更中、注销中、已注销、责令解散或撤销登记，不填为“正常”` });
   }
   for (const key of ['leaderIdNumber', 'leaderPhone'] as const) {
     const raw = v.get(key);
@@ -54,21 +56,28 @@ function parseOrgRow(row: SheetRow): Parsed {
       problems.push({ row: row.rowNumber, column: headerOf(key), message: '身份证号被 Excel 存成了数字，末几位已丢失：请把该列设为文本格式后重新填写' });
       continue;
     }
-    out[key] = String(raw).trim().toUpperCase();
+    out[key] = key === 'leaderIdNumber' ? codeText(raw) : cellText(raw);
   }
   for (const key of ['individualMembers', 'unitMembers'] as const) {
     const raw = v.get(key);
     if (raw === undefined) continue;
-    const n = Number(String(raw).replace(/[人个,，\s]/g, ''));
-    if (Number.isInteger(n) && n >= 0) out[key] = n;
-    else problems.push({ row: row.rowNumber, column: headerOf(key), message: `“${raw}”不是整数` });
+    const n = parseCount(raw);
+    if (n === 'invalid') problems.push({ row: row.rowNumber, column: headerOf(key), message: `“${cellText(raw)}”不是整数：请只填写人数或单位数，如 30` });
+    else if (n !== null) out[key] = n;
   }
   if (v.has('foundedOn')) {
-    const d = parseDate(v.get('foundedOn'));
-    if (d === 'invalid') problems.push({ row: row.rowNumber, column: '成立日期', message: `无法识别日期“${String(v.get('foundedOn'))}”，请写成 2024-05-01` });
-    else if (d) out.foundedOn = d;
+    const d = parseSheetDate(v.get('foundedOn'));
+    if (d === 'invalid') problems.push({ row: row.rowNumber, column: '成立日期', message: `无法识别日期“${cellText(v.get('foundedOn'))}”，请写成 2024-05-01；只知年月时写 2024-05` });
+    else if (d) out.foundedOn = d.date;
   }
-  return { row, draft: { fields: out as Partial<OrgFields>, regionCode: text('regionCode'), regionName: text('regionName') }, problems };
+  return { row, draft: { fields: out as Partial<OrgFields>, regionCode: codeText(v.get('regionCode')), regionName: text('regionName') }, problems };
+}
+
+/** A founding month (a normal entry in a ledger) is stored as its 1st day: the report's 提示 sheet says so. */
+function orgNotes(row: SheetRow): RowProblem[] {
+  const founded = parseSheetDate(row.values.get('foundedOn'));
+  if (!founded || founded === 'invalid' || founded.precision !== 'month') return [];
+  return [{ row: row.rowNumber, column: '成立日期', message: `只写了年月“${cellText(row.values.get('foundedOn'))}”，按当月 1 日记为 ${founded.date}` }];
 }
 
 /** Where each row of a batch lies: the node of its region code, or the one node its community name names. */
@@ -88,10 +97,15 @@ async function loadOrgBatch(trx: Transaction<DB>, ctx: RequestContext, rows: Par
       const r = await regionByCode(trx, memo, regionCode);
       if (r) batch.region.set(p, r);
     } else if (regionName) {
-      // One lookup per distinct name in the whole job: a file over 300 communities costs 300 queries, not one a row.
-      const found = await memo.get(`name:${regionName}`, () => findRegionsByName(trx, regionScope(actor), regionName));
-      if (found.length === 1) batch.region.set(p, found[0]);
-      else batch.regionProblem.set(p, found.length === 0 ? `辖区内没有名为“${regionName}”的社区、村或街道` : `“${regionName}”有多个同名区划，请填写所在区划代码`);
+      // As people write it (仓口, 仓口社区, 文山街道仓口社区居委会): matched only when unique in the jurisdiction.
+      // One lookup per distinct name in the whole job: a file over 300 communities costs 300 lookups, not one a row.
+      const found = await memo.get(`name:${regionName}`, () => matchCommunityName(trx, regionScope(actor), regionName));
+      if (found.kind === 'matched') batch.region.set(p, found.region);
+      else if (found.kind === 'none') {
+        batch.regionProblem.set(p, `辖区内没有名为“${regionName}”的社区、村或街道：请写社区（村）的名称，如“仓口社区”，或填写所在区划代码`);
+      } else {
+        batch.regionProblem.set(p, `“${regionName}”对应多个社区：${found.candidates.map((c) => c.label).join('、')}，请填写区划代码或带上街道名称`);
+      }
     }
   }
   return batch;
@@ -139,7 +153,10 @@ async function commitOrgRound(trx: Transaction<DB>, ctx: RequestContext, rows: P
     return (key: string, message: string) => {
       const column = headerOf(key === 'regionCode' ? regionColumn : key);
       // One message per cell: the first problem found in it.
-      if (!reported.has(column)) reported.add(column), problemsOf[i].push({ row: p.row.rowNumber, column, message });
+      if (!reported.has(column)) {
+        reported.add(column);
+        problemsOf[i].push({ row: p.row.rowNumber, column, message });
+      }
     };
   };
   rows.forEach((p, i) => {
@@ -204,12 +221,17 @@ export const orgImport = defineImport<OrgDraft, OrgBatch>({
   permission: 'org.import',
   header: {
     columns: ORG_SHEET_COLUMNS,
+    // The header row names the organization, also when written 组织名 or ＊名称（必填）, under any title row.
     hint: /名称/,
+    key: 'name',
+    // A row with a legal form or a category is data, whatever its name says (an organization may be “合计…”).
+    dataKeys: ['legalForm', 'category'],
     noHeaderMessage: '未找到表头：第一行应包含“名称”“组织形式”“类别”等列，请使用下载的模板',
   },
   maxRows: 200_000,
   auditAction: 'org.import_file',
   parseRow: parseOrgRow,
+  notesOf: orgNotes,
   loadBatch: loadOrgBatch,
   keysOf: orgKeys,
   commitRound: commitOrgRound,

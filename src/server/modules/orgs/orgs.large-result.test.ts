@@ -9,6 +9,7 @@ import { searchColumns } from './orgs.mapping.js';
 import { countByWalk, SEARCH_COUNT_CAP } from './orgs.repository.js';
 import { parseOrgSearch } from './orgs.service.js';
 import { forgetGramStats } from './orgs.search-stats.js';
+import { UNLIMITED_SCOPE } from '../../lib/access.js';
 
 /**
  * Common words match more than a search counts: totals are capped, and the pages still come in order. Which way the
@@ -89,7 +90,7 @@ describe('large results without statistics (the n-gram index counts)', () => {
   });
 
   it('does not read the table for a count without statistics to tell the words are common', async () => {
-    const f = { scope: null, search: parseOrgSearch('合唱团') };
+    const f = { scope: UNLIMITED_SCOPE, search: parseOrgSearch('合唱团') };
     expect(await countByWalk(db(), f, SEARCH_COUNT_CAP)).toBeNull();
   });
 });
@@ -98,7 +99,7 @@ describe('large results with statistics', () => {
   beforeAll(withStatistics);
 
   it('reads the table for a common word over a city, and pages in pinyin order', async () => {
-    expect(await countByWalk(db(), { scope: { column: 'level2_id', id: await regionId(PLACES.city) }, search: parseOrgSearch('合唱团') }, SEARCH_COUNT_CAP)).toBe(SEARCH_COUNT_CAP + 1);
+    expect(await countByWalk(db(), { scope: { region: { column: 'level2_id', id: await regionId(PLACES.city) }, org: null }, search: parseOrgSearch('合唱团') }, SEARCH_COUNT_CAP)).toBe(SEARCH_COUNT_CAP + 1);
     const body = (await city.get(`/api/v1/orgs?q=${encodeURIComponent('合唱团')}&pageSize=20&page=4`)).json();
     expect(body).toMatchObject({ total: SEARCH_COUNT_CAP, totalCapped: true });
     expect(idsOf(body)).toEqual(await expectedIds('%合唱团%', 'asc', 60, 20));
@@ -109,7 +110,7 @@ describe('large results with statistics', () => {
 
   it('leaves words the statistics bound below the cap to the index', async () => {
     // 周家合唱 is in a fifth of the names: the statistics bound it below the cap, and the index counts it exactly.
-    const f = { scope: null, search: parseOrgSearch('周家合唱') };
+    const f = { scope: UNLIMITED_SCOPE, search: parseOrgSearch('周家合唱') };
     expect(await countByWalk(db(), f, SEARCH_COUNT_CAP)).toBeNull();
     const body = (await city.get(`/api/v1/orgs?q=${encodeURIComponent('周家合唱')}&pageSize=10`)).json();
     expect(body).toMatchObject({ total: Math.floor(N / 5), totalCapped: false });

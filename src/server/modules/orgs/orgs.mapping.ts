@@ -1,24 +1,29 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, OrgRow } from '../../db/types.js';
+import type { OrgRow, Db } from '../../db/types.js';
 import type { Org, OrgListItem, OrgWarning } from '../../../shared/schemas/orgs.js';
 import { maskPhone, maskResidentId } from '../../../shared/validators.js';
-import { bigrams, quadgrams, toInitials, toPinyin, trigrams } from '../../lib/search-text.js';
+import { bigrams, pinyinForm, quadgrams, searchForm, toInitials, toPinyin, trigrams } from '../../lib/search-text.js';
 import * as repo from './orgs.repository.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 /**
  * Search columns of an organization: pinyin and initials of every name it has borne, and their n-grams (migration
- * 0010 computes the four-letter ones in SQL for rows stored before; a test keeps the two the same).
+ * 0010 computes the four-letter ones in SQL for rows stored before; a test keeps the two the same). Names are kept
+ * as written; everything here is built from their normalized forms (searchForm, pinyinForm), so a traditional and a
+ * simplified spelling give the same grams, and `search_name` carries the normalized form where it differs from the
+ * written one (migration 0014; orgs.search-backfill.ts brings rows stored before it up to date).
  */
 export function searchColumns(name: string, formerNames: string[]) {
   const names = [name, ...formerNames];
-  const pinyins = names.map(toPinyin);
-  const initials = names.map(toInitials);
+  const forms = names.map(searchForm);
+  const readable = names.map(pinyinForm);
+  const pinyins = readable.map(toPinyin);
+  const initials = readable.map(toInitials);
   const grams = new Set<string>();
-  for (const n of names) for (const g of bigrams(n)) grams.add(g);
+  for (const n of forms) for (const g of bigrams(n)) grams.add(g);
   for (const p of [...pinyins, ...initials]) for (const g of [...trigrams(p), ...quadgrams(p)]) grams.add(g);
-  return { pinyin: pinyins.join(' '), initials: initials.join(' '), search_grams: [...grams] };
+  const written = names.join(' ');
+  const normalized = forms.join(' ');
+  return { pinyin: pinyins.join(' '), initials: initials.join(' '), search_grams: [...grams], search_name: normalized === written ? null : normalized };
 }
 
 const iso = (d: Date | string) => new Date(d).toISOString();

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB, OrgRow } from '../../db/types.js';
 import { errors } from '../../lib/errors.js';
-import type { LevelColumn } from '../../lib/access.js';
+import { subtreeOf, UNLIMITED_SCOPE } from '../../lib/access.js';
 import type { PublicOrg, PublicOrgListQuery } from '../../../shared/schemas/orgs.js';
 import type { OrgStatus } from '../../../shared/enums.js';
 import { findRegionByCode } from '../regions/index.js';
@@ -18,9 +18,9 @@ export async function listPublicOrgs(db: Kysely<DB>, query: PublicOrgListQuery) 
   if (query.region) {
     const region = await findRegionByCode(db, query.region);
     if (!region) return { items: [], total: 0 };
-    within = { column: `level${region.level}_id` as LevelColumn, id: Number(region.id) };
+    within = subtreeOf(region);
   }
-  const filter: repo.OrgListFilter = { scope: null, within, search: parseOrgSearch(query.q), form: query.form };
+  const filter: repo.OrgListFilter = { scope: UNLIMITED_SCOPE, within, search: parseOrgSearch(query.q), form: query.form };
   const base = repo
     .filteredOrgs(db, filter)
     .where('legal_form', '<>', 'grassroots')

@@ -1,11 +1,12 @@
-import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
-import type { DB, NewOrg, OrgRow } from '../../db/types.js';
-import type { LevelColumn, RegionScope } from '../../lib/access.js';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Insertable } from 'kysely';
+import type { DB, NewOrg, OrgAttachmentsTable, OrgRow, Db } from '../../db/types.js';
+import type { ListScope, RegionScope } from '../../lib/access.js';
+import { listScopeCondition } from '../../db/scope.js';
 import type { LegalForm, OrgStatus } from '../../../shared/enums.js';
 import { gramStats, matchBound } from './orgs.search-stats.js';
 import { insertJsonRows } from '../../db/bulk-insert.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 export function findOrgById(db: Db, id: number) {
   return db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst();
@@ -17,6 +18,13 @@ export async function findOrgsByIds(db: Db, ids: number[]): Promise<OrgRow[]> {
   const rows = await db.selectFrom('orgs').selectAll().where('id', 'in', ids).execute();
   const byId = new Map(rows.map((o) => [Number(o.id), o]));
   return ids.map((id) => byId.get(id)!);
+}
+
+/** Names of organizations, by id (to show which organization a record is about). */
+export async function findOrgNames(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((o) => [Number(o.id), o.name]));
 }
 
 export function findOrgByCreditCode(db: Db, code: string) {
@@ -116,7 +124,8 @@ export type OrgSearch =
   | { kind: 'credit'; text: string };
 
 export interface OrgListFilter {
-  scope: RegionScope | null;
+  /** The actor's reach (lib/access.ts listScope): region subtree and, for a hub manager, the hub and its members. */
+  scope: ListScope;
   within?: RegionScope;
   search?: OrgSearch;
   form?: LegalForm;
@@ -124,8 +133,6 @@ export interface OrgListFilter {
   status?: OrgStatus;
   flag?: 'isDemoSite' | 'isBrand' | 'isIncubating';
   hubOrgId?: number;
-  /** A hub manager's view: the hub and its members only (-1 when the account has no hub yet). */
-  hubScope?: number;
 }
 
 const FLAG_COLUMNS = { isDemoSite: 'is_demo_site', isBrand: 'is_brand', isIncubating: 'is_incubating' } as const;
@@ -133,17 +140,13 @@ const FLAG_COLUMNS = { isDemoSite: 'is_demo_site', isBrand: 'is_brand', isIncuba
 /** Every filter of the registry list; `omit` leaves one dimension out (facet counts). */
 export function filteredOrgs(db: Db, f: OrgListFilter, omit?: 'form' | 'category' | 'status') {
   let q = db.selectFrom('orgs');
-  if (f.scope) q = q.where(f.scope.column, '=', f.scope.id);
+  if (f.scope.region || f.scope.org) q = q.where(listScopeCondition(f.scope, { orgColumn: 'id' }));
   if (f.within) q = q.where(f.within.column, '=', f.within.id);
   if (f.form && omit !== 'form') q = q.where('legal_form', '=', f.form);
   if (f.category && omit !== 'category') q = q.where('category', '=', f.category);
   if (f.status && omit !== 'status') q = q.where('status', '=', f.status);
   if (f.flag) q = q.where(FLAG_COLUMNS[f.flag], '=', true);
   if (f.hubOrgId) q = q.where('hub_org_id', '=', f.hubOrgId);
-  if (f.hubScope !== undefined) {
-    const hub = f.hubScope;
-    q = q.where((eb) => eb.or([eb('hub_org_id', '=', hub), eb('id', '=', hub)]));
-  }
   if (f.search) q = applySearch(q, f.search);
   return q;
 }
@@ -170,7 +173,9 @@ function textCondition(s: OrgSearch) {
     if (s.text.length < 3) return sql<boolean>`(pinyin like ${`${s.text}%`} or initials like ${`${s.text}%`})`;
     return sql<boolean>`(pinyin like ${like} or initials like ${like})`;
   }
-  return sql<boolean>`(name like ${like} or array_to_string(former_names, ' ') like ${like})`;
+  // The written names decide for nearly every row; search_name (the normalized form, where it differs) for the
+  // rest: traditional characters, full-width or capital letters (migration 0014).
+  return sql<boolean>`(name like ${like} or array_to_string(former_names, ' ') like ${like} or search_name like ${like})`;
 }
 
 export const ORG_SORT_COLUMNS = {
@@ -260,7 +265,7 @@ export async function countByWalk(db: Kysely<DB>, f: OrgListFilter, cap: number)
   const rowsPerPage = stats.rows / stats.pages;
   const pagesNeeded = Math.ceil(((cap + 1) * WALK_MARGIN * stats.pages) / bound);
   if (pagesNeeded * rowsPerPage * WALK_ROW_COST > bound) return null;
-  const within = [f.scope, f.within].filter((x): x is RegionScope => !!x).map((x) => sql` and ${sql.ref(x.column)} = ${x.id}`);
+  const within = [f.scope.region, f.within].filter((x): x is RegionScope => !!x).map((x) => sql` and ${sql.ref(x.column)} = ${x.id}`);
   // Disjoint page ranges (a TID range scan reads only those pages): hits in them add up.
   const hitsIn = async (fromPage: number, toPage: number, enough: number) => {
     const { rows } = await sql<{ n: number }>`
@@ -286,7 +291,7 @@ const WALK_ROW_COST = 1.5;
 /** A search over a province or city and nothing else: the matches lie spread over the whole table. */
 function isBroad(f: OrgListFilter) {
   const broad = (x: RegionScope | null | undefined) => !x || x.column === 'level1_id' || x.column === 'level2_id';
-  return broad(f.scope) && broad(f.within) && !f.form && !f.category && !f.status && !f.flag && !f.hubOrgId && f.hubScope === undefined;
+  return broad(f.scope.region) && !f.scope.org && broad(f.within) && !f.form && !f.category && !f.status && !f.flag && !f.hubOrgId;
 }
 
 export async function countBy(db: Db, f: OrgListFilter, dimension: 'form' | 'category' | 'status') {
@@ -345,16 +350,67 @@ export async function* iterateOrgsForExport(db: Db, f: OrgListFilter, pageSize =
   }
 }
 
-/** The code of the node an organization (or an application) lies at. */
-export async function regionCodeOf(db: Db, regionId: number | string): Promise<string> {
-  return (await db.selectFrom('regions').select('code').where('id', '=', Number(regionId)).executeTakeFirstOrThrow()).code;
+// Where records lie is the regions module's to say.
+export { findRegionNames, levelColumn, regionCodeOf } from '../regions/index.js';
+
+/** An organization's files (without their content), with who uploaded each. */
+export function findAttachments(db: Db, orgId: number) {
+  return db
+    .selectFrom('org_attachments as a')
+    .leftJoin('users as u', 'u.id', 'a.uploaded_by')
+    .select(['a.id', 'a.kind', 'a.filename', 'a.mime_type', 'a.size_bytes', 'a.uploaded_at', 'u.username'])
+    .where('a.org_id', '=', orgId)
+    .orderBy('a.id')
+    .execute();
 }
 
-/** Region names for a set of ids (to show where organizations lie). */
-export async function findRegionNames(db: Db, ids: number[]) {
-  if (ids.length === 0) return new Map<number, { code: string; name: string; level: number }>();
-  const rows = await db.selectFrom('regions').select(['id', 'code', 'name', 'level']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [Number(r.id), { code: r.code, name: r.name, level: r.level }]));
+export function findAttachment(db: Db, orgId: number, attachmentId: number) {
+  return db.selectFrom('org_attachments').selectAll().where('id', '=', attachmentId).where('org_id', '=', orgId).executeTakeFirst();
 }
 
-export const levelColumn = (level: number) => `level${level}_id` as LevelColumn;
+export function insertAttachment(db: Db, row: Insertable<OrgAttachmentsTable>) {
+  return db.insertInto('org_attachments').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function deleteAttachment(db: Db, attachmentId: number) {
+  await db.deleteFrom('org_attachments').where('id', '=', attachmentId).execute();
+}
+
+/** A file to store with an organization (its id is given apart). */
+export type NewOrgAttachment = Omit<Insertable<OrgAttachmentsTable>, 'id' | 'org_id'>;
+
+/** Copies files into an organization's attachments (an approved application's materials, read by its module). */
+export async function insertAttachments(db: Db, orgId: number, files: NewOrgAttachment[]) {
+  if (files.length === 0) return;
+  await db.insertInto('org_attachments').values(files.map((f) => ({ ...f, org_id: orgId }))).execute();
+}
+
+/** A start-up recomputation of derived columns and how far it got (migration 0014). */
+export function findSearchBackfill(db: Db, name: string) {
+  return db.selectFrom('search_backfills').selectAll().where('name', '=', name).executeTakeFirst();
+}
+
+export async function advanceSearchBackfill(db: Db, name: string, lastId: number, updated: number, done: boolean) {
+  await db
+    .updateTable('search_backfills')
+    .set((eb) => ({ last_id: lastId, updated: eb('updated', '+', updated), ...(done ? { done_at: new Date() } : {}) }))
+    .where('name', '=', name)
+    .execute();
+}
+
+/** The names and stored search columns of the rows after `afterId` up to `untilId`, in id order. */
+export function findOrgSearchSources(db: Db, afterId: number, untilId: number, limit: number) {
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'version', 'name', 'former_names', 'pinyin', 'initials', 'search_grams', 'search_name'])
+    .where('id', '>', afterId)
+    .where('id', '<=', untilId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Derived search columns only; `version` guards against a concurrent rename (that write computed its own). */
+export async function updateOrgSearchColumns(db: Db, id: number, version: number, cols: Pick<OrgRow, 'pinyin' | 'initials' | 'search_grams' | 'search_name'>) {
+  await db.updateTable('orgs').set(cols).where('id', '=', id).where('version', '=', version).execute();
+}

@@ -1,21 +1,19 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB, NewOrg, OrgRow, RegionRow } from '../../db/types.js';
+import type { DB, NewOrg, OrgRow, RegionRow, Db } from '../../db/types.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit, writeAudits } from '../../lib/audit.js';
-import { isHubVisible, isInJurisdiction, placementColumns, regionScope, requireAccess, type LevelColumn } from '../../lib/access.js';
-import { bigrams, escapeLike, quadgrams, trigrams } from '../../lib/search-text.js';
+import { isInJurisdiction, listScope, placementColumns, requireAccess, requireOrgAccess, subtreeOf, type Permission } from '../../lib/access.js';
+import { bigrams, escapeLike, quadgrams, searchForm, trigrams } from '../../lib/search-text.js';
 import { DEFAULT_ORG_CATEGORIES } from '../../../shared/enums.js';
 import type { Org, OrgCreateBody, OrgFields, OrgHistoryEntry, OrgListQuery, OrgListResponse, OrgUpdateBody, OrgWarning } from '../../../shared/schemas/orgs.js';
-import { findRegionByCode } from '../regions/index.js';
-import { findUserOrgId } from '../users/index.js';
+import { findRegionByCode, findRegionFor, regionCodeOf, resolveRegionFor } from '../regions/index.js';
 import * as repo from './orgs.repository.js';
 import { checkOrgRules, isSimilarOrg, kindWarnings } from './orgs.policy.js';
 import { displayValue, EDITABLE_FIELDS, fieldValue, toColumns } from './orgs.fields.js';
 import { searchColumns, toListItems, toOrg } from './orgs.mapping.js';
 
 const ENTITY = 'org';
-type Db = Kysely<DB> | Transaction<DB>;
 
 export class OrgValidationError extends Error {
   constructor(readonly fields: Record<string, string>) {
@@ -28,31 +26,22 @@ export async function categoriesFor(db: Db, region: Pick<RegionRow, 'level3_id'>
   return custom ?? [...DEFAULT_ORG_CATEGORIES];
 }
 
-/** Parses the search box: a credit code (prefix), latin letters (pinyin or initials), or Chinese text. */
+/**
+ * Parses the search box: a credit code (prefix), latin letters (pinyin or initials), or Chinese text, each in the
+ * normalized form the search columns are built from (half-width, simplified, lower case: searchColumns).
+ */
 export function parseOrgSearch(q: string | undefined): repo.OrgSearch | undefined {
-  const text = q?.trim();
+  const text = q === undefined ? undefined : searchForm(q).trim();
   if (!text) return undefined;
-  if (/^[0-9][0-9A-Z]{3,17}$/i.test(text) && /[0-9]/.test(text)) return { kind: 'credit', text: escapeLike(text) };
-  if (/^[a-z]+$/i.test(text)) {
-    const lower = text.toLowerCase();
-    return { kind: 'latin', text: lower, grams: lower.length >= 4 ? quadgrams(lower) : trigrams(lower) };
-  }
-  const lower = text.toLowerCase();
-  return { kind: 'text', text: escapeLike(lower), grams: Array.from(lower.replace(/\s+/g, '')).length > 1 ? bigrams(lower) : [] };
-}
-
-async function resolveScopeFilter(db: Db, actor: Actor, code: string | undefined) {
-  if (!code) return undefined;
-  const region = await findRegionByCode(db, code);
-  if (!region || !isInJurisdiction(actor, region)) throw errors.notFound('region');
-  return { column: `level${region.level}_id` as LevelColumn, id: Number(region.id) };
+  if (/^[0-9][0-9a-z]{3,17}$/.test(text) && /[0-9]/.test(text)) return { kind: 'credit', text: escapeLike(text) };
+  if (/^[a-z]+$/.test(text)) return { kind: 'latin', text, grams: text.length >= 4 ? quadgrams(text) : trigrams(text) };
+  return { kind: 'text', text: escapeLike(text), grams: Array.from(text.replace(/\s+/g, '')).length > 1 ? bigrams(text) : [] };
 }
 
 export async function buildListFilter(db: Db, actor: Actor, query: Omit<OrgListQuery, 'sort' | 'page' | 'pageSize' | 'facets'>): Promise<repo.OrgListFilter> {
   return {
-    scope: regionScope(actor),
-    ...(actor.role === 'hub_manager' ? { hubScope: (await findUserOrgId(db, actor.id)) ?? -1 } : {}),
-    within: await resolveScopeFilter(db, actor, query.region),
+    scope: await listScope(db, actor),
+    within: query.region ? subtreeOf(await resolveRegionFor(db, actor, query.region)) : undefined,
     search: parseOrgSearch(query.q),
     form: query.form,
     category: query.category,
@@ -88,13 +77,16 @@ export async function listOrgs(db: Kysely<DB>, ctx: RequestContext, query: OrgLi
   return response;
 }
 
-/** Loads an organization the actor may act on: 404 outside their subtree, and for a hub manager outside their hub. */
-export async function loadOrg(db: Db, ctx: RequestContext, id: number, permission: 'org.read' | 'org.update' | 'org.personal.reveal') {
+/**
+ * Loads an organization for an actor and a permission: 404 outside their reach (their subtree and, for an
+ * organization leader or a hub manager, the organizations they act for; lib/access.ts requireOrgAccess).
+ * The door other modules enter the registry by; `entity` names the record refused (a certificate is 404 as one).
+ */
+export async function loadOrgFor(db: Db, ctx: RequestContext, id: number, permission: Permission, entity = ENTITY): Promise<OrgRow> {
   requireAccess(ctx.actor, permission);
   const org = await repo.findOrgById(db, id);
-  if (!org) throw errors.notFound(ENTITY);
-  requireAccess(ctx.actor, permission, { entity: ENTITY, path: org });
-  if (ctx.actor.role === 'hub_manager' && !isHubVisible(await findUserOrgId(db, ctx.actor.id), org)) throw errors.notFound(ENTITY);
+  if (!org) throw errors.notFound(entity);
+  await requireOrgAccess(db, ctx.actor, permission, org, entity);
   return org;
 }
 
@@ -116,7 +108,7 @@ export async function warningsFor(db: Db, org: Pick<OrgRow, 'id' | 'name' | 'pur
 }
 
 export async function getOrg(db: Kysely<DB>, ctx: RequestContext, id: number): Promise<Org> {
-  const org = await loadOrg(db, ctx, id, 'org.read');
+  const org = await loadOrgFor(db, ctx, id, 'org.read');
   return toOrg(db, org, await warningsFor(db, org));
 }
 
@@ -245,8 +237,7 @@ export async function insertPreparedOrgs(
 
 export async function createOrg(db: Kysely<DB>, ctx: RequestContext, body: OrgCreateBody): Promise<Org> {
   requireAccess(ctx.actor, 'org.create');
-  const region = await findRegionByCode(db, body.regionCode);
-  if (region) requireAccess(ctx.actor, 'org.create', { entity: 'region', path: region });
+  await findRegionFor(db, ctx.actor, body.regionCode, 'org.create');
   const prepared = await prepareOrg(db, ctx.actor, body).catch((e) => {
     throw asApiError(e);
   });
@@ -262,6 +253,11 @@ export function fieldsOf(row: OrgRow, regionCode: string): OrgFields {
   return out as OrgFields;
 }
 
+/** The same, looking up the code of the node the record lies at. */
+export async function orgFieldsOf(db: Db, row: OrgRow): Promise<OrgFields> {
+  return fieldsOf(row, await regionCodeOf(db, row.region_id));
+}
+
 /** Applies an edit (API or import) to a stored record: history with old → new, former names on rename, audit. */
 export async function applyOrgUpdate(
   trx: Transaction<DB>,
@@ -271,7 +267,7 @@ export async function applyOrgUpdate(
   prepared: PreparedOrg,
   opts: { version: number; reason: string | null; action?: string; /** the stored record's region code, when known */ regionCode?: string },
 ): Promise<boolean> {
-  const before = fieldsOf(org, opts.regionCode ?? (await repo.regionCodeOf(trx, org.region_id)));
+  const before = fieldsOf(org, opts.regionCode ?? (await regionCodeOf(trx, org.region_id)));
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const f of [...EDITABLE_FIELDS, 'regionCode'] as const) {
     const from = (before as Record<string, unknown>)[f] ?? null;
@@ -309,14 +305,11 @@ export async function applyOrgUpdate(
 }
 
 export async function updateOrg(db: Kysely<DB>, ctx: RequestContext, id: number, body: OrgUpdateBody): Promise<Org> {
-  const org = await loadOrg(db, ctx, id, 'org.update');
+  const org = await loadOrgFor(db, ctx, id, 'org.update');
   const { version, reason, ...patch } = body;
-  const regionCode = await repo.regionCodeOf(db, org.region_id);
-  const merged: OrgFields = { ...fieldsOf(org, regionCode), ...patch };
-  if (patch.regionCode && patch.regionCode !== regionCode) {
-    const target = await findRegionByCode(db, patch.regionCode);
-    if (target) requireAccess(ctx.actor, 'org.update', { entity: 'region', path: target });
-  }
+  const current = await orgFieldsOf(db, org);
+  const merged: OrgFields = { ...current, ...patch };
+  if (patch.regionCode && patch.regionCode !== current.regionCode) await findRegionFor(db, ctx.actor, patch.regionCode, 'org.update');
   const prepared = await prepareOrg(db, ctx.actor!, merged, org).catch((e) => {
     throw asApiError(e);
   });
@@ -326,7 +319,7 @@ export async function updateOrg(db: Kysely<DB>, ctx: RequestContext, id: number,
 }
 
 export async function getOrgHistory(db: Kysely<DB>, ctx: RequestContext, id: number): Promise<{ items: OrgHistoryEntry[] }> {
-  await loadOrg(db, ctx, id, 'org.read');
+  await loadOrgFor(db, ctx, id, 'org.read');
   const rows = await repo.findHistory(db, id);
   return {
     items: rows.map((h) => ({
@@ -343,14 +336,14 @@ export async function getOrgHistory(db: Kysely<DB>, ctx: RequestContext, id: num
 
 /** Shows one personal field in clear: an explicit, audited act (issue #4 §5). */
 export async function revealPersonal(db: Kysely<DB>, ctx: RequestContext, id: number, field: 'leaderIdNumber' | 'leaderPhone') {
-  const org = await loadOrg(db, ctx, id, 'org.personal.reveal');
+  const org = await loadOrgFor(db, ctx, id, 'org.personal.reveal');
   const value = field === 'leaderIdNumber' ? org.leader_id_number : org.leader_phone;
   await writeAudit(db, ctx, {
     action: 'org.personal.reveal',
     entityType: ENTITY,
     entityId: id,
     newValue: { field },
-    regionCode: await repo.regionCodeOf(db, org.region_id),
+    regionCode: await regionCodeOf(db, org.region_id),
   });
   return { field, value };
 }
@@ -367,5 +360,5 @@ export async function changeOrgStatus(trx: Transaction<DB>, ctx: RequestContext,
   if (!saved) throw errors.conflict('org.version_conflict', '该组织记录已被他人修改，请刷新后重试');
   const changes = { status: { from: displayValue('status', org.status), to: displayValue('status', status) } };
   await repo.insertHistory(trx, { orgId, version: org.version + 1, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.username ?? null, action, reason, changes });
-  await writeAudit(trx, ctx, { action: `org.${action}`, entityType: ENTITY, entityId: orgId, regionCode: await repo.regionCodeOf(trx, org.region_id), oldValue: { status: org.status }, newValue: { status } });
+  await writeAudit(trx, ctx, { action: `org.${action}`, entityType: ENTITY, entityId: orgId, regionCode: await regionCodeOf(trx, org.region_id), oldValue: { status: org.status }, newValue: { status } });
 }

@@ -1,8 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, RegionRow } from '../../db/types.js';
+import { sql } from 'kysely';
+import type { RegionRow, Db } from '../../db/types.js';
 import type { LevelColumn, RegionScope } from '../../lib/access.js';
+import { escapeLike } from '../../lib/search-text.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 export const levelColumn = (level: number) => `level${level}_id` as LevelColumn;
 
@@ -12,6 +12,18 @@ export function findRegionByCode(db: Db, code: string) {
 
 export function findRegionById(db: Db, id: number) {
   return db.selectFrom('regions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The code of a node (where an organization or an application lies). */
+export async function regionCodeOf(db: Db, regionId: number | string): Promise<string> {
+  return (await db.selectFrom('regions').select('code').where('id', '=', Number(regionId)).executeTakeFirstOrThrow()).code;
+}
+
+/** Codes, names and levels of a set of nodes, by id (to show where records lie). */
+export async function findRegionNames(db: Db, ids: number[]) {
+  if (ids.length === 0) return new Map<number, { code: string; name: string; level: number }>();
+  const rows = await db.selectFrom('regions').select(['id', 'code', 'name', 'level']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [Number(r.id), { code: r.code, name: r.name, level: r.level }]));
 }
 
 export function findRegionsByIds(db: Db, ids: number[]) {
@@ -124,11 +136,18 @@ export async function setOwnLevelId(db: Db, id: number, level: number) {
     .execute();
 }
 
-/** Nodes of a name below the scope, for spreadsheets that name a community instead of giving its code. */
-export function findRegionsByName(db: Db, scope: RegionScope | null, name: string) {
+/**
+ * Nodes at or below the district inside the scope whose name starts with one of `prefixes`: the candidates a
+ * written name may mean (regions.names.ts decides which). Bounded: a name that starts hundreds of nodes is no name.
+ */
+export function findRegionsByNamePrefixes(db: Db, scope: RegionScope | null, prefixes: string[], limit = 500) {
+  if (prefixes.length === 0) return Promise.resolve([] as RegionRow[]);
   let q = db.selectFrom('regions').selectAll().where('level', '>=', 3);
   if (scope) q = q.where(scope.column, '=', scope.id);
-  // 仓口社区 names 仓口社区居委会; 新村 names 新村居委会 or 新村村委会.
-  const variants = [name, `${name}居委会`, `${name}居民委员会`, `${name}社区居委会`, `${name}村委会`, `${name}村民委员会`];
-  return q.where('name', 'in', variants).limit(5).execute();
+  const escaped = prefixes.map((p) => `${escapeLike(p)}%`);
+  return q
+    .where((eb) => eb.or(escaped.map((p) => eb('name', 'like', p))))
+    .orderBy('code')
+    .limit(limit)
+    .execute();
 }

@@ -1,10 +1,10 @@
 import type { PublicCommunityResponse } from '../../../shared/schemas/regions.js';
 import type { Kysely } from 'kysely';
-import type { DB, RegionRow } from '../../db/types.js';
-import type { RequestContext } from '../../lib/context.js';
+import type { DB, Db, RegionRow } from '../../db/types.js';
+import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
-import { regionScope, requireAccess } from '../../lib/access.js';
+import { isInJurisdiction, regionScope, requireAccess, type Permission } from '../../lib/access.js';
 import { bigrams, classifyQuery, escapeLike, toInitials, toPinyin } from '../../lib/search-text.js';
 import type { RegionRef } from '../../../shared/schemas/common.js';
 import type {
@@ -17,6 +17,8 @@ import type {
 } from '../../../shared/schemas/regions.js';
 import * as repo from './regions.repository.js';
 import { parentCodeOf } from './regions.policy.js';
+import { corePrefixes, matchNodes, type NamedNode } from './regions.names.js';
+import type { RegionScope } from '../../lib/access.js';
 
 const ENTITY = 'region';
 
@@ -50,20 +52,38 @@ async function toRegions(db: Kysely<DB>, rows: RegionRow[]): Promise<Region[]> {
 }
 
 /** The chain from the top of the hierarchy to the node itself. */
-export async function findRegionPath(db: Kysely<DB>, regionId: number): Promise<RegionRef[]> {
+export async function findRegionPath(db: Db, regionId: number): Promise<RegionRef[]> {
   const node = await repo.findRegionById(db, regionId);
   if (!node) return [];
   const ancestors = await repo.findRegionsByIds(db, ancestorIds(node));
   return [...ancestors.sort((a, b) => a.level - b.level), node].map(toRef);
 }
 
-async function loadVisible(db: Kysely<DB>, ctx: RequestContext, code: string, permission: 'region.read' | 'region.population.update' | 'region.grid.create') {
-  requireAccess(ctx.actor, permission);
-  const row = await repo.findRegionByCode(db, code);
-  if (!row) throw errors.notFound(ENTITY);
-  requireAccess(ctx.actor, permission, { entity: ENTITY, path: row });
+/**
+ * The one resolver "region code → node inside this actor's jurisdiction": 401/403 as requireAccess (when a permission
+ * is named), 404 when the code is unknown or its node lies outside the actor's subtree (never telling which).
+ */
+export async function resolveRegionFor(db: Db, actor: Actor | null, code: string, permission?: Permission, entity = ENTITY): Promise<RegionRow> {
+  const row = await findRegionFor(db, actor, code, permission, entity);
+  if (!row) throw errors.notFound(entity);
   return row;
 }
+
+/**
+ * The same, for a code a form names (an organization's place): undefined when no node has it, so the caller reports
+ * the field ("区划 … 不存在"); 404 when the node lies outside the actor's subtree.
+ */
+export async function findRegionFor(db: Db, actor: Actor | null, code: string, permission?: Permission, entity = ENTITY): Promise<RegionRow | undefined> {
+  if (permission) requireAccess(actor, permission);
+  else if (!actor) throw errors.unauthenticated();
+  const row = await repo.findRegionByCode(db, code);
+  if (!row) return undefined;
+  if (!isInJurisdiction(actor!, row)) throw errors.notFound(entity);
+  return row;
+}
+
+const loadVisible = (db: Db, ctx: RequestContext, code: string, permission: 'region.read' | 'region.population.update' | 'region.grid.create') =>
+  resolveRegionFor(db, ctx.actor, code, permission);
 
 export async function getRegion(db: Kysely<DB>, ctx: RequestContext, code: string): Promise<RegionDetail> {
   const row = await loadVisible(db, ctx, code, 'region.read');
@@ -191,5 +211,65 @@ export async function searchPublicCommunities(db: Kysely<DB>, q: string, limit: 
   const names = new Map(ancestorRows.map((a) => [a.id, a.name]));
   return {
     items: rows.map((r) => ({ code: r.code, name: r.name, path: [...ancestorIds(r).map((id) => names.get(id) ?? ''), r.name].join(' / ') })),
+  };
+}
+
+export type RegionNameMatch =
+  | { kind: 'matched'; region: RegionRow }
+  | { kind: 'none' }
+  | { kind: 'ambiguous'; candidates: { code: string; name: string; label: string }[] };
+
+const asNamed = (r: RegionRow): NamedNode => ({
+  id: Number(r.id),
+  code: r.code,
+  name: r.name,
+  level: r.level,
+  kind: r.kind,
+  level3_id: r.level3_id === null ? null : Number(r.level3_id),
+  level4_id: r.level4_id === null ? null : Number(r.level4_id),
+  level5_id: r.level5_id === null ? null : Number(r.level5_id),
+});
+
+/**
+ * A community (village, street, grid) named as people write it (`仓口`, `仓口社区居委会`, `文山街道仓口社区`),
+ * inside `scope`: matched only when exactly one node fits; several are listed with their street, so the row can
+ * say which to write (issue 11 item 5). The street or district written in front may lie above the scope.
+ */
+export function matchCommunityName(db: Db, scope: RegionScope | null, text: string): Promise<RegionNameMatch> {
+  // Within one transaction (an import batch) the same few names come back hundreds of times, and no region changes:
+  // each is looked up once per transaction. Outside a transaction nothing is remembered.
+  if (!db.isTransaction) return lookUpName(db, scope, text);
+  let memo = nameMemo.get(db);
+  if (!memo) nameMemo.set(db, (memo = new Map()));
+  const key = `${scope?.column ?? ''}:${scope?.id ?? ''}:${text}`;
+  let found = memo.get(key);
+  if (!found) memo.set(key, (found = lookUpName(db, scope, text)));
+  return found;
+}
+
+const nameMemo = new WeakMap<object, Map<string, Promise<RegionNameMatch>>>();
+
+async function lookUpName(db: Db, scope: RegionScope | null, text: string): Promise<RegionNameMatch> {
+  const inside = await repo.findRegionsByNamePrefixes(db, scope, corePrefixes(text));
+  const nodes = inside.map(asNamed);
+  if (scope) {
+    // The scope's own ancestors (its district and street), which a written prefix may name.
+    const own = await repo.findRegionById(db, scope.id);
+    const above = own ? [own.level3_id, own.level4_id].filter((id) => id !== null && Number(id) !== scope.id).map(Number) : [];
+    for (const r of await repo.findRegionsByIds(db, above)) nodes.push(asNamed(r));
+  }
+  const byId = new Map(inside.map((r) => [Number(r.id), r]));
+  const found = matchNodes(text, nodes).filter((n) => byId.has(n.id));
+  if (found.length === 1) return { kind: 'matched', region: byId.get(found[0].id)! };
+  if (found.length === 0) return { kind: 'none' };
+  const streetIds = new Set(found.filter((n) => n.level > 4 && n.level4_id !== null).map((n) => n.level4_id!));
+  const streetName = new Map((await repo.findRegionsByIds(db, [...streetIds])).map((s) => [Number(s.id), s.name]));
+  return {
+    kind: 'ambiguous',
+    candidates: found.slice(0, 10).map((n) => ({
+      code: n.code,
+      name: n.name,
+      label: `${n.level > 4 && n.level4_id !== null ? (streetName.get(n.level4_id) ?? '') : ''}${n.name}`,
+    })),
   };
 }

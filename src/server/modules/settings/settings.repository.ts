@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/types.js';
+import type { Db } from '../../db/types.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 export function findDistrictSettings(db: Db, districtId: number) {
   return db

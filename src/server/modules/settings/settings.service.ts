@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, RegionRow } from '../../db/types.js';
+import type { Kysely } from 'kysely';
+import type { DB, RegionRow, Db } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -11,15 +11,17 @@ import {
   SETTING_KEYS,
   SETTING_LABELS,
   SETTING_SCHEMAS,
+  applicationChainOf,
   WorkdayOverrides,
   WorkflowSettings,
+  type ReviewChains,
+  type ReviewChainSetting,
   type SettingKey,
   type SettingsResponse,
 } from '../../../shared/schemas/settings.js';
-import { findRegionByCode } from '../regions/index.js';
+import { resolveRegionFor } from '../regions/index.js';
 import * as repo from './settings.repository.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** A stored value that no longer parses (an older shape) falls back to the default rather than breaking reviews. */
 async function read<T>(db: Db, districtId: number | null, key: SettingKey): Promise<T> {
@@ -35,6 +37,18 @@ export const workflowFor = (db: Db, districtId: number | null) => read<WorkflowS
 export const workdayOverridesFor = (db: Db, districtId: number | null) => read<WorkdayOverrides>(db, districtId, 'workdays.overrides');
 export { DEFAULT_WORKFLOW };
 
+/**
+ * The chain a subject kind follows in a district: the district's `review.chains` entry for it; else, for
+ * applications, the district's filing workflow (the setting they have always followed); else undefined, and the
+ * subject's own default applies.
+ */
+export async function reviewChainFor(db: Db, districtId: number | null, kind: string): Promise<ReviewChainSetting | undefined> {
+  const chains = await read<ReviewChains>(db, districtId, 'review.chains');
+  if (Object.hasOwn(chains, kind)) return chains[kind];
+  if (kind === 'application') return applicationChainOf(await workflowFor(db, districtId));
+  return undefined;
+}
+
 /** Years from this one through the next that neither chinese-days nor the district's entries cover. */
 export function uncoveredYears(overrides: WorkdayOverrides, today = todayInChina()): number[] {
   const year = Number(today.slice(0, 4));
@@ -47,9 +61,7 @@ async function resolveDistrict(db: Db, ctx: RequestContext, code: string | undef
   const actorRegion = ctx.actor.region;
   const wanted = code ?? (actorRegion && actorRegion.level === 3 ? actorRegion.code : undefined);
   if (!wanted) throw errors.validation({ region: '请选择区县' });
-  const region = await findRegionByCode(db, wanted);
-  if (!region) throw errors.notFound('region');
-  requireAccess(ctx.actor, 'settings.manage', { entity: 'region', path: region });
+  const region = await resolveRegionFor(db, ctx.actor, wanted, 'settings.manage');
   if (region.level !== 3) throw errors.validation({ region: '设置按区县保存，请选择区县' });
   return region;
 }

@@ -1,10 +1,9 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../../db/types.js';
+import { sql, type Transaction } from 'kysely';
+import type { DB, Db } from '../../db/types.js';
 import '../../db/types-stats.js';
 import type { LevelColumn } from '../../lib/access.js';
 import { placesOf, type TreeNode } from './stats.policy.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 export const levelColumn = (level: number) => `level${level}_id` as LevelColumn;
 

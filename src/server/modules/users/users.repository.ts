@@ -1,9 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, UserUpdate } from '../../db/types.js';
+import { sql } from 'kysely';
+import type { UserUpdate, Db } from '../../db/types.js';
 import type { RegionScope } from '../../lib/access.js';
 import type { Role } from '../../../shared/enums.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 const USER_COLUMNS = [
   'u.id',
@@ -95,10 +94,19 @@ export async function updateUser(db: Db, id: number, patch: UserUpdate) {
     .execute();
 }
 
-/** The organization an account stands for (a leader's own, a hub manager's federation); null when none. */
-export async function findUserOrgId(db: Db, userId: number): Promise<number | null> {
-  const row = await db.selectFrom('users').select('org_id').where('id', '=', userId).executeTakeFirst();
-  return row?.org_id ? Number(row.org_id) : null;
+/**
+ * Links an organization leader's account to the organization it now speaks for (an approved establishment filed by
+ * the leader): only a leader's account, and only one not linked yet. Takes effect at the account's next request.
+ */
+export async function linkAccountToOrg(db: Db, userId: number, orgId: number) {
+  await db.updateTable('users').set({ org_id: orgId }).where('id', '=', userId).where('role', '=', 'org_leader').where('org_id', 'is', null).execute();
+}
+
+/** Display names of accounts, by id. */
+export async function findUserNames(db: Db, ids: number[]) {
+  if (ids.length === 0) return new Map<number, string>();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [Number(r.id), r.display_name]));
 }
 
 export function findUserIdByUsername(db: Db, username: string) {

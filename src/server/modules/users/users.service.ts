@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/types.js';
+import type { Kysely } from 'kysely';
+import type { DB, Db } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -15,7 +15,6 @@ import * as repo from './users.repository.js';
 import { checkRoleNode } from './users.policy.js';
 
 const ENTITY = 'user';
-type Db = Kysely<DB> | Transaction<DB>;
 
 function toResponse(u: NonNullable<repo.UserWithRegion>): UserResponse {
   return {

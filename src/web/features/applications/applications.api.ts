@@ -40,6 +40,16 @@ export const appKeys = {
   overdue: (region: string | undefined) => ['applications', 'overdue', region ?? ''] as const,
 };
 
+/** To-dos of the signed-in user (header badge, queue tab): refreshed every minute and after every action. */
+export const countsQuery = (enabled: boolean) =>
+  queryOptions({
+    queryKey: appKeys.counts,
+    queryFn: ({ signal }) => api<ApplicationCounts>('/applications/counts', { signal }),
+    enabled,
+    refetchInterval: 60_000,
+    staleTime: 15_000,
+  });
+
 export const applicationsQuery = (p: ApplicationListParams) =>
   queryOptions({
     queryKey: appKeys.list(p),

@@ -3,45 +3,35 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Drawer, Progress, Result, Space, Statistic, Steps, Typography, Upload } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../api/client.js';
-import { useLang, useT } from '../../i18n.js';
+import { useT } from '../../i18n.js';
 import { formatCount } from '../../lib/format.js';
 import { useIsMobile } from '../../lib/hooks.js';
 import { IMPORT_TEMPLATE_URL, importJobQuery, interruptedImportsQuery, orgKeys, useRestartImport, useStartImport, type ImportJob } from './orgs.api.js';
+import { orgsMessages } from './orgs.messages.js';
 
 // Same limit as the server's multipart plugin (src/server/app.ts).
 const MAX_BYTES = 20 * 1024 * 1024;
 const ACCEPT = '.xlsx,.csv';
 
-// Strings of the interrupted-job panel (Chinese, English); they join the feature's messages file with the rest.
-const INTERRUPTED = {
-  title: ['导入被中断：{file}', 'Import interrupted: {file}'],
-  committed: ['服务器停止前已保存 {done} / {total} 行。', '{done} of {total} rows were saved before the server stopped.'],
-  resume: ['从中断处继续', 'Resume'],
-  rerun: ['从头重新导入', 'Rerun from the start'],
-  hint: ['继续只处理剩下的行；重新导入会再读一遍全部行，已导入的组织按信用代码或“名称 + 所在社区”匹配，不会重复。', 'Resume reads only the remaining rows; a rerun reads every row again and matches organizations already imported, so nothing is duplicated.'],
-} as const;
-
 /** An interrupted job with what it committed, and the two ways to finish it. */
 function InterruptedJob({ job, onRestart, busy }: { job: ImportJob; onRestart: (how: 'resume' | 'rerun') => void; busy: boolean }) {
-  const { lang } = useLang();
-  const m = (key: keyof typeof INTERRUPTED, vars: Record<string, string> = {}) =>
-    INTERRUPTED[key][lang === 'zh' ? 0 : 1].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+  const t = useT(orgsMessages);
   return (
     <Alert
       type="warning"
       showIcon
       className="import-alert"
-      title={m('title', { file: job.filename })}
+      title={t('orgs.importInterruptedTitle', { file: job.filename })}
       description={
         <>
-          <Typography.Paragraph>{m('committed', { done: formatCount(job.processed), total: formatCount(job.total) })}</Typography.Paragraph>
-          <Typography.Paragraph type="secondary">{m('hint')}</Typography.Paragraph>
+          <Typography.Paragraph>{t('orgs.importInterruptedCommitted', { done: formatCount(job.processed), total: formatCount(job.total) })}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('orgs.importInterruptedHint')}</Typography.Paragraph>
           <Space wrap>
             <Button type="primary" loading={busy} disabled={!job.resumable} onClick={() => onRestart('resume')}>
-              {m('resume')}
+              {t('orgs.importInterruptedResume')}
             </Button>
             <Button disabled={busy || !job.resumable} onClick={() => onRestart('rerun')}>
-              {m('rerun')}
+              {t('orgs.importInterruptedRerun')}
             </Button>
           </Space>
         </>
@@ -55,7 +45,7 @@ function InterruptedJob({ job, onRestart, busy }: { job: ImportJob; onRestart: (
  * row-by-row report. The job keeps running on the server if the drawer is closed; reopening shows it again.
  */
 export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const t = useT();
+  const t = useT(orgsMessages);
   const isMobile = useIsMobile();
   const queryClient = useQueryClient();
   const start = useStartImport();
@@ -178,6 +168,7 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
           <Statistic title={t('orgs.importUpdated')} value={j.updated} />
           <Statistic title={t('orgs.importUnchanged')} value={j.unchanged} />
           <Statistic title={t('orgs.importRejected')} value={j.rejected} styles={{ content: j.rejected > 0 ? { color: '#cf1322' } : undefined }} />
+          {j.skipped > 0 && <Statistic title={t('orgs.importSkipped')} value={j.skipped} />}
         </div>
         {j.rejected > 0 ? (
           <Alert type="warning" showIcon title={t('orgs.importRejectedHint', { n: formatCount(j.rejected) })} className="import-alert" />

@@ -5,14 +5,16 @@ import type { UserCreateBody, UserUpdateBody } from '../../../shared/schemas/use
 import { applyFieldErrors } from '../../api/client.js';
 import { useCurrentUser } from '../../auth/session.js';
 import { passwordPolicyRule, sameAsRule } from '../../components/password-rules.js';
-import { RegionSelect } from '../../components/RegionSelect.js';
+import { RegionSelect } from '../regions/RegionSelect.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { useCreateUser, useUpdateUser, type User } from './users.api.js';
 import { validValues } from '../../lib/forms.js';
+import { usersMessages } from './users.messages.js';
+import { isValidPhone } from '../../../shared/validators.js';
 
-// The same patterns as the server's UserCreateBody (src/shared/schemas/users.ts), checked while typing.
+// The same pattern as the server's UserCreateBody (src/shared/schemas/users.ts), checked while typing; the phone
+// goes through the one phone rule of src/shared/validators.ts, as on the server.
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 interface Values {
   username: string;
@@ -32,7 +34,7 @@ interface Props {
 }
 
 export function UserFormModal({ open, user, onClose }: Props) {
-  const t = useT();
+  const t = useT(usersMessages);
   const labels = useEnumLabels();
   const me = useCurrentUser();
   const { message } = App.useApp();
@@ -179,10 +181,9 @@ export function UserFormModal({ open, user, onClose }: Props) {
             <Form.Item
               name="phone"
               label={t('users.phone')}
-              rules={[{ pattern: PHONE, message: t('users.phoneRule') }]}
-              normalize={(v: string) => v.replace(/\s/g, '')}
+              rules={[{ validator: async (_r, v: string | undefined) => { if (v?.trim() && !isValidPhone(v)) throw new Error(t('users.phoneRule')); } }]}
             >
-              <Input inputMode="tel" maxLength={20} />
+              <Input inputMode="tel" maxLength={30} />
             </Form.Item>
           </Col>
         </Row>

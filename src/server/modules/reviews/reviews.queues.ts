@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
+import type { Actor, RequestContext } from '../../lib/context.js';
+import { errors } from '../../lib/errors.js';
+import { can, isInJurisdiction, regionScope, requireAccess, type LevelColumn } from '../../lib/access.js';
+import { escapeLike } from '../../lib/search-text.js';
+import type { ReviewCounts, ReviewListQuery, ReviewListResponse, ReviewOverdueByNode } from '../../../shared/schemas/reviews.js';
+import { findChildren, findRegionByCode } from '../regions/index.js';
+import * as repo from './reviews.repository.js';
+import { stepOfRole } from './reviews.policy.js';
+import { reviewSubjectKinds, reviewSubjectOf } from './reviews.registry.js';
+import { actorDueWindow, dueWindowOf } from './reviews.service.js';
+import { toListItems } from './reviews.mapping.js';
+
+/** The kinds asked for: one registered kind, or all of them (an unknown kind lists nothing rather than failing). */
+const kindsOf = (kind: string | undefined) => (kind ? (reviewSubjectOf(kind) ? [kind] : []) : reviewSubjectKinds());
+
+const levelScope = (node: { id: number; level: number }) => ({ column: `level${node.level}_id` as LevelColumn, id: Number(node.id) });
+
+async function filterFor(db: Kysely<DB>, actor: Actor, query: Partial<ReviewListQuery> & Pick<ReviewListQuery, 'queue'>): Promise<repo.CaseFilter> {
+  let within: repo.CaseFilter['within'];
+  if (query.region) {
+    const region = await findRegionByCode(db, query.region);
+    if (!region || !isInJurisdiction(actor, region)) throw errors.notFound('region');
+    within = levelScope(region);
+  }
+  const { today, dueSoonUntil } = await actorDueWindow(db, actor);
+  return {
+    kinds: kindsOf(query.kind),
+    scope: regionScope(actor),
+    within,
+    queue: query.queue,
+    actorId: actor.id,
+    actorStep: stepOfRole(actor.role),
+    // A role that only submits (an organization leader) sees the cases it submitted.
+    ownOnly: !can(actor, 'review.decide'),
+    status: query.status,
+    step: query.step,
+    due: query.due,
+    q: query.q ? escapeLike(query.q) : undefined,
+    today,
+    dueSoonUntil,
+  };
+}
+
+/** The cross-kind queue: queue=mine the actor's to-dos of every subject kind, queue=all everything in their subtree. */
+export async function listReviews(db: Kysely<DB>, ctx: RequestContext, query: ReviewListQuery): Promise<ReviewListResponse> {
+  requireAccess(ctx.actor, 'review.read');
+  const filter = await filterFor(db, ctx.actor, query);
+  const { items, total } = await repo.listCases(db, filter, query.sort, (query.page - 1) * query.pageSize, query.pageSize);
+  return { items: await toListItems(db, items, filter.today, filter.dueSoonUntil), total };
+}
+
+/** The header bell: the actor's to-dos per subject kind and in total, with the due-soon and overdue ones. */
+export async function countReviews(db: Kysely<DB>, ctx: RequestContext): Promise<ReviewCounts> {
+  requireAccess(ctx.actor, 'review.read');
+  const counts = await repo.countToDosByKind(db, await filterFor(db, ctx.actor, { queue: 'mine' }));
+  const zero = { mine: 0, dueSoon: 0, overdue: 0 };
+  const byKind = reviewSubjectKinds().map((kind) => ({ kind, label: reviewSubjectOf(kind)!.label, ...(counts.get(kind) ?? zero) }));
+  return {
+    mine: byKind.reduce((n, k) => n + k.mine, 0),
+    dueSoon: byKind.reduce((n, k) => n + k.dueSoon, 0),
+    overdue: byKind.reduce((n, k) => n + k.overdue, 0),
+    byKind,
+  };
+}
+
+/** In-review, due-soon and overdue counts per child node (DESIGN §4: deadlines per step, overdue shown per node). */
+export async function overdueByNode(db: Kysely<DB>, ctx: RequestContext, code: string | undefined, kind?: string): Promise<ReviewOverdueByNode> {
+  requireAccess(ctx.actor, 'review.decide');
+  const wanted = code ?? ctx.actor.region?.code;
+  if (!wanted) throw errors.validation({ region: '请选择区划' });
+  const region = await findRegionByCode(db, wanted);
+  if (!region) throw errors.notFound('region');
+  requireAccess(ctx.actor, 'review.decide', { entity: 'region', path: region });
+  const children = await findChildren(db, Number(region.id));
+  const { today, dueSoonUntil } = await dueWindowOf(db, region.level3_id ? Number(region.level3_id) : null);
+  const childColumn = `level${Math.min(region.level + 1, 6)}_id` as LevelColumn;
+  const counts = await repo.countByChild(db, kindsOf(kind), levelScope(region), childColumn, today, dueSoonUntil);
+  const zero = { inReview: 0, overdue: 0, dueSoon: 0 };
+  const ref = (r: { id: number; code: string; name: string; level: number }) => ({ id: Number(r.id), code: r.code, name: r.name, level: r.level });
+  return { region: ref(region), items: children.map((c) => ({ region: ref(c), ...(counts.get(Number(c.id)) ?? zero) })) };
+}
