@@ -1,10 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, ReviewCaseRow } from '../../db/types.js';
+import type { Transaction } from 'kysely';
+import type { DB, Db, ReviewCaseRow } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
 import type { ReviewDecision, ReviewStep } from '../../../shared/enums.js';
 import type { ReviewChainSetting } from '../../../shared/schemas/settings.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** What a hook is told: the case as it stood before the decision, the subject, the step decided and why. */
 export interface ReviewHookInput<S> {
