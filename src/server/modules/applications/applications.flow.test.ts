@@ -288,7 +288,7 @@ describe('queues, counts, batches and checks', () => {
 
   it('marks overdue items and counts them per node', async () => {
     const id = await submitFiling(leader, PLACES.cangkou);
-    await t.database.db.updateTable('applications').set({ step_due_on: '2020-01-02' }).where('id', '=', id).execute();
+    await t.database.db.updateTable('review_cases').set({ step_due_on: '2020-01-02' }).where('subject_kind', '=', 'application').where('subject_id', '=', id).execute();
     const overdue = (await community.get('/api/v1/applications?queue=mine&due=overdue')).json();
     expect(overdue.items.map((i: { id: number }) => i.id)).toContain(id);
     expect(overdue.items.find((i: { id: number }) => i.id === id).dueState).toBe('overdue');

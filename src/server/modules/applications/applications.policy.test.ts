@@ -3,7 +3,8 @@ import { DEFAULT_WORKFLOW } from '../../../shared/schemas/settings.js';
 import type { ApplicationKind } from '../../../shared/enums.js';
 import type { ApplicationData, MemberEntry } from '../../../shared/schemas/applications.js';
 import type { OrgWarning } from '../../../shared/schemas/orgs.js';
-import { applicationChecks, blockingErrors, hasWarnings, REQUIRED_ATTACHMENTS, type CheckInput } from './applications.policy.js';
+import { applicationChainOf } from '../../../shared/schemas/settings.js';
+import { applicationChecks, blockingErrors, chainFor, deadlineOf, hasWarnings, REQUIRED_ATTACHMENTS, type CheckInput } from './applications.policy.js';
 
 // A complete filing as the applicant sends it: 20 listed individual members (the default threshold, seed 004), a
 // charter naming the leader, the purpose and the activities, and every required file.
@@ -143,5 +144,34 @@ describe('blocking errors (stop a submission)', () => {
 
   it('does not block on warnings: they are the reviewer’s to weigh', () => {
     expect(blockingErrors(applicationChecks(input({ data: { members: people(1), charter: '章程' } })))).toEqual([]);
+  });
+});
+
+describe('the chain an application follows', () => {
+  const filing = applicationChainOf(DEFAULT_WORKFLOW);
+  const withDistrict = applicationChainOf({ ...DEFAULT_WORKFLOW, filingSteps: 'community_street_district' });
+
+  it('takes a filing at a community (5) or a grid (6) through the whole filing chain', () => {
+    expect(chainFor('filing', 5, filing)).toEqual(['community', 'street']);
+    expect(chainFor('filing_change', 6, withDistrict)).toEqual(['community', 'street', 'district']);
+  });
+
+  it('skips the community pre-review for a filing at a street (4)', () => {
+    expect(chainFor('filing', 4, filing)).toEqual(['street']);
+    expect(chainFor('filing_deregistration', 4, withDistrict)).toEqual(['street', 'district']);
+  });
+
+  it('sends every registration kind to the district window, wherever the organization is', () => {
+    for (const kind of ['registration', 'registration_change', 'registration_deregistration'] as const) {
+      for (const level of [3, 4, 5, 6]) expect(chainFor(kind, level, withDistrict)).toEqual(['district']);
+    }
+  });
+
+  it('gives a filing step its own limit and a registration the registration window (seed 003: 20 working days)', () => {
+    expect(deadlineOf('filing', 'community', filing)).toBe(5);
+    expect(deadlineOf('filing', 'street', filing)).toBe(10);
+    expect(deadlineOf('filing_change', 'district', filing)).toBe(10);
+    expect(deadlineOf('registration', 'district', filing)).toBe(20);
+    expect(deadlineOf('registration_change', 'district', { deadlines: { ...filing.deadlines, registration: 30 } })).toBe(30);
   });
 });

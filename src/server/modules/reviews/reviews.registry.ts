@@ -44,6 +44,8 @@ export interface ReviewSubject<S = unknown> {
   checks?(db: Db, decision: ReviewDecision, input: ReviewHookInput<S>): Promise<Record<string, string> | null>;
   /** The last step approved: the subject takes effect. Whatever it returns goes into the audit record and the result. */
   onApprove(trx: Transaction<DB>, ctx: RequestContext, input: ReviewHookInput<S>): Promise<unknown>;
+  /** An approval moved the case on to the next step (the subject may record that it changed, e.g. its version). */
+  onAdvance?(trx: Transaction<DB>, ctx: RequestContext, input: ReviewHookInput<S>): Promise<void>;
   onReturn?(trx: Transaction<DB>, ctx: RequestContext, input: ReviewHookInput<S>): Promise<void>;
   onReject?(trx: Transaction<DB>, ctx: RequestContext, input: ReviewHookInput<S>): Promise<void>;
   onWithdraw?(trx: Transaction<DB>, ctx: RequestContext, input: ReviewHookInput<S>): Promise<void>;

@@ -155,6 +155,7 @@ export async function decideCase(db: Db, ctx: RequestContext, ref: ReviewRef, in
     await repo.insertEvent(trx, { caseId: Number(c.id), actorId: actor.id, actorName: actor.displayName, actorRole: actor.role, step, action: input.decision, opinion: opinion ?? '同意', dueOn: due?.step_due_on ?? null });
     let effect: unknown = null;
     if (input.decision === 'approve' && !nextStep) effect = (await def.onApprove(trx, ctx, hookInput)) ?? null;
+    if (input.decision === 'approve' && nextStep) await def.onAdvance?.(trx, ctx, hookInput);
     if (input.decision === 'return') await def.onReturn?.(trx, ctx, hookInput);
     if (input.decision === 'reject') await def.onReject?.(trx, ctx, hookInput);
     const region = (await findRegionById(trx, Number(c.region_id)))!;
