@@ -211,6 +211,12 @@ export async function listApplications(db: Db, f: ApplicationFilter, sort: keyof
   return { items, total: Number(count.n) };
 }
 
+/** How many drafts an applicant has (their to-dos before the review chain). */
+export async function countDrafts(db: Db, applicantId: number) {
+  const row = await db.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).where('applicant_id', '=', applicantId).where('status', '=', 'draft').executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** The applications' own to-do counts: the cases at the viewer's step and their own drafts and returned ones. */
 export async function countToDos(db: Db, f: ApplicationFilter) {
   const row = await filtered(db, { ...f, queue: 'mine' })

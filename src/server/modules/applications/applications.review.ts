@@ -4,7 +4,7 @@ import type { ApplicationRow, DB, Db, OrgRow, RegionRow } from '../../db/types.j
 import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors, AppError } from '../../lib/errors.js';
 import { todayInChina } from '../../lib/working-days.js';
-import { requireAccess } from '../../lib/access.js';
+import { can, requireAccess } from '../../lib/access.js';
 import { CREDIT_CODE_FORM_DIGIT, creditCodeCheckChar, orgCodeCheckChar } from '../../../shared/validators.js';
 import { REVIEW_DECISIONS, type LegalForm, type ReviewStep } from '../../../shared/enums.js';
 import type { ApplicationData, ReviewBody } from '../../../shared/schemas/applications.js';
@@ -110,6 +110,8 @@ export const applicationSubject = defineReviewSubject<ApplicationRow>({
   defaultChain: applicationChainOf(DEFAULT_WORKFLOW),
   linkOf: (id) => `/applications/${id}`,
   load: (db, id) => repo.findApplication(db, id),
+  // An applicant's unfinished drafts are to-dos in the bell, as on the applications' own queue.
+  draftsOf: (db, actor) => (can(actor, 'application.apply') ? repo.countDrafts(db, actor.id) : Promise.resolve(0)),
   chainFor: (app, regionLevel, chain) => chainFor(app.kind, regionLevel, chain),
   deadlineOf: (step, chain, app) => deadlineOf(app.kind, step, chain),
   // An approval over warnings (same-kind organization, too few members, prohibited or strictly controlled kind) must

@@ -52,7 +52,15 @@ export async function countReviews(db: Kysely<DB>, ctx: RequestContext): Promise
   requireAccess(ctx.actor, 'review.read');
   const counts = await repo.countToDosByKind(db, await filterFor(db, ctx.actor, { queue: 'mine' }));
   const zero = { mine: 0, dueSoon: 0, overdue: 0 };
-  const byKind = reviewSubjectKinds().map((kind) => ({ kind, label: reviewSubjectOf(kind)!.label, ...(counts.get(kind) ?? zero) }));
+  const byKind = await Promise.all(
+    reviewSubjectKinds().map(async (kind) => {
+      const subject = reviewSubjectOf(kind)!;
+      const cases = counts.get(kind) ?? zero;
+      // The actor's drafts of this kind wait for them too (an applicant's unfinished application).
+      const drafts = subject.draftsOf ? await subject.draftsOf(db, ctx.actor!) : 0;
+      return { kind, label: subject.label, ...cases, mine: cases.mine + drafts };
+    }),
+  );
   return {
     mine: byKind.reduce((n, k) => n + k.mine, 0),
     dueSoon: byKind.reduce((n, k) => n + k.dueSoon, 0),

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB, Db, ReviewCaseRow } from '../../db/types.js';
-import type { RequestContext } from '../../lib/context.js';
+import type { Actor, RequestContext } from '../../lib/context.js';
 import type { ReviewDecision, ReviewStep } from '../../../shared/enums.js';
 import type { ReviewChainSetting } from '../../../shared/schemas/settings.js';
 
@@ -34,6 +34,11 @@ export interface ReviewSubject<S = unknown> {
   defaultChain: ReviewChainSetting;
   /** The web page of one subject, for the queue's link. */
   linkOf(subjectId: number): string;
+  /**
+   * The actor's own items of this kind not yet in the chain (drafts to finish): to-dos too, counted in the bell with
+   * the kind's cases and listed on the subject's own queue page.
+   */
+  draftsOf?(db: Db, actor: Actor): Promise<number>;
   /** The subject as its module holds it; undefined when it is gone. */
   load(db: Db, subjectId: number): Promise<S | undefined>;
   /** The steps for a subject at a node of this level; by default the chain without the steps below the node. */
