@@ -32,6 +32,7 @@ const ApplicationPage = lazy(() => import('./features/applications/ApplicationPa
 const ApplicationEditPage = lazy(() => import('./features/applications/ApplicationEditPage.js'));
 const ApplicationPrintPage = lazy(() => import('./features/applications/ApplicationPrintPage.js'));
 const OverduePage = lazy(() => import('./features/applications/OverduePage.js'));
+const ReviewsPage = lazy(() => import('./features/reviews/ReviewsPage.js'));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage.js'));
 const NotFound = lazy(() => import('./components/NotFound.js'));
 
@@ -167,6 +168,7 @@ function AppRoutes() {
             </RequirePermission>
           }
         />
+        <Route path="reviews" element={<RequirePermission permission="review.read"><ReviewsPage /></RequirePermission>} />
         <Route path="applications" element={<RequirePermission permission="application.read"><ApplicationsPage /></RequirePermission>} />
         <Route path="applications/new" element={<RequirePermission permission="application.apply"><NewApplicationPage /></RequirePermission>} />
         <Route path="applications/overdue" element={<RequirePermission permission="application.review"><OverduePage /></RequirePermission>} />

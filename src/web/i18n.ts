@@ -43,6 +43,7 @@ const messages = {
   'nav.orgs': ['社会组织名录', 'Organization registry'],
   'nav.regions': ['区划与人口', 'Regions & population'],
   'nav.stats': ['统计看板', 'Dashboard'],
+  'nav.reviews': ['待办事项', 'To-do'],
   'nav.applications': ['备案登记', 'Filing & registration'],
   'nav.myApplications': ['我的申请', 'My applications'],
   'nav.settings': ['本区设置', 'District settings'],

@@ -7,6 +7,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  BellOutlined,
   FileDoneOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -23,7 +24,7 @@ import { formatDateTime } from '../lib/format.js';
 import { useIsMobile } from '../lib/hooks.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
-import { ToDoBell } from '../features/applications/ToDoBell.js';
+import { ToDoBell } from '../features/reviews/ToDoBell.js';
 
 interface NavItem {
   path: string;
@@ -36,6 +37,7 @@ interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { path: '/orgs', permission: 'org.read', label: 'nav.orgs', icon: <BankOutlined /> },
   // An applicant (organization leader) lands here: it is the first item their permissions allow.
+  { path: '/reviews', permission: 'review.decide', label: 'nav.reviews', icon: <BellOutlined /> },
   { path: '/applications', permission: 'application.read', label: 'nav.applications', icon: <FileDoneOutlined /> },
   { path: '/stats', permission: 'stats.read', label: 'nav.stats', icon: <BarChartOutlined /> },
   { path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <ApartmentOutlined /> },
@@ -180,7 +182,7 @@ export function AppLayout() {
           )}
           {isMobile ? <span className="app-header-title">{t('app.name')}</span> : regionCrumb}
           <div className="app-header-right">
-            {user.permissions.includes('application.read') && <ToDoBell />}
+            {user.permissions.includes('review.read') && <ToDoBell />}
             {langSwitch}
             {isMobile ? (
               <Dropdown menu={{ items: userMenuItems, onClick: onUserMenu }} trigger={['click']}>

@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApplicationKind, ApplicationStatus, ReviewDecision, ReviewStep } from '../../../shared/enums.js';
 import type {
   Application,
@@ -11,6 +11,7 @@ import type {
   PublicCertificate,
 } from '../../../shared/schemas/applications.js';
 import { api } from '../../api/client.js';
+import { useCurrentUser } from '../../auth/session.js';
 
 export type { Application, ApplicationAttachment, ApplicationCounts, ApplicationData, ApplicationListItem, OverdueByNode, PublicCertificate };
 export type DueState = NonNullable<ApplicationListItem['dueState']>;
@@ -46,6 +47,18 @@ export const applicationsQuery = (p: ApplicationListParams) =>
     queryFn: ({ signal }) => api<ApplicationListResponse>('/applications', { query: { ...p }, signal }),
     placeholderData: keepPreviousData,
   });
+
+/** The applications queue's own to-dos (the tab badge): cases at my step, my drafts and returned applications. */
+export function useApplicationCounts() {
+  const user = useCurrentUser();
+  return useQuery({
+    queryKey: appKeys.counts,
+    queryFn: ({ signal }) => api<ApplicationCounts>('/applications/counts', { signal }),
+    enabled: user.permissions.includes('application.read'),
+    refetchInterval: 60_000,
+    staleTime: 15_000,
+  });
+}
 
 export const applicationQuery = (id: number) =>
   queryOptions({
