@@ -426,10 +426,14 @@ const messages = {
 export type MsgKey = keyof typeof messages;
 type Vars = Record<string, string | number>;
 
-export function translate(lang: Lang, key: MsgKey, vars?: Vars): string {
-  const text: string = messages[key][lang === 'zh' ? 0 : 1];
+/** `{name}` placeholders filled from `vars` (left as written when a value is missing). */
+export function interpolate(text: string, vars?: Vars): string {
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+export function translate(lang: Lang, key: MsgKey, vars?: Vars): string {
+  return interpolate(messages[key][lang === 'zh' ? 0 : 1], vars);
 }
 
 function storedLang(): Lang {

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useLang } from '../../i18n.js';
+import { interpolate, useLang } from '../../i18n.js';
 
 // The to-do queue's and the header bell's strings (every subject kind of the review chain), kept together in the
 // feature: Chinese first, English second; server messages stay Chinese. Kind labels come from the server.
@@ -37,7 +37,7 @@ const messages = {
   'bell.label': ['待办', 'To do'],
   'bell.none': ['暂无待办', 'Nothing to do'],
   'bell.title': ['待办 {n} 件，其中临期 {soon} 件、逾期 {late} 件', '{n} to do: {soon} due soon, {late} overdue'],
-} as const;
+} as const satisfies Record<string, readonly [string, string]>;
 
 export type ReviewMsgKey = keyof typeof messages;
 type Vars = Record<string, string | number>;
@@ -45,10 +45,7 @@ type Vars = Record<string, string | number>;
 export function useRT(): (key: ReviewMsgKey, vars?: Vars) => string {
   const { lang } = useLang();
   return useCallback(
-    (key: ReviewMsgKey, vars?: Vars) => {
-      const text: string = messages[key][lang === 'zh' ? 0 : 1];
-      return vars ? text.replace(/\{(\w+)\}/g, (m, n: string) => (n in vars ? String(vars[n]) : m)) : text;
-    },
+    (key: ReviewMsgKey, vars?: Vars) => interpolate(messages[key][lang === 'zh' ? 0 : 1], vars),
     [lang],
   );
 }
