@@ -4,6 +4,7 @@ import { regionsImportBench } from './regions-import.bench.js';
 import { orgsSearchBench } from './orgs-search.bench.js';
 import { orgsExportBench } from './orgs-export.bench.js';
 import { statsTargetsBench } from './stats-targets.bench.js';
+import { webBundleBench } from './web-bundle.bench.js';
 
 const only = process.argv.slice(2);
 const benches: Record<string, () => Promise<void>> = {
@@ -11,6 +12,7 @@ const benches: Record<string, () => Promise<void>> = {
   'orgs-search': orgsSearchBench,
   'orgs-export': orgsExportBench,
   'stats-targets': statsTargetsBench,
+  'web-bundle': webBundleBench,
 };
 
 for (const [name, run] of Object.entries(benches)) {

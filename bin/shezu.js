@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npx shezu …`: the command line, run from its TypeScript source through tsx.
-import { register } from 'tsx/esm/api';
+// `npx shezu …`: the command line, run as compiled JavaScript from dist/cli (compiled first when missing or older than
+// its sources; the messages go to stderr so that the command's own output stays clean).
+import { ensureBuild } from '../scripts/ensure-build.mjs';
 
-register();
-await import('../src/cli/shezu.ts');
+await ensureBuild(['server'], (m) => console.error(m));
+await import('../dist/cli/shezu.js');

@@ -23,7 +23,7 @@ async function snapshot() {
   return { users: Number(users.n), regions: Number(regions.n), population: population.population };
 }
 
-function expectErrorBody(res: { statusCode: number; json(): any }) {
+function expectErrorBody(res: { statusCode: number; json(): { error: { code: string; message: string; fields?: Record<string, string> } } }) {
   expect(res.statusCode).toBeGreaterThanOrEqual(400);
   expect(res.statusCode).toBeLessThan(500);
   const body = res.json();
@@ -136,7 +136,7 @@ describe('bad input to applications', () => {
     const b = 'badupload';
     const payload = `--${b}\r\nContent-Disposition: form-data; name="kind"\r\n\r\ncharter\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="virus.exe"\r\nContent-Type: application/octet-stream\r\n\r\nMZ\x90\x00\r\n--${b}--\r\n`;
     const err = expectErrorBody(await staff.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/attachments`, payload, headers: { 'content-type': `multipart/form-data; boundary=${b}` } }));
-    expect(err.fields.file).toContain('PDF');
+    expect(err.fields?.file).toContain('PDF');
     expectErrorBody(await staff.patch(`/api/v1/applications/${draft.id}`, { version: 99, data: { org: {}, members: [] } }));
   });
 });

@@ -2,10 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { afterAll, describe, expect, it } from 'vitest';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-/** The real `npm start` entry point on an embedded data directory: one process per directory, clean stops, recovery after a kill. */
+/**
+ * The real `npm start` entry point, the compiled dist/server/server.js (built here when missing or stale, as `npm start`
+ * does), on an embedded data directory: one process per directory, clean stops, recovery after a kill.
+ */
+beforeAll(() => {
+  const build = spawnSync(process.execPath, ['scripts/ensure-build.mjs', 'server'], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stdout}${build.stderr}`);
+}, 60_000);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shezu-server-'));
 const children: ChildProcess[] = [];
 afterAll(() => {
@@ -33,7 +40,7 @@ async function start(): Promise<Started> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SHEZU_DEMO: '0', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['dist/server/server.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
   child.stdout!.on('data', (d) => (out += d));

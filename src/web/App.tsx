@@ -6,9 +6,27 @@ import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { ApiError } from './api/client.js';
 import { FullPageSpin, RequireAuth, RequirePermission, UnauthorizedBridge, useCurrentUser } from './auth/session.js';
-import { AppLayout, allowedNavItems } from './components/AppLayout.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { LangProvider, useLang, useT } from './i18n.js';
+
+// The signed-in app's shell (menu, header, to-do bell) is a chunk of its own too: the login page, the first page
+// anyone opens, loads only what it shows (issue 11: at most 400 KB of gzipped JS and CSS; `npm run bench web-bundle`).
+const AppLayout = lazy(() => import('./components/AppLayout.js').then((m) => ({ default: m.AppLayout })));
+// The first page a user's permissions allow: it needs the menu's list, so it comes with the shell's chunk.
+const HomeRedirect = lazy(() =>
+  import('./components/AppLayout.js').then(({ allowedNavItems }) => ({
+    default: function HomeRedirect() {
+      const user = useCurrentUser();
+      const t = useT();
+      const first = allowedNavItems(user.permissions)[0];
+      if (first) return <Navigate to={first.path} replace />;
+      return <Result status="info" title={t('nav.nothing')} subTitle={t('nav.nothingHint')} />;
+    },
+  })),
+);
+
+// The header's to-do bell comes with the shell, not with the login page.
+const ToDoBell = lazy(() => import('./features/reviews/ToDoBell.js').then((m) => ({ default: m.ToDoBell })));
 
 // Each page is its own chunk, fetched when first opened.
 const LoginPage = lazy(() => import('./features/auth/LoginPage.js'));
@@ -50,14 +68,6 @@ const queryClient = new QueryClient({
 
 const FONT =
   '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
-
-function HomeRedirect() {
-  const user = useCurrentUser();
-  const t = useT();
-  const first = allowedNavItems(user.permissions)[0];
-  if (first) return <Navigate to={first.path} replace />;
-  return <Result status="info" title={t('nav.nothing')} subTitle={t('nav.nothingHint')} />;
-}
 
 function AppRoutes() {
   return (
@@ -131,7 +141,9 @@ function AppRoutes() {
       <Route
         element={
           <RequireAuth>
-            <AppLayout />
+            <Suspense fallback={<FullPageSpin />}>
+              <AppLayout headerTools={<ToDoBell />} />
+            </Suspense>
           </RequireAuth>
         }
       >

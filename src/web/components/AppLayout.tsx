@@ -24,7 +24,6 @@ import { formatDateTime } from '../lib/format.js';
 import { useIsMobile } from '../lib/hooks.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
-import { ToDoBell } from '../features/reviews/ToDoBell.js';
 
 interface NavItem {
   path: string;
@@ -37,6 +36,7 @@ interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { path: '/orgs', permission: 'org.read', label: 'nav.orgs', icon: <BankOutlined /> },
   // An applicant (organization leader) lands here: it is the first item their permissions allow.
+  // Every subject kind of the review chain waiting at a reviewer's step (an applicant's are on their applications page).
   { path: '/reviews', permission: 'review.decide', label: 'nav.reviews', icon: <BellOutlined /> },
   { path: '/applications', permission: 'application.read', label: 'nav.applications', icon: <FileDoneOutlined /> },
   { path: '/stats', permission: 'stats.read', label: 'nav.stats', icon: <BarChartOutlined /> },
@@ -64,7 +64,11 @@ function PrintStamp({ who }: { who: string }) {
   return <div className="print-only print-stamp">{t('layout.printStamp', { who, at: formatDateTime(at, false) })}</div>;
 }
 
-export function AppLayout() {
+/**
+ * The signed-in frame: menu, header, content. What a feature shows in the header (the to-do bell) comes in as
+ * `headerTools` from App.tsx, so this shared component imports no feature.
+ */
+export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
   const user = useCurrentUser();
   const t = useT();
   const labels = useEnumLabels();
@@ -182,7 +186,7 @@ export function AppLayout() {
           )}
           {isMobile ? <span className="app-header-title">{t('app.name')}</span> : regionCrumb}
           <div className="app-header-right">
-            {user.permissions.includes('review.read') && <ToDoBell />}
+            {headerTools}
             {langSwitch}
             {isMobile ? (
               <Dropdown menu={{ items: userMenuItems, onClick: onUserMenu }} trigger={['click']}>

@@ -1,6 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { Button, Result, Typography } from 'antd';
-import { translate, currentLang } from '../i18n.js';
+import { translate, currentLang, type MsgKey } from '../i18n.js';
 
 interface Props {
   children: ReactNode;
@@ -34,7 +34,7 @@ export class ErrorBoundary extends Component<Props, State> {
     const { error } = this.state;
     if (!error) return this.props.children;
     // A class component cannot use hooks; the language is read once here.
-    const t = (key: Parameters<typeof translate>[1]) => translate(currentLang(), key);
+    const t = (key: MsgKey) => translate(currentLang(), key);
     // A stale tab asking for a bundle chunk that a new release replaced: reloading fetches the new one.
     const staleBundle = /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message);
     return (

@@ -17,7 +17,6 @@ import {
   WithdrawBody,
 } from '../../../shared/schemas/applications.js';
 import { z } from '../../../shared/zod.js';
-import { errors } from '../../lib/errors.js';
 import { readUpload, sendStoredFile } from '../../lib/uploads.js';
 import * as service from './applications.service.js';
 import { reviewApplication, reviewBatch } from './applications.review.js';

@@ -47,17 +47,27 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += ch;
   }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -192,7 +202,10 @@ async function importRow(trx: Transaction<DB>, ctx: RequestContext, row: SheetRo
   const add = (key: string, message: string) => {
     const column = headerOf(key === 'regionCode' ? regionColumn : key);
     // One message per cell: the first problem found in it.
-    if (!reported.has(column)) reported.add(column), problems.push({ row: row.rowNumber, column, message });
+    if (!reported.has(column)) {
+      reported.add(column);
+      problems.push({ row: row.rowNumber, column, message });
+    }
   };
   // Every problem of the row is reported at once, so the office fixes the file in one pass.
   const parsed = OrgFields.safeParse(merged);
@@ -234,8 +247,10 @@ export async function importOrgRows(
   const counts: ImportCounts = { total: rows.length, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
   const problems: RowProblem[] = [];
   const tally = (r: Awaited<ReturnType<typeof importRow>>) => {
-    if (Array.isArray(r)) counts.rejected++, problems.push(...r);
-    else counts[r]++;
+    if (Array.isArray(r)) {
+      counts.rejected++;
+      problems.push(...r);
+    } else counts[r]++;
   };
   for (let i = 0; i < rows.length; i += BATCH) {
     const batch = rows.slice(i, i + BATCH);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestApp, type Client, type TestApp } from '../../../../test/app.js';
-import { createTestOrg, makeCreditCode, PLACES } from '../../../../test/factories.js';
+import { createTestOrg, PLACES } from '../../../../test/factories.js';
 import type { NodeTargets, TargetItem, TargetsResponse } from '../../../shared/schemas/stats.js';
 
 /**

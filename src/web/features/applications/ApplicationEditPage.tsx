@@ -1,153 +1,35 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Result, Row, Select, Space, Steps, Typography } from 'antd';
-import { ArrowLeftOutlined, CheckCircleFilled, CloseCircleFilled, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { DIRECT_REGISTRATION_TYPES, REGISTERED_FORMS, type LegalForm } from '../../../shared/enums.js';
-import { PHONE_MESSAGE, RESIDENT_ID_MESSAGES, isValidPhone, residentIdProblem } from '../../../shared/validators.js';
+import { Alert, App, Button, Card, Form, Result, Space, Typography } from 'antd';
+import { ArrowLeftOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { ApiError, errorMessage } from '../../api/client.js';
-import { useCurrentUser } from '../../auth/session.js';
 import { ConflictAlert } from '../../components/ConflictAlert.js';
 import { isRecordId, RecordLoader } from '../../components/RecordLoader.js';
-import { RegionSelect } from '../../components/RegionSelect.js';
-import { useEnumLabels, useT } from '../../i18n.js';
+import { useT } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
-import { useIsMobile } from '../../lib/hooks.js';
-import { useOrgFieldLabel } from '../orgs/org-labels.js';
-import { useAppLabels, useAT, type AppMsgKey } from './app-i18n.js';
-import { AppStatusTag, KindTag, isChange, isDeregistration, isEstablishment } from './app-tags.js';
-import { AttachmentsPanel, missingKinds } from './AttachmentsPanel.js';
-import { ChecksList } from './ChecksList.js';
-import { DiffTable } from './DiffTable.js';
-import { MemberListEditor, type MemberValue } from './MemberListEditor.js';
-import { applicationQuery, useSaveApplication, useSubmitApplication, type Application, type ApplicationData, type AttachmentKind } from './applications.api.js';
+import { applicationsMessages, useAppLabels } from './applications.messages.js';
+import { NotFoundCard } from './NotFoundCard.js';
+import { AppStatusTag, isDeregistration, isEstablishment } from './app-tags.js';
+import { applicationQuery, useSaveApplication, useSubmitApplication, type Application, type AttachmentKind } from './applications.api.js';
+import { BasicStep } from './wizard/BasicStep.js';
+import { CharterStep } from './wizard/CharterStep.js';
+import { CheckStep } from './wizard/CheckStep.js';
+import { FilesStep } from './wizard/FilesStep.js';
+import { PeopleStep } from './wizard/PeopleStep.js';
+import { ReasonStep } from './wizard/ReasonStep.js';
+import { WizardStepsBar } from './wizard/WizardStepsBar.js';
+import { dataOf, stepOfPath as stepOfPathIn, stepsFor, valuesOf, type Path, type StepKey, type Values } from './wizard/wizard-form.js';
 import './applications.css';
 
-type StepKey = 'basic' | 'people' | 'charter' | 'files' | 'reason' | 'check';
-type Path = (string | number)[];
-
-const STEP_TITLES: Record<StepKey, AppMsgKey> = {
-  basic: 'wizard.step.basic',
-  people: 'wizard.step.people',
-  charter: 'wizard.step.charter',
-  files: 'wizard.step.files',
-  reason: 'wizard.step.reason',
-  check: 'wizard.step.check',
-};
-
-function stepsFor(kind: Application['kind']): StepKey[] {
-  if (isDeregistration(kind)) return ['reason', 'check'];
-  if (isChange(kind)) return ['basic', 'people', 'charter', 'reason', 'check'];
-  return ['basic', 'people', 'charter', 'files', 'check'];
-}
-
-/** The proposed record's fields on the form, by the step that holds them. */
-const ORG_FIELD_STEP: Record<string, StepKey> = {
-  name: 'basic',
-  legalForm: 'basic',
-  category: 'basic',
-  regionCode: 'basic',
-  address: 'basic',
-  foundedOn: 'basic',
-  creditCode: 'basic',
-  leaderName: 'people',
-  leaderIdNumber: 'people',
-  leaderPhone: 'people',
-  individualMembers: 'people',
-  unitMembers: 'people',
-  purpose: 'charter',
-  activities: 'charter',
-  venue: 'charter',
-};
-const TEXT_FIELDS = ['name', 'category', 'regionCode', 'address', 'leaderName', 'leaderIdNumber', 'leaderPhone', 'purpose', 'activities', 'venue'] as const;
-// An empty value of these is left out of a draft (the server's rules apply to what is present).
-const OMIT_WHEN_EMPTY = ['name', 'category', 'regionCode', 'legalForm'];
-
-interface OrgValues {
-  name?: string;
-  legalForm?: LegalForm;
-  category?: string;
-  regionCode?: string | null;
-  address?: string;
-  foundedOn?: Dayjs | null;
-  leaderName?: string;
-  leaderIdNumber?: string;
-  leaderPhone?: string;
-  individualMembers?: number | null;
-  unitMembers?: number | null;
-  purpose?: string;
-  activities?: string;
-  venue?: string;
-}
-interface Values {
-  org: OrgValues;
-  members: MemberValue[];
-  charter?: string;
-  registrationType?: string | null;
-  reason?: string;
-}
-
-function valuesOf(app: Application): Values {
-  const o = app.data.org;
-  return {
-    org: {
-      name: o.name ?? '',
-      legalForm: o.legalForm,
-      category: o.category,
-      regionCode: o.regionCode ?? null,
-      address: o.address ?? '',
-      foundedOn: o.foundedOn ? dayjs(o.foundedOn) : null,
-      leaderName: o.leaderName ?? '',
-      leaderIdNumber: o.leaderIdNumber ?? '',
-      leaderPhone: o.leaderPhone ?? '',
-      individualMembers: o.individualMembers ?? null,
-      unitMembers: o.unitMembers ?? null,
-      purpose: o.purpose ?? '',
-      activities: o.activities ?? '',
-      venue: o.venue ?? '',
-    },
-    members: app.data.members.map((m) => ({ name: m.name, kind: m.kind, phone: m.phone ?? null })),
-    charter: app.data.charter ?? '',
-    registrationType: app.data.registrationType ?? null,
-    reason: app.data.reason ?? '',
-  };
-}
-
-const text = (v: unknown) => {
-  const s = typeof v === 'string' ? v.trim() : '';
-  return s ? s : null;
-};
-
-/** The form as the API's ApplicationData; fields the form does not show (hub, credit code) keep their values. */
-function dataOf(v: Values, base: Application): ApplicationData {
-  let org: Record<string, unknown> = { ...base.data.org };
-  if (!isDeregistration(base.kind)) {
-    const o = v.org ?? {};
-    for (const k of TEXT_FIELDS) org[k] = text(o[k]);
-    if (org.leaderIdNumber) org.leaderIdNumber = String(org.leaderIdNumber).toUpperCase();
-    org.legalForm = o.legalForm;
-    org.individualMembers = o.individualMembers ?? null;
-    org.unitMembers = o.unitMembers ?? null;
-    org.foundedOn = o.foundedOn ? o.foundedOn.format('YYYY-MM-DD') : null;
-    for (const k of OMIT_WHEN_EMPTY) if (org[k] === null || org[k] === undefined) delete org[k];
-  } else org = { ...base.data.org };
-  return {
-    org: org as ApplicationData['org'],
-    members: (v.members ?? [])
-      .map((m) => ({ name: (m.name ?? '').trim(), kind: m.kind ?? 'individual', phone: text(m.phone) }))
-      .filter((m) => m.name),
-    charter: text(v.charter),
-    registrationType: (v.registrationType ?? null) as ApplicationData['registrationType'],
-    reason: text(v.reason),
-  };
-}
+// The wizard: this page holds the form, the version, the errors and the current step; wizard/ holds one component per
+// step (all mounted, the others hidden, so a server message can land on any field) and the form's data rules.
 
 /** `/applications/:id/edit`: the applicant's wizard for a draft or a returned application. */
 export default function ApplicationEditPage() {
   const { id } = useParams();
   const appId = Number(id);
-  const at = useAT();
+  const t = useT(applicationsMessages);
   const q = useQuery(applicationQuery(appId));
   const navigate = useNavigate();
 
@@ -159,9 +41,9 @@ export default function ApplicationEditPage() {
             <Card>
               <Result
                 status="info"
-                title={at('wizard.notEditable')}
-                subTitle={at('wizard.notEditableHint')}
-                extra={<Button onClick={() => navigate(`/applications/${appId}`)}>{at('page.back')}</Button>}
+                title={t('wizard.notEditable')}
+                subTitle={t('wizard.notEditableHint')}
+                extra={<Button onClick={() => navigate(`/applications/${appId}`)}>{t('page.back')}</Button>}
               />
             </Card>
           );
@@ -172,24 +54,9 @@ export default function ApplicationEditPage() {
   );
 }
 
-export function NotFoundCard() {
-  const at = useAT();
-  const navigate = useNavigate();
-  return (
-    <Card>
-      <Result status="404" title={at('page.notFound')} extra={<Button type="primary" onClick={() => navigate('/applications')}>{at('page.back')}</Button>} />
-    </Card>
-  );
-}
-
 function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{ data?: Application }> }) {
-  const t = useT();
-  const at = useAT();
+  const t = useT(applicationsMessages);
   const labels = useAppLabels();
-  const enumLabels = useEnumLabels();
-  const fieldLabel = useOrgFieldLabel();
-  const user = useCurrentUser();
-  const isMobile = useIsMobile();
   const navigate = useNavigate();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -207,13 +74,8 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
   const initialValues = useMemo(() => valuesOf(app), []); // eslint-disable-line react-hooks/exhaustive-deps
   const establishment = isEstablishment(app.kind);
   const deregistration = isDeregistration(app.kind);
-  const registration = app.kind === 'registration';
-  const leaderName = Form.useWatch(['org', 'leaderName'], form);
-  const charter = Form.useWatch('charter', form);
-  const members = Form.useWatch('members', form) as MemberValue[] | undefined;
-  const declaredIndividual = Form.useWatch(['org', 'individualMembers'], form);
-  const declaredUnit = Form.useWatch(['org', 'unitMembers'], form);
   const lastReturn = app.status === 'returned' ? [...app.events].reverse().find((e) => e.action === 'return') : undefined;
+  const markDirty = () => setDirty(true);
 
   useEffect(() => {
     if (!dirty) return;
@@ -222,23 +84,7 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  const categories = useMemo(() => {
-    const list: string[] = [...app.rules.categories];
-    if (app.data.org.category && !list.includes(app.data.org.category)) list.push(app.data.org.category);
-    return list;
-  }, [app.data.org.category, app.rules]);
-
-  const stepOfPath = (path: Path): StepKey => {
-    const [head, second] = path;
-    let s: StepKey = 'check';
-    if (head === 'org' && typeof second === 'string') s = ORG_FIELD_STEP[second] ?? 'basic';
-    else if (head === 'members') s = 'people';
-    else if (head === 'charter') s = 'charter';
-    else if (head === 'registrationType') s = 'basic';
-    else if (head === 'reason') s = 'reason';
-    else if (head === 'attachments') s = establishment ? 'files' : 'reason';
-    return steps.includes(s) ? s : 'check';
-  };
+  const stepOfPath = (path: Path): StepKey => stepOfPathIn(path, steps, establishment);
 
   // Which steps hold a problem (the Steps bar marks them).
   const stepErrors = useMemo(() => {
@@ -297,12 +143,12 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
     const target = first ? stepOfPath(first) : Object.keys(files).length > 0 ? (establishment ? 'files' : 'reason') : 'check';
     setStep(target);
     if (first) setTimeout(() => form.scrollToField(first, { block: 'center' }), 50);
-    message.error(at('wizard.fixErrors'));
+    message.error(t('wizard.fixErrors'));
   };
 
   const saveDraft = async () => {
     const saved = await persist();
-    if (saved) message.success(at('wizard.saved'));
+    if (saved) message.success(t('wizard.saved'));
   };
 
   const go = async (target: StepKey) => {
@@ -336,20 +182,20 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
         setStep(stepOfPath(first.name as Path));
         setTimeout(() => form.scrollToField(first.name, { block: 'center' }), 50);
       }
-      message.error(at('wizard.fixErrors'));
+      message.error(t('wizard.fixErrors'));
       return;
     }
     const saved = await persist();
     if (!saved) return;
     modal.confirm({
-      title: at('wizard.submitConfirm'),
-      content: at('wizard.submitHint'),
-      okText: app.status === 'returned' ? at('wizard.resubmit') : at('wizard.submit'),
+      title: t('wizard.submitConfirm'),
+      content: t('wizard.submitHint'),
+      okText: app.status === 'returned' ? t('wizard.resubmit') : t('wizard.submit'),
       cancelText: t('common.cancel'),
       onOk: () =>
         submit.mutateAsync().then(
           (done) => {
-            message.success(at('wizard.submitted', { step: done.currentStep ? labels.step(done.currentStep) : '' }));
+            message.success(t('wizard.submitted', { step: done.currentStep ? labels.step(done.currentStep) : '' }));
             navigate(`/applications/${app.id}`);
           },
           (err) => showServerErrors(err),
@@ -373,299 +219,7 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
       {children}
     </div>
   );
-
-  const listed = { individual: (members ?? []).filter((m) => m?.kind !== 'unit' && m?.name?.trim()).length, unit: (members ?? []).filter((m) => m?.kind === 'unit' && m?.name?.trim()).length };
-  const charterText = charter ?? '';
-  const charterChecks = [
-    { ok: !!leaderName?.trim() && charterText.includes(leaderName.trim()), label: leaderName?.trim() ? at('wizard.charterLeader', { name: leaderName.trim() }) : at('wizard.charterLeaderUnknown') },
-    { ok: /宗旨/.test(charterText), label: at('wizard.charterPurpose') },
-    { ok: /活动|业务范围/.test(charterText), label: at('wizard.charterActivities') },
-  ];
-
-  const insertTemplate = () => {
-    const v = form.getFieldsValue(true) as Values;
-    const o = v.org ?? {};
-    const where = user.regionPath.find((r) => r.level === 4)?.name ?? '所在街道（乡镇）';
-    const tpl = [
-      `第一条　本组织名称为${o.name || '＿＿＿＿'}。`,
-      `第二条　本组织宗旨：${o.purpose || '＿＿＿＿'}`,
-      `第三条　本组织的活动内容：${o.activities || '＿＿＿＿'}`,
-      `第四条　本组织活动场所：${o.venue || '＿＿＿＿'}。`,
-      `第五条　本组织负责人：${o.leaderName || '＿＿＿＿'}，由成员大会选举产生，每届任期三年。`,
-      `第六条　本组织遵守宪法、法律、法规和国家政策，接受${where}和所在社区（村）的指导和管理。`,
-      '第七条　成员入会自愿、退会自由，享有参加活动、提出建议和监督的权利。',
-      '第八条　本组织不以营利为目的，经费来源于成员自愿捐赠、政府购买服务和社会资助，收支定期向成员公开。',
-      '第九条　本组织的终止须经成员大会讨论通过，并向备案机关申请注销。',
-      '第十条　本章程经成员大会表决通过之日起生效。',
-    ].join('\n');
-    const apply = () => {
-      form.setFieldValue('charter', tpl);
-      setDirty(true);
-    };
-    if (charterText.trim()) modal.confirm({ title: at('wizard.charterTemplateConfirm'), onOk: apply, cancelText: t('common.cancel') });
-    else apply();
-  };
-
-  const idRule = {
-    validator: async (_r: unknown, v: string | undefined) => {
-      if (!v) return;
-      const problem = residentIdProblem(v);
-      if (problem) throw new Error(RESIDENT_ID_MESSAGES[problem]);
-    },
-  };
-  const phoneRule = {
-    validator: async (_r: unknown, v: string | undefined) => {
-      if (v && !isValidPhone(v)) throw new Error(PHONE_MESSAGE);
-    },
-  };
-
-  const basic = section(
-    'basic',
-    <Row gutter={16}>
-      <Col xs={24} lg={16}>
-        <Form.Item
-          name={['org', 'name']}
-          label={fieldLabel('name')}
-          rules={[
-            { required: true, whitespace: true, message: '请填写组织名称' },
-            { min: 2, max: 100, message: '名称为 2–100 个字' },
-          ]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-      </Col>
-      <Col xs={24} sm={12} lg={8}>
-        {registration ? (
-          <Form.Item name={['org', 'legalForm']} label={at('wizard.legalFormRegistered')} rules={[{ required: true, message: '请选择组织形式' }]}>
-            <Select options={REGISTERED_FORMS.map((f) => ({ value: f, label: enumLabels.legalForm(f) }))} />
-          </Form.Item>
-        ) : (
-          <Form.Item label={fieldLabel('legalForm')} required /* shown, not entered: not "optional" */>
-            <Typography.Text>{app.kind === 'filing' ? at('wizard.filedForm') : app.data.org.legalForm ? enumLabels.legalForm(app.data.org.legalForm) : '—'}</Typography.Text>
-          </Form.Item>
-        )}
-      </Col>
-      {registration && (
-        <Col xs={24} sm={12} lg={8}>
-          <Form.Item name="registrationType" label={at('wizard.registrationType')} rules={[{ required: true, message: at('wizard.registrationTypeRequired') }]} extra={at('wizard.creditCodeLater')}>
-            <Select options={DIRECT_REGISTRATION_TYPES.map((k) => ({ value: k, label: k }))} />
-          </Form.Item>
-        </Col>
-      )}
-      <Col xs={24} sm={12} lg={8}>
-        <Form.Item name={['org', 'category']} label={fieldLabel('category')} rules={[{ required: true, message: '请选择类别' }]}>
-          <Select options={categories.map((c) => ({ value: c, label: c }))} showSearch />
-        </Form.Item>
-      </Col>
-      <Col xs={24} lg={16}>
-        <Form.Item
-          name={['org', 'regionCode']}
-          label={fieldLabel('regionCode')}
-          rules={[{ required: true, message: at('new.regionRequired') }]}
-          extra={app.kind.startsWith('registration') ? at('wizard.regionHintRegistration') : at('wizard.regionHintFiling')}
-        >
-          <RegionSelect
-            initial={app.data.org.regionCode === app.region.code ? app.region : user.region}
-            isDisabled={(hit) => hit.level < (app.kind.startsWith('registration') ? 3 : 4)}
-          />
-        </Form.Item>
-      </Col>
-      <Col xs={24} sm={12} lg={8}>
-        <Form.Item name={['org', 'foundedOn']} label={fieldLabel('foundedOn')}>
-          <DatePicker className="full-width" disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs('1949-10-01'), 'day')} />
-        </Form.Item>
-      </Col>
-      <Col xs={24} lg={16}>
-        <Form.Item name={['org', 'address']} label={fieldLabel('address')}>
-          <Input maxLength={200} />
-        </Form.Item>
-      </Col>
-    </Row>,
-  );
-
-  const people = section(
-    'people',
-    <>
-      <Row gutter={16}>
-        <Col xs={24} sm={12} lg={8}>
-          <Form.Item name={['org', 'leaderName']} label={fieldLabel('leaderName')} rules={establishment ? [{ required: true, whitespace: true, message: '请填写负责人姓名' }] : []}>
-            <Input maxLength={40} autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12} lg={8}>
-          <Form.Item
-            name={['org', 'leaderIdNumber']}
-            label={fieldLabel('leaderIdNumber')}
-            validateDebounce={300}
-            normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
-            rules={[idRule]}
-          >
-            <Input maxLength={18} className="mono" spellCheck={false} autoComplete="off" placeholder="18 位居民身份证号" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12} lg={8}>
-          <Form.Item name={['org', 'leaderPhone']} label={fieldLabel('leaderPhone')} validateDebounce={300} normalize={(v: string) => v.replace(/\s/g, '')} rules={[phoneRule]}>
-            <Input maxLength={30} inputMode="tel" className="mono" autoComplete="off" placeholder="手机号或带区号的固定电话" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} sm={12} lg={8}>
-          <Form.Item name={['org', 'individualMembers']} label={fieldLabel('individualMembers')}>
-            <InputNumber min={0} max={1_000_000} precision={0} className="full-width" inputMode="numeric" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} sm={12} lg={8}>
-          <Form.Item name={['org', 'unitMembers']} label={fieldLabel('unitMembers')}>
-            <InputNumber min={0} max={1_000_000} precision={0} className="full-width" inputMode="numeric" />
-          </Form.Item>
-        </Col>
-      </Row>
-      {establishment && (
-        <Card size="small" title={at('wizard.memberList')} className="wizard-subcard">
-          <div className="member-counts" role="status">
-            <span>
-              {at('wizard.memberCounts', { p: listed.individual, u: listed.unit, fp: declaredIndividual ?? 0, fu: declaredUnit ?? 0 })}
-            </span>
-            {(listed.individual !== (declaredIndividual ?? 0) || listed.unit !== (declaredUnit ?? 0)) && (
-              <Button
-                size="small"
-                onClick={() => {
-                  form.setFieldValue(['org', 'individualMembers'], listed.individual);
-                  form.setFieldValue(['org', 'unitMembers'], listed.unit);
-                  setDirty(true);
-                }}
-              >
-                {at('wizard.syncCounts')}
-              </Button>
-            )}
-          </div>
-          <Typography.Paragraph type="secondary" className="member-threshold">
-            {at('wizard.memberThreshold', { individual: app.rules.memberThresholds.individual, unit: app.rules.memberThresholds.unit })}
-          </Typography.Paragraph>
-          <MemberListEditor form={form} />
-        </Card>
-      )}
-    </>,
-  );
-
-  const charterStep = section(
-    'charter',
-    <>
-      <Form.Item name={['org', 'purpose']} label={fieldLabel('purpose')} rules={establishment ? [{ required: true, whitespace: true, message: '请填写宗旨' }] : []}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} showCount />
-      </Form.Item>
-      <Form.Item name={['org', 'activities']} label={fieldLabel('activities')} rules={establishment ? [{ required: true, whitespace: true, message: '请填写活动内容' }] : []}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={4000} showCount />
-      </Form.Item>
-      <Form.Item name={['org', 'venue']} label={fieldLabel('venue')}>
-        <Input maxLength={200} />
-      </Form.Item>
-      <Form.Item
-        name="charter"
-        label={
-          <Space>
-            {at('wizard.charterText')}
-            <Button size="small" type="link" onClick={insertTemplate}>
-              {at('wizard.charterTemplate')}
-            </Button>
-          </Space>
-        }
-        rules={establishment ? [{ required: true, whitespace: true, message: at('wizard.charterRequired') }] : []}
-        extra={
-          establishment && (
-            <div className="charter-checks" aria-live="polite">
-              {at('wizard.charterChecks')}
-              {charterChecks.map((c) => (
-                <span key={c.label} className={c.ok ? 'charter-ok' : 'charter-missing'}>
-                  {c.ok ? <CheckCircleFilled /> : <CloseCircleFilled />} {c.label}
-                </span>
-              ))}
-            </div>
-          )
-        }
-      >
-        <Input.TextArea autoSize={{ minRows: 10, maxRows: 24 }} maxLength={20000} showCount placeholder={at('wizard.charterPlaceholder')} />
-      </Form.Item>
-    </>,
-  );
-
-  const filesStep = section('files', <AttachmentsPanel app={app} editable required errors={fileErrors} />);
-
-  const reasonStep = section(
-    'reason',
-    <>
-      {deregistration && (
-        <Descriptions
-          size="small"
-          bordered
-          column={1}
-          className="wizard-subcard"
-          items={[
-            { key: 'name', label: fieldLabel('name'), children: app.org?.name ?? app.name },
-            { key: 'region', label: fieldLabel('region'), children: app.regionPath },
-          ]}
-        />
-      )}
-      <Form.Item
-        name="reason"
-        label={deregistration ? at('wizard.reasonDeregister') : at('wizard.reasonChange')}
-        rules={[{ required: true, whitespace: true, message: at('wizard.reasonRequired') }]}
-      >
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={1000} showCount placeholder={deregistration ? at('wizard.reasonPlaceholderDeregister') : at('wizard.reasonPlaceholderChange')} />
-      </Form.Item>
-      <Card size="small" title={at('files.other')} className="wizard-subcard">
-        <AttachmentsPanel app={app} editable required={false} errors={fileErrors} />
-      </Card>
-    </>,
-  );
-
-  const errorCount = app.checks.filter((c) => c.level === 'error').length;
-  const checkStep = section(
-    'check',
-    <>
-      {general.length > 0 && <Alert type="error" showIcon className="page-alert" title={general.join('；')} role="alert" />}
-      {isChange(app.kind) && (
-        <Card size="small" title={at('wizard.diffTitle')} className="wizard-subcard">
-          {app.diff && app.diff.length > 0 ? <DiffTable diff={app.diff} /> : <Typography.Text type="secondary">{at('wizard.noDiff')}</Typography.Text>}
-        </Card>
-      )}
-      <Card size="small" title={at('wizard.checkTitle')} className="wizard-subcard">
-        <Descriptions
-          size="small"
-          bordered
-          column={{ xs: 1, md: 2 }}
-          styles={{ label: { whiteSpace: 'nowrap', width: 1 } }}
-          items={[
-            { key: 'kind', label: at('col.kind'), children: <KindTag kind={app.kind} /> },
-            { key: 'name', label: fieldLabel('name'), children: app.data.org.name ?? '—' },
-            ...(app.data.org.legalForm ? [{ key: 'legalForm', label: fieldLabel('legalForm'), children: enumLabels.legalForm(app.data.org.legalForm) }] : []),
-            ...(app.data.registrationType ? [{ key: 'rt', label: at('wizard.registrationType'), children: app.data.registrationType }] : []),
-            { key: 'category', label: fieldLabel('category'), children: app.data.org.category ?? '—' },
-            { key: 'region', label: fieldLabel('region'), children: app.regionPath },
-            { key: 'leader', label: fieldLabel('leaderName'), children: app.data.org.leaderName ?? '—' },
-            ...(establishment
-              ? [
-                  { key: 'members', label: at('wizard.memberList'), children: at('print.memberSummary', { p: app.data.members.filter((m) => m.kind === 'individual').length, u: app.data.members.filter((m) => m.kind === 'unit').length }) },
-                  {
-                    key: 'files',
-                    label: at('wizard.step.files'),
-                    children: missingKinds(app).length === 0 ? at('files.allDone') : at('files.missingSummary', { n: missingKinds(app).length, names: missingKinds(app).map((k) => labels.attachment(k)).join('、') }),
-                  },
-                ]
-              : []),
-            ...(app.data.reason ? [{ key: 'reason', label: at('page.reason'), children: app.data.reason, span: 'filled' as const }] : []),
-          ]}
-        />
-      </Card>
-      <Card size="small" title={at('wizard.checksTitle')} className="wizard-subcard">
-        {errorCount > 0 && <Typography.Paragraph type="danger">{at('wizard.checksErrors', { n: errorCount })}</Typography.Paragraph>}
-        <ChecksList checks={app.checks} emptyText={at('wizard.checksNone')} onFix={(c) => {
-          const target: Record<string, StepKey> = { charter_missing: 'charter', registration_type: 'basic', reason_missing: 'reason', members_below_threshold: 'people', member_list_mismatch: 'people', charter_no_leader: 'charter', charter_no_purpose: 'charter', charter_no_activities: 'charter' };
-          const s = c.code.startsWith('attachment_') ? (establishment ? 'files' : 'reason') : target[c.code];
-          return s && steps.includes(s) ? () => void go(s) : undefined;
-        }} />
-      </Card>
-    </>,
-  );
+  const goTo = (target: StepKey) => void go(target);
 
   const i = steps.indexOf(step);
   const isLast = i === steps.length - 1;
@@ -675,52 +229,37 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
     <div className="wizard-page">
       <div className="org-record-back no-print">
         <Link to={`/applications/${app.id}`}>
-          <ArrowLeftOutlined /> {at('page.no', { id: app.id })}
+          <ArrowLeftOutlined /> {t('page.no', { id: app.id })}
         </Link>
       </div>
       <div className="page-head">
         <Typography.Title level={4} className="page-title">
-          {at('wizard.titleNew', { kind: labels.kind(app.kind) })}
+          {t('wizard.titleNew', { kind: labels.kind(app.kind) })}
           {app.data.org.name ? `：${app.data.org.name}` : ''}
         </Typography.Title>
         <Space>
           <AppStatusTag status={app.status} />
-          {dirty && <Typography.Text type="warning">{at('wizard.unsaved')}</Typography.Text>}
+          {dirty && <Typography.Text type="warning">{t('wizard.unsaved')}</Typography.Text>}
         </Space>
       </div>
-      {conflict && <ConflictAlert title={at('wizard.conflict')} hint={at('wizard.conflictHint')} reloadLabel={at('wizard.reload')} onReload={reload} />}
+      {conflict && <ConflictAlert title={t('wizard.conflict')} hint={t('wizard.conflictHint')} reloadLabel={t('wizard.reload')} onReload={reload} />}
       {lastReturn && (
         <Alert
           className="page-alert"
           type="warning"
           showIcon
-          title={at('wizard.returned')}
+          title={t('wizard.returned')}
           description={
             <div>
               <div className="pre-wrap return-opinion">{lastReturn.opinion}</div>
               <Typography.Text type="secondary">
-                {at('wizard.returnedBy', { step: lastReturn.step ? labels.step(lastReturn.step) : '', who: lastReturn.actorName, at: formatDateTime(lastReturn.at, false) })}
+                {t('wizard.returnedBy', { step: lastReturn.step ? labels.step(lastReturn.step) : '', who: lastReturn.actorName, at: formatDateTime(lastReturn.at, false) })}
               </Typography.Text>
             </div>
           }
         />
       )}
-      <Card className="wizard-steps-card">
-        {isMobile ? (
-          <div className="wizard-phone-steps">
-            <Typography.Text strong>
-              {i + 1}/{steps.length} · {at(STEP_TITLES[step])}
-            </Typography.Text>
-            <Steps size="small" current={i} progressDot items={steps.map((s) => ({ key: s, status: stepErrors.has(s) ? 'error' : undefined }))} responsive={false} onChange={(n) => void go(steps[n])} />
-          </div>
-        ) : (
-          <Steps
-            current={i}
-            onChange={(n) => void go(steps[n])}
-            items={steps.map((s) => ({ key: s, title: at(STEP_TITLES[s]), status: stepErrors.has(s) ? 'error' : undefined }))}
-          />
-        )}
-      </Card>
+      <WizardStepsBar steps={steps} step={step} errors={stepErrors} onGo={goTo} />
       <Card className="wizard-body">
         <Form
           form={form}
@@ -733,30 +272,30 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
           autoComplete="off"
           scrollToFirstError={false}
         >
-          {!deregistration && basic}
-          {!deregistration && people}
-          {!deregistration && charterStep}
-          {establishment && filesStep}
-          {!establishment && reasonStep}
-          {checkStep}
+          {!deregistration && section('basic', <BasicStep app={app} />)}
+          {!deregistration && section('people', <PeopleStep app={app} form={form} onDirty={markDirty} />)}
+          {!deregistration && section('charter', <CharterStep app={app} form={form} onDirty={markDirty} />)}
+          {establishment && section('files', <FilesStep app={app} errors={fileErrors} />)}
+          {!establishment && section('reason', <ReasonStep app={app} fileErrors={fileErrors} />)}
+          {section('check', <CheckStep app={app} steps={steps} general={general} onGo={goTo} />)}
         </Form>
       </Card>
       <div className="org-form-actions wizard-actions no-print">
         <Space wrap>
           <Button disabled={i === 0} onClick={() => void go(steps[i - 1])}>
-            {at('wizard.prev')}
+            {t('wizard.prev')}
           </Button>
           <Button icon={<SaveOutlined />} onClick={saveDraft} loading={saving}>
-            {at('wizard.saveDraft')}
+            {t('wizard.saveDraft')}
           </Button>
         </Space>
         {isLast ? (
           <Button type="primary" icon={<SendOutlined />} onClick={doSubmit} loading={submit.isPending} disabled={saving}>
-            {app.status === 'returned' ? at('wizard.resubmit') : at('wizard.submit')}
+            {app.status === 'returned' ? t('wizard.resubmit') : t('wizard.submit')}
           </Button>
         ) : (
           <Button type="primary" onClick={next} loading={saving}>
-            {at('wizard.next')}
+            {t('wizard.next')}
           </Button>
         )}
       </div>

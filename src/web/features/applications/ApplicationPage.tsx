@@ -10,10 +10,10 @@ import { isRecordId, RecordLoader } from '../../components/RecordLoader.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { formatCount, formatDateTime } from '../../lib/format.js';
 import { useIsMobile } from '../../lib/hooks.js';
-import { useOrgFieldLabel } from '../orgs/org-labels.js';
-import { useAppLabels, useAT } from './app-i18n.js';
+import { useOrgFieldLabel } from '../orgs/orgs.messages.js';
+import { useAppLabels, applicationsMessages } from './applications.messages.js';
 import { AppStatusTag, DueTag, KindTag, isChange, isDeregistration, isEstablishment } from './app-tags.js';
-import { NotFoundCard } from './ApplicationEditPage.js';
+import { NotFoundCard } from './NotFoundCard.js';
 import { AttachmentsPanel } from './AttachmentsPanel.js';
 import { CertificateLinks } from './CertificateLinks.js';
 import { ChecksList } from './ChecksList.js';
@@ -38,10 +38,10 @@ export default function ApplicationPage() {
 const ACTION_COLORS: Record<string, string> = { approve: 'green', return: 'orange', reject: 'red', withdraw: 'gray', submit: 'blue', resubmit: 'blue', create: 'gray' };
 
 export function Trail({ app }: { app: Application }) {
-  const at = useAT();
+  const t = useT(applicationsMessages);
   const labels = useAppLabels();
   const enumLabels = useEnumLabels();
-  if (app.events.length === 0) return <Typography.Text type="secondary">{at('trail.empty')}</Typography.Text>;
+  if (app.events.length === 0) return <Typography.Text type="secondary">{t('trail.empty')}</Typography.Text>;
   return (
     <Timeline
       className="app-trail"
@@ -61,7 +61,7 @@ export function Trail({ app }: { app: Application }) {
               <span className="mono">{formatDateTime(e.at, false)}</span>
             </div>
             {e.opinion && <div className="trail-opinion pre-wrap">{e.opinion}</div>}
-            {e.dueOn && <div className="trail-due">{at('trail.dueOn', { date: e.dueOn })}</div>}
+            {e.dueOn && <div className="trail-due">{t('trail.dueOn', { date: e.dueOn })}</div>}
           </div>
         ),
       }))}
@@ -95,8 +95,7 @@ function Progress({ app }: { app: Application }) {
 }
 
 function Detail({ app }: { app: Application }) {
-  const t = useT();
-  const at = useAT();
+  const t = useT(applicationsMessages);
   const labels = useAppLabels();
   const enumLabels = useEnumLabels();
   const fieldLabel = useOrgFieldLabel();
@@ -107,7 +106,7 @@ function Detail({ app }: { app: Application }) {
   const [withdrawOpen, setWithdrawOpen] = useState(false);
   const [withdrawForm] = Form.useForm<{ reason?: string }>();
   const o = app.data.org;
-  const none = <Typography.Text type="secondary">{at('page.none')}</Typography.Text>;
+  const none = <Typography.Text type="secondary">{t('page.none')}</Typography.Text>;
   const orNone = (v: ReactNode) => (v === null || v === undefined || v === '' ? none : v);
   const lastEvent = (action: string) => [...app.events].reverse().find((e) => e.action === action);
 
@@ -116,7 +115,7 @@ function Detail({ app }: { app: Application }) {
     if (!v) return;
     withdraw.mutate(v.reason?.trim() || undefined, {
       onSuccess: () => {
-        message.success(at('page.withdrawn'));
+        message.success(t('page.withdrawn'));
         setWithdrawOpen(false);
       },
       onError: (err) => message.error(err.message),
@@ -130,8 +129,8 @@ function Detail({ app }: { app: Application }) {
       <Alert
         type="info"
         showIcon
-        title={at('page.draftNote')}
-        action={app.can.edit && <Button type="primary" onClick={() => navigate(`/applications/${app.id}/edit`)}>{at('page.continue')}</Button>}
+        title={t('page.draftNote')}
+        action={app.can.edit && <Button type="primary" onClick={() => navigate(`/applications/${app.id}/edit`)}>{t('page.continue')}</Button>}
       />
     );
   } else if (app.status === 'returned') {
@@ -140,16 +139,16 @@ function Detail({ app }: { app: Application }) {
       <Alert
         type="warning"
         showIcon
-        title={at('page.returnedNote')}
+        title={t('page.returnedNote')}
         description={
           e && (
             <div>
               <div className="pre-wrap return-opinion">{e.opinion}</div>
-              <Typography.Text type="secondary">{at('wizard.returnedBy', { step: e.step ? labels.step(e.step) : '', who: e.actorName, at: formatDateTime(e.at, false) })}</Typography.Text>
+              <Typography.Text type="secondary">{t('wizard.returnedBy', { step: e.step ? labels.step(e.step) : '', who: e.actorName, at: formatDateTime(e.at, false) })}</Typography.Text>
             </div>
           )
         }
-        action={app.can.edit && <Button type="primary" onClick={() => navigate(`/applications/${app.id}/edit`)}>{at('page.correct')}</Button>}
+        action={app.can.edit && <Button type="primary" onClick={() => navigate(`/applications/${app.id}/edit`)}>{t('page.correct')}</Button>}
       />
     );
   } else if (app.status === 'in_review' && app.currentStep) {
@@ -159,7 +158,7 @@ function Detail({ app }: { app: Application }) {
         showIcon
         title={
           <Space wrap>
-            {at('page.waiting', { step: labels.step(app.currentStep), due: app.stepDueOn ? at('due.on', { date: app.stepDueOn }) : '' })}
+            {t('page.waiting', { step: labels.step(app.currentStep), due: app.stepDueOn ? t('due.on', { date: app.stepDueOn }) : '' })}
             <DueTag item={app} withDate={false} />
           </Space>
         }
@@ -170,13 +169,13 @@ function Detail({ app }: { app: Application }) {
       <Alert
         type="success"
         showIcon
-        title={app.certificateNo ? at('cert.issued') : labels.status('approved')}
+        title={app.certificateNo ? t('cert.issued') : labels.status('approved')}
         description={
           <Space direction="vertical" size={8}>
             {app.certificateNo && <CertificateLinks number={app.certificateNo} />}
             {app.org && !isDeregistration(app.kind) && user.role === 'org_leader' && (
               <Space wrap>
-                <Typography.Text type="secondary">{at('page.afterApproval')}</Typography.Text>
+                <Typography.Text type="secondary">{t('page.afterApproval')}</Typography.Text>
                 <OrgApplyActions org={{ id: app.org.id, name: app.org.name, legalForm: o.legalForm ?? null }} />
               </Space>
             )}
@@ -186,7 +185,7 @@ function Detail({ app }: { app: Application }) {
     );
   } else if (app.status === 'rejected') {
     const e = lastEvent('reject');
-    banner = <Alert type="error" showIcon title={at('page.rejectedNote')} description={e && <div className="pre-wrap">{e.opinion}</div>} />;
+    banner = <Alert type="error" showIcon title={t('page.rejectedNote')} description={e && <div className="pre-wrap">{e.opinion}</div>} />;
   } else if (app.status === 'withdrawn') {
     const e = lastEvent('withdraw');
     banner = <Alert type="info" showIcon title={labels.status('withdrawn')} description={e?.opinion && <div className="pre-wrap">{e.opinion}</div>} />;
@@ -195,16 +194,16 @@ function Detail({ app }: { app: Application }) {
   const actions = (
     <Space wrap className="no-print">
       <Button icon={<PrinterOutlined />} onClick={() => navigate(`/applications/${app.id}/print`, { state: { print: true } })}>
-        {at('page.print')}
+        {t('page.print')}
       </Button>
       {app.can.edit && (
         <Button icon={<EditOutlined />} onClick={() => navigate(`/applications/${app.id}/edit`)}>
-          {at('page.edit')}
+          {t('page.edit')}
         </Button>
       )}
       {app.can.withdraw && (
         <Button danger icon={<UndoOutlined />} onClick={() => setWithdrawOpen(true)}>
-          {at('page.withdraw')}
+          {t('page.withdraw')}
         </Button>
       )}
     </Space>
@@ -219,7 +218,7 @@ function Detail({ app }: { app: Application }) {
       items={[
         { key: 'name', label: fieldLabel('name'), children: <strong>{orNone(o.name)}</strong>, span: 'filled' },
         { key: 'legalForm', label: fieldLabel('legalForm'), children: o.legalForm ? enumLabels.legalForm(o.legalForm) : none },
-        ...(app.data.registrationType ? [{ key: 'rt', label: at('page.registrationType'), children: app.data.registrationType }] : []),
+        ...(app.data.registrationType ? [{ key: 'rt', label: t('page.registrationType'), children: app.data.registrationType }] : []),
         { key: 'category', label: fieldLabel('category'), children: orNone(o.category) },
         ...(o.creditCode ? [{ key: 'creditCode', label: fieldLabel('creditCode'), children: <span className="mono">{o.creditCode}</span> }] : []),
         { key: 'region', label: fieldLabel('region'), children: app.regionPath, span: 'filled' },
@@ -233,7 +232,7 @@ function Detail({ app }: { app: Application }) {
         { key: 'purpose', label: fieldLabel('purpose'), children: o.purpose ? <div className="pre-wrap">{o.purpose}</div> : none, span: 'filled' },
         { key: 'activities', label: fieldLabel('activities'), children: o.activities ? <div className="pre-wrap">{o.activities}</div> : none, span: 'filled' },
         { key: 'venue', label: fieldLabel('venue'), children: orNone(o.venue), span: 'filled' },
-        ...(app.data.reason ? [{ key: 'reason', label: at('page.reason'), children: <div className="pre-wrap">{app.data.reason}</div>, span: 'filled' as const }] : []),
+        ...(app.data.reason ? [{ key: 'reason', label: t('page.reason'), children: <div className="pre-wrap">{app.data.reason}</div>, span: 'filled' as const }] : []),
       ]}
     />
   );
@@ -244,11 +243,11 @@ function Detail({ app }: { app: Application }) {
       size="small"
       dataSource={app.data.members}
       pagination={app.data.members.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-      locale={{ emptyText: at('wizard.noMembers') }}
+      locale={{ emptyText: t('wizard.noMembers') }}
       columns={[
         { title: '#', key: 'i', width: 48, render: (_: unknown, __: unknown, i: number) => <span className="mono">{i + 1}</span> },
-        { title: at('wizard.memberName'), dataIndex: 'name' },
-        { title: at('wizard.memberKind'), dataIndex: 'kind', render: (k: string) => (k === 'unit' ? at('wizard.unit') : at('wizard.individual')) },
+        { title: t('wizard.memberName'), dataIndex: 'name' },
+        { title: t('wizard.memberKind'), dataIndex: 'kind', render: (k: string) => (k === 'unit' ? t('wizard.unit') : t('wizard.individual')) },
         { title: fieldLabel('leaderPhone'), dataIndex: 'phone', render: (p: string | null) => (p ? <span className="mono">{p}</span> : '—') },
       ]}
     />
@@ -256,14 +255,14 @@ function Detail({ app }: { app: Application }) {
 
   const showChecks = app.checks.length > 0;
   const tabs = [
-    { key: 'content', label: at('page.tabContent'), children: content },
+    { key: 'content', label: t('page.tabContent'), children: content },
     ...(isEstablishment(app.kind) || app.data.members.length > 0
-      ? [{ key: 'members', label: at('page.members', { n: app.data.members.length }), children: members }]
+      ? [{ key: 'members', label: t('page.members', { n: app.data.members.length }), children: members }]
       : []),
-    ...(app.data.charter ? [{ key: 'charter', label: at('page.charter'), children: <div className="pre-wrap charter-text">{app.data.charter}</div> }] : []),
+    ...(app.data.charter ? [{ key: 'charter', label: t('page.charter'), children: <div className="pre-wrap charter-text">{app.data.charter}</div> }] : []),
     {
       key: 'files',
-      label: at('page.tabFiles', { n: app.attachments.length }),
+      label: t('page.tabFiles', { n: app.attachments.length }),
       children: <AttachmentsPanel app={app} editable={false} required={isEstablishment(app.kind)} />,
     },
   ];
@@ -272,7 +271,7 @@ function Detail({ app }: { app: Application }) {
     <div className="app-page">
       <RecordHead
         backTo="/applications"
-        backLabel={at('page.back')}
+        backLabel={t('page.back')}
         title={app.name}
         tags={
           <>
@@ -284,14 +283,14 @@ function Detail({ app }: { app: Application }) {
         actions={actions}
       >
         <Typography.Text type="secondary" className="org-record-sub">
-          <span className="mono">{at('page.no', { id: app.id })}</span> · {app.regionPath} · {at('page.applicant')}：{app.applicant.displayName}
-          {app.onBehalf && at('page.onBehalf')}
-          {app.submittedAt && ` · ${at('page.submittedAt')} ${formatDateTime(app.submittedAt, false)}`}
-          {app.decidedAt && ` · ${at('page.decidedAt')} ${formatDateTime(app.decidedAt, false)}`}
+          <span className="mono">{t('page.no', { id: app.id })}</span> · {app.regionPath} · {t('page.applicant')}：{app.applicant.displayName}
+          {app.onBehalf && t('page.onBehalf')}
+          {app.submittedAt && ` · ${t('page.submittedAt')} ${formatDateTime(app.submittedAt, false)}`}
+          {app.decidedAt && ` · ${t('page.decidedAt')} ${formatDateTime(app.decidedAt, false)}`}
         </Typography.Text>
         {app.org && !isEstablishment(app.kind) && (
           <Typography.Text type="secondary" className="org-record-sub">
-            {at('page.changeOrg')}
+            {t('page.changeOrg')}
             {user.permissions.includes('org.read') ? <Link to={`/orgs/${app.org.id}`}>{app.org.name}</Link> : app.org.name}
           </Typography.Text>
         )}
@@ -301,12 +300,12 @@ function Detail({ app }: { app: Application }) {
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={16}>
           {showChecks && (
-            <Card size="small" title={at('page.tabChecks', { n: app.checks.length })} className="app-section">
+            <Card size="small" title={t('page.tabChecks', { n: app.checks.length })} className="app-section">
               <ChecksList checks={app.checks} />
             </Card>
           )}
           {isChange(app.kind) && app.diff && (
-            <Card size="small" title={at('page.tabDiff')} className="app-section">
+            <Card size="small" title={t('page.tabDiff')} className="app-section">
               <DiffTable diff={app.diff} />
             </Card>
           )}
@@ -316,24 +315,24 @@ function Detail({ app }: { app: Application }) {
         </Col>
         <Col xs={24} xl={8}>
           {app.can.review && <ReviewPanel app={app} />}
-          <Card size="small" title={at('page.tabTrail')} className="app-section">
+          <Card size="small" title={t('page.tabTrail')} className="app-section">
             <Trail app={app} />
           </Card>
         </Col>
       </Row>
       <Modal
         open={withdrawOpen}
-        title={at('page.withdrawTitle')}
+        title={t('page.withdrawTitle')}
         onCancel={() => setWithdrawOpen(false)}
         onOk={doWithdraw}
-        okText={at('page.withdraw')}
+        okText={t('page.withdraw')}
         cancelText={t('common.cancel')}
         okButtonProps={{ danger: true, loading: withdraw.isPending }}
         destroyOnHidden
       >
-        <Typography.Paragraph type="secondary">{at('page.withdrawHint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('page.withdrawHint')}</Typography.Paragraph>
         <Form form={withdrawForm} layout="vertical" name="withdraw">
-          <Form.Item name="reason" label={at('page.withdrawReason')}>
+          <Form.Item name="reason" label={t('page.withdrawReason')}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} showCount />
           </Form.Item>
         </Form>

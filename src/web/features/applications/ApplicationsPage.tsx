@@ -15,12 +15,12 @@ import {
 } from '../../../shared/enums.js';
 import { useCan, useCurrentUser } from '../../auth/session.js';
 import { ListTable } from '../../components/ListTable.js';
-import { RegionSelect } from '../../components/RegionSelect.js';
+import { RegionSelect } from '../regions/RegionSelect.js';
 import { useT } from '../../i18n.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
 import { urlTableChange } from '../../lib/table-url.js';
-import { useAppLabels, useAT } from './app-i18n.js';
+import { useAppLabels, applicationsMessages } from './applications.messages.js';
 import { AppStatusTag, DueTag, KindTag } from './app-tags.js';
 import { BatchReviewModal } from './BatchReviewModal.js';
 import { applicationsQuery, useApplicationCounts, type ApplicationListItem, type ApplicationListParams, type ApplicationSort, type DueState } from './applications.api.js';
@@ -57,8 +57,7 @@ function readParams(params: URLSearchParams, reviewer: boolean): ApplicationList
 
 /** `/applications`: an applicant's own applications, or an office's to-dos and all applications of its area. */
 export default function ApplicationsPage() {
-  const t = useT();
-  const at = useAT();
+  const t = useT(applicationsMessages);
   const labels = useAppLabels();
   const can = useCan();
   const user = useCurrentUser();
@@ -107,16 +106,16 @@ export default function ApplicationsPage() {
   const applicantCell = (a: ApplicationListItem) => (
     <span>
       {a.applicant.displayName}
-      {a.onBehalf && <Tag className="app-behalf-tag">{at('onBehalfTag')}</Tag>}
+      {a.onBehalf && <Tag className="app-behalf-tag">{t('onBehalfTag')}</Tag>}
     </span>
   );
 
   const desktopColumns: TableColumnsType<ApplicationListItem> = [
-    { title: at('col.id'), dataIndex: 'id', key: 'id', width: 72, render: (id: number) => <span className="mono">{id}</span> },
-    { title: at('col.name'), key: 'name', render: (_: unknown, a) => nameCell(a) },
-    { title: at('col.kind'), dataIndex: 'kind', key: 'kind', render: (k: ApplicationKind) => <KindTag kind={k} /> },
+    { title: t('col.id'), dataIndex: 'id', key: 'id', width: 72, render: (id: number) => <span className="mono">{id}</span> },
+    { title: t('col.name'), key: 'name', render: (_: unknown, a) => nameCell(a) },
+    { title: t('col.kind'), dataIndex: 'kind', key: 'kind', render: (k: ApplicationKind) => <KindTag kind={k} /> },
     {
-      title: at('col.place'),
+      title: t('col.place'),
       key: 'place',
       render: (_: unknown, a) => (
         <Tooltip title={a.regionPath}>
@@ -124,18 +123,18 @@ export default function ApplicationsPage() {
         </Tooltip>
       ),
     },
-    { title: at('col.step'), key: 'step', render: (_: unknown, a) => stepCell(a) },
-    { title: at('col.status'), dataIndex: 'status', key: 'status', render: (s: ApplicationStatus) => <AppStatusTag status={s} /> },
+    { title: t('col.step'), key: 'step', render: (_: unknown, a) => stepCell(a) },
+    { title: t('col.status'), dataIndex: 'status', key: 'status', render: (s: ApplicationStatus) => <AppStatusTag status={s} /> },
     {
-      title: at('col.due'),
+      title: t('col.due'),
       key: 'due',
       sorter: true,
       sortOrder: p.sort === 'due' ? 'ascend' : null,
       render: (_: unknown, a) => <DueTag item={a} />,
     },
-    ...(applicant ? [] : [{ title: at('col.applicant'), key: 'applicant', render: (_: unknown, a: ApplicationListItem) => applicantCell(a) }]),
+    ...(applicant ? [] : [{ title: t('col.applicant'), key: 'applicant', render: (_: unknown, a: ApplicationListItem) => applicantCell(a) }]),
     {
-      title: at('col.submitted'),
+      title: t('col.submitted'),
       dataIndex: 'submittedAt',
       key: 'submitted',
       sorter: true,
@@ -147,7 +146,7 @@ export default function ApplicationsPage() {
       ),
     },
     {
-      title: at('col.updated'),
+      title: t('col.updated'),
       dataIndex: 'updatedAt',
       key: 'updated',
       responsive: ['xl'],
@@ -157,7 +156,7 @@ export default function ApplicationsPage() {
 
   const phoneColumns: TableColumnsType<ApplicationListItem> = [
     {
-      title: at('col.name'),
+      title: t('col.name'),
       key: 'summary',
       render: (_: unknown, a) => (
         <div className="app-summary">
@@ -181,12 +180,12 @@ export default function ApplicationsPage() {
     <Space wrap className="no-print">
       {can('application.apply') && (
         <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/applications/new')}>
-          {applicant ? at('new') : at('onBehalf')}
+          {applicant ? t('new') : t('onBehalf')}
         </Button>
       )}
       {reviewer && (
         <Button icon={<FieldTimeOutlined />} onClick={() => navigate('/applications/overdue')}>
-          {at('overdueView')}
+          {t('overdueView')}
         </Button>
       )}
     </Space>
@@ -206,16 +205,16 @@ export default function ApplicationsPage() {
   const empty = list.isPending ? (
     ' '
   ) : filtered ? (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText(at('empty.filtered'))}>
-      <Button onClick={clearFilters}>{at('filter.clear')}</Button>
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText(t('empty.filtered'))}>
+      <Button onClick={clearFilters}>{t('filter.clear')}</Button>
     </Empty>
   ) : p.queue === 'mine' && reviewer ? (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText(at('empty.todo'), at('empty.todoHint'))} />
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText(t('empty.todo'), t('empty.todoHint'))} />
   ) : (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText(at('empty.mine'), applicant ? at('empty.mineHint') : undefined)}>
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText(t('empty.mine'), applicant ? t('empty.mineHint') : undefined)}>
       {can('application.apply') && applicant && (
         <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/applications/new')}>
-          {at('new')}
+          {t('new')}
         </Button>
       )}
     </Empty>
@@ -223,13 +222,13 @@ export default function ApplicationsPage() {
 
   const todoLabel = (
     <span>
-      {reviewer ? at('tab.todo') : at('tab.todoApplicant')}{' '}
+      {reviewer ? t('tab.todo') : t('tab.todoApplicant')}{' '}
       {counts.data && counts.data.mine > 0 && <Badge count={counts.data.mine} color={counts.data.overdue > 0 ? '#cf1322' : '#1b5eab'} overflowCount={999} />}
     </span>
   );
   const tabs = [
     { key: 'mine', label: todoLabel },
-    { key: 'all', label: at('tab.all') },
+    { key: 'all', label: t('tab.all') },
   ];
   // An applicant's natural view is all of their applications; a reviewer's is the to-do list.
   if (!reviewer) tabs.reverse();
@@ -237,7 +236,7 @@ export default function ApplicationsPage() {
   const selectedItems = (list.data?.items ?? []).filter((a) => selected.includes(a.id));
 
   return (
-    <Card title={applicant ? at('title.mine') : at('title.office')} extra={!isMobile && actions} className="apps-page">
+    <Card title={applicant ? t('title.mine') : t('title.office')} extra={!isMobile && actions} className="apps-page">
       {isMobile && <div className="orgs-phone-actions">{actions}</div>}
       <Tabs
         activeKey={p.queue}
@@ -252,71 +251,71 @@ export default function ApplicationsPage() {
         <Input.Search
           key={p.q ?? ''}
           defaultValue={p.q}
-          placeholder={at('search')}
+          placeholder={t('search')}
           allowClear
           enterButton
           maxLength={100}
           onSearch={(q) => update({ q: q.trim() })}
           className="org-search apps-search"
-          aria-label={at('search')}
+          aria-label={t('search')}
         />
         {isMobile && (
           <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen(!filtersOpen)} aria-expanded={showFilters} className="orgs-filter-toggle">
-            {active.filter((k) => k !== 'q').length > 0 ? at('filtersActive', { n: active.filter((k) => k !== 'q').length }) : at('filters')}
+            {active.filter((k) => k !== 'q').length > 0 ? t('filtersActive', { n: active.filter((k) => k !== 'q').length }) : t('filters')}
           </Button>
         )}
         {showFilters && (
           <>
             <Select
               value={p.kind}
-              placeholder={at('filter.kind')}
+              placeholder={t('filter.kind')}
               allowClear
               options={APPLICATION_KINDS.map((k) => ({ value: k, label: labels.kind(k) }))}
               onChange={(kind?: string) => update({ kind })}
               className="filter-select"
               popupMatchSelectWidth={false}
-              aria-label={at('filter.kind')}
+              aria-label={t('filter.kind')}
             />
             <Select
               value={p.status}
-              placeholder={at('filter.status')}
+              placeholder={t('filter.status')}
               allowClear
               options={APPLICATION_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))}
               onChange={(status?: string) => update({ status })}
               className="filter-select-mid"
               popupMatchSelectWidth={false}
-              aria-label={at('filter.status')}
+              aria-label={t('filter.status')}
             />
             {!applicant && (
               <Select
                 value={p.step}
-                placeholder={at('filter.step')}
+                placeholder={t('filter.step')}
                 allowClear
                 options={REVIEW_STEPS.map((s) => ({ value: s, label: labels.step(s) }))}
                 onChange={(step?: string) => update({ step })}
                 className="filter-select-mid"
                 popupMatchSelectWidth={false}
-                aria-label={at('filter.step')}
+                aria-label={t('filter.step')}
               />
             )}
             <Select
               value={p.due}
-              placeholder={at('filter.due')}
+              placeholder={t('filter.due')}
               allowClear
               options={[
-                { value: 'overdue', label: at('due.overdueShort') },
-                { value: 'due_soon', label: at('due.dueSoon') },
-                { value: 'on_time', label: at('due.onTime') },
+                { value: 'overdue', label: t('due.overdueShort') },
+                { value: 'due_soon', label: t('due.dueSoon') },
+                { value: 'on_time', label: t('due.onTime') },
               ]}
               onChange={(due?: string) => update({ due })}
               className="filter-select-narrow"
-              aria-label={at('filter.due')}
+              aria-label={t('filter.due')}
             />
             {!applicant && (
               <RegionSelect
                 value={p.region ?? null}
                 initial={p.region && regionName ? { code: p.region, name: regionName } : null}
-                placeholder={at('filter.region')}
+                placeholder={t('filter.region')}
                 allowClear
                 onChange={(code, hit) => update({ region: code, regionName: hit?.name })}
                 className="filter-region"
@@ -324,32 +323,32 @@ export default function ApplicationsPage() {
             )}
             <Select
               value={p.sort}
-              options={SORTS.map((s) => ({ value: s, label: at(`sort.${s}`) }))}
+              options={SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
               onChange={(sort: string) => update({ sort })}
               className="filter-select"
               popupMatchSelectWidth={false}
-              aria-label={at('sort')}
+              aria-label={t('sort')}
             />
             {filtered && (
               <Button type="link" onClick={clearFilters} className="filter-clear">
-                {at('filter.clear')}
+                {t('filter.clear')}
               </Button>
             )}
           </>
         )}
       </div>
       {batchable && selected.length > 0 && (
-        <div className="batch-bar" role="region" aria-label={at('selected', { n: selected.length })}>
-          <span>{at('selected', { n: selected.length })}</span>
+        <div className="batch-bar" role="region" aria-label={t('selected', { n: selected.length })}>
+          <span>{t('selected', { n: selected.length })}</span>
           <Space wrap>
             <Button type="primary" icon={<CheckOutlined />} onClick={() => setBatch('approve')}>
-              {at('batch.approve')}
+              {t('batch.approve')}
             </Button>
             <Button icon={<RollbackOutlined />} onClick={() => setBatch('return')}>
-              {at('batch.return')}
+              {t('batch.return')}
             </Button>
             <Button danger icon={<StopOutlined />} onClick={() => setBatch('reject')}>
-              {at('batch.reject')}
+              {t('batch.reject')}
             </Button>
             <Button type="link" onClick={() => setSelected([])}>
               {t('common.cancel')}

@@ -11,8 +11,9 @@ import {
 } from '@ant-design/icons';
 import { errorMessage, ApiError } from '../../api/client.js';
 import { formatDateTime } from '../../lib/format.js';
-import { useAppLabels, useAT } from './app-i18n.js';
+import { useAppLabels, applicationsMessages } from './applications.messages.js';
 import { attachmentUrl, useRemoveAttachment, useUploadAttachment, type Application, type ApplicationAttachment, type AttachmentKind } from './applications.api.js';
+import { useT } from '../../i18n.js';
 
 /** What an establishment must bring (seed 004): 章程、负责人身份证明、活动场所证明、成员名单. */
 export const REQUIRED_KINDS: AttachmentKind[] = ['charter', 'leader_id', 'venue_proof', 'member_list'];
@@ -34,7 +35,7 @@ interface Props {
 
 /** The application's documents by kind: upload and remove while the applicant may edit, preview for everyone. */
 export function AttachmentsPanel({ app, editable, required, errors = {} }: Props) {
-  const at = useAT();
+  const t = useT(applicationsMessages);
   const labels = useAppLabels();
   const { message } = App.useApp();
   const upload = useUploadAttachment(app.id);
@@ -49,21 +50,21 @@ export function AttachmentsPanel({ app, editable, required, errors = {} }: Props
 
   const send = (kind: AttachmentKind, file: File) => {
     if (file.size > MAX_BYTES) {
-      message.error(`${file.name}：${at('files.tooLarge')}`);
+      message.error(`${file.name}：${t('files.tooLarge')}`);
       return;
     }
     setUploading(kind);
     upload.mutate(
       { kind, file },
       {
-        onSuccess: (a) => message.success(at('files.uploaded', { name: a.filename })),
+        onSuccess: (a) => message.success(t('files.uploaded', { name: a.filename })),
         onError: (err) => message.error(err instanceof ApiError && err.fields ? Object.values(err.fields).join('；') : errorMessage(err)),
         onSettled: () => setUploading(null),
       },
     );
   };
 
-  if (kinds.length === 0) return <Empty image={<PaperClipOutlined className="attachments-empty-icon" />} description={at('files.none')} />;
+  if (kinds.length === 0) return <Empty image={<PaperClipOutlined className="attachments-empty-icon" />} description={t('files.none')} />;
 
   return (
     <div className="app-files">
@@ -71,16 +72,16 @@ export function AttachmentsPanel({ app, editable, required, errors = {} }: Props
         <div className={missing.length > 0 ? 'files-summary files-summary-missing' : 'files-summary files-summary-ok'} role="status">
           {missing.length > 0 ? (
             <>
-              <CloseCircleFilled /> {at('files.missingSummary', { n: missing.length, names: missing.map((k) => labels.attachment(k)).join('、') })}
+              <CloseCircleFilled /> {t('files.missingSummary', { n: missing.length, names: missing.map((k) => labels.attachment(k)).join('、') })}
             </>
           ) : (
             <>
-              <CheckCircleFilled /> {at('files.allDone')}
+              <CheckCircleFilled /> {t('files.allDone')}
             </>
           )}
         </div>
       )}
-      {editable && <Typography.Text type="secondary">{at('files.accept')}</Typography.Text>}
+      {editable && <Typography.Text type="secondary">{t('files.accept')}</Typography.Text>}
       {kinds.map((kind) => {
         const files = app.attachments.filter((a) => a.kind === kind);
         const isRequired = required && REQUIRED_KINDS.includes(kind);
@@ -89,16 +90,16 @@ export function AttachmentsPanel({ app, editable, required, errors = {} }: Props
             <div className="file-row-head">
               <span className="file-row-label">
                 {isRequired && <span className="required-mark" aria-hidden>*</span>}
-                {kind === 'other' && required ? at('files.other') : labels.attachment(kind)}
+                {kind === 'other' && required ? t('files.other') : labels.attachment(kind)}
               </span>
               {isRequired &&
                 (files.length > 0 ? (
                   <Tag color="success" icon={<CheckCircleFilled />}>
-                    {at('files.done')}
+                    {t('files.done')}
                   </Tag>
                 ) : (
                   <Tag color="error" icon={<CloseCircleFilled />}>
-                    {at('files.missing')}
+                    {t('files.missing')}
                   </Tag>
                 ))}
               {editable && (
@@ -112,7 +113,7 @@ export function AttachmentsPanel({ app, editable, required, errors = {} }: Props
                   }}
                 >
                   <Button size="small" icon={<UploadOutlined />} loading={uploading === kind}>
-                    {files.length > 0 ? at('files.uploadMore') : at('files.upload')}
+                    {files.length > 0 ? t('files.uploadMore') : t('files.upload')}
                   </Button>
                 </Upload>
               )}
@@ -133,20 +134,20 @@ export function AttachmentsPanel({ app, editable, required, errors = {} }: Props
                       {sizeText(a.sizeBytes)} · {formatDateTime(a.uploadedAt, false)}
                     </Typography.Text>
                     <Space size={0}>
-                      <Button type="link" size="small" icon={<DownloadOutlined />} href={attachmentUrl(app.id, a.id)} download={a.filename} aria-label={`${at('files.download')} ${a.filename}`} />
+                      <Button type="link" size="small" icon={<DownloadOutlined />} href={attachmentUrl(app.id, a.id)} download={a.filename} aria-label={`${t('files.download')} ${a.filename}`} />
                       {editable && (
                         <Popconfirm
-                          title={at('files.removeConfirm', { name: a.filename })}
-                          okText={at('files.remove')}
+                          title={t('files.removeConfirm', { name: a.filename })}
+                          okText={t('files.remove')}
                           okButtonProps={{ danger: true }}
                           onConfirm={() =>
                             remove.mutate(a.id, {
-                              onSuccess: () => message.success(at('files.removed', { name: a.filename })),
+                              onSuccess: () => message.success(t('files.removed', { name: a.filename })),
                               onError: (err) => message.error(errorMessage(err)),
                             })
                           }
                         >
-                          <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={`${at('files.remove')} ${a.filename}`} />
+                          <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={`${t('files.remove')} ${a.filename}`} />
                         </Popconfirm>
                       )}
                     </Space>
@@ -164,7 +165,7 @@ export function AttachmentsPanel({ app, editable, required, errors = {} }: Props
 
 /** PDFs and images open in the page; other files (Word, Excel) are offered for download. */
 export function AttachmentPreview({ appId, attachment, onClose }: { appId: number; attachment: ApplicationAttachment | null; onClose: () => void }) {
-  const at = useAT();
+  const t = useT(applicationsMessages);
   const labels = useAppLabels();
   if (!attachment) return null;
   const url = attachmentUrl(appId, attachment.id);
@@ -179,10 +180,10 @@ export function AttachmentPreview({ appId, attachment, onClose }: { appId: numbe
       footer={
         <Space>
           <Button href={url} target="_blank" rel="noreferrer">
-            {at('files.open')}
+            {t('files.open')}
           </Button>
           <Button type="primary" icon={<DownloadOutlined />} href={url} download={attachment.filename}>
-            {at('files.download')}
+            {t('files.download')}
           </Button>
         </Space>
       }
@@ -192,7 +193,7 @@ export function AttachmentPreview({ appId, attachment, onClose }: { appId: numbe
       ) : image ? (
         <img className="file-preview-img" src={url} alt={attachment.filename} />
       ) : (
-        <Empty description={at('files.noPreview')} />
+        <Empty description={t('files.noPreview')} />
       )}
     </Modal>
   );

@@ -3,14 +3,15 @@ import { Alert, App, Form, Input, Modal, Table, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import type { ReviewDecision } from '../../../shared/enums.js';
 import { errorMessage } from '../../api/client.js';
-import { useAT } from './app-i18n.js';
 import { useBatchReview, type ApplicationListItem, type BatchResult } from './applications.api.js';
+import { useT } from '../../i18n.js';
+import { applicationsMessages } from './applications.messages.js';
 
 const DECISION_KEY = { approve: 'batch.approve', return: 'batch.return', reject: 'batch.reject' } as const;
 
 /** One opinion for several applications; each is decided on its own and the outcome is listed per item. */
 export function BatchReviewModal({ decision, items, onClose }: { decision: ReviewDecision; items: ApplicationListItem[]; onClose: (done: boolean) => void }) {
-  const at = useAT();
+  const t = useT(applicationsMessages);
   const { modal } = App.useApp();
   const [form] = Form.useForm<{ opinion?: string }>();
   const batch = useBatchReview();
@@ -32,8 +33,8 @@ export function BatchReviewModal({ decision, items, onClose }: { decision: Revie
       );
     if (decision === 'reject') {
       modal.confirm({
-        title: at('batch.rejectConfirm', { n: items.length }),
-        okText: at('review.reject'),
+        title: t('batch.rejectConfirm', { n: items.length }),
+        okText: t('review.reject'),
         okButtonProps: { danger: true },
         onOk: go,
       });
@@ -43,27 +44,27 @@ export function BatchReviewModal({ decision, items, onClose }: { decision: Revie
   if (result) {
     const ok = result.items.filter((r) => r.ok).length;
     return (
-      <Modal open title={at('batch.results', { ok, fail: result.items.length - ok })} onCancel={() => onClose(true)} onOk={() => onClose(true)} okText={at('batch.done')} cancelButtonProps={{ style: { display: 'none' } }} width={640}>
+      <Modal open title={t('batch.results', { ok, fail: result.items.length - ok })} onCancel={() => onClose(true)} onOk={() => onClose(true)} okText={t('batch.done')} cancelButtonProps={{ style: { display: 'none' } }} width={640}>
         <Table
           rowKey="id"
           size="small"
           pagination={false}
           dataSource={result.items}
           columns={[
-            { title: at('col.id'), dataIndex: 'id', width: 64, render: (id: number) => <span className="mono">{id}</span> },
-            { title: at('col.name'), dataIndex: 'id', key: 'name', render: (id: number) => names.get(id) ?? '' },
+            { title: t('col.id'), dataIndex: 'id', width: 64, render: (id: number) => <span className="mono">{id}</span> },
+            { title: t('col.name'), dataIndex: 'id', key: 'name', render: (id: number) => names.get(id) ?? '' },
             {
-              title: at('col.status'),
+              title: t('col.status'),
               key: 'ok',
               render: (_: unknown, r) =>
                 r.ok ? (
                   <Tag color="success" icon={<CheckCircleOutlined />}>
-                    {at('batch.ok')}
+                    {t('batch.ok')}
                   </Tag>
                 ) : (
                   <div>
                     <Tag color="error" icon={<CloseCircleOutlined />}>
-                      {at('batch.fail')}
+                      {t('batch.fail')}
                     </Tag>
                     <Typography.Text type="danger">{r.message}</Typography.Text>
                   </div>
@@ -78,15 +79,15 @@ export function BatchReviewModal({ decision, items, onClose }: { decision: Revie
   return (
     <Modal
       open
-      title={at('batch.title', { decision: at(DECISION_KEY[decision]), n: items.length })}
+      title={t('batch.title', { decision: t(DECISION_KEY[decision]), n: items.length })}
       onCancel={() => onClose(false)}
       onOk={run}
-      okText={at(DECISION_KEY[decision])}
+      okText={t(DECISION_KEY[decision])}
       okButtonProps={{ danger: decision === 'reject', loading: batch.isPending }}
       width={560}
       destroyOnHidden
     >
-      <Typography.Paragraph type="secondary">{at('batch.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('batch.hint')}</Typography.Paragraph>
       <ul className="batch-list">
         {items.map((a) => (
           <li key={a.id}>
@@ -94,15 +95,15 @@ export function BatchReviewModal({ decision, items, onClose }: { decision: Revie
           </li>
         ))}
       </ul>
-      {decision === 'approve' && <Alert type="info" showIcon className="page-alert" title={at('batch.approveHint')} />}
+      {decision === 'approve' && <Alert type="info" showIcon className="page-alert" title={t('batch.approveHint')} />}
       {batch.isError && <Alert type="error" showIcon className="page-alert" title={errorMessage(batch.error)} />}
       <Form form={form} layout="vertical" name="batchReview">
         <Form.Item
           name="opinion"
-          label={at('review.opinion')}
-          rules={needsOpinion ? [{ required: true, whitespace: true, message: at('review.opinionRequired') }] : []}
+          label={t('review.opinion')}
+          rules={needsOpinion ? [{ required: true, whitespace: true, message: t('review.opinionRequired') }] : []}
         >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={1000} showCount placeholder={at('review.opinionPlaceholder')} autoFocus />
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={1000} showCount placeholder={t('review.opinionPlaceholder')} autoFocus />
         </Form.Item>
       </Form>
     </Modal>

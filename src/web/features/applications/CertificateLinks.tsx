@@ -2,12 +2,13 @@ import { Link } from 'react-router-dom';
 import { Button, Space, Typography } from 'antd';
 import { FilePdfOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useCan } from '../../auth/session.js';
-import { useAT } from './app-i18n.js';
 import { CERTIFICATE_NUMBER, certificatePdfUrl, verifyPath } from './applications.api.js';
+import { useT } from '../../i18n.js';
+import { applicationsMessages } from './applications.messages.js';
 
 /** A certificate number with its PDF (for those allowed to read it) and its public verification page. */
 export function CertificateLinks({ number, compact = false }: { number: string; compact?: boolean }) {
-  const at = useAT();
+  const t = useT(applicationsMessages);
   const canRead = useCan()('certificate.read');
   if (!CERTIFICATE_NUMBER.test(number)) return <span className="mono">{number}</span>;
   return (
@@ -17,11 +18,11 @@ export function CertificateLinks({ number, compact = false }: { number: string; 
       </Typography.Text>
       {canRead && (
         <Button size={compact ? 'small' : 'middle'} icon={<FilePdfOutlined />} href={certificatePdfUrl(number)} target="_blank" rel="noreferrer" className="no-print">
-          {at('cert.download')}
+          {t('cert.download')}
         </Button>
       )}
       <Link to={verifyPath(number)} target="_blank" className="no-print">
-        <SafetyCertificateOutlined /> {at('cert.verify')}
+        <SafetyCertificateOutlined /> {t('cert.verify')}
       </Link>
     </Space>
   );

@@ -2,8 +2,9 @@ import { Link } from 'react-router-dom';
 import { Button, Typography } from 'antd';
 import { CloseCircleFilled, ExclamationCircleFilled, InfoCircleFilled } from '@ant-design/icons';
 import { useCan } from '../../auth/session.js';
-import { useAT } from './app-i18n.js';
 import type { Application } from './applications.api.js';
+import { useT } from '../../i18n.js';
+import { applicationsMessages } from './applications.messages.js';
 
 type Check = Application['checks'][number];
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -13,9 +14,9 @@ const ORDER = { error: 0, warning: 1, info: 2 } as const;
  * Each level has its own icon and word, not only its colour.
  */
 export function ChecksList({ checks, emptyText, onFix }: { checks: Check[]; emptyText?: string; onFix?: (c: Check) => (() => void) | undefined }) {
-  const at = useAT();
+  const t = useT(applicationsMessages);
   const canOpenOrgs = useCan()('org.read');
-  if (checks.length === 0) return <Typography.Text type="secondary">{emptyText ?? at('checks.none')}</Typography.Text>;
+  if (checks.length === 0) return <Typography.Text type="secondary">{emptyText ?? t('checks.none')}</Typography.Text>;
   const sorted = [...checks].sort((a, b) => ORDER[a.level] - ORDER[b.level]);
   return (
     <ul className="checks-list">
@@ -25,13 +26,13 @@ export function ChecksList({ checks, emptyText, onFix }: { checks: Check[]; empt
           <li key={`${c.code}-${i}`} className={`check check-${c.level}`}>
             <span className="check-level">
               {c.level === 'error' ? <CloseCircleFilled /> : c.level === 'warning' ? <ExclamationCircleFilled /> : <InfoCircleFilled />}
-              {at(`checks.${c.level}`)}
+              {t(`checks.${c.level}`)}
             </span>
             <span className="check-message">
               {c.message}
               {c.orgs && c.orgs.length > 0 && (
                 <span className="check-orgs">
-                  {at('checks.similar')}
+                  {t('checks.similar')}
                   {c.orgs.map((o, j) => (
                     <span key={o.id}>
                       {j > 0 && '、'}
@@ -49,7 +50,7 @@ export function ChecksList({ checks, emptyText, onFix }: { checks: Check[]; empt
             </span>
             {fix && (
               <Button size="small" type="link" onClick={fix}>
-                {at('wizard.goFix')}
+                {t('wizard.goFix')}
               </Button>
             )}
           </li>

@@ -1,23 +1,23 @@
 import { Table, Typography } from 'antd';
-import { useOrgFieldLabel } from '../orgs/org-labels.js';
-import { useEnumLabels } from '../../i18n.js';
+import { useOrgFieldLabel } from '../orgs/orgs.messages.js';
+import { useEnumLabels, useT } from '../../i18n.js';
 import { LEGAL_FORMS, type LegalForm } from '../../../shared/enums.js';
-import { useAT } from './app-i18n.js';
 import type { Application } from './applications.api.js';
+import { applicationsMessages } from './applications.messages.js';
 
 type Entry = NonNullable<Application['diff']>[number];
 
 /** A change, field by field: what the record holds now against what the application asks for. */
 export function DiffTable({ diff }: { diff: Entry[] }) {
-  const at = useAT();
+  const t = useT(applicationsMessages);
   const fieldLabel = useOrgFieldLabel();
   const labels = useEnumLabels();
   const show = (field: string, v: unknown) => {
-    if (v === null || v === undefined || v === '') return <Typography.Text type="secondary">{at('diff.empty')}</Typography.Text>;
+    if (v === null || v === undefined || v === '') return <Typography.Text type="secondary">{t('diff.empty')}</Typography.Text>;
     if (field === 'legalForm' && (LEGAL_FORMS as readonly string[]).includes(String(v))) return labels.legalForm(v as LegalForm);
     return <span className="pre-wrap">{String(v)}</span>;
   };
-  if (diff.length === 0) return <Typography.Text type="secondary">{at('diff.none')}</Typography.Text>;
+  if (diff.length === 0) return <Typography.Text type="secondary">{t('diff.none')}</Typography.Text>;
   return (
     <Table<Entry>
       rowKey="field"
@@ -26,9 +26,9 @@ export function DiffTable({ diff }: { diff: Entry[] }) {
       dataSource={diff}
       className="diff-table"
       columns={[
-        { title: at('diff.field'), dataIndex: 'field', width: 140, render: (f: string, e) => fieldLabel(f) || e.label },
-        { title: at('diff.from'), dataIndex: 'from', render: (v: unknown, e) => <del className="diff-from">{show(e.field, v)}</del> },
-        { title: at('diff.to'), dataIndex: 'to', render: (v: unknown, e) => <ins className="diff-to">{show(e.field, v)}</ins> },
+        { title: t('diff.field'), dataIndex: 'field', width: 140, render: (f: string, e) => fieldLabel(f) || e.label },
+        { title: t('diff.from'), dataIndex: 'from', render: (v: unknown, e) => <del className="diff-from">{show(e.field, v)}</del> },
+        { title: t('diff.to'), dataIndex: 'to', render: (v: unknown, e) => <ins className="diff-to">{show(e.field, v)}</ins> },
       ]}
     />
   );

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Select, Space, Typography, type FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined, SnippetsOutlined } from '@ant-design/icons';
 import { PHONE_MESSAGE, isValidPhone } from '../../../shared/validators.js';
-import { useAT } from './app-i18n.js';
+import { useT } from '../../i18n.js';
+import { applicationsMessages } from './applications.messages.js';
 
 export interface MemberValue {
   name?: string;
@@ -15,7 +16,7 @@ const UNIT_WORDS = /(公司|中心|学校|小学|中学|幼儿园|委员会|居�
 
 /** Rows of 姓名/单位 with their kind and an optional phone; add, remove, or paste a whole list. */
 export function MemberListEditor({ form }: { form: FormInstance }) {
-  const at = useAT();
+  const t = useT(applicationsMessages);
   const { message } = App.useApp();
   const [pasteOpen, setPasteOpen] = useState(false);
   const [pasted, setPasted] = useState('');
@@ -33,7 +34,7 @@ export function MemberListEditor({ form }: { form: FormInstance }) {
     form.setFieldValue('members', [...current, ...rows]);
     // Let the form's change handler see it (dirty state, counts).
     void form.validateFields(rows.map((_, i) => ['members', current.length + i, 'name'])).catch(() => {});
-    message.success(at('wizard.pasteAdded', { n: rows.length }));
+    message.success(t('wizard.pasteAdded', { n: rows.length }));
     setPasted('');
     setPasteOpen(false);
   };
@@ -42,9 +43,9 @@ export function MemberListEditor({ form }: { form: FormInstance }) {
     <Form.List name="members">
       {(fields, { add, remove }) => (
         <div className="member-editor">
-          {fields.length === 0 && <Typography.Text type="secondary">{at('wizard.noMembers')}</Typography.Text>}
+          {fields.length === 0 && <Typography.Text type="secondary">{t('wizard.noMembers')}</Typography.Text>}
           {fields.length > 0 && (
-            <div className="member-rows" role="table" aria-label={at('wizard.memberList')}>
+            <div className="member-rows" role="table" aria-label={t('wizard.memberList')}>
               {fields.map((field, i) => (
                 <div key={field.key} className="member-row" role="row">
                   <span className="member-index mono" aria-hidden>
@@ -53,19 +54,19 @@ export function MemberListEditor({ form }: { form: FormInstance }) {
                   <Form.Item
                     name={[field.name, 'name']}
                     rules={[
-                      { required: true, whitespace: true, message: '请填写成员姓名或单位名称' },
-                      { max: 60, message: '名称不超过 60 个字' },
+                      { required: true, whitespace: true, message: t('members.rule.name') },
+                      { max: 60, message: t('members.rule.nameLength') },
                     ]}
                     className="member-name"
                   >
-                    <Input placeholder={at('wizard.memberName')} maxLength={60} aria-label={`${at('wizard.memberName')} ${i + 1}`} />
+                    <Input placeholder={t('wizard.memberName')} maxLength={60} aria-label={`${t('wizard.memberName')} ${i + 1}`} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'kind']} className="member-kind" initialValue="individual">
                     <Select
-                      aria-label={`${at('wizard.memberKind')} ${i + 1}`}
+                      aria-label={`${t('wizard.memberKind')} ${i + 1}`}
                       options={[
-                        { value: 'individual', label: at('wizard.individual') },
-                        { value: 'unit', label: at('wizard.unit') },
+                        { value: 'individual', label: t('wizard.individual') },
+                        { value: 'unit', label: t('wizard.unit') },
                       ]}
                     />
                   </Form.Item>
@@ -81,32 +82,32 @@ export function MemberListEditor({ form }: { form: FormInstance }) {
                       },
                     ]}
                   >
-                    <Input placeholder={at('wizard.memberPhone')} maxLength={30} inputMode="tel" aria-label={`${at('wizard.memberPhone')} ${i + 1}`} />
+                    <Input placeholder={t('wizard.memberPhone')} maxLength={30} inputMode="tel" aria-label={`${t('wizard.memberPhone')} ${i + 1}`} />
                   </Form.Item>
-                  <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={`${at('wizard.removeMember')} ${i + 1}`} />
+                  <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={`${t('wizard.removeMember')} ${i + 1}`} />
                 </div>
               ))}
             </div>
           )}
           <Space wrap className="member-actions">
             <Button icon={<PlusOutlined />} onClick={() => add({ name: '', kind: 'individual', phone: null })}>
-              {at('wizard.addMember')}
+              {t('wizard.addMember')}
             </Button>
             <Button icon={<SnippetsOutlined />} onClick={() => setPasteOpen(true)}>
-              {at('wizard.addMembers')}
+              {t('wizard.addMembers')}
             </Button>
           </Space>
           <Modal
             open={pasteOpen}
-            title={at('wizard.pasteTitle')}
+            title={t('wizard.pasteTitle')}
             onCancel={() => setPasteOpen(false)}
             onOk={addPasted}
-            okText={at('wizard.pasteAdd')}
+            okText={t('wizard.pasteAdd')}
             okButtonProps={{ disabled: !pasted.trim() }}
             destroyOnHidden
           >
-            <Typography.Paragraph type="secondary">{at('wizard.pasteHint')}</Typography.Paragraph>
-            <Input.TextArea value={pasted} onChange={(e) => setPasted(e.target.value)} autoSize={{ minRows: 8, maxRows: 16 }} placeholder={'张三\n李四，13800000000\n仓口社区卫生服务站'} autoFocus aria-label={at('wizard.pasteTitle')} />
+            <Typography.Paragraph type="secondary">{t('wizard.pasteHint')}</Typography.Paragraph>
+            <Input.TextArea value={pasted} onChange={(e) => setPasted(e.target.value)} autoSize={{ minRows: 8, maxRows: 16 }} placeholder={'张三\n李四，13800000000\n仓口社区卫生服务站'} autoFocus aria-label={t('wizard.pasteTitle')} />
           </Modal>
         </div>
       )}

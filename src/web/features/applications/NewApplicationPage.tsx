@@ -6,10 +6,10 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { ApplicationKind } from '../../../shared/enums.js';
 import { errorMessage } from '../../api/client.js';
 import { useCurrentUser } from '../../auth/session.js';
-import { RegionSelect } from '../../components/RegionSelect.js';
-import { useEnumLabels } from '../../i18n.js';
+import { RegionSelect } from '../regions/RegionSelect.js';
+import { useEnumLabels, useT } from '../../i18n.js';
 import { validValues } from '../../lib/forms.js';
-import { useAppLabels, useAT } from './app-i18n.js';
+import { useAppLabels, applicationsMessages } from './applications.messages.js';
 import { OrgApplyActions } from './OrgApplyActions.js';
 import { applicationsQuery, useCreateApplication } from './applications.api.js';
 import './applications.css';
@@ -22,7 +22,7 @@ interface Values {
 
 /** `/applications/new`: choose what to apply for; an establishment starts as a draft with its name and place. */
 export default function NewApplicationPage() {
-  const at = useAT();
+  const t = useT(applicationsMessages);
   const labels = useAppLabels();
   const user = useCurrentUser();
   const navigate = useNavigate();
@@ -42,7 +42,7 @@ export default function NewApplicationPage() {
       { kind: v.kind as ApplicationKind, data: { org: { name: v.name.trim(), ...(v.regionCode ? { regionCode: v.regionCode } : {}) }, members: [] } },
       {
         onSuccess: (app) => {
-          message.success(at('new.created'));
+          message.success(t('new.created'));
           navigate(`/applications/${app.id}/edit`);
         },
         onError: (err) => message.error(errorMessage(err)),
@@ -54,10 +54,10 @@ export default function NewApplicationPage() {
     <div className="new-app-page">
       <div className="org-record-back">
         <Link to="/applications">
-          <ArrowLeftOutlined /> {at('page.back')}
+          <ArrowLeftOutlined /> {t('page.back')}
         </Link>
       </div>
-      <Card title={applicant ? at('new.title') : at('new.titleOnBehalf')}>
+      <Card title={applicant ? t('new.title') : t('new.titleOnBehalf')}>
         <Form
           form={form}
           layout="vertical"
@@ -66,35 +66,35 @@ export default function NewApplicationPage() {
           onFinish={start}
           requiredMark="optional"
         >
-          <Form.Item name="kind" label={at('new.kind')}>
+          <Form.Item name="kind" label={t('new.kind')}>
             <Radio.Group className="kind-choices">
               {(['filing', 'registration'] as const).map((k) => (
                 <Radio key={k} value={k} className="kind-choice">
                   <strong>{labels.kind(k)}</strong>
-                  <div className="kind-desc">{k === 'filing' ? at('new.filingDesc') : at('new.registrationDesc')}</div>
+                  <div className="kind-desc">{k === 'filing' ? t('new.filingDesc') : t('new.registrationDesc')}</div>
                 </Radio>
               ))}
             </Radio.Group>
           </Form.Item>
           <Form.Item
             name="name"
-            label={at('new.name')}
+            label={t('new.name')}
             rules={[
-              { required: true, whitespace: true, message: at('new.nameRequired') },
-              { min: 2, max: 100, message: '名称为 2–100 个字' },
+              { required: true, whitespace: true, message: t('new.nameRequired') },
+              { min: 2, max: 100, message: t('wizard.rule.nameLength') },
             ]}
           >
-            <Input maxLength={100} placeholder="如：仓口社区夕阳红舞蹈队" />
+            <Input maxLength={100} placeholder={t('new.namePlaceholder')} />
           </Form.Item>
           <Form.Item
             name="regionCode"
-            label={at('new.region')}
-            extra={kind === 'registration' ? at('wizard.regionHintRegistration') : at('wizard.regionHintFiling')}
+            label={t('new.region')}
+            extra={kind === 'registration' ? t('wizard.regionHintRegistration') : t('wizard.regionHintFiling')}
             rules={[
               {
                 validator: async (_r, code: string | null) => {
-                  if (!code) throw new Error(at('new.regionRequired'));
-                  if (regionLevel !== null && regionLevel < minLevel) throw new Error(at('new.regionRequired'));
+                  if (!code) throw new Error(t('new.regionRequired'));
+                  if (regionLevel !== null && regionLevel < minLevel) throw new Error(t('new.regionRequired'));
                 },
               },
             ]}
@@ -102,13 +102,13 @@ export default function NewApplicationPage() {
             <RegionSelect initial={defaultRegion} onChange={(_c, hit) => setRegionLevel(hit?.level ?? null)} isDisabled={(hit) => hit.level < minLevel} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={create.isPending}>
-            {at('new.start')}
+            {t('new.start')}
           </Button>
         </Form>
       </Card>
-      <Card title={at('new.myOrgs')} className="app-section">
-        <Typography.Paragraph type="secondary">{at('new.changeDesc')}</Typography.Paragraph>
-        {applicant ? <MyOrgs /> : <Typography.Text>{at('new.staffHint')}</Typography.Text>}
+      <Card title={t('new.myOrgs')} className="app-section">
+        <Typography.Paragraph type="secondary">{t('new.changeDesc')}</Typography.Paragraph>
+        {applicant ? <MyOrgs /> : <Typography.Text>{t('new.staffHint')}</Typography.Text>}
       </Card>
     </div>
   );
@@ -116,7 +116,7 @@ export default function NewApplicationPage() {
 
 /** An applicant's organizations: those their approved establishment applications founded. */
 function MyOrgs() {
-  const at = useAT();
+  const t = useT(applicationsMessages);
   const enumLabels = useEnumLabels();
   const approved = useQuery(applicationsQuery({ queue: 'all', status: 'approved', sort: '-updated', page: 1, pageSize: 100 }));
   if (approved.isPending) return <Skeleton active />;
@@ -126,7 +126,7 @@ function MyOrgs() {
   const ended = new Set(items.filter((a) => a.kind.endsWith('_deregistration') && a.org).map((a) => a.org!.id));
   for (const a of items) if (a.org && !ended.has(a.org.id) && !seen.has(a.org.id)) seen.set(a.org.id, { id: a.org.id, name: a.org.name, legalForm: a.legalForm });
   const orgs = [...seen.values()];
-  if (orgs.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={at('new.noOrgs')} />;
+  if (orgs.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('new.noOrgs')} />;
   return (
     <List
       dataSource={orgs}

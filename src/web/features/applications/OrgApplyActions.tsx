@@ -4,8 +4,9 @@ import { DownOutlined, FileAddOutlined } from '@ant-design/icons';
 import { REGISTERED_FORMS, type ApplicationKind, type LegalForm, type OrgStatus } from '../../../shared/enums.js';
 import { errorMessage } from '../../api/client.js';
 import { useCan } from '../../auth/session.js';
-import { useAT, type AppMsgKey } from './app-i18n.js';
+import { type AppMsgKey, applicationsMessages } from './applications.messages.js';
 import { useCreateApplication } from './applications.api.js';
+import { useT } from '../../i18n.js';
 
 interface OrgLike {
   id: number;
@@ -27,7 +28,7 @@ export function kindsFor(form: LegalForm | null): { change?: ApplicationKind; de
  * prefilled from the record is created and the wizard opens. Staff acting here apply on the organization's behalf.
  */
 export function OrgApplyActions({ org }: { org: OrgLike }) {
-  const at = useAT();
+  const t = useT(applicationsMessages);
   const can = useCan();
   const navigate = useNavigate();
   const { message, modal } = App.useApp();
@@ -44,7 +45,7 @@ export function OrgApplyActions({ org }: { org: OrgLike }) {
       { kind, orgId: org.id },
       {
         onSuccess: (app) => {
-          message.success(at('new.created'));
+          message.success(t('new.created'));
           navigate(`/applications/${app.id}/edit`);
         },
         onError: (err) => message.error(errorMessage(err)),
@@ -52,9 +53,9 @@ export function OrgApplyActions({ org }: { org: OrgLike }) {
     );
   const deregister = (kind: ApplicationKind) =>
     modal.confirm({
-      title: at('org.deregisterConfirm', { name: org.name }),
-      content: at('org.deregisterHint'),
-      okText: at('org.create'),
+      title: t('org.deregisterConfirm', { name: org.name }),
+      content: t('org.deregisterHint'),
+      okText: t('org.create'),
       okButtonProps: { danger: true },
       onOk: () => start(kind),
     });
@@ -63,25 +64,25 @@ export function OrgApplyActions({ org }: { org: OrgLike }) {
     <Space.Compact>
       {kinds.change && (
         <Button icon={<FileAddOutlined />} disabled={!active} loading={create.isPending} onClick={() => start(kinds.change!)}>
-          {at('org.change')}
+          {t('org.change')}
         </Button>
       )}
       {kinds.deregister && (
         <Button danger disabled={!active} onClick={() => deregister(kinds.deregister!)}>
-          {at('org.deregister')}
+          {t('org.deregister')}
         </Button>
       )}
       {kinds.extra.length > 0 &&
         (kinds.change ? (
-          <Dropdown disabled={!active} trigger={['click']} menu={{ items: kinds.extra.map((e) => ({ key: e.kind, label: at(e.label) })), onClick: ({ key }) => start(key as ApplicationKind) }}>
-            <Button aria-label={at('org.apply')} icon={<DownOutlined />} />
+          <Dropdown disabled={!active} trigger={['click']} menu={{ items: kinds.extra.map((e) => ({ key: e.kind, label: t(e.label) })), onClick: ({ key }) => start(key as ApplicationKind) }}>
+            <Button aria-label={t('org.apply')} icon={<DownOutlined />} />
           </Dropdown>
         ) : (
           <Button icon={<FileAddOutlined />} disabled={!(kinds.extra[0].kind === 'filing' ? mayFile : active)} loading={create.isPending} onClick={() => start(kinds.extra[0].kind)}>
-            {at(kinds.extra[0].label)}
+            {t(kinds.extra[0].label)}
           </Button>
         ))}
     </Space.Compact>
   );
-  return active ? buttons : <Tooltip title={at('org.notActive')}>{buttons}</Tooltip>;
+  return active ? buttons : <Tooltip title={t('org.notActive')}>{buttons}</Tooltip>;
 }

@@ -6,16 +6,15 @@ import { useT } from '../../i18n.js';
 import { formatCount } from '../../lib/format.js';
 import { useIsMobile, useUrlFilters } from '../../lib/hooks.js';
 import { LoadError } from '../../components/LoadError.js';
-import { useAT } from './app-i18n.js';
 import { overdueQuery, type OverdueByNode } from './applications.api.js';
 import './applications.css';
+import { applicationsMessages } from './applications.messages.js';
 
 type Row = OverdueByNode['items'][number];
 
 /** `/applications/overdue`: in-review, due-soon and overdue applications per node below mine; a node opens the one below. */
 export default function OverduePage() {
-  const at = useAT();
-  const t = useT();
+  const t = useT(applicationsMessages);
   const isMobile = useIsMobile();
   const navigate = useNavigate();
   const [params, update] = useUrlFilters();
@@ -48,22 +47,22 @@ export default function OverduePage() {
     <Card
       title={
         <Space wrap>
-          {at('overdue.title')}
+          {t('overdue.title')}
           {q.data && <Typography.Text type="secondary">{q.data.region.name}</Typography.Text>}
         </Space>
       }
       extra={
         !isMobile && (
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/applications')}>
-            {at('page.back')}
+            {t('page.back')}
           </Button>
         )
       }
     >
-      <Typography.Paragraph type="secondary">{at('overdue.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('overdue.hint')}</Typography.Paragraph>
       {region && (
         <Button icon={<ArrowUpOutlined />} onClick={up} className="overdue-up">
-          {at('overdue.up')}
+          {t('overdue.up')}
         </Button>
       )}
       {q.isError ? (
@@ -76,10 +75,10 @@ export default function OverduePage() {
           dataSource={items}
           pagination={false}
           rowClassName={(r) => (r.overdue > 0 ? 'row-overdue' : r.dueSoon > 0 ? 'row-due-soon' : '')}
-          locale={{ emptyText: q.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={at('overdue.empty')} /> }}
+          locale={{ emptyText: q.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('overdue.empty')} /> }}
           columns={[
             {
-              title: at('overdue.node'),
+              title: t('overdue.node'),
               key: 'node',
               render: (_: unknown, r) =>
                 r.region.level < 5 ? (
@@ -90,15 +89,15 @@ export default function OverduePage() {
                   r.region.name
                 ),
             },
-            ...(isMobile ? [] : [{ title: t('region.code'), key: 'code', render: (_: unknown, r: Row) => <span className="mono">{r.region.code}</span> }]),
-            { title: at('overdue.inReview'), key: 'inReview', align: 'right' as const, render: (_: unknown, r) => count(r.inReview, r.region.code, undefined, '') },
-            { title: at('overdue.dueSoon'), key: 'dueSoon', align: 'right' as const, render: (_: unknown, r) => count(r.dueSoon, r.region.code, 'due_soon', 'count-due-soon') },
-            { title: at('overdue.overdue'), key: 'overdue', align: 'right' as const, render: (_: unknown, r) => count(r.overdue, r.region.code, 'overdue', 'count-overdue') },
+            ...(isMobile ? [] : [{ title: t('overdue.regionCode'), key: 'code', render: (_: unknown, r: Row) => <span className="mono">{r.region.code}</span> }]),
+            { title: t('overdue.inReview'), key: 'inReview', align: 'right' as const, render: (_: unknown, r) => count(r.inReview, r.region.code, undefined, '') },
+            { title: t('overdue.dueSoon'), key: 'dueSoon', align: 'right' as const, render: (_: unknown, r) => count(r.dueSoon, r.region.code, 'due_soon', 'count-due-soon') },
+            { title: t('overdue.overdue'), key: 'overdue', align: 'right' as const, render: (_: unknown, r) => count(r.overdue, r.region.code, 'overdue', 'count-overdue') },
           ]}
           summary={() =>
             items.length > 0 && (
               <Table.Summary.Row className="overdue-total">
-                <Table.Summary.Cell index={0}>{at('overdue.total')}</Table.Summary.Cell>
+                <Table.Summary.Cell index={0}>{t('overdue.total')}</Table.Summary.Cell>
                 {!isMobile && <Table.Summary.Cell index={1} />}
                 <Table.Summary.Cell index={2} align="right">{formatCount(totals.inReview)}</Table.Summary.Cell>
                 <Table.Summary.Cell index={3} align="right">{formatCount(totals.dueSoon)}</Table.Summary.Cell>

@@ -3,9 +3,10 @@ import { CheckOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons
 import type { ReviewDecision } from '../../../shared/enums.js';
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from '../../../shared/validators.js';
 import { ApiError, errorMessage } from '../../api/client.js';
-import { useAppLabels, useAT } from './app-i18n.js';
+import { useAppLabels, applicationsMessages } from './applications.messages.js';
 import { DueTag, isDeregistration } from './app-tags.js';
 import { useReviewApplication, type Application } from './applications.api.js';
+import { useT } from '../../i18n.js';
 
 interface Values {
   opinion?: string;
@@ -14,7 +15,7 @@ interface Values {
 
 /** The opinion box of the reviewer whose step it is: approve, return for correction, or reject (confirmed first). */
 export function ReviewPanel({ app }: { app: Application }) {
-  const at = useAT();
+  const t = useT(applicationsMessages);
   const labels = useAppLabels();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -35,7 +36,7 @@ export function ReviewPanel({ app }: { app: Application }) {
     }
     const opinion = values.opinion?.trim();
     if (opinionRequired && !opinion) {
-      const msg = decision === 'return' ? '退回补正须写明需要补正的内容' : decision === 'reject' ? '不予通过须写明理由' : at('review.opinionWarnings');
+      const msg = decision === 'return' ? t('review.opinionRequiredReturn') : decision === 'reject' ? t('review.opinionRequiredReject') : t('review.opinionWarnings');
       form.setFields([{ name: 'opinion', errors: [msg] }]);
       form.focusField('opinion');
       return;
@@ -44,7 +45,7 @@ export function ReviewPanel({ app }: { app: Application }) {
       { decision, opinion: opinion || undefined, creditCode: assignsCode && values.creditCode ? values.creditCode : undefined },
       {
         onSuccess: () => {
-          message.success(at(`review.done.${decision}`));
+          message.success(t(`review.done.${decision}`));
           form.resetFields();
         },
         onError: (err) => {
@@ -65,21 +66,21 @@ export function ReviewPanel({ app }: { app: Application }) {
       className="review-panel"
       title={
         <Space wrap>
-          {at('review.title')}
-          {app.currentStep && <Typography.Text type="secondary">{at('review.stepInfo', { step: labels.step(app.currentStep) })}</Typography.Text>}
+          {t('review.title')}
+          {app.currentStep && <Typography.Text type="secondary">{t('review.stepInfo', { step: labels.step(app.currentStep) })}</Typography.Text>}
         </Space>
       }
       extra={<DueTag item={app} withDate={false} />}
     >
-      {warnings > 0 && <Alert type="warning" showIcon className="page-alert" title={at('review.opinionWarnings')} />}
+      {warnings > 0 && <Alert type="warning" showIcon className="page-alert" title={t('review.opinionWarnings')} />}
       <Form form={form} layout="vertical" name="review" requiredMark={false}>
-        <Form.Item name="opinion" label={at('review.opinion')}>
-          <Input.TextArea autoSize={{ minRows: 4, maxRows: 10 }} maxLength={1000} showCount placeholder={at('review.opinionPlaceholder')} />
+        <Form.Item name="opinion" label={t('review.opinion')}>
+          <Input.TextArea autoSize={{ minRows: 4, maxRows: 10 }} maxLength={1000} showCount placeholder={t('review.opinionPlaceholder')} />
         </Form.Item>
         {assignsCode && (
           <Form.Item
             name="creditCode"
-            label={at('review.creditCode')}
+            label={t('review.creditCode')}
             normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
             rules={[
               {
@@ -96,20 +97,20 @@ export function ReviewPanel({ app }: { app: Application }) {
         )}
         <Space wrap className="review-buttons">
           <Button type="primary" icon={<CheckOutlined />} loading={review.isPending && review.variables?.decision === 'approve'} onClick={() => decide('approve')}>
-            {lastStep && !isDeregistration(app.kind) ? at('review.approveLast') : at('review.approve')}
+            {lastStep && !isDeregistration(app.kind) ? t('review.approveLast') : t('review.approve')}
           </Button>
           <Button icon={<RollbackOutlined />} loading={review.isPending && review.variables?.decision === 'return'} onClick={() => decide('return')}>
-            {at('review.return')}
+            {t('review.return')}
           </Button>
           <Popconfirm
-            title={at('review.rejectConfirm')}
-            description={at('review.rejectHint')}
-            okText={at('review.reject')}
+            title={t('review.rejectConfirm')}
+            description={t('review.rejectHint')}
+            okText={t('review.reject')}
             okButtonProps={{ danger: true }}
             onConfirm={() => decide('reject')}
           >
             <Button danger icon={<StopOutlined />} loading={review.isPending && review.variables?.decision === 'reject'}>
-              {at('review.reject')}
+              {t('review.reject')}
             </Button>
           </Popconfirm>
         </Space>

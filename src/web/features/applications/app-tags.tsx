@@ -2,8 +2,9 @@ import { Tag, Tooltip } from 'antd';
 import { CheckCircleOutlined, ClockCircleOutlined, ExclamationCircleOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { CHANGE_KINDS, DEREGISTRATION_KINDS, ESTABLISHMENT_KINDS, type ApplicationKind, type ApplicationStatus } from '../../../shared/enums.js';
 import { formatDate } from '../../lib/format.js';
-import { useAppLabels, useAT } from './app-i18n.js';
+import { useAppLabels, applicationsMessages } from './applications.messages.js';
 import type { ApplicationListItem } from './applications.api.js';
+import { useT } from '../../i18n.js';
 
 export const isEstablishment = (k: ApplicationKind) => ESTABLISHMENT_KINDS.includes(k);
 export const isChange = (k: ApplicationKind) => CHANGE_KINDS.includes(k);
@@ -48,39 +49,39 @@ export function daysUntil(date: string): number {
  * icon and words, and the date is always written out.
  */
 export function DueTag({ item, withDate = true }: { item: Pick<ApplicationListItem, 'dueState' | 'stepDueOn' | 'dueUncertain'>; withDate?: boolean }) {
-  const at = useAT();
+  const t = useT(applicationsMessages);
   if (!item.dueState || !item.stepDueOn) return null;
   const days = daysUntil(item.stepDueOn);
-  const date = withDate ? ` · ${at('due.on', { date: item.stepDueOn })}` : '';
+  const date = withDate ? ` · ${t('due.on', { date: item.stepDueOn })}` : '';
   let tag;
   if (item.dueState === 'overdue') {
     tag = (
       <Tag color="error" icon={<ExclamationCircleOutlined />} className="due-tag due-overdue">
-        {at('due.overdueDays', { n: Math.max(1, -days) })}
+        {t('due.overdueDays', { n: Math.max(1, -days) })}
         {date}
       </Tag>
     );
   } else if (item.dueState === 'due_soon') {
     tag = (
       <Tag color="warning" icon={<ClockCircleOutlined />} className="due-tag due-soon">
-        {at('due.dueSoon')} · {days <= 0 ? at('due.today') : at('due.left', { n: days })}
+        {t('due.dueSoon')} · {days <= 0 ? t('due.today') : t('due.left', { n: days })}
         {date}
       </Tag>
     );
   } else {
     tag = (
       <Tag icon={<CheckCircleOutlined />} className="due-tag due-ok">
-        {at('due.onTime')}
+        {t('due.onTime')}
         {date}
       </Tag>
     );
   }
   if (!item.dueUncertain) return tag;
   return (
-    <Tooltip title={at('due.uncertain')}>
+    <Tooltip title={t('due.uncertain')}>
       <span>
         {tag}
-        <QuestionCircleOutlined aria-label={at('due.uncertain')} />
+        <QuestionCircleOutlined aria-label={t('due.uncertain')} />
       </span>
     </Tooltip>
   );

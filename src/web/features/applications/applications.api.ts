@@ -41,6 +41,16 @@ export const appKeys = {
   overdue: (region: string | undefined) => ['applications', 'overdue', region ?? ''] as const,
 };
 
+/** The applications queue's to-dos (its tab badge): refreshed every minute and after every action. */
+export const countsQuery = (enabled: boolean) =>
+  queryOptions({
+    queryKey: appKeys.counts,
+    queryFn: ({ signal }) => api<ApplicationCounts>('/applications/counts', { signal }),
+    enabled,
+    refetchInterval: 60_000,
+    staleTime: 15_000,
+  });
+
 export const applicationsQuery = (p: ApplicationListParams) =>
   queryOptions({
     queryKey: appKeys.list(p),
@@ -51,13 +61,7 @@ export const applicationsQuery = (p: ApplicationListParams) =>
 /** The applications queue's own to-dos (the tab badge): cases at my step, my drafts and returned applications. */
 export function useApplicationCounts() {
   const user = useCurrentUser();
-  return useQuery({
-    queryKey: appKeys.counts,
-    queryFn: ({ signal }) => api<ApplicationCounts>('/applications/counts', { signal }),
-    enabled: user.permissions.includes('application.read'),
-    refetchInterval: 60_000,
-    staleTime: 15_000,
-  });
+  return useQuery(countsQuery(user.permissions.includes('application.read')));
 }
 
 export const applicationQuery = (id: number) =>

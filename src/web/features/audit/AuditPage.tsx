@@ -1,6 +1,6 @@
 import { ListTable } from '../../components/ListTable.js';
 import { useEffect, useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   AutoComplete,
@@ -18,19 +18,18 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { DownloadOutlined, FilterOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { AUDIT_ACTION_LABELS, type AuditEntry, type AuditListResponse } from '../../../shared/schemas/audit.js';
-import { api, toQueryString } from '../../api/client.js';
-import { useT, type MsgKey } from '../../i18n.js';
+import { AUDIT_ACTION_LABELS } from '../../../shared/schemas/audit.js';
+import { useT } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
 import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
+import { AUDIT_FILTER_KEYS, auditExportUrl, auditQuery, type AuditEntry, type AuditFilter } from './audit.api.js';
+import { auditMessages, type AuditMsgKey } from './audit.messages.js';
 
-const FILTER_KEYS = ['actor', 'action', 'entityType', 'entityId', 'region', 'from', 'to'] as const;
-type FilterKey = (typeof FILTER_KEYS)[number];
-type Filter = Partial<Record<FilterKey, string>>;
+type Filter = AuditFilter;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const ENTITY_TYPES: Record<string, MsgKey> = {
+const ENTITY_TYPES: Record<string, AuditMsgKey> = {
   user: 'audit.entityUser',
   region: 'audit.entityRegion',
   audit_log: 'audit.entityAuditLog',
@@ -49,7 +48,7 @@ function actionColor(action: string): string | undefined {
 
 function readFilter(params: URLSearchParams): Filter {
   const f: Filter = {};
-  for (const k of FILTER_KEYS) {
+  for (const k of AUDIT_FILTER_KEYS) {
     const v = params.get(k)?.trim();
     if (v) f[k] = v;
   }
@@ -84,7 +83,7 @@ function JsonBlock({ value, empty }: { value: unknown; empty: string }) {
 }
 
 export default function AuditPage() {
-  const t = useT();
+  const t = useT(auditMessages);
   const isMobile = useIsMobile();
   const [params, update] = useUrlFilters();
   const filter = readFilter(params);
@@ -94,21 +93,18 @@ export default function AuditPage() {
   const [filtersOpen, setFiltersOpen] = useState(false);
   const activeFilters = Object.keys(filter).length;
 
-  const list = useQuery({
-    queryKey: ['audit', 'list', filter, page, pageSize],
-    queryFn: ({ signal }) => api<AuditListResponse>('/audit', { query: { ...filter, page, pageSize }, signal }),
-    placeholderData: keepPreviousData,
-  });
+  const list = useQuery(auditQuery(filter, page, pageSize));
 
   // The form shows what the address bar says (also after back/forward).
   const filterKey = JSON.stringify(filter);
+  // filterKey stands for filter, which is a new object on every render: the effect reads the filter back from it.
   useEffect(() => {
+    const shown = JSON.parse(filterKey) as Filter;
     form.resetFields();
     form.setFieldsValue({
-      ...filter,
-      dates: filter.from || filter.to ? [filter.from ? dayjs(filter.from) : null, filter.to ? dayjs(filter.to) : null] : null,
+      ...shown,
+      dates: shown.from || shown.to ? [shown.from ? dayjs(shown.from) : null, shown.to ? dayjs(shown.to) : null] : null,
     });
-    // filterKey stands for filter, which is a new object on every render.
   }, [filterKey, form]);
 
   const apply = (v: FormValues) => {
@@ -126,7 +122,7 @@ export default function AuditPage() {
 
   const resetAll = () => {
     form.resetFields();
-    update(Object.fromEntries([...FILTER_KEYS, 'pageSize'].map((k) => [k, null])));
+    update(Object.fromEntries([...AUDIT_FILTER_KEYS, 'pageSize'].map((k) => [k, null])));
   };
 
   const actionLabel = (a: string) => AUDIT_ACTION_LABELS[a] ?? a;
@@ -195,7 +191,7 @@ export default function AuditPage() {
     },
   ];
 
-  const exportHref = `/api/v1/audit/export.xlsx${toQueryString(filter)}`;
+  const exportHref = auditExportUrl(filter);
 
   return (
     <Card

@@ -2,10 +2,11 @@ import type { ReactNode } from 'react';
 import { Card, Typography } from 'antd';
 import { LangSwitch } from '../../components/LangSwitch.js';
 import { useT } from '../../i18n.js';
+import { authMessages } from './auth.messages.js';
 
 /** The sign-in and sign-up pages' frame: the language switch, a card under the app's brand, an optional footer. */
 export function AuthCard({ className, footer, children }: { className?: string; footer?: ReactNode; children: ReactNode }) {
-  const t = useT();
+  const t = useT(authMessages);
   return (
     <div className="login-page">
       <div className="login-lang">

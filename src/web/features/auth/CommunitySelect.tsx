@@ -1,24 +1,17 @@
 import { useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Select, Spin, Typography } from 'antd';
-import type { PublicCommunityResponse } from '../../../shared/schemas/regions.js';
-import { api } from '../../api/client.js';
 import { useDebouncedValue } from '../../lib/hooks.js';
+import { communitiesQuery, type CommunityHit } from './auth.api.js';
 
-type Item = PublicCommunityResponse['items'][number];
+type Item = CommunityHit;
 
 /** Finds a community or village by name, pinyin, initials or 12-digit code without signing in (GET /public/communities). */
 export function CommunitySelect({ id, value, onChange, placeholder, empty, typeMore }: { id?: string; value?: string; onChange?: (code: string) => void; placeholder: string; empty: string; typeMore: string }) {
   const [text, setText] = useState('');
   const [picked, setPicked] = useState<Item | null>(null);
   const q = useDebouncedValue(text.trim(), 300);
-  const search = useQuery({
-    queryKey: ['public', 'communities', q],
-    queryFn: ({ signal }) => api<PublicCommunityResponse>('/public/communities', { query: { q, limit: 20 }, signal, allowUnauthorized: true }),
-    enabled: q.length > 0,
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-  });
+  const search = useQuery(communitiesQuery(q));
   const items = q ? (search.data?.items ?? []) : [];
   const options = items.map((i) => ({ value: i.code, label: i.name, item: i }));
   if (picked && value === picked.code && !options.some((o) => o.value === picked.code)) options.unshift({ value: picked.code, label: picked.name, item: picked });

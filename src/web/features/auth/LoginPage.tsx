@@ -6,9 +6,10 @@ import { errorMessage } from '../../api/client.js';
 import { FullPageSpin, safeNext, useLogin, useSession } from '../../auth/session.js';
 import { useT } from '../../i18n.js';
 import { AuthCard } from './AuthCard.js';
+import { authMessages } from './auth.messages.js';
 
 export default function LoginPage() {
-  const t = useT();
+  const t = useT(authMessages);
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const session = useSession();

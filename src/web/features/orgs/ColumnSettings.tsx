@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { Button, Checkbox, Popover, Space, Tooltip } from 'antd';
 import { SettingOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n.js';
+import { orgsMessages } from './orgs.messages.js';
 
 export interface ColumnChoice {
   key: string;
@@ -54,7 +55,7 @@ interface Props {
 
 /** A popover of check boxes, one per optional column, in table order. */
 export function ColumnSettings({ choices, visible, onChange, onReset }: Props) {
-  const t = useT();
+  const t = useT(orgsMessages);
   const content = (
     <div className="column-settings">
       <Checkbox.Group

@@ -4,6 +4,7 @@ import { Select, Spin, Typography } from 'antd';
 import { useT } from '../../i18n.js';
 import { useDebouncedValue } from '../../lib/hooks.js';
 import { hubSearchQuery } from './orgs.api.js';
+import { orgsMessages } from './orgs.messages.js';
 
 interface Props {
   id?: string;
@@ -17,7 +18,7 @@ interface Props {
 
 /** Picks the hub federation (枢纽型组织) an organization belongs to, searched by name, pinyin or initials. */
 export function HubSelect({ id, value, onChange, initial, exceptId }: Props) {
-  const t = useT();
+  const t = useT(orgsMessages);
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 300);
   const hubs = useQuery({ ...hubSearchQuery(q), placeholderData: keepPreviousData });

@@ -7,6 +7,7 @@ import { useT } from '../../i18n.js';
 import { formatCount } from '../../lib/format.js';
 import { useIsMobile } from '../../lib/hooks.js';
 import { IMPORT_TEMPLATE_URL, importJobQuery, orgKeys, useStartImport } from './orgs.api.js';
+import { orgsMessages } from './orgs.messages.js';
 
 // Same limit as the server's multipart plugin (src/server/app.ts).
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -17,7 +18,7 @@ const ACCEPT = '.xlsx,.csv';
  * row-by-row report. The job keeps running on the server if the drawer is closed; reopening shows it again.
  */
 export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const t = useT();
+  const t = useT(orgsMessages);
   const isMobile = useIsMobile();
   const queryClient = useQueryClient();
   const start = useStartImport();

@@ -1,11 +1,14 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Empty, Popconfirm, Select, Skeleton, Space, Table, Upload, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, type OrgAttachment } from '../../../shared/schemas/orgs.js';
-import { api, errorMessage, ApiError } from '../../api/client.js';
+import { ATTACHMENT_KINDS, type OrgAttachment } from '../../../shared/schemas/orgs.js';
+import { errorMessage, ApiError } from '../../api/client.js';
 import { useCan } from '../../auth/session.js';
+import { useT } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
+import { orgAttachmentUrl, orgAttachmentsQuery, useRemoveOrgAttachment, useUploadOrgAttachment } from './orgs.api.js';
+import { orgsMessages, useAttachmentKindLabel } from './orgs.messages.js';
 
 type Kind = (typeof ATTACHMENT_KINDS)[number];
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -14,35 +17,27 @@ const sizeText = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB`
 
 /** The 附件 tab: 章程, 负责人身份证明, 活动场所证明, 成员名单 and other files of one organization. */
 export function OrgAttachments({ orgId }: { orgId: number }) {
+  const t = useT(orgsMessages);
+  const kindLabel = useAttachmentKindLabel();
   const { message } = App.useApp();
   const canEdit = useCan()('org.update');
-  const queryClient = useQueryClient();
   const [kind, setKind] = useState<Kind>('charter');
-  const key = ['orgs', 'attachments', orgId];
-  const list = useQuery({ queryKey: key, queryFn: () => api<{ items: OrgAttachment[] }>(`/orgs/${orgId}/attachments`) });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['orgs'] });
-
-  const upload = useMutation({
-    mutationFn: (file: File) => {
-      const form = new FormData();
-      form.append('kind', kind); // before the file: the server reads fields that precede it
-      form.append('file', file);
-      return api<OrgAttachment>(`/orgs/${orgId}/attachments`, { method: 'POST', form });
-    },
-    onSuccess: (a) => {
-      message.success(`已上传：${a.filename}`);
-      void refresh();
-    },
-    onError: (err) => message.error(err instanceof ApiError && err.fields ? Object.values(err.fields).join('；') : errorMessage(err)),
-  });
-  const remove = useMutation({
-    mutationFn: (id: number) => api(`/orgs/${orgId}/attachments/${id}`, { method: 'DELETE' }),
-    onSuccess: () => {
-      message.success('已删除附件');
-      void refresh();
-    },
-    onError: (err) => message.error(errorMessage(err)),
-  });
+  const list = useQuery(orgAttachmentsQuery(orgId));
+  const upload = useUploadOrgAttachment(orgId);
+  const remove = useRemoveOrgAttachment(orgId);
+  const uploadFile = (file: File) =>
+    upload.mutate(
+      { kind, file },
+      {
+        onSuccess: (a) => message.success(t('orgs.att.uploaded', { name: a.filename })),
+        onError: (err) => message.error(err instanceof ApiError && err.fields ? Object.values(err.fields).join('；') : errorMessage(err)),
+      },
+    );
+  const removeFile = (id: number) =>
+    remove.mutate(id, {
+      onSuccess: () => message.success(t('orgs.att.deleted')),
+      onError: (err) => message.error(errorMessage(err)),
+    });
 
   if (list.isPending) return <Skeleton active />;
   if (list.isError) return <Empty description={errorMessage(list.error)} />;
@@ -52,30 +47,30 @@ export function OrgAttachments({ orgId }: { orgId: number }) {
       {canEdit && (
         <Space wrap className="no-print">
           <Select<Kind>
-            aria-label="材料类型"
+            aria-label={t('orgs.att.kind')}
             value={kind}
             onChange={setKind}
             style={{ width: 160 }}
-            options={ATTACHMENT_KINDS.map((k) => ({ value: k, label: ATTACHMENT_KIND_LABELS[k] }))}
+            options={ATTACHMENT_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
           />
           <Upload
             accept=".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx"
             showUploadList={false}
             beforeUpload={(file) => {
-              if (file.size > MAX_BYTES) message.error('附件不能超过 10 MB');
-              else upload.mutate(file);
+              if (file.size > MAX_BYTES) message.error(t('orgs.att.tooLarge'));
+              else uploadFile(file);
               return false;
             }}
           >
             <Button icon={<UploadOutlined />} loading={upload.isPending}>
-              上传材料
+              {t('orgs.att.upload')}
             </Button>
           </Upload>
-          <Typography.Text type="secondary">PDF、JPG、PNG、Word 或 Excel，单个不超过 10 MB</Typography.Text>
+          <Typography.Text type="secondary">{t('orgs.att.accept')}</Typography.Text>
         </Space>
       )}
       {list.data.items.length === 0 ? (
-        <Empty image={<PaperClipOutlined className="attachments-empty-icon" />} description="暂无附件" />
+        <Empty image={<PaperClipOutlined className="attachments-empty-icon" />} description={t('orgs.att.empty')} />
       ) : (
         <Table<OrgAttachment>
           rowKey="id"
@@ -83,28 +78,28 @@ export function OrgAttachments({ orgId }: { orgId: number }) {
           pagination={false}
           dataSource={list.data.items}
           columns={[
-            { title: '材料类型', dataIndex: 'kind', render: (k: Kind) => ATTACHMENT_KIND_LABELS[k] ?? k },
+            { title: t('orgs.att.kind'), dataIndex: 'kind', render: (k: Kind) => kindLabel(k) },
             {
-              title: '文件',
+              title: t('orgs.att.file'),
               dataIndex: 'filename',
               render: (name: string, a) => (
-                <a href={`/api/v1/orgs/${orgId}/attachments/${a.id}`} target="_blank" rel="noreferrer">
+                <a href={orgAttachmentUrl(orgId, a.id)} target="_blank" rel="noreferrer">
                   <DownloadOutlined /> {name}
                 </a>
               ),
             },
-            { title: '大小', dataIndex: 'sizeBytes', render: sizeText, responsive: ['md'] },
-            { title: '上传人', dataIndex: 'uploadedBy', responsive: ['md'] },
-            { title: '上传时间', dataIndex: 'uploadedAt', render: (v: string) => formatDateTime(v), responsive: ['lg'] },
+            { title: t('orgs.att.size'), dataIndex: 'sizeBytes', render: sizeText, responsive: ['md'] },
+            { title: t('orgs.att.uploadedBy'), dataIndex: 'uploadedBy', responsive: ['md'] },
+            { title: t('orgs.att.uploadedAt'), dataIndex: 'uploadedAt', render: (v: string) => formatDateTime(v), responsive: ['lg'] },
             ...(canEdit
               ? [
                   {
-                    title: '操作',
+                    title: t('common.actions'),
                     key: 'actions',
                     render: (_: unknown, a: OrgAttachment) => (
-                      <Popconfirm title={`删除附件“${a.filename}”？`} description="删除将记入变更历史" okText="删除" okButtonProps={{ danger: true }} onConfirm={() => remove.mutate(a.id)}>
+                      <Popconfirm title={t('orgs.att.deleteConfirm', { name: a.filename })} description={t('orgs.att.deleteHint')} okText={t('orgs.att.delete')} okButtonProps={{ danger: true }} onConfirm={() => removeFile(a.id)}>
                         <Button type="link" danger icon={<DeleteOutlined />}>
-                          删除
+                          {t('orgs.att.delete')}
                         </Button>
                       </Popconfirm>
                     ),

@@ -4,13 +4,13 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { Button, Empty, Result, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
 import type { LegalForm, OrgStatus } from '../../../shared/enums.js';
 import { errorMessage } from '../../api/client.js';
-import { useEnumLabels, useT, type MsgKey } from '../../i18n.js';
+import { useEnumLabels, useT } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
 import { detailQuery } from '../regions/regions.api.js';
-import { useOrgFieldLabel } from './org-labels.js';
+import { orgsMessages, useOrgFieldLabel, type OrgsMsgKey } from './orgs.messages.js';
 import { orgHistoryQuery, orgQuery, type OrgHistoryEntry } from './orgs.api.js';
 
-const ACTIONS: Record<string, { label: MsgKey; color: string }> = {
+const ACTIONS: Record<string, { label: OrgsMsgKey; color: string }> = {
   create: { label: 'orgs.actionCreate', color: 'green' },
   update: { label: 'orgs.actionUpdate', color: 'blue' },
   import: { label: 'orgs.actionImport', color: 'purple' },
@@ -54,7 +54,7 @@ interface Row {
 
 /** 变更历史: who changed what when (Beijing time) and why, field by field, newest first. */
 export function OrgHistory({ orgId }: { orgId: number }) {
-  const t = useT();
+  const t = useT(orgsMessages);
   const labels = useEnumLabels();
   const fieldLabel = useOrgFieldLabel();
   const history = useQuery(orgHistoryQuery(orgId));

@@ -5,14 +5,14 @@ import { useCurrentUser } from '../../auth/session.js';
 import { orBlank, pairRow, PrintForm, PrintPage, sectionRow, wideRow } from '../../components/PrintForm.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { formatCount, formatDate, formatDateTime } from '../../lib/format.js';
-import { useOrgFieldLabel } from './org-labels.js';
+import { useOrgFieldLabel, orgsMessages } from './orgs.messages.js';
 import { orgQuery, type Org } from './orgs.api.js';
 
 /** `/orgs/:id/print`: the record as a one-page A4 登记表, outside the app's chrome. */
 export default function OrgPrintPage() {
   const { id } = useParams();
   const orgId = Number(id);
-  const t = useT();
+  const t = useT(orgsMessages);
   const org = useQuery(orgQuery(orgId));
   return (
     <PrintPage query={org} backTo={`/orgs/${orgId}`} notFoundTitle={t('orgs.notFound')}>
@@ -22,7 +22,7 @@ export default function OrgPrintPage() {
 }
 
 function Sheet({ org }: { org: Org }) {
-  const t = useT();
+  const t = useT(orgsMessages);
   const labels = useEnumLabels();
   const fieldLabel = useOrgFieldLabel();
   const user = useCurrentUser();
@@ -38,7 +38,7 @@ function Sheet({ org }: { org: Org }) {
       dateLabel={t('orgs.printSignDate')}
       meta={
         <>
-          <div>{t('orgs.printMeta', { who: user.displayName, date: today })}</div>
+          <div>{t('common.printMeta', { who: user.displayName, date: today })}</div>
           <div>{t('orgs.printSource', { v: org.version, at: formatDateTime(org.updatedAt, false) })}</div>
         </>
       }

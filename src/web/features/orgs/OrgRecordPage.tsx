@@ -14,7 +14,7 @@ import { OrgHistory } from './OrgHistory.js';
 import { lastListUrl } from './org-nav.js';
 import { OrgWarnings } from './OrgWarnings.js';
 import { PersonalValue } from './PersonalValue.js';
-import { useOrgFieldLabel } from './org-labels.js';
+import { useOrgFieldLabel, orgsMessages } from './orgs.messages.js';
 import { OrgFlagTags, OrgStatusTag } from './org-tags.js';
 import { CertificateLinks } from '../applications/CertificateLinks.js';
 import { OrgApplyActions } from '../applications/OrgApplyActions.js';
@@ -36,7 +36,7 @@ export default function OrgRecordPage() {
 }
 
 function NotFoundCard() {
-  const t = useT();
+  const t = useT(orgsMessages);
   const navigate = useNavigate();
   return (
     <Card>
@@ -56,7 +56,7 @@ function NotFoundCard() {
 const multiline = (v: string | null, empty: ReactNode) => (v ? <div className="pre-wrap">{v}</div> : empty);
 
 function Record({ org }: { org: Org }) {
-  const t = useT();
+  const t = useT(orgsMessages);
   const labels = useEnumLabels();
   const fieldLabel = useOrgFieldLabel();
   const can = useCan();

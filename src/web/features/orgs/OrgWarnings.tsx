@@ -2,13 +2,14 @@ import { Link } from 'react-router-dom';
 import { Alert } from 'antd';
 import { useT } from '../../i18n.js';
 import type { OrgWarning } from './orgs.api.js';
+import { orgsMessages } from './orgs.messages.js';
 
 /**
  * What the rules flag but do not block (a similar organization in the same community, a prohibited or
  * strictly controlled kind): the reviewer decides. A prohibited kind makes the whole notice an error.
  */
 export function OrgWarnings({ warnings, justSaved }: { warnings: OrgWarning[]; justSaved?: boolean }) {
-  const t = useT();
+  const t = useT(orgsMessages);
   if (warnings.length === 0) return null;
   const severe = warnings.some((w) => w.code === 'prohibited_kind');
   return (

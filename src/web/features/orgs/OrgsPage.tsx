@@ -16,14 +16,14 @@ import {
   type OrgStatus,
 } from '../../../shared/enums.js';
 import { useCan } from '../../auth/session.js';
-import { RegionSelect } from '../../components/RegionSelect.js';
+import { RegionSelect } from '../regions/RegionSelect.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
 import { ColumnSettings, useColumnChoice } from './ColumnSettings.js';
 import { ImportDrawer } from './ImportDrawer.js';
 import { rememberListSearch } from './org-nav.js';
-import { useOrgFieldLabel } from './org-labels.js';
+import { useOrgFieldLabel, orgsMessages } from './orgs.messages.js';
 import { OrgFlagTags, OrgStatusTag, OrgSummary } from './org-tags.js';
 import { exportUrl, orgsQuery, type OrgFilter, type OrgListItem, type OrgListParams, type OrgSort } from './orgs.api.js';
 
@@ -81,7 +81,7 @@ function withCount(label: string, counts: Map<string, number> | undefined, value
 
 /** 社会组织名录: search, filters with counts, a paged and sortable table, import and export. */
 export default function OrgsPage() {
-  const t = useT();
+  const t = useT(orgsMessages);
   const labels = useEnumLabels();
   const fieldLabel = useOrgFieldLabel();
   const can = useCan();

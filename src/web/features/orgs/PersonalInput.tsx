@@ -1,5 +1,6 @@
 import { Button, Input, Space, Typography } from 'antd';
 import { useT } from '../../i18n.js';
+import { orgsMessages } from './orgs.messages.js';
 
 interface Props {
   id?: string;
@@ -18,7 +19,7 @@ interface Props {
  * starts empty: leaving it empty keeps the stored value, typing replaces it, "清空" removes it.
  */
 export function PersonalInput({ id, value, onChange, current, placeholder, maxLength, inputMode }: Props) {
-  const t = useT();
+  const t = useT(orgsMessages);
   if (value === null) {
     return (
       <Space className="personal-input-cleared">

@@ -4,7 +4,7 @@ import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../api/client.js';
 import { useCan } from '../../auth/session.js';
 import { useT } from '../../i18n.js';
-import { useOrgFieldLabel } from './org-labels.js';
+import { useOrgFieldLabel, orgsMessages } from './orgs.messages.js';
 import { useRevealPersonal, type PersonalField } from './orgs.api.js';
 
 /**
@@ -13,7 +13,7 @@ import { useRevealPersonal, type PersonalField } from './orgs.api.js';
  * only, never cached, and goes when the page is left.
  */
 export function PersonalValue({ orgId, field, masked }: { orgId: number; field: PersonalField; masked: string | null }) {
-  const t = useT();
+  const t = useT(orgsMessages);
   const can = useCan();
   const fieldLabel = useOrgFieldLabel();
   const { message } = App.useApp();

@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@ta
 import type { LegalForm, OrgFlag, OrgStatus } from '../../../shared/enums.js';
 import type {
   Org,
+  OrgAttachment,
   OrgCreateBody,
   OrgHistoryEntry,
   OrgListItem,
@@ -13,7 +14,7 @@ import type { ImportJob as ImportJobSchema } from '../../../shared/schemas/orgs.
 import type { z } from '../../../shared/zod.js';
 import { api, toQueryString } from '../../api/client.js';
 
-export type { Org, OrgHistoryEntry, OrgListItem, OrgWarning };
+export type { Org, OrgAttachment, OrgHistoryEntry, OrgListItem, OrgWarning };
 export type OrgSort = 'name' | '-name' | 'foundedOn' | '-foundedOn' | 'updatedAt' | '-updatedAt' | 'members' | '-members';
 
 /** The list's filters: the same names as the API's query string and the page's address bar. */
@@ -41,6 +42,7 @@ export const orgKeys = {
   list: (p: OrgListParams) => ['orgs', 'list', p] as const,
   detail: (id: number) => ['orgs', 'detail', id] as const,
   history: (id: number) => ['orgs', 'history', id] as const,
+  attachments: (id: number) => ['orgs', 'attachments', id] as const,
   hubs: (q: string) => ['orgs', 'hubs', q] as const,
   importJob: (id: string) => ['imports', id] as const,
 };
@@ -133,4 +135,34 @@ export const IMPORT_TEMPLATE_URL = '/api/v1/orgs/import-template.xlsx';
 
 export function exportUrl(filter: OrgFilter, unmasked = false): string {
   return `/api/v1/orgs/export.xlsx${toQueryString({ ...filter, unmasked: unmasked ? 'true' : undefined })}`;
+}
+
+export const orgAttachmentsQuery = (id: number) =>
+  queryOptions({
+    queryKey: orgKeys.attachments(id),
+    queryFn: ({ signal }) => api<{ items: OrgAttachment[] }>(`/orgs/${id}/attachments`, { signal }),
+  });
+
+export const orgAttachmentUrl = (orgId: number, attachmentId: number) => `/api/v1/orgs/${orgId}/attachments/${attachmentId}`;
+
+// An upload or a deletion is written to the record's history, so every ['orgs'] query goes stale with it.
+export function useUploadOrgAttachment(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kind, file }: { kind: OrgAttachment['kind']; file: File }) => {
+      const form = new FormData();
+      form.append('kind', kind); // before the file: the server reads fields that precede it
+      form.append('file', file);
+      return api<OrgAttachment>(`/orgs/${id}/attachments`, { method: 'POST', form });
+    },
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: orgKeys.all }),
+  });
+}
+
+export function useRemoveOrgAttachment(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (attachmentId: number) => api(`/orgs/${id}/attachments/${attachmentId}`, { method: 'DELETE' }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: orgKeys.all }),
+  });
 }

@@ -4,10 +4,11 @@ import { Link, Outlet, useLocation } from 'react-router-dom';
 import { Skeleton } from 'antd';
 import { ErrorBoundary } from '../../components/ErrorBoundary.js';
 import { useT } from '../../i18n.js';
+import { publicMessages } from './public.messages.js';
 
 /** The public register's frame: no menu, no session, a plain header and the notice of what is (not) shown. */
 export default function PublicLayout() {
-  const t = useT();
+  const t = useT(publicMessages);
   const location = useLocation();
 
   useEffect(() => {

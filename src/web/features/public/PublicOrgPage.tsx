@@ -6,12 +6,13 @@ import { ApiError, errorMessage } from '../../api/client.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { OrgStatusTag } from '../orgs/org-tags.js';
 import { publicOrgQuery } from './public.api.js';
+import { publicMessages } from './public.messages.js';
 
 /** `/public/orgs/:id`: what the register shows of one organization (no personal data). */
 export default function PublicOrgPage() {
   const { id } = useParams();
   const orgId = Number(id);
-  const t = useT();
+  const t = useT(publicMessages);
   const navigate = useNavigate();
   const labels = useEnumLabels();
   const org = useQuery(publicOrgQuery(orgId));

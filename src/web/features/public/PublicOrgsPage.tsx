@@ -7,6 +7,7 @@ import { useEnumLabels, useT } from '../../i18n.js';
 import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
 import { OrgStatusTag, OrgSummary } from '../orgs/org-tags.js';
 import { publicOrgsQuery, type PublicListParams, type PublicOrgListItem } from './public.api.js';
+import { publicMessages } from './public.messages.js';
 
 // Grassroots organizations are never public (orgs.public.ts), so they are not offered as a filter.
 const PUBLIC_FORMS = LEGAL_FORMS.filter((f) => f !== 'grassroots');
@@ -23,7 +24,7 @@ function readParams(params: URLSearchParams): PublicListParams {
 
 /** `/public`: anyone may look an organization up by name, pinyin initials or credit code. */
 export default function PublicOrgsPage() {
-  const t = useT();
+  const t = useT(publicMessages);
   const labels = useEnumLabels();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
@@ -75,7 +76,7 @@ export default function PublicOrgsPage() {
         <Select
           size="large"
           value={p.form}
-          placeholder={t('orgs.formFilter')}
+          placeholder={t('public.formFilter')}
           allowClear
           options={PUBLIC_FORMS.map((f) => ({ value: f, label: labels.legalForm(f) }))}
           onChange={(form?: string) => update({ form })}

@@ -3,10 +3,11 @@ import { applyFieldErrors } from '../../api/client.js';
 import { useT } from '../../i18n.js';
 import { useCreateGrid, type RegionDetail } from './regions.api.js';
 import { validValues } from '../../lib/forms.js';
+import { regionsMessages } from './regions.messages.js';
 
 /** Creates a grid (网格) under a community or village; the server numbers it. */
 export function GridCreateModal({ region, open, onClose }: { region: RegionDetail; open: boolean; onClose: () => void }) {
-  const t = useT();
+  const t = useT(regionsMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ name: string }>();
   const create = useCreateGrid(region.code);

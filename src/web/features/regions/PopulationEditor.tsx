@@ -2,6 +2,7 @@ import { App, Button, Form, InputNumber, Popconfirm, Space } from 'antd';
 import { applyFieldErrors } from '../../api/client.js';
 import { useT } from '../../i18n.js';
 import { useSetPopulation, type RegionDetail } from './regions.api.js';
+import { regionsMessages } from './regions.messages.js';
 
 // Same bound as the server's PopulationBody (src/shared/schemas/regions.ts).
 const MAX_POPULATION = 200_000_000;
@@ -11,7 +12,7 @@ const withoutCommas = (v: string | undefined) => (v ?? '').replace(/[,，\s]/g, 
 
 /** Enters the resident population (常住人口) of one node; every change goes to the audit log on the server. */
 export function PopulationEditor({ region }: { region: RegionDetail }) {
-  const t = useT();
+  const t = useT(regionsMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ population: number | null }>();
   const value = Form.useWatch('population', form);

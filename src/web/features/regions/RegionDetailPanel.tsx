@@ -12,11 +12,12 @@ import { PopulationEditor } from './PopulationEditor.js';
 import { RegionTable } from './RegionTable.js';
 import { KIND_COLORS } from './RegionTree.js';
 import { childrenQuery, detailQuery } from './regions.api.js';
+import { regionsMessages } from './regions.messages.js';
 
 const COMMUNITY_LEVEL = 5;
 
 export function RegionDetailPanel({ code, onOpen }: { code: string; onOpen: (code: string) => void }) {
-  const t = useT();
+  const t = useT(regionsMessages);
   const labels = useEnumLabels();
   const can = useCan();
   const detail = useQuery(detailQuery(code));

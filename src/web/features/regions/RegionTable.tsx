@@ -3,6 +3,7 @@ import { useEnumLabels, useT } from '../../i18n.js';
 import { formatCount } from '../../lib/format.js';
 import { KIND_COLORS, shortKind } from './RegionTree.js';
 import type { Region } from './regions.api.js';
+import { regionsMessages } from './regions.messages.js';
 
 const byNullable = (a: number | null, b: number | null) => (a ?? -1) - (b ?? -1);
 
@@ -18,7 +19,7 @@ export function RegionTable({
   onOpen: (code: string) => void;
   emptyText?: string;
 }) {
-  const t = useT();
+  const t = useT(regionsMessages);
   const labels = useEnumLabels();
   const columns: TableColumnsType<Region> = [
     {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Empty, Skeleton, Tag, Tooltip, Tree, type TreeDataNode } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/client.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { formatCount } from '../../lib/format.js';
 import { childrenQuery, rootsQuery, type Region } from './regions.api.js';
+import { regionsMessages } from './regions.messages.js';
 
 export const KIND_COLORS: Record<Region['kind'], string> = {
   province: 'red',
@@ -26,7 +27,7 @@ export function shortKind(label: string): string {
 }
 
 function TreeTitle({ region }: { region: Region }) {
-  const t = useT();
+  const t = useT(regionsMessages);
   const labels = useEnumLabels();
   // The node's own figure when entered, otherwise the sum entered below it.
   const figure =
@@ -59,7 +60,7 @@ interface Props {
 
 /** The user's part of the hierarchy, loaded one level at a time as nodes are opened. */
 export function RegionTree({ selected, path, onSelect }: Props) {
-  const t = useT();
+  const t = useT(regionsMessages);
   const queryClient = useQueryClient();
   const roots = useQuery(rootsQuery());
   const [expanded, setExpanded] = useState<string[]>([]);
@@ -72,9 +73,13 @@ export function RegionTree({ selected, path, onSelect }: Props) {
     setExpanded((prev) => [...new Set([...prev, ...pathKey.split(',')])]);
   }, [pathKey]);
 
-  const childQueries = useQueries({ queries: expanded.map((code) => childrenQuery(code)) });
-  const childrenOf = new Map<string, Region[] | undefined>(expanded.map((code, i) => [code, childQueries[i]?.data?.items]));
-  const childrenVersion = childQueries.map((q) => q.dataUpdatedAt).join(',');
+  // One Map of the opened nodes' children: TanStack re-runs `combine` only when a result (or the function) changes,
+  // so the tree below is rebuilt when children arrive, not on every render.
+  const byCode = useCallback(
+    (results: { data?: { items: Region[] } }[]) => new Map<string, Region[] | undefined>(expanded.map((code, i) => [code, results[i]?.data?.items])),
+    [expanded],
+  );
+  const childrenOf = useQueries({ queries: expanded.map((code) => childrenQuery(code)), combine: byCode });
 
   const treeData = useMemo(() => {
     const build = (r: Region): TreeDataNode => ({
@@ -84,8 +89,7 @@ export function RegionTree({ selected, path, onSelect }: Props) {
       children: childrenOf.get(r.code)?.map(build),
     });
     return (roots.data?.items ?? []).map(build);
-    // childrenVersion stands for the contents of childrenOf (a new Map on every render).
-  }, [roots.data, childrenVersion, expanded]);
+  }, [roots.data, childrenOf]);
 
   // Keep the selected node in sight inside the tree's own scroll area.
   useEffect(() => {

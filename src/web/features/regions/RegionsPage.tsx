@@ -1,17 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { Card, Empty, Skeleton } from 'antd';
-import { RegionSelect } from '../../components/RegionSelect.js';
+import { RegionSelect } from './RegionSelect.js';
 import { useT } from '../../i18n.js';
 import { useIsMobile } from '../../lib/hooks.js';
 import { RegionDetailPanel } from './RegionDetailPanel.js';
 import { RegionTable } from './RegionTable.js';
 import { RegionTree } from './RegionTree.js';
 import { detailQuery, rootsQuery } from './regions.api.js';
+import { regionsMessages } from './regions.messages.js';
 
 /** 区划与人口: the tree of the user's view on the left, the open node on the right (stacked on phones). */
 export default function RegionsPage() {
-  const t = useT();
+  const t = useT(regionsMessages);
   const { code } = useParams();
   const navigate = useNavigate();
   const isMobile = useIsMobile();

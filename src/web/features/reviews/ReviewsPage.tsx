@@ -2,20 +2,18 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Empty, Input, Select, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
-import { REVIEW_STEP_LABELS, type ReviewStep } from '../../../shared/enums.js';
 import { ListTable } from '../../components/ListTable.js';
-import { useLang } from '../../i18n.js';
+import { useT } from '../../i18n.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
 import { urlTableChange } from '../../lib/table-url.js';
 import { reviewCountsQuery, reviewsQuery, type ReviewDueState, type ReviewListItem, type ReviewListParams, type ReviewStatus } from './reviews.api.js';
-import { useRT } from './reviews.messages.js';
+import { reviewsMessages } from './reviews.messages.js';
 import './reviews.css';
 
 const STATUSES: ReviewStatus[] = ['in_review', 'returned', 'approved', 'rejected', 'withdrawn'];
 const DUE_STATES: ReviewDueState[] = ['overdue', 'due_soon', 'on_time'];
 const STATUS_COLORS: Record<ReviewStatus, string> = { in_review: 'processing', returned: 'warning', approved: 'success', rejected: 'error', withdrawn: 'default' };
-const STEP_EN: Record<ReviewStep, string> = { community: 'Community pre-review', street: 'Street/township review', district: 'District record/registration' };
 const FILTER_KEYS = ['q', 'kind', 'status', 'due'] as const;
 
 const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined =>
@@ -37,18 +35,18 @@ function readParams(params: URLSearchParams): ReviewListParams {
 }
 
 function DueCell({ item }: { item: ReviewListItem }) {
-  const rt = useRT();
+  const rt = useT(reviewsMessages);
   if (!item.dueState || !item.stepDueOn) return <Typography.Text type="secondary">—</Typography.Text>;
-  const date = rt('due.on', { date: item.stepDueOn });
+  const date = rt('reviews.due.on', { date: item.stepDueOn });
   const tag =
     item.dueState === 'overdue' ? (
-      <Tag color="error" icon={<ExclamationCircleOutlined />} className="due-tag due-overdue">{`${rt('due.overdue')} · ${date}`}</Tag>
+      <Tag color="error" icon={<ExclamationCircleOutlined />} className="due-tag due-overdue">{`${rt('reviews.due.overdue')} · ${date}`}</Tag>
     ) : item.dueState === 'due_soon' ? (
-      <Tag color="warning" icon={<ClockCircleOutlined />} className="due-tag due-soon">{`${rt('due.due_soon')} · ${date}`}</Tag>
+      <Tag color="warning" icon={<ClockCircleOutlined />} className="due-tag due-soon">{`${rt('reviews.due.due_soon')} · ${date}`}</Tag>
     ) : (
-      <Tag className="due-tag due-ok">{`${rt('due.on_time')} · ${date}`}</Tag>
+      <Tag className="due-tag due-ok">{`${rt('reviews.due.on_time')} · ${date}`}</Tag>
     );
-  return item.dueUncertain ? <Tooltip title={rt('due.uncertain')}>{tag}</Tooltip> : tag;
+  return item.dueUncertain ? <Tooltip title={rt('reviews.due.uncertain')}>{tag}</Tooltip> : tag;
 }
 
 /**
@@ -57,8 +55,7 @@ function DueCell({ item }: { item: ReviewListItem }) {
  * decided with its own fields.
  */
 export default function ReviewsPage() {
-  const rt = useRT();
-  const { lang } = useLang();
+  const rt = useT(reviewsMessages);
   const isMobile = useIsMobile();
   const navigate = useNavigate();
   const [params, update] = useUrlFilters();
@@ -66,7 +63,6 @@ export default function ReviewsPage() {
   const list = useQuery(reviewsQuery(p));
   const counts = useQuery(reviewCountsQuery());
   const kinds = counts.data?.byKind ?? [];
-  const stepLabel = (s: ReviewStep) => (lang === 'zh' ? REVIEW_STEP_LABELS[s] : STEP_EN[s]);
   const filtered = FILTER_KEYS.some((k) => p[k] !== undefined);
   const clearFilters = () => update(Object.fromEntries(FILTER_KEYS.map((k) => [k, null])));
 
@@ -83,19 +79,19 @@ export default function ReviewsPage() {
   const stepCell = (r: ReviewListItem) =>
     r.currentStep ? (
       <span>
-        {stepLabel(r.currentStep)}
-        {r.status === 'returned' && <Typography.Text type="secondary">{` · ${rt('status.returned')}`}</Typography.Text>}
+        {rt(`reviews.step.${r.currentStep}`)}
+        {r.status === 'returned' && <Typography.Text type="secondary">{` · ${rt('reviews.status.returned')}`}</Typography.Text>}
       </span>
     ) : (
       <Typography.Text type="secondary">—</Typography.Text>
     );
-  const statusCell = (s: ReviewStatus) => <Tag color={STATUS_COLORS[s]}>{rt(`status.${s}`)}</Tag>;
+  const statusCell = (s: ReviewStatus) => <Tag color={STATUS_COLORS[s]}>{rt(`reviews.status.${s}`)}</Tag>;
 
   const desktopColumns: TableColumnsType<ReviewListItem> = [
-    { title: rt('col.kind'), key: 'kind', render: (_: unknown, r) => kindCell(r) },
-    { title: rt('col.title'), key: 'title', render: (_: unknown, r) => titleCell(r) },
+    { title: rt('reviews.col.kind'), key: 'kind', render: (_: unknown, r) => kindCell(r) },
+    { title: rt('reviews.col.title'), key: 'title', render: (_: unknown, r) => titleCell(r) },
     {
-      title: rt('col.place'),
+      title: rt('reviews.col.place'),
       key: 'place',
       render: (_: unknown, r) => (
         <Tooltip title={r.regionPath}>
@@ -103,11 +99,11 @@ export default function ReviewsPage() {
         </Tooltip>
       ),
     },
-    { title: rt('col.step'), key: 'step', render: (_: unknown, r) => stepCell(r) },
-    { title: rt('col.status'), dataIndex: 'status', key: 'status', render: statusCell },
-    { title: rt('col.due'), key: 'due', render: (_: unknown, r) => <DueCell item={r} /> },
+    { title: rt('reviews.col.step'), key: 'step', render: (_: unknown, r) => stepCell(r) },
+    { title: rt('reviews.col.status'), dataIndex: 'status', key: 'status', render: statusCell },
+    { title: rt('reviews.col.due'), key: 'due', render: (_: unknown, r) => <DueCell item={r} /> },
     {
-      title: rt('col.submitted'),
+      title: rt('reviews.col.submitted'),
       dataIndex: 'submittedAt',
       key: 'submitted',
       render: (v: string) => (
@@ -119,7 +115,7 @@ export default function ReviewsPage() {
   ];
   const phoneColumns: TableColumnsType<ReviewListItem> = [
     {
-      title: rt('col.title'),
+      title: rt('reviews.col.title'),
       key: 'summary',
       render: (_: unknown, r) => (
         <div className="review-summary">
@@ -138,34 +134,34 @@ export default function ReviewsPage() {
 
   const mineLabel = (
     <span>
-      {rt('tab.mine')}{' '}
+      {rt('reviews.tab.mine')}{' '}
       {counts.data && counts.data.mine > 0 && <Badge count={counts.data.mine} color={counts.data.overdue > 0 ? '#cf1322' : '#1b5eab'} overflowCount={999} />}
     </span>
   );
   const empty = list.isPending ? (
     ' '
   ) : filtered ? (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={rt('empty.filtered')} />
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={rt('reviews.empty.filtered')} />
   ) : (
     <Empty
       image={Empty.PRESENTED_IMAGE_SIMPLE}
       description={
         <span>
-          {rt('empty.mine')}
+          {rt('reviews.empty.mine')}
           <br />
-          <Typography.Text type="secondary">{rt('empty.mineHint')}</Typography.Text>
+          <Typography.Text type="secondary">{rt('reviews.empty.mineHint')}</Typography.Text>
         </span>
       }
     />
   );
 
   return (
-    <Card title={rt('title')} className="reviews-page">
+    <Card title={rt('reviews.title')} className="reviews-page">
       <Tabs
         activeKey={p.queue}
         items={[
           { key: 'mine', label: mineLabel },
-          { key: 'all', label: rt('tab.all') },
+          { key: 'all', label: rt('reviews.tab.all') },
         ]}
         onChange={(queue) => update({ queue })}
         className="reviews-tabs"
@@ -174,46 +170,46 @@ export default function ReviewsPage() {
         <Input.Search
           key={p.q ?? ''}
           defaultValue={p.q}
-          placeholder={rt('search')}
+          placeholder={rt('reviews.search')}
           allowClear
           enterButton
           maxLength={100}
           onSearch={(q) => update({ q: q.trim() })}
           className="org-search"
-          aria-label={rt('search')}
+          aria-label={rt('reviews.search')}
         />
         <Select
           value={p.kind}
-          placeholder={rt('filter.kind')}
+          placeholder={rt('reviews.filter.kind')}
           allowClear
-          options={kinds.map((k) => ({ value: k.kind, label: k.mine > 0 ? `${k.label} (${k.mine})` : k.label }))}
+          options={kinds.map((k) => ({ value: k.kind, label: k.mine > 0 ? rt('reviews.kindCount', { label: k.label, n: k.mine }) : k.label }))}
           onChange={(kind?: string) => update({ kind })}
           className="filter-select"
           popupMatchSelectWidth={false}
-          aria-label={rt('filter.kind')}
+          aria-label={rt('reviews.filter.kind')}
         />
         <Select
           value={p.status}
-          placeholder={rt('filter.status')}
+          placeholder={rt('reviews.filter.status')}
           allowClear
-          options={STATUSES.map((s) => ({ value: s, label: rt(`status.${s}`) }))}
+          options={STATUSES.map((s) => ({ value: s, label: rt(`reviews.status.${s}`) }))}
           onChange={(status?: string) => update({ status })}
           className="filter-select-mid"
           popupMatchSelectWidth={false}
-          aria-label={rt('filter.status')}
+          aria-label={rt('reviews.filter.status')}
         />
         <Select
           value={p.due}
-          placeholder={rt('filter.due')}
+          placeholder={rt('reviews.filter.due')}
           allowClear
-          options={DUE_STATES.map((d) => ({ value: d, label: rt(`due.${d}`) }))}
+          options={DUE_STATES.map((d) => ({ value: d, label: rt(`reviews.due.${d}`) }))}
           onChange={(due?: string) => update({ due })}
           className="filter-select-narrow"
-          aria-label={rt('filter.due')}
+          aria-label={rt('reviews.filter.due')}
         />
         {filtered && (
           <a onClick={clearFilters} className="filter-clear" role="button">
-            {rt('filter.clear')}
+            {rt('reviews.filter.clear')}
           </a>
         )}
       </div>

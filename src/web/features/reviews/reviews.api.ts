@@ -28,9 +28,10 @@ export const reviewKeys = {
 };
 
 /** The header bell: the signed-in user's to-dos of every kind (refreshed every minute and after every action). */
-export const reviewCountsQuery = () =>
+export const reviewCountsQuery = (enabled = true) =>
   queryOptions({
     queryKey: reviewKeys.counts,
+    enabled,
     queryFn: ({ signal }) => api<ReviewCounts>('/reviews/counts', { signal }),
     refetchInterval: 60_000,
     staleTime: 15_000,

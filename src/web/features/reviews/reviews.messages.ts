@@ -1,51 +1,77 @@
-import { useCallback } from 'react';
-import { interpolate, useLang } from '../../i18n.js';
+import { defineMessages } from '../../i18n.js';
 
-// The to-do queue's and the header bell's strings (every subject kind of the review chain), kept together in the
-// feature: Chinese first, English second; server messages stay Chinese. Kind labels come from the server.
-const messages = {
-  'title': ['待办事项', 'To-do'],
-  'tab.mine': ['待我处理', 'Waiting for me'],
-  'tab.all': ['辖区全部', 'All in my area'],
-  'filter.kind': ['事项类型', 'Kind'],
-  'filter.status': ['状态', 'Status'],
-  'filter.due': ['期限', 'Deadline'],
-  'filter.clear': ['清除筛选', 'Clear filters'],
-  'search': ['事项名称', 'Title'],
-  'col.kind': ['事项类型', 'Kind'],
-  'col.title': ['事项', 'Item'],
-  'col.place': ['所在地', 'Place'],
-  'col.step': ['当前环节', 'Step'],
-  'col.status': ['状态', 'Status'],
-  'col.due': ['环节期限', 'Step due'],
-  'col.submitted': ['提交时间', 'Submitted'],
-  'status.in_review': ['审核中', 'In review'],
-  'status.returned': ['退回补正', 'Returned for correction'],
-  'status.approved': ['已通过', 'Approved'],
-  'status.rejected': ['不予通过', 'Rejected'],
-  'status.withdrawn': ['已撤回', 'Withdrawn'],
-  'due.overdue': ['逾期', 'Overdue'],
-  'due.due_soon': ['临期', 'Due soon'],
-  'due.on_time': ['期限内', 'On time'],
-  'due.on': ['{date} 到期', 'Due {date}'],
-  'due.uncertain': ['该年节假日安排未公布，到期日可能变化', 'Holidays of that year are not yet published; the date may change'],
-  'empty.mine': ['暂无待办', 'Nothing to do'],
-  'empty.mineHint': ['各类事项提交到您的环节后会出现在这里。', 'Items of every kind reaching your step appear here.'],
-  'empty.filtered': ['没有符合条件的事项', 'Nothing matches'],
-  'byKind': ['{label}：{n} 件', '{label}: {n}'],
-  'drafts': ['含本人未提交的草稿', 'including your unsubmitted drafts'],
-  'bell.label': ['待办', 'To do'],
-  'bell.none': ['暂无待办', 'Nothing to do'],
-  'bell.title': ['待办 {n} 件，其中临期 {soon} 件、逾期 {late} 件', '{n} to do: {soon} due soon, {late} overdue'],
-} as const satisfies Record<string, readonly [string, string]>;
+// The cross-kind to-do queue's strings (every subject kind of the review chain; the kinds' labels come from the
+// server). The header bell's words are the shell's (common.messages.ts).
+// Chinese (the working language) first; English complete beside it, key for key (the type of en_US is that of
+// zh_CN). Messages from the server (errors, validation) stay Chinese in both modes.
+const zh_CN = {
+  'reviews.title': '待办事项',
+  'reviews.tab.mine': '待我处理',
+  'reviews.tab.all': '辖区全部',
+  'reviews.filter.kind': '事项类型',
+  'reviews.filter.status': '状态',
+  'reviews.filter.due': '期限',
+  'reviews.filter.clear': '清除筛选',
+  'reviews.search': '事项名称',
+  'reviews.col.kind': '事项类型',
+  'reviews.col.title': '事项',
+  'reviews.col.place': '所在地',
+  'reviews.col.step': '当前环节',
+  'reviews.col.status': '状态',
+  'reviews.col.due': '环节期限',
+  'reviews.col.submitted': '提交时间',
+  'reviews.status.in_review': '审核中',
+  'reviews.status.returned': '退回补正',
+  'reviews.status.approved': '已通过',
+  'reviews.status.rejected': '不予通过',
+  'reviews.status.withdrawn': '已撤回',
+  'reviews.step.community': '社区预审',
+  'reviews.step.street': '街道（乡镇）资格审查',
+  'reviews.step.district': '区民政局备案/登记',
+  'reviews.due.overdue': '逾期',
+  'reviews.due.due_soon': '临期',
+  'reviews.due.on_time': '期限内',
+  'reviews.due.on': '{date} 到期',
+  'reviews.due.uncertain': '该年节假日安排未公布，到期日可能变化',
+  'reviews.empty.mine': '暂无待办',
+  'reviews.empty.mineHint': '各类事项提交到您的环节后会出现在这里。',
+  'reviews.empty.filtered': '没有符合条件的事项',
+  'reviews.kindCount': '{label}（{n}）',
+};
 
-export type ReviewMsgKey = keyof typeof messages;
-type Vars = Record<string, string | number>;
+const en_US: typeof zh_CN = {
+  'reviews.title': 'To-do',
+  'reviews.tab.mine': 'Waiting for me',
+  'reviews.tab.all': 'All in my area',
+  'reviews.filter.kind': 'Kind',
+  'reviews.filter.status': 'Status',
+  'reviews.filter.due': 'Deadline',
+  'reviews.filter.clear': 'Clear filters',
+  'reviews.search': 'Title',
+  'reviews.col.kind': 'Kind',
+  'reviews.col.title': 'Item',
+  'reviews.col.place': 'Place',
+  'reviews.col.step': 'Step',
+  'reviews.col.status': 'Status',
+  'reviews.col.due': 'Step due',
+  'reviews.col.submitted': 'Submitted',
+  'reviews.status.in_review': 'In review',
+  'reviews.status.returned': 'Returned for correction',
+  'reviews.status.approved': 'Approved',
+  'reviews.status.rejected': 'Rejected',
+  'reviews.status.withdrawn': 'Withdrawn',
+  'reviews.step.community': 'Community pre-review',
+  'reviews.step.street': 'Street/township review',
+  'reviews.step.district': 'District record/registration',
+  'reviews.due.overdue': 'Overdue',
+  'reviews.due.due_soon': 'Due soon',
+  'reviews.due.on_time': 'On time',
+  'reviews.due.on': 'Due {date}',
+  'reviews.due.uncertain': 'Holidays of that year are not yet published; the date may change',
+  'reviews.empty.mine': 'Nothing to do',
+  'reviews.empty.mineHint': 'Items of every kind reaching your step appear here.',
+  'reviews.empty.filtered': 'Nothing matches',
+  'reviews.kindCount': '{label} ({n})',
+};
 
-export function useRT(): (key: ReviewMsgKey, vars?: Vars) => string {
-  const { lang } = useLang();
-  return useCallback(
-    (key: ReviewMsgKey, vars?: Vars) => interpolate(messages[key][lang === 'zh' ? 0 : 1], vars),
-    [lang],
-  );
-}
+export const reviewsMessages = defineMessages({ zh_CN, en_US });

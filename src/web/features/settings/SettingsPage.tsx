@@ -1,4 +1,4 @@
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Popconfirm, Radio, Row, Skeleton, Space, Tag, Typography, type FormInstance } from 'antd';
@@ -7,83 +7,14 @@ import { FILING_STEP_LABELS, type WorkdayOverrides, type WorkflowSettings } from
 import { ApiError, errorMessage } from '../../api/client.js';
 import { useCurrentUser } from '../../auth/session.js';
 import { LoadError } from '../../components/LoadError.js';
-import { RegionSelect } from '../../components/RegionSelect.js';
-import { useLang } from '../../i18n.js';
+import { RegionSelect } from '../regions/RegionSelect.js';
+import { useT } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useUrlFilters } from '../../lib/hooks.js';
 import { TARGET_SETTING_LABELS, readTargetSettings, type TargetSettings } from '../../../shared/schemas/targets.js';
 import { settingsQuery, useSaveSetting, type SettingKey, type SettingsResponse } from './settings.api.js';
+import { settingsMessages } from './settings.messages.js';
 import './settings.css';
-
-const messages = {
-  title: ['本区设置', 'District settings'],
-  district: ['区县', 'District'],
-  districtPick: ['选择要设置的区县', 'Choose the district to configure'],
-  districtHint: ['设置按区县保存，适用于该区县内的全部街道和社区。', 'Settings are kept per district and apply to all streets and communities in it.'],
-  workflow: ['备案登记流程与时限', 'Workflow and deadlines'],
-  steps: ['备案审核环节', 'Filing review steps'],
-  stepsHint: ['组织落在街道（乡镇）一级的，不经社区预审。直接登记一律由区民政局一个窗口办理。', 'Organizations placed at a street skip the community. Direct registration always goes to the district.'],
-  deadlines: ['各环节办理时限（工作日，按国家法定节假日和调休计算）', 'Time limits per step (working days, with statutory holidays)'],
-  community: ['社区预审', 'Community pre-review'],
-  street: ['街道审查', 'Street review'],
-  districtStep: ['区级备案', 'District record'],
-  registration: ['直接登记', 'Direct registration'],
-  workdays: ['个工作日', 'working days'],
-  dueSoon: ['临期提醒：到期前', 'Due-soon warning: within'],
-  days: ['天', 'days'],
-  thresholds: ['会员人数要求（低于时提示审核人员判断）', 'Member thresholds (below them the reviewer is warned)'],
-  individual: ['个人会员不少于', 'Individual members at least'],
-  unit: ['或单位会员不少于', 'or unit members at least'],
-  people: ['人', ''],
-  units: ['个', ''],
-  save: ['保存', 'Save'],
-  saved: ['已保存：{name}', 'Saved: {name}'],
-  reset: ['恢复默认值', 'Restore defaults'],
-  resetConfirm: ['将表单恢复为系统默认值？保存后生效。', 'Put the defaults in the form? They apply once saved.'],
-  isDefault: ['使用系统默认值', 'Using the defaults'],
-  updated: ['最后修改：{who}，{at}', 'Last changed by {who} at {at}'],
-  holidays: ['节假日安排补充', 'Holiday schedules'],
-  holidaysHint: [
-    '系统内置的节假日数据（chinese-days 组件）收录至 {year} 年。国务院办公厅公布下一年度放假安排后，如组件尚未更新，请在此补充：“放假日期”填工作日中放假的日子，“调休上班”填需要上班的周末。',
-    'The built-in holiday data covers years up to {year}. When the State Council publishes a new year before the package is updated, add it here: days off that fall on weekdays, and weekend days worked (调休).',
-  ],
-  uncovered: ['以下年份的节假日安排尚未收录：{years}。到期日跨入这些年份的申请，期限可能计算不准。', 'Holidays are not known for: {years}. Deadlines reaching these years may be wrong.'],
-  uncoveredAction: ['补充 {year} 年', 'Add {year}'],
-  year: ['年份', 'Year'],
-  offDays: ['放假日期（工作日中放假的日子）', 'Days off (on weekdays)'],
-  workDays: ['调休上班（需要上班的周末）', 'Weekend days worked'],
-  addYear: ['添加年份', 'Add a year'],
-  removeYear: ['删除该年', 'Remove the year'],
-  removeYearConfirm: ['删除 {year} 年的补充安排？保存后生效。', 'Remove {year}? It applies once saved.'],
-  noYears: ['尚未补充任何年份', 'No years added'],
-  yearRule: ['请填写 4 位年份', 'Enter a 4-digit year'],
-  yearDup: ['年份重复', 'The year is listed twice'],
-  notInYear: ['日期不在 {year} 年内', 'A date is outside {year}'],
-  notWeekend: ['调休上班的日子应为周六或周日', 'Days worked should be Saturdays or Sundays'],
-  notWeekday: ['放假日期无须填写周末', 'Weekends need not be listed as days off'],
-  categories: ['社会组织类别清单', 'Organization categories'],
-  categoriesHint: ['登记、备案和名录中可选的类别；已使用的类别删除后，原有组织保留原类别。', 'The categories offered in forms; organizations keep a removed category.'],
-  category: ['类别名称', 'Category'],
-  addCategory: ['添加类别', 'Add a category'],
-  removeCategory: ['删除第 {n} 个类别', 'Remove category {n}'],
-  categoryRequired: ['类别名称不能为空', 'Enter a name'],
-  categoryDup: ['类别名称不能重复', 'Names must differ'],
-  fixErrors: ['请按提示修改后再保存', 'Correct the marked fields, then save'],
-  targets: ['发展目标（统计看板的目标值）', 'Development targets (for the dashboard)'],
-  targetsHint: ['统计看板将各项实际数与这些目标比较，标出“达标”“接近”“差距较大”。', 'The dashboard compares each figure with these targets.'],
-} as const satisfies Record<string, readonly [string, string]>;
-type Key = keyof typeof messages;
-
-function useST() {
-  const { lang } = useLang();
-  return useCallback(
-    (key: Key, vars?: Record<string, string | number>) => {
-      const text: string = messages[key][lang === 'zh' ? 0 : 1];
-      return vars ? text.replace(/\{(\w+)\}/g, (m, n: string) => (n in vars ? String(vars[n]) : m)) : text;
-    },
-    [lang],
-  );
-}
 
 /** Server messages for `value.a.b` onto form fields `[...prefix, a, b]`; the rest as one message. */
 function applyServerErrors<T>(form: FormInstance<T>, err: unknown, prefix: (string | number)[], message: (m: string) => void) {
@@ -105,7 +36,7 @@ function applyServerErrors<T>(form: FormInstance<T>, err: unknown, prefix: (stri
 
 /** `/settings`: a district's workflow, deadlines and thresholds, holiday schedules and categories (district admins). */
 export default function SettingsPage() {
-  const st = useST();
+  const st = useT(settingsMessages);
   const user = useCurrentUser();
   const [params, update] = useUrlFilters();
   const region = params.get('region') || undefined;
@@ -154,7 +85,7 @@ function itemOf<T>(data: SettingsResponse, key: SettingKey) {
 }
 
 function Stamp({ item }: { item: { isDefault: boolean; updatedAt: string | null; updatedBy: string | null } }) {
-  const st = useST();
+  const st = useT(settingsMessages);
   return (
     <Typography.Text type="secondary" className="settings-stamp">
       {item.isDefault || !item.updatedAt ? st('isDefault') : st('updated', { who: item.updatedBy ?? '', at: formatDateTime(item.updatedAt, false) })}
@@ -163,7 +94,7 @@ function Stamp({ item }: { item: { isDefault: boolean; updatedAt: string | null;
 }
 
 function SaveButton({ saving }: { saving: boolean }) {
-  const st = useST();
+  const st = useT(settingsMessages);
   return (
     <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>
       {st('save')}
@@ -173,7 +104,7 @@ function SaveButton({ saving }: { saving: boolean }) {
 
 /** Puts the defaults in the form after a confirm; like any edit, they apply once saved. */
 function RestoreDefaultsButton({ onRestore }: { onRestore: () => void }) {
-  const st = useST();
+  const st = useT(settingsMessages);
   const { modal } = App.useApp();
   return (
     <Button icon={<UndoOutlined />} onClick={() => modal.confirm({ title: st('resetConfirm'), onOk: onRestore })}>
@@ -194,7 +125,7 @@ function Settings({ data, region }: { data: SettingsResponse; region: string | u
 }
 
 function WorkflowCard({ data, region }: { data: SettingsResponse; region: string | undefined }) {
-  const st = useST();
+  const st = useT(settingsMessages);
   const { message } = App.useApp();
   const item = itemOf<WorkflowSettings>(data, 'workflow');
   const [form] = Form.useForm<WorkflowSettings>();
@@ -270,7 +201,7 @@ interface YearValues {
 }
 
 function WorkdaysCard({ data, region }: { data: SettingsResponse; region: string | undefined }) {
-  const st = useST();
+  const st = useT(settingsMessages);
   const { message } = App.useApp();
   const item = itemOf<WorkdayOverrides>(data, 'workdays.overrides');
   const [form] = Form.useForm<{ years: YearValues[] }>();
@@ -401,7 +332,7 @@ function WorkdaysCard({ data, region }: { data: SettingsResponse; region: string
 }
 
 function CategoriesCard({ data, region }: { data: SettingsResponse; region: string | undefined }) {
-  const st = useST();
+  const st = useT(settingsMessages);
   const { message } = App.useApp();
   const item = itemOf<string[]>(data, 'org.categories');
   const [form] = Form.useForm<{ categories: string[] }>();
@@ -465,7 +396,7 @@ function CategoriesCard({ data, region }: { data: SettingsResponse; region: stri
 }
 
 function TargetsCard({ data, region }: { data: SettingsResponse; region: string | undefined }) {
-  const st = useST();
+  const st = useT(settingsMessages);
   const { message } = App.useApp();
   const item = itemOf<TargetSettings>(data, 'targets');
   const [form] = Form.useForm<TargetSettings>();

@@ -3,12 +3,13 @@ import type { NodeTargets } from '../../../shared/schemas/stats.js';
 import { EChart } from './EChart.js';
 import { STATUS_COLOR } from './palette.js';
 import { fmt, StatusTag } from './TargetBoard.js';
-import { useStatsText } from './stats-text.js';
 import type { TargetKey } from './stats.api.js';
+import { useT } from '../../i18n.js';
+import { statsMessages } from './stats.messages.js';
 
 /** The areas below, ranked by the chosen figure, with the target line; click a bar or a name to drill down. */
 export function ChildrenRanking({ nodes, metric, onOpen, source }: { nodes: NodeTargets[]; metric: TargetKey; onOpen: (code: string) => void; source: string }) {
-  const { t, item } = useStatsText();
+  const t = useT(statsMessages);
   const rows = nodes.map((n) => ({ n, i: n.items.find((x) => x.key === metric)! }));
   const ranked = [...rows].filter((r) => r.i.value !== null).sort((a, b) => b.i.value! - a.i.value!);
   const target = rows[0]?.i.target;
@@ -29,8 +30,8 @@ export function ChildrenRanking({ nodes, metric, onOpen, source }: { nodes: Node
   };
   const byName = new Map(nodes.map((n) => [n.region.name, n.region.code]));
   return (
-    <Card title={t('ranking', { metric: `${item(metric)}（${unit}）` })} size="small" className="stats-card" extra={<span className="stats-source">{source}</span>}>
-      {ranked.length > 0 && <EChart option={option} height={48 + ranked.length * 24} label={t('ranking', { metric: item(metric) })} onClick={(name) => byName.has(name) && onOpen(byName.get(name)!)} />}
+    <Card title={t('ranking', { metric: `${t(`item.${metric}`)}（${unit}）` })} size="small" className="stats-card" extra={<span className="stats-source">{source}</span>}>
+      {ranked.length > 0 && <EChart option={option} height={48 + ranked.length * 24} label={t('ranking', { metric: t(`item.${metric}`) })} onClick={(name) => byName.has(name) && onOpen(byName.get(name)!)} />}
       <Table<(typeof rows)[number]>
         size="small"
         rowKey={(r) => r.n.region.code}
@@ -55,7 +56,7 @@ export function ChildrenRanking({ nodes, metric, onOpen, source }: { nodes: Node
               r.n.population === null ? <Tag>{t('noPopulation')}</Tag> : <>{fmt(r.n.population)}{r.n.populationIsDemo && <Tag className="stats-demo-tag">{t('demoPopulation')}</Tag>}</>,
           },
           { title: t('orgs'), key: 'orgs', align: 'right', render: (_, r) => fmt(r.n.orgs) },
-          { title: `${item(metric)}（${unit}）`, key: 'v', align: 'right', render: (_, r) => (r.i.value === null ? (r.i.note ?? '—') : fmt(r.i.value)) },
+          { title: `${t(`item.${metric}`)}（${unit}）`, key: 'v', align: 'right', render: (_, r) => (r.i.value === null ? (r.i.note ?? '—') : fmt(r.i.value)) },
           { title: t('target'), key: 't', align: 'right', render: (_, r) => fmt(r.i.target) },
           { title: t('status'), key: 's', render: (_, r) => <StatusTag status={r.i.status} /> },
         ]}

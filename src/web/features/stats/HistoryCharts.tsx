@@ -3,11 +3,12 @@ import type { BreakdownResponse } from '../../../shared/schemas/stats.js';
 import { EChart } from './EChart.js';
 import { PALETTE } from './palette.js';
 import { fmt } from './TargetBoard.js';
-import { useStatsText } from './stats-text.js';
+import { useT } from '../../i18n.js';
+import { statsMessages } from './stats.messages.js';
 
 /** The register year by year (in the register at each year end, entered, left) and the composition by category. */
 export function HistoryCharts({ data, source, onCategory }: { data: BreakdownResponse; source: string; onCategory: (category: string) => void }) {
-  const { t } = useStatsText();
+  const t = useT(statsMessages);
   const years = data.years.map((y) => String(y.year));
   const growth = {
     color: [PALETTE[0], PALETTE[1], PALETTE[3]],
@@ -15,7 +16,7 @@ export function HistoryCharts({ data, source, onCategory }: { data: BreakdownRes
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     xAxis: { type: 'category', data: years },
-    yAxis: [{ type: 'value', name: '个' }],
+    yAxis: [{ type: 'value', name: t('unitOrgs') }],
     series: [
       { name: t('total'), type: 'line', symbol: 'circle', data: data.years.map((y) => y.total) },
       { name: t('added'), type: 'bar', data: data.years.map((y) => y.added) },
@@ -26,7 +27,7 @@ export function HistoryCharts({ data, source, onCategory }: { data: BreakdownRes
   const composition = {
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'value', name: '个' },
+    xAxis: { type: 'value', name: t('unitOrgs') },
     yAxis: { type: 'category', inverse: true, data: data.byCategory.map((c) => c.category) },
     series: [
       {

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Breadcrumb, Button, Card, Empty, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
@@ -9,8 +10,9 @@ import { ChildrenRanking } from './ChildrenRanking.js';
 import { HistoryCharts } from './HistoryCharts.js';
 import { OrgsBehind } from './OrgsBehind.js';
 import { TargetBoard } from './TargetBoard.js';
-import { useStatsText } from './stats-text.js';
-import { exportViewUrl, useBreakdown, useTargets, yearReportUrl, type OrgScope } from './stats.api.js';
+import { breakdownQuery, exportViewUrl, targetsQuery, yearReportUrl, type OrgScope } from './stats.api.js';
+import { useT } from '../../i18n.js';
+import { statsMessages } from './stats.messages.js';
 
 const todayInChina = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
@@ -22,7 +24,7 @@ const SCOPE_OF: Partial<Record<TargetKey, OrgScope>> = { growthRate: 'added', or
  * the register year by year and by category. State lives in the address: /stats/:code?asOf=&metric=&orgs=1.
  */
 export default function StatsPage() {
-  const { t } = useStatsText();
+  const t = useT(statsMessages);
   const user = useCurrentUser();
   const navigate = useNavigate();
   const { code } = useParams();
@@ -32,8 +34,8 @@ export default function StatsPage() {
   const metric = (TARGET_KEYS as readonly string[]).includes(params.get('metric') ?? '') ? (params.get('metric') as TargetKey) : 'orgsPer10k';
   const region = code ?? user.regionPath.at(-1)?.code;
   const query = { region, asOf };
-  const targets = useTargets(query);
-  const breakdown = useBreakdown(query);
+  const targets = useQuery(targetsQuery(query));
+  const breakdown = useQuery(breakdownQuery(query));
   const thisYear = Number(today.slice(0, 4));
   const dateOptions = useMemo(
     () => [{ value: today, label: t('today') }, ...Array.from({ length: 20 }, (_, i) => thisYear - 1 - i).map((y) => ({ value: `${y}-12-31`, label: t('yearEnd', { y }) }))],

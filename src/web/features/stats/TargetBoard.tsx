@@ -2,13 +2,14 @@ import { Card, Col, Row, Table, Tag, Tooltip } from 'antd';
 import type { TargetItem } from '../../../shared/schemas/stats.js';
 import { EChart } from './EChart.js';
 import { STATUS_COLOR, STATUS_MARK } from './palette.js';
-import { useStatsText } from './stats-text.js';
 import type { TargetKey } from './stats.api.js';
+import { useT } from '../../i18n.js';
+import { statsMessages } from './stats.messages.js';
 
 export const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toLocaleString('zh-CN', { maximumFractionDigits: 2 }));
 
 export function StatusTag({ status }: { status: TargetItem['status'] }) {
-  const { t } = useStatsText();
+  const t = useT(statsMessages);
   return (
     <Tag color={STATUS_COLOR[status]} className="stats-status">
       {STATUS_MARK[status]} {t(status)}
@@ -18,14 +19,14 @@ export function StatusTag({ status }: { status: TargetItem['status'] }) {
 
 /** The seven figures as cards (click one to rank the areas below by it), a bullet chart of each against its target, and the table. */
 export function TargetBoard({ items, selected, onSelect, source }: { items: TargetItem[]; selected: TargetKey; onSelect: (k: TargetKey) => void; source: string }) {
-  const { t, item } = useStatsText();
+  const t = useT(statsMessages);
   const withValue = items.filter((i) => i.value !== null);
   const option = {
     color: ['#0072B2'],
     grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', max: (v: { max: number }) => Math.max(120, Math.ceil(v.max / 20) * 20), axisLabel: { formatter: '{value}%' } },
-    yAxis: { type: 'category', inverse: true, data: withValue.map((i) => item(i.key)) },
+    yAxis: { type: 'category', inverse: true, data: withValue.map((i) => t(`item.${i.key}`)) },
     series: [
       {
         type: 'bar',
@@ -51,7 +52,7 @@ export function TargetBoard({ items, selected, onSelect, source }: { items: Targ
               onClick={() => onSelect(i.key)}
               aria-pressed={selected === i.key}
             >
-              <span className="stats-figure-name">{item(i.key)}</span>
+              <span className="stats-figure-name">{t(`item.${i.key}`)}</span>
               <Tooltip title={i.note ?? undefined}>
                 <span className="stats-figure-value">{i.value === null ? (i.note === '人口未录入' ? t('noPopulation') : '—') : fmt(i.value)}</span>
               </Tooltip>
@@ -72,7 +73,7 @@ export function TargetBoard({ items, selected, onSelect, source }: { items: Targ
         dataSource={items}
         scroll={{ x: true }}
         columns={[
-          { title: t('board'), dataIndex: 'key', render: (k: TargetKey, r) => `${item(k)}（${r.unit}）` },
+          { title: t('board'), dataIndex: 'key', render: (k: TargetKey, r) => `${t(`item.${k}`)}（${r.unit}）` },
           { title: t('value'), dataIndex: 'value', align: 'right', render: (v: number | null, r) => (v === null ? (r.note ?? '—') : fmt(v)) },
           { title: t('target'), dataIndex: 'target', align: 'right', render: fmt },
           { title: t('gap'), dataIndex: 'gap', align: 'right', render: fmt },

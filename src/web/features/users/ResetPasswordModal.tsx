@@ -5,10 +5,11 @@ import { passwordPolicyRule, sameAsRule } from '../../components/password-rules.
 import { useT } from '../../i18n.js';
 import { useResetPassword, type User } from './users.api.js';
 import { validValues } from '../../lib/forms.js';
+import { usersMessages } from './users.messages.js';
 
 /** An administrator sets a new password for someone who forgot theirs; their sessions end. */
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
-  const t = useT();
+  const t = useT(usersMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ password: string; confirm: string }>();
   const reset = useResetPassword();

@@ -5,10 +5,11 @@ import type { UserCreateBody, UserUpdateBody } from '../../../shared/schemas/use
 import { applyFieldErrors } from '../../api/client.js';
 import { useCurrentUser } from '../../auth/session.js';
 import { passwordPolicyRule, sameAsRule } from '../../components/password-rules.js';
-import { RegionSelect } from '../../components/RegionSelect.js';
+import { RegionSelect } from '../regions/RegionSelect.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { useCreateUser, useUpdateUser, type User } from './users.api.js';
 import { validValues } from '../../lib/forms.js';
+import { usersMessages } from './users.messages.js';
 
 // The same patterns as the server's UserCreateBody (src/shared/schemas/users.ts), checked while typing.
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
@@ -32,7 +33,7 @@ interface Props {
 }
 
 export function UserFormModal({ open, user, onClose }: Props) {
-  const t = useT();
+  const t = useT(usersMessages);
   const labels = useEnumLabels();
   const me = useCurrentUser();
   const { message } = App.useApp();

@@ -8,13 +8,14 @@ import type { SortOrder } from 'antd/es/table/interface';
 import { ROLES, type Role } from '../../../shared/enums.js';
 import { errorMessage } from '../../api/client.js';
 import { useCan, useCurrentUser } from '../../auth/session.js';
-import { RegionSelect } from '../../components/RegionSelect.js';
+import { RegionSelect } from '../regions/RegionSelect.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
 import { ResetPasswordModal } from './ResetPasswordModal.js';
 import { UserFormModal } from './UserFormModal.js';
 import { usersQuery, useUnlockUser, useUpdateUser, type User, type UserFilter, type UserSort } from './users.api.js';
+import { usersMessages } from './users.messages.js';
 
 const SORTS: UserSort[] = ['username', '-username', 'createdAt', '-createdAt', 'lastLoginAt', '-lastLoginAt'];
 const SORTABLE = ['username', 'createdAt', 'lastLoginAt'] as const;
@@ -41,7 +42,7 @@ function orderOf(sort: UserSort, field: string): SortOrder {
 }
 
 export default function UsersPage() {
-  const t = useT();
+  const t = useT(usersMessages);
   const labels = useEnumLabels();
   const can = useCan();
   const me = useCurrentUser();

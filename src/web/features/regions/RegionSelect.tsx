@@ -2,9 +2,10 @@ import { useMemo, useState, type CSSProperties } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, Spin, Tag, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
-import { searchQuery, type RegionSearchHit } from '../features/regions/regions.api.js';
-import { useEnumLabels, useT } from '../i18n.js';
-import { useDebouncedValue } from '../lib/hooks.js';
+import { searchQuery, type RegionSearchHit } from './regions.api.js';
+import { useEnumLabels, useT } from '../../i18n.js';
+import { regionsMessages } from './regions.messages.js';
+import { useDebouncedValue } from '../../lib/hooks.js';
 
 export interface RegionRefLike {
   code: string;
@@ -42,29 +43,30 @@ interface Option {
 
 /** Finds a region by Chinese name, full pinyin (`jizhou`), initials (`jzq`) or code, within the user's view. */
 export function RegionSelect(props: Props) {
-  const t = useT();
+  const t = useT(regionsMessages);
   const labels = useEnumLabels();
   const [text, setText] = useState('');
   const [picked, setPicked] = useState<RegionRefLike | null>(null);
   const [generation, setGeneration] = useState(0);
   const q = useDebouncedValue(text.trim(), 300);
   const search = useQuery({ ...searchQuery(q), placeholderData: keepPreviousData });
-  const hits = q ? (search.data?.items ?? []) : [];
+  const hits = q ? search.data?.items : undefined;
 
+  const { value, initial, isDisabled } = props;
   const options = useMemo<Option[]>(() => {
-    const list: Option[] = hits.map((hit) => ({
+    const list: Option[] = (hits ?? []).map((hit) => ({
       value: hit.code,
       label: hit.name,
       hit,
-      disabled: props.isDisabled?.(hit) ?? false,
+      disabled: isDisabled?.(hit) ?? false,
     }));
     // Keep the current value's option so the field shows a name, not a bare code.
-    const current = props.value ? (picked?.code === props.value ? picked : props.initial?.code === props.value ? props.initial : null) : null;
+    const current = value ? (picked?.code === value ? picked : initial?.code === value ? initial : null) : null;
     if (current && !list.some((o) => o.value === current.code)) {
       list.unshift({ value: current.code, label: current.name, ref: current });
     }
     return list;
-  }, [hits, props.value, props.initial, picked, props.isDisabled]);
+  }, [hits, value, initial, picked, isDisabled]);
 
   const waiting = text.trim() !== q || search.isFetching;
   const notFound = !text.trim() ? (

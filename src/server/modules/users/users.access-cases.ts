@@ -1,0 +1,17 @@
+import { defineAccessCases } from '../../../../test/access-matrix/kit.js';
+
+/** The users routes in the authorization matrix (test/access-matrix.test.ts). */
+export default defineAccessCases({
+  routes: [
+    { method: 'GET', url: '/api/v1/users', permission: 'user.read', placed: false, request: (c) => c.get('/api/v1/users') },
+    {
+      method: 'POST', url: '/api/v1/users', permission: 'user.manage', placed: true,
+      request: (c, t, n) => c.post('/api/v1/users', { username: `matrix-${n}`, displayName: '矩阵用户', role: 'community_staff', regionCode: t.region, password: 'Matrix-Pass-1' }),
+    },
+    { method: 'GET', url: '/api/v1/users/:id', permission: 'user.read', placed: true, request: (c, t) => c.get(`/api/v1/users/${t.userId}`) },
+    { method: 'PATCH', url: '/api/v1/users/:id', permission: 'user.manage', placed: true, request: (c, t) => c.patch(`/api/v1/users/${t.userId}`, { displayName: '改名用户' }) },
+    { method: 'POST', url: '/api/v1/users/:id/password', permission: 'user.manage', placed: true, request: (c, t) => c.post(`/api/v1/users/${t.userId}/password`, { password: 'Other-Pass-2' }) },
+    { method: 'POST', url: '/api/v1/users/:id/unlock', permission: 'user.manage', placed: true, request: (c, t) => c.post(`/api/v1/users/${t.userId}/unlock`) },
+  ],
+  publicRoutes: ['POST /api/v1/public/signup'],
+});

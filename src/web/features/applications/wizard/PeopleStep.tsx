@@ -1,0 +1,82 @@
+import { Button, Card, Col, Form, Input, InputNumber, Row, Typography, type FormInstance } from 'antd';
+import { useT } from '../../../i18n.js';
+import { useOrgFieldLabel } from '../../orgs/orgs.messages.js';
+import { isEstablishment } from '../app-tags.js';
+import type { Application } from '../applications.api.js';
+import { applicationsMessages } from '../applications.messages.js';
+import { MemberListEditor, type MemberValue } from '../MemberListEditor.js';
+import { idRule, phoneRule, type Values } from './wizard-form.js';
+
+/** Step 负责人与成员: the leader, the declared member counts and (for an establishment) the member list beside them. */
+export function PeopleStep({ app, form, onDirty }: { app: Application; form: FormInstance<Values>; onDirty: () => void }) {
+  const t = useT(applicationsMessages);
+  const fieldLabel = useOrgFieldLabel();
+  const establishment = isEstablishment(app.kind);
+  const members = Form.useWatch('members', form) as MemberValue[] | undefined;
+  const declaredIndividual = Form.useWatch(['org', 'individualMembers'], form);
+  const declaredUnit = Form.useWatch(['org', 'unitMembers'], form);
+  const listed = { individual: (members ?? []).filter((m) => m?.kind !== 'unit' && m?.name?.trim()).length, unit: (members ?? []).filter((m) => m?.kind === 'unit' && m?.name?.trim()).length };
+
+  return (
+    <>
+      <Row gutter={16}>
+        <Col xs={24} sm={12} lg={8}>
+          <Form.Item name={['org', 'leaderName']} label={fieldLabel('leaderName')} rules={establishment ? [{ required: true, whitespace: true, message: t('wizard.rule.leaderName') }] : []}>
+            <Input maxLength={40} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12} lg={8}>
+          <Form.Item
+            name={['org', 'leaderIdNumber']}
+            label={fieldLabel('leaderIdNumber')}
+            validateDebounce={300}
+            normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
+            rules={[idRule]}
+          >
+            <Input maxLength={18} className="mono" spellCheck={false} autoComplete="off" placeholder={t('wizard.idPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12} lg={8}>
+          <Form.Item name={['org', 'leaderPhone']} label={fieldLabel('leaderPhone')} validateDebounce={300} normalize={(v: string) => v.replace(/\s/g, '')} rules={[phoneRule]}>
+            <Input maxLength={30} inputMode="tel" className="mono" autoComplete="off" placeholder={t('wizard.phonePlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={12} lg={8}>
+          <Form.Item name={['org', 'individualMembers']} label={fieldLabel('individualMembers')}>
+            <InputNumber min={0} max={1_000_000} precision={0} className="full-width" inputMode="numeric" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={12} lg={8}>
+          <Form.Item name={['org', 'unitMembers']} label={fieldLabel('unitMembers')}>
+            <InputNumber min={0} max={1_000_000} precision={0} className="full-width" inputMode="numeric" />
+          </Form.Item>
+        </Col>
+      </Row>
+      {establishment && (
+        <Card size="small" title={t('wizard.memberList')} className="wizard-subcard">
+          <div className="member-counts" role="status">
+            <span>
+              {t('wizard.memberCounts', { p: listed.individual, u: listed.unit, fp: declaredIndividual ?? 0, fu: declaredUnit ?? 0 })}
+            </span>
+            {(listed.individual !== (declaredIndividual ?? 0) || listed.unit !== (declaredUnit ?? 0)) && (
+              <Button
+                size="small"
+                onClick={() => {
+                  form.setFieldValue(['org', 'individualMembers'], listed.individual);
+                  form.setFieldValue(['org', 'unitMembers'], listed.unit);
+                  onDirty();
+                }}
+              >
+                {t('wizard.syncCounts')}
+              </Button>
+            )}
+          </div>
+          <Typography.Paragraph type="secondary" className="member-threshold">
+            {t('wizard.memberThreshold', { individual: app.rules.memberThresholds.individual, unit: app.rules.memberThresholds.unit })}
+          </Typography.Paragraph>
+          <MemberListEditor form={form} />
+        </Card>
+      )}
+    </>
+  );
+}

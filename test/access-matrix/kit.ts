@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import type { Permission } from '../../src/server/lib/access.js';
+import type { Role } from '../../src/shared/enums.js';
+import type { Client, TestApp } from '../app.js';
+import { createTestCertificate, createTestOrgAttachment } from '../factories.js';
+import { establishmentData, submitFiling, uploadRequired } from '../applications.js';
+import { submitTestItem } from '../review-subject.js';
+
+/**
+ * What a module's cases file (`src/server/modules/<name>/<name>.access-cases.ts`) declares for the authorization
+ * matrix (test/access-matrix.test.ts): each route with the permission it needs and how to call it on a target.
+ */
+export type Place = 'inside' | 'outside';
+
+/** The resources of one community the matrix calls routes on: one set inside every placed actor's subtree, one beside it. */
+export interface Target {
+  region: string; // a community code
+  userId: number; // an account at that community
+  orgId: number; // an organization at that community
+  attachmentId: number; // a file of that organization
+  applicationId: number; // an application under review there, filed by community staff of that community
+  applicationAttachmentId: number;
+  certificateNo: string; // a certificate of that organization
+  reviewCaseId: number; // a review case (of the test-only subject kind) at the community step there, submitted by that account
+}
+
+export interface RouteCase {
+  method: string;
+  url: string; // as Fastify registers it
+  permission: Permission | 'session'; // 'session' = any signed-in user
+  /** Whether the route acts on a resource placed in the hierarchy. */
+  placed: boolean;
+  /** Roles that see only their own such resources (a hub manager: their hub's members): inside their subtree others are still 404. */
+  ownOnly?: Role[];
+  /** Business refusals that still prove access was granted (e.g. 409 "not your step": turn order is tested in the flow tests). */
+  alsoOk?: number[];
+  request(c: Client, target: Target, n: number, kit: MatrixKit): Promise<LightMyRequestResponse>;
+}
+
+export interface AccessCases {
+  /** Routes that need a session. */
+  routes: RouteCase[];
+  /** Routes anyone may call (`METHOD /url`); they must be marked public in their route config. */
+  publicRoutes?: string[];
+}
+
+export const defineAccessCases = (cases: AccessCases): AccessCases => cases;
+
+/** Fixtures the cases share: fresh resources made for one request, so a request never depends on an earlier one. */
+export interface MatrixKit {
+  t: TestApp;
+  /** A new file of the organization. */
+  newAttachment(orgId: number): Promise<number>;
+  /** A new application under review at the community step, filed by that community's staff. */
+  newApplication(region: string): Promise<number>;
+  /** A file attached to the application directly. */
+  newApplicationAttachment(applicationId: number): Promise<number>;
+  newCertificate(orgId: number, place: Place): Promise<string>;
+  /** A case of the test-only subject kind waiting at the community step, submitted by the target's account. */
+  newReviewCase(target: Pick<Target, 'region' | 'userId'>): Promise<number>;
+  /** A finished import job of this client's own (created directly: jobs are their importer's alone). */
+  ownImportJob(c: Client): Promise<string>;
+  /**
+   * For routes that act on one's own application: where the client may file, it files its own (complete when it
+   * is to be submitted); outside its subtree, or without the permission, the request goes to the prepared one.
+   */
+  ownApplication(c: Client, target: Target, n: number, complete?: boolean): Promise<{ id: number; version: number } | null>;
+  orgVersion(orgId: number): Promise<number>;
+}
+
+export function createMatrixKit(t: TestApp): MatrixKit {
+  const db = t.database.db;
+  const applicants = new Map<string, Client>();
+  return {
+    t,
+    newAttachment: (orgId) => createTestOrgAttachment(db, orgId),
+    async newApplication(region) {
+      if (!applicants.has(region)) applicants.set(region, await t.loginAs({ role: 'community_staff', regionCode: region }));
+      return submitFiling(applicants.get(region)!, region);
+    },
+    async newApplicationAttachment(applicationId) {
+      const row = await db
+        .insertInto('application_attachments')
+        .values({ application_id: applicationId, kind: 'other', filename: 'o.pdf', mime_type: 'application/pdf', size_bytes: 9, content: Buffer.from('%PDF-1.4 '), uploaded_at: new Date(), uploaded_by: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return Number(row.id);
+    },
+    newCertificate: (orgId, place) => createTestCertificate(db, orgId, `BA-360802-2026-${place === 'inside' ? '90001' : '90002'}-MTRX`),
+    async newReviewCase(target) {
+      return Number((await submitTestItem(db, target.userId, target.region)).case.id);
+    },
+    async ownImportJob(c) {
+      const id = randomUUID();
+      if (c.userId === null) return id;
+      await db
+        .insertInto('import_jobs')
+        .values({ id, user_id: c.userId, kind: 'orgs', filename: 'm.csv', status: 'done', total: 0, report: Buffer.from('x'), created_at: new Date(), finished_at: new Date() })
+        .execute();
+      return id;
+    },
+    async ownApplication(c, target, n, complete = false) {
+      const res = await c.post('/api/v1/applications', { kind: 'filing', data: complete ? establishmentData(target.region) : { org: { name: `矩阵自有申请${n}`, regionCode: target.region }, members: [] } });
+      if (res.statusCode !== 201) return null;
+      const app = res.json();
+      if (complete) await uploadRequired(c, app.id);
+      return { id: app.id, version: app.version };
+    },
+    async orgVersion(id) {
+      return (await db.selectFrom('orgs').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+    },
+  };
+}
+
+/** One multipart body with a single file field (and optional text fields before it). */
+export function multipartFile(boundary: string, file: { name: string; filename: string; type: string; content: string }, fields: Record<string, string> = {}) {
+  const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+  parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n${file.content}\r\n`);
+  return { payload: `${parts.join('')}--${boundary}--\r\n`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
