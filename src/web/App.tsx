@@ -26,7 +26,7 @@ const HomeRedirect = lazy(() =>
 );
 
 // The header's to-do bell comes with the shell, not with the login page.
-const ToDoBell = lazy(() => import('./features/applications/ToDoBell.js').then((m) => ({ default: m.ToDoBell })));
+const ToDoBell = lazy(() => import('./features/reviews/ToDoBell.js').then((m) => ({ default: m.ToDoBell })));
 
 // Each page is its own chunk, fetched when first opened.
 const LoginPage = lazy(() => import('./features/auth/LoginPage.js'));
@@ -50,6 +50,7 @@ const ApplicationPage = lazy(() => import('./features/applications/ApplicationPa
 const ApplicationEditPage = lazy(() => import('./features/applications/ApplicationEditPage.js'));
 const ApplicationPrintPage = lazy(() => import('./features/applications/ApplicationPrintPage.js'));
 const OverduePage = lazy(() => import('./features/applications/OverduePage.js'));
+const ReviewsPage = lazy(() => import('./features/reviews/ReviewsPage.js'));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage.js'));
 const NotFound = lazy(() => import('./components/NotFound.js'));
 
@@ -179,6 +180,7 @@ function AppRoutes() {
             </RequirePermission>
           }
         />
+        <Route path="reviews" element={<RequirePermission permission="review.read"><ReviewsPage /></RequirePermission>} />
         <Route path="applications" element={<RequirePermission permission="application.read"><ApplicationsPage /></RequirePermission>} />
         <Route path="applications/new" element={<RequirePermission permission="application.apply"><NewApplicationPage /></RequirePermission>} />
         <Route path="applications/overdue" element={<RequirePermission permission="application.review"><OverduePage /></RequirePermission>} />

@@ -24,6 +24,7 @@ const zh_CN = {
   'nav.orgs': '社会组织名录',
   'nav.regions': '区划与人口',
   'nav.stats': '统计看板',
+  'nav.reviews': '待办事项',
   'nav.applications': '备案登记',
   'nav.myApplications': '我的申请',
   'nav.settings': '本区设置',
@@ -64,6 +65,7 @@ const zh_CN = {
   'layout.todo': '待办',
   'layout.todoNone': '暂无待办',
   'layout.todoCount': '待办 {mine} 件，其中临期 {dueSoon} 件、逾期 {overdue} 件',
+  'layout.todoKind': '{label}：{mine} 件',
 };
 
 const en_US: typeof zh_CN = {
@@ -86,6 +88,7 @@ const en_US: typeof zh_CN = {
   'nav.orgs': 'Organization registry',
   'nav.regions': 'Regions & population',
   'nav.stats': 'Dashboard',
+  'nav.reviews': 'To-do',
   'nav.applications': 'Filing & registration',
   'nav.myApplications': 'My applications',
   'nav.settings': 'District settings',
@@ -126,6 +129,7 @@ const en_US: typeof zh_CN = {
   'layout.todo': 'To do',
   'layout.todoNone': 'Nothing to do',
   'layout.todoCount': '{mine} to do: {dueSoon} due soon, {overdue} overdue',
+  'layout.todoKind': '{label}: {mine}',
 };
 
 export const commonMessages = { zh_CN, en_US } as const;

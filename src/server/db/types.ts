@@ -187,10 +187,7 @@ export interface ApplicationsTable extends PlacementColumns {
   org_id: number | null;
   name: string;
   data: unknown;
-  steps: Generated<ReviewStep[]>;
-  current_step: ReviewStep | null;
-  step_due_on: ColumnType<string | null, string | null | undefined, string | null>;
-  due_uncertain: Generated<boolean>;
+  // The chain's state (steps, current step, due date) lives in review_cases (migration 0013).
   applicant_id: number;
   on_behalf: Generated<boolean>;
   submitted_at: Timestamp | null;
@@ -209,7 +206,9 @@ export interface ApplicationEventsTable {
   actor_name: string;
   actor_role: string | null;
   step: ReviewStep | null;
-  action: 'create' | 'submit' | 'resubmit' | 'approve' | 'return' | 'reject' | 'withdraw';
+  // What happens outside the review chain: the draft is created, a draft is withdrawn (the chain's own events are
+  // review_events, migration 0013).
+  action: 'create' | 'withdraw';
   opinion: string | null;
   due_on: ColumnType<string | null, string | null | undefined, string | null>;
 }

@@ -142,7 +142,13 @@ describe('registry search on the demo (issue #4 acceptance)', () => {
 
 describe('demo applications', () => {
   it('leaves one approved filing with a valid certificate and one to-do for each reviewer of 仓口社区', async () => {
-    const apps = await database.db.selectFrom('applications').select(['name', 'status', 'current_step', 'certificate_no']).orderBy('id').execute();
+    // The step each waits at is its review case's (migration 0013).
+    const apps = await database.db
+      .selectFrom('applications')
+      .leftJoin('review_cases', (j) => j.onRef('review_cases.subject_id', '=', 'applications.id').on('review_cases.subject_kind', '=', 'application'))
+      .select(['applications.name', 'applications.status', 'review_cases.current_step', 'applications.certificate_no'])
+      .orderBy('applications.id')
+      .execute();
     expect(apps.map((a) => [a.name, a.status, a.current_step])).toEqual([
       ['仓口社区银龄书画社', 'approved', null],
       ['仓口社区邻里守望队', 'in_review', 'street'],

@@ -63,7 +63,19 @@ export const ReviewChainSetting = z
 export type ReviewChainSetting = z.infer<typeof ReviewChainSetting>;
 
 /** Chains per subject kind; a kind without an entry follows its default (for `application`: the workflow setting). */
-export const ReviewChains = z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, '事项类型为小写字母'), ReviewChainSetting);
+/** Deadline keys a subject kind needs beyond its steps: an application's direct registration has its own window. */
+const EXTRA_DEADLINES: Record<string, { key: string; message: string }[]> = {
+  application: [{ key: 'registration', message: '请填写直接登记的办理时限（工作日）' }],
+};
+export const ReviewChains = z
+  .record(z.string().regex(/^[a-z][a-z0-9_]*$/, '事项类型为小写字母'), ReviewChainSetting)
+  .superRefine((chains, ctx) => {
+    for (const [kind, chain] of Object.entries(chains)) {
+      for (const extra of EXTRA_DEADLINES[kind] ?? []) {
+        if (!(extra.key in chain.deadlines)) ctx.addIssue({ code: 'custom', path: [kind, 'deadlines', extra.key], message: extra.message });
+      }
+    }
+  });
 export type ReviewChains = z.infer<typeof ReviewChains>;
 
 /**

@@ -286,9 +286,32 @@ describe('queues, counts, batches and checks', () => {
     expect(leaderQueue.items.every((i: { applicant: { id: number } }) => i.applicant.id === leader.userId)).toBe(true);
   });
 
+  it('are cases of the review chain: the bell over every kind counts what the applications queue counts', async () => {
+    const draft = (await leader.post('/api/v1/applications', { kind: 'filing', data: establishmentData(PLACES.cangkou) })).json().id as number;
+    const returned = await submitFiling(leader, PLACES.cangkou);
+    expect((await review(community, returned, 'return', '请补充成员名单')).statusCode).toBe(200);
+    const waiting = await submitFiling(leader, PLACES.cangkou);
+    for (const c of [leader, community, street]) {
+      const own = (await c.get('/api/v1/applications/counts')).json();
+      const bell = (await c.get('/api/v1/reviews/counts')).json();
+      expect(bell.byKind.find((k: { kind: string }) => k.kind === 'application')).toEqual({ kind: 'application', label: '备案登记申请', ...own });
+      expect({ mine: bell.mine, dueSoon: bell.dueSoon, overdue: bell.overdue }).toEqual(own);
+    }
+    // The leader's draft counts in the bell, their returned application too; the waiting one is the community's.
+    const leaderMine = (await leader.get('/api/v1/applications?queue=mine&pageSize=200')).json().items.map((i: { id: number }) => i.id);
+    expect(leaderMine).toEqual(expect.arrayContaining([draft, returned]));
+    expect(leaderMine).not.toContain(waiting);
+    const queue = (await community.get('/api/v1/reviews?queue=mine&kind=application&pageSize=200')).json();
+    const item = queue.items.find((i: { subjectId: number }) => i.subjectId === waiting);
+    expect(item).toMatchObject({ kind: 'application', kindLabel: '备案登记申请', status: 'in_review', currentStep: 'community', link: `/applications/${waiting}` });
+    expect(queue.items.map((i: { subjectId: number }) => i.subjectId)).not.toContain(returned);
+    // The case trail is the application's: created (its own), submitted, returned, in time order.
+    expect((await get(leader, returned)).events.map((e: { action: string }) => e.action)).toEqual(['create', 'submit', 'return']);
+  });
+
   it('marks overdue items and counts them per node', async () => {
     const id = await submitFiling(leader, PLACES.cangkou);
-    await t.database.db.updateTable('applications').set({ step_due_on: '2020-01-02' }).where('id', '=', id).execute();
+    await t.database.db.updateTable('review_cases').set({ step_due_on: '2020-01-02' }).where('subject_kind', '=', 'application').where('subject_id', '=', id).execute();
     const overdue = (await community.get('/api/v1/applications?queue=mine&due=overdue')).json();
     expect(overdue.items.map((i: { id: number }) => i.id)).toContain(id);
     expect(overdue.items.find((i: { id: number }) => i.id === id).dueState).toBe('overdue');

@@ -1,24 +1,22 @@
-import type { ApplicationRow, Db } from '../../db/types.js';
+import type { ApplicationRow, Db, ReviewCaseRow } from '../../db/types.js';
 import type { Application, ApplicationCheck, ApplicationData, ApplicationListItem } from '../../../shared/schemas/applications.js';
 import { ORG_FIELD_LABELS } from '../../../shared/schemas/orgs.js';
 import { displayValue, findOrgNames, placesOf } from '../orgs/index.js';
 import { findUserNames } from '../users/index.js';
+import { caseEvents, dueStateOf } from '../reviews/index.js';
 import * as repo from './applications.repository.js';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
-export function dueState(row: Pick<ApplicationRow, 'status' | 'step_due_on'>, today: string, dueSoonUntil: string): ApplicationListItem['dueState'] {
-  if (row.status !== 'in_review' || !row.step_due_on) return null;
-  if (row.step_due_on < today) return 'overdue';
-  return row.step_due_on <= dueSoonUntil ? 'due_soon' : 'on_time';
-}
-
-export async function toListItems(db: Db, rows: ApplicationRow[], today: string, dueSoonUntil: string): Promise<ApplicationListItem[]> {
+/** List rows: the application's own fields, and its chain (steps, step, due date) from its review case. */
+export async function toListItems(db: Db, rows: ApplicationRow[], cases: Map<number, ReviewCaseRow>, today: string, dueSoonUntil: string): Promise<ApplicationListItem[]> {
   const place = await placesOf(db, rows);
   const users = await findUserNames(db, [...new Set(rows.map((r) => Number(r.applicant_id)))]);
   const orgNames = await findOrgNames(db, [...new Set(rows.map((r) => r.org_id).filter((id): id is number => id !== null).map(Number))]);
   return rows.map((r) => {
     const data = r.data as ApplicationData;
+    // A draft (and a draft withdrawn) has no case: no steps yet.
+    const c = cases.get(Number(r.id));
     return {
       id: Number(r.id),
       kind: r.kind,
@@ -27,11 +25,11 @@ export async function toListItems(db: Db, rows: ApplicationRow[], today: string,
       legalForm: data.org?.legalForm ?? null,
       ...place(r),
       org: r.org_id ? { id: Number(r.org_id), name: orgNames.get(Number(r.org_id)) ?? '' } : null,
-      steps: r.steps,
-      currentStep: r.current_step,
-      stepDueOn: r.step_due_on,
-      dueUncertain: r.due_uncertain,
-      dueState: dueState(r, today, dueSoonUntil),
+      steps: c?.steps ?? [],
+      currentStep: c?.current_step ?? null,
+      stepDueOn: c?.step_due_on ?? null,
+      dueUncertain: c?.due_uncertain ?? false,
+      dueState: c ? dueStateOf(c, today, dueSoonUntil) : null,
       applicant: { id: Number(r.applicant_id), displayName: users.get(Number(r.applicant_id)) ?? '' },
       onBehalf: r.on_behalf,
       submittedAt: iso(r.submitted_at),
@@ -58,25 +56,29 @@ export function diffOf(current: Record<string, unknown>, proposed: Record<string
 export async function toApplication(
   db: Db,
   row: ApplicationRow,
-  extra: { attachments: repo.AttachmentSummary[]; checks: ApplicationCheck[]; diff: Application['diff']; can: Application['can']; rules: Application['rules']; today: string; dueSoonUntil: string; ownData: boolean },
+  extra: { reviewCase: ReviewCaseRow | undefined; attachments: repo.AttachmentSummary[]; checks: ApplicationCheck[]; diff: Application['diff']; can: Application['can']; rules: Application['rules']; today: string; dueSoonUntil: string; ownData: boolean },
 ): Promise<Application> {
-  const [item] = await toListItems(db, [row], extra.today, extra.dueSoonUntil);
-  const events = await repo.findEvents(db, Number(row.id));
+  const cases = new Map(extra.reviewCase ? [[Number(row.id), extra.reviewCase]] : []);
+  const [item] = await toListItems(db, [row], cases, extra.today, extra.dueSoonUntil);
+  // The trail: the draft's own entries (created, a draft withdrawn) and the chain's, in the order they happened.
+  const own = (await repo.findEvents(db, Number(row.id))).map((e) => ({
+    id: Number(e.id),
+    at: iso(e.at)!,
+    actorName: e.actor_name,
+    actorRole: e.actor_role,
+    step: e.step,
+    action: e.action,
+    opinion: e.opinion,
+    dueOn: e.due_on,
+  }));
+  const chain = extra.reviewCase ? await caseEvents(db, Number(extra.reviewCase.id)) : [];
+  const events = [...own, ...chain].sort((a, b) => a.at.localeCompare(b.at));
   const data = row.data as ApplicationData;
   return {
     ...item,
     // The applicant sees what they entered; reviewers see personal data masked (DESIGN: reveal is explicit).
     data: extra.ownData ? data : { ...data, org: { ...data.org, leaderIdNumber: displayValue('leaderIdNumber', data.org?.leaderIdNumber) as string | null, leaderPhone: displayValue('leaderPhone', data.org?.leaderPhone) as string | null }, members: data.members.map((m) => ({ ...m, phone: displayValue('leaderPhone', m.phone) as string | null })) },
-    events: events.map((e) => ({
-      id: Number(e.id),
-      at: iso(e.at)!,
-      actorName: e.actor_name,
-      actorRole: e.actor_role,
-      step: e.step,
-      action: e.action,
-      opinion: e.opinion,
-      dueOn: e.due_on,
-    })),
+    events,
     attachments: extra.attachments.map((a) => ({
       id: Number(a.id),
       kind: a.kind as Application['attachments'][number]['kind'],

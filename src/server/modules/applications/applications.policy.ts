@@ -1,18 +1,8 @@
-import type { ApplicationRow } from '../../db/types.js';
-import type { Actor } from '../../lib/context.js';
-import {
-  CHANGE_KINDS,
-  DEREGISTRATION_KINDS,
-  ESTABLISHMENT_KINDS,
-  REGISTRATION_KINDS,
-  REVIEW_STEP_LABELS,
-  REVIEW_STEP_ROLES,
-  type ApplicationKind,
-  type ReviewStep,
-} from '../../../shared/enums.js';
+import { CHANGE_KINDS, DEREGISTRATION_KINDS, ESTABLISHMENT_KINDS, REGISTRATION_KINDS, type ApplicationKind, type ReviewStep } from '../../../shared/enums.js';
 import type { ApplicationCheck, ApplicationData } from '../../../shared/schemas/applications.js';
 import { ATTACHMENT_KIND_LABELS, type OrgWarning } from '../../../shared/schemas/orgs.js';
-import type { WorkflowSettings } from '../../../shared/schemas/settings.js';
+import type { ReviewChainSetting, WorkflowSettings } from '../../../shared/schemas/settings.js';
+import { deadlineDays, stepsForLevel } from '../reviews/index.js';
 
 export const isEstablishment = (k: ApplicationKind) => ESTABLISHMENT_KINDS.includes(k);
 export const isChange = (k: ApplicationKind) => CHANGE_KINDS.includes(k);
@@ -20,24 +10,18 @@ export const isDeregistration = (k: ApplicationKind) => DEREGISTRATION_KINDS.inc
 export const isRegistration = (k: ApplicationKind) => REGISTRATION_KINDS.includes(k);
 
 /**
- * The steps an application goes through. Filing: community pre-review → street qualification review and filing
- * opinion (→ district record where the district adds it) per seed 004; an organization placed at a street skips
- * the community. Registration: one window at the district (seed 003).
+ * The steps an application goes through (its review_cases chain, fixed at first submission). Filing: the district's
+ * filing chain (community pre-review → street qualification review and filing opinion → district record where the
+ * district adds it, seed 004) without the steps below the organization's node, so one placed at a street skips the
+ * community. Registration: one window at the district (seed 003).
  */
-export function chainFor(kind: ApplicationKind, regionLevel: number, workflow: WorkflowSettings): ReviewStep[] {
-  if (isRegistration(kind)) return ['district'];
-  const steps: ReviewStep[] = workflow.filingSteps.split('_') as ReviewStep[];
-  return regionLevel >= 5 ? steps : steps.filter((s) => s !== 'community');
+export function chainFor(kind: ApplicationKind, regionLevel: number, chain: ReviewChainSetting): ReviewStep[] {
+  return isRegistration(kind) ? ['district'] : stepsForLevel(chain, regionLevel);
 }
 
-export const deadlineOf = (kind: ApplicationKind, step: ReviewStep, workflow: WorkflowSettings) =>
-  isRegistration(kind) ? workflow.deadlines.registration : workflow.deadlines[step];
-
-/** Whether it is this actor's turn: the application waits at the step their role acts at. */
-export function turnProblem(actor: Actor, app: Pick<ApplicationRow, 'status' | 'current_step'>): string | null {
-  if (app.status !== 'in_review' || !app.current_step) return '该申请当前不在审核中，不能审核';
-  if (REVIEW_STEP_ROLES[app.current_step] !== actor.role) return `该申请当前处于“${REVIEW_STEP_LABELS[app.current_step]}”环节，不是您的审核环节`;
-  return null;
+/** A step's limit in working days: the step's own for a filing, the registration window for a registration. */
+export function deadlineOf(kind: ApplicationKind, step: ReviewStep, chain: Pick<ReviewChainSetting, 'deadlines'>): number {
+  return deadlineDays(chain, isRegistration(kind) ? 'registration' : step);
 }
 
 /** Files an establishment needs (seed 004): 章程、负责人身份证明、活动场所证明、成员名单. */

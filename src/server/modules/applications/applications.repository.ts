@@ -2,15 +2,13 @@ import { sql, type Insertable, type Expression, type ExpressionBuilder, type Sql
 import type { ApplicationAttachmentsTable, ApplicationRow, DB, Db } from '../../db/types.js';
 import type { ListScope, RegionScope } from '../../lib/access.js';
 import { orgCondition, regionCondition } from '../../db/scope.js';
-import type { ApplicationKind, ApplicationStatus, ReviewStep, Role } from '../../../shared/enums.js';
-import { REVIEW_STEP_ROLES, REVIEW_STEPS } from '../../../shared/enums.js';
-
+import type { ApplicationKind, ApplicationStatus, ReviewStep } from '../../../shared/enums.js';
 
 export function findApplication(db: Db, id: number) {
   return db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertApplication(db: Db, row: Omit<ApplicationRow, 'id' | 'version' | 'steps' | 'due_uncertain' | 'on_behalf'> & Partial<ApplicationRow>) {
+export async function insertApplication(db: Db, row: Omit<ApplicationRow, 'id' | 'version' | 'on_behalf'> & Partial<ApplicationRow>) {
   const { id } = await db
     .insertInto('applications')
     .values({ ...row, data: JSON.stringify(row.data) } as never)
@@ -32,9 +30,10 @@ export async function updateApplication(db: Db, id: number, version: number, pat
   return Number(res.numUpdatedRows) === 1;
 }
 
+/** The trail outside the review chain: a draft created, a draft withdrawn (the chain writes its own, review_events). */
 export async function insertEvent(
   db: Db,
-  e: { applicationId: number; actorId: number | null; actorName: string; actorRole: string | null; step: ReviewStep | null; action: DB['application_events']['action']; opinion: string | null; dueOn?: string | null },
+  e: { applicationId: number; actorId: number | null; actorName: string; actorRole: string | null; action: DB['application_events']['action']; opinion: string | null },
 ) {
   await db
     .insertInto('application_events')
@@ -44,10 +43,10 @@ export async function insertEvent(
       actor_id: e.actorId,
       actor_name: e.actorName,
       actor_role: e.actorRole,
-      step: e.step,
+      step: null,
       action: e.action,
       opinion: e.opinion,
-      due_on: e.dueOn ?? null,
+      due_on: null,
     })
     .execute();
 }
@@ -112,10 +111,9 @@ export async function setCertificateNo(db: Db, id: number, certificateNo: string
 /** Who is looking, for the "mine" queue and their own drafts. */
 export interface Viewer {
   id: number;
-  role: Role;
+  /** The step the viewer's role acts at (reviews stepOfRole); null for a role that never reviews. */
+  step: ReviewStep | null;
 }
-
-export const stepOfRole = (role: Role): ReviewStep | null => REVIEW_STEPS.find((s) => REVIEW_STEP_ROLES[s] === role) ?? null;
 
 export interface ApplicationFilter {
   /** The actor's reach (lib/access.ts listScope): region subtree and, for an organization leader, their organization. */
@@ -132,58 +130,79 @@ export interface ApplicationFilter {
   dueSoonUntil: string;
 }
 
-type AppEb = ExpressionBuilder<DB, 'applications'>;
+/**
+ * The applications with the state of their review case beside them. The chain's state (step, due date) is held by
+ * the reviews module in review_cases, which it alone writes; the list reads it here in the same query, because a
+ * reviewer's "mine" queue pages their cases together with their own drafts (which have no case) and sorts by due
+ * date. An application has at most one case (a rejected or withdrawn one is never submitted again).
+ */
+function withCase(db: Db) {
+  return db.selectFrom('applications').leftJoinLateral(
+    (eb) =>
+      eb
+        .selectFrom('review_cases')
+        .select(['review_cases.status as case_status', 'review_cases.current_step as case_step', 'review_cases.step_due_on as case_due'])
+        .where('review_cases.subject_kind', '=', 'application')
+        .whereRef('review_cases.subject_id', '=', 'applications.id')
+        .orderBy('review_cases.id', 'desc')
+        .limit(1)
+        .as('rc'),
+    (join) => join.onTrue(),
+  );
+}
+
+type AppEb = ExpressionBuilder<DB & { rc: { case_status: string | null; case_step: ReviewStep | null; case_due: string | null } }, 'applications' | 'rc'>;
 
 /**
  * What a viewer may see at all (the listing form of applications.service isVisible): roles limited to an
  * organization set what they filed and what concerns their organizations; staff everything but others' drafts.
  */
 function visibleTo(eb: AppEb, v: Viewer, scope: ListScope): Expression<SqlBool> {
-  const orgs = orgCondition(scope.org, { orgColumn: 'org_id' });
-  if (orgs) return eb.or([eb('applicant_id', '=', v.id), orgs]);
-  return eb.or([eb('status', '<>', 'draft'), eb('applicant_id', '=', v.id)]);
+  const orgs = orgCondition(scope.org, { orgColumn: 'org_id', prefix: 'applications.' });
+  if (orgs) return eb.or([eb('applications.applicant_id', '=', v.id), orgs]);
+  return eb.or([eb('applications.status', '<>', 'draft'), eb('applications.applicant_id', '=', v.id)]);
 }
 
-/** A viewer's to-dos: the items at their step, and their own drafts and returned applications. */
-export function toDo(eb: AppEb, v: Viewer): Expression<SqlBool> {
-  const own = eb.and([eb('applicant_id', '=', v.id), eb('status', 'in', ['draft', 'returned'])]);
-  const step = stepOfRole(v.role);
-  if (!step) return own;
-  return eb.or([eb.and([eb('status', '=', 'in_review'), eb('current_step', '=', step)]), own]);
+/** A viewer's to-dos: the cases waiting at their step, and their own drafts and returned applications. */
+function toDo(eb: AppEb, v: Viewer): Expression<SqlBool> {
+  const own = eb.and([eb('applications.applicant_id', '=', v.id), eb('applications.status', 'in', ['draft', 'returned'])]);
+  if (!v.step) return own;
+  return eb.or([eb.and([eb('rc.case_status', '=', 'in_review'), eb('rc.case_step', '=', v.step)]), own]);
 }
 
 function dueFilter(eb: AppEb, due: NonNullable<ApplicationFilter['due']>, today: string, dueSoonUntil: string): Expression<SqlBool> {
-  const inReview = eb('status', '=', 'in_review');
-  if (due === 'overdue') return eb.and([inReview, eb('step_due_on', '<', today)]);
-  if (due === 'due_soon') return eb.and([inReview, eb('step_due_on', '>=', today), eb('step_due_on', '<=', dueSoonUntil)]);
-  return eb.and([inReview, eb('step_due_on', '>', dueSoonUntil)]);
+  const inReview = eb('rc.case_status', '=', 'in_review');
+  if (due === 'overdue') return eb.and([inReview, eb('rc.case_due', '<', today)]);
+  if (due === 'due_soon') return eb.and([inReview, eb('rc.case_due', '>=', today), eb('rc.case_due', '<=', dueSoonUntil)]);
+  return eb.and([inReview, eb('rc.case_due', '>', dueSoonUntil)]);
 }
 
 function filtered(db: Db, f: ApplicationFilter) {
-  return db.selectFrom('applications').where((eb) => {
+  return withCase(db).where((eb) => {
     const parts: Expression<SqlBool>[] = [visibleTo(eb, f.viewer, f.scope)];
-    const region = regionCondition(f.scope.region);
+    const region = regionCondition(f.scope.region, 'applications.');
     if (region) parts.push(region);
-    if (f.within) parts.push(eb(f.within.column, '=', f.within.id));
+    if (f.within) parts.push(eb(`applications.${f.within.column}`, '=', f.within.id));
     if (f.queue === 'mine') parts.push(toDo(eb, f.viewer));
-    if (f.q) parts.push(eb('name', 'like', `%${f.q}%`));
-    if (f.kind) parts.push(eb('kind', '=', f.kind));
-    if (f.status) parts.push(eb('status', '=', f.status));
-    if (f.step) parts.push(eb('current_step', '=', f.step));
+    if (f.q) parts.push(eb('applications.name', 'like', `%${f.q}%`));
+    if (f.kind) parts.push(eb('applications.kind', '=', f.kind));
+    if (f.status) parts.push(eb('applications.status', '=', f.status));
+    // The step a case waits at, or the one that returned it (the resubmission goes back there).
+    if (f.step) parts.push(eb('rc.case_step', '=', f.step));
     if (f.due) parts.push(dueFilter(eb, f.due, f.today, f.dueSoonUntil));
     return eb.and(parts);
   });
 }
 
 export const APPLICATION_SORT = {
-  due: [sql`step_due_on asc nulls last`, sql`id asc`],
-  submitted: [sql`submitted_at asc nulls last`, sql`id asc`],
-  '-submitted': [sql`submitted_at desc nulls last`, sql`id desc`],
-  '-updated': [sql`updated_at desc`, sql`id desc`],
+  due: [sql`rc.case_due asc nulls last`, sql`applications.id asc`],
+  submitted: [sql`applications.submitted_at asc nulls last`, sql`applications.id asc`],
+  '-submitted': [sql`applications.submitted_at desc nulls last`, sql`applications.id desc`],
+  '-updated': [sql`applications.updated_at desc`, sql`applications.id desc`],
 } as const;
 
 export async function listApplications(db: Db, f: ApplicationFilter, sort: keyof typeof APPLICATION_SORT, offset: number, limit: number) {
-  let q = filtered(db, f).selectAll();
+  let q = filtered(db, f).selectAll('applications');
   for (const o of APPLICATION_SORT[sort]) q = q.orderBy(o);
   const [items, count] = await Promise.all([
     q.offset(offset).limit(limit).execute(),
@@ -192,6 +211,13 @@ export async function listApplications(db: Db, f: ApplicationFilter, sort: keyof
   return { items, total: Number(count.n) };
 }
 
+/** How many drafts an applicant has (their to-dos before the review chain). */
+export async function countDrafts(db: Db, applicantId: number) {
+  const row = await db.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).where('applicant_id', '=', applicantId).where('status', '=', 'draft').executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The applications' own to-do counts: the cases at the viewer's step and their own drafts and returned ones. */
 export async function countToDos(db: Db, f: ApplicationFilter) {
   const row = await filtered(db, { ...f, queue: 'mine' })
     .select((eb) => [
@@ -201,21 +227,4 @@ export async function countToDos(db: Db, f: ApplicationFilter) {
     ])
     .executeTakeFirstOrThrow();
   return { mine: Number(row.mine), dueSoon: Number(row.due_soon ?? 0), overdue: Number(row.overdue ?? 0) };
-}
-
-/** In-review, due-soon and overdue counts per child node of a region. */
-export async function countByChild(db: Db, parent: { column: RegionScope['column']; id: number }, childColumn: RegionScope['column'], today: string, dueSoonUntil: string) {
-  const rows = await db
-    .selectFrom('applications')
-    .select((eb) => [
-      eb.ref(childColumn).as('child_id'),
-      eb.fn.countAll<number>().as('in_review'),
-      eb.fn.sum<number>(eb.case().when('step_due_on', '<', today).then(1).else(0).end()).as('overdue'),
-      eb.fn.sum<number>(eb.case().when(eb.and([eb('step_due_on', '>=', today), eb('step_due_on', '<=', dueSoonUntil)])).then(1).else(0).end()).as('due_soon'),
-    ])
-    .where(parent.column, '=', parent.id)
-    .where('status', '=', 'in_review')
-    .groupBy(childColumn)
-    .execute();
-  return new Map(rows.map((r) => [Number(r.child_id), { inReview: Number(r.in_review), overdue: Number(r.overdue ?? 0), dueSoon: Number(r.due_soon ?? 0) }]));
 }

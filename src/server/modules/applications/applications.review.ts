@@ -3,21 +3,22 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ApplicationRow, DB, Db, OrgRow, RegionRow } from '../../db/types.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors, AppError } from '../../lib/errors.js';
-import { writeAudit } from '../../lib/audit.js';
 import { todayInChina } from '../../lib/working-days.js';
-import { requireAccess } from '../../lib/access.js';
+import { can, requireAccess } from '../../lib/access.js';
 import { CREDIT_CODE_FORM_DIGIT, creditCodeCheckChar, orgCodeCheckChar } from '../../../shared/validators.js';
-import { REVIEW_DECISIONS, type LegalForm } from '../../../shared/enums.js';
+import { REVIEW_DECISIONS, type LegalForm, type ReviewStep } from '../../../shared/enums.js';
 import type { ApplicationData, ReviewBody } from '../../../shared/schemas/applications.js';
 import type { OrgFields } from '../../../shared/schemas/orgs.js';
+import { applicationChainOf, DEFAULT_WORKFLOW } from '../../../shared/schemas/settings.js';
 import { workflowFor } from '../settings/index.js';
+import { decideCase, defineReviewSubject, latestCasesFor, type ReviewHookInput } from '../reviews/index.js';
 import { findRegionById } from '../regions/index.js';
 import { addOrgAttachments, applyOrgUpdate, changeOrgStatus, findOrgByCreditCode, findOrgById, insertPreparedOrg, orgFieldsOf, OrgValidationError, prepareOrg } from '../orgs/index.js';
 import { linkAccountToOrg } from '../users/index.js';
 import { issuerName, newCertificateNumber, recordCertificate, revokeCertificates } from '../certificates/index.js';
 import * as repo from './applications.repository.js';
-import { checksFor, dueForStep, ENTITY, getApplication, loadApplication, restoreOrgStatus } from './applications.service.js';
-import { hasWarnings, isChange, isDeregistration, isRegistration, turnProblem } from './applications.policy.js';
+import { checksFor, districtOf, ENTITY, getApplication, loadApplication, restoreOrgStatus } from './applications.service.js';
+import { chainFor, deadlineOf, hasWarnings, isChange, isDeregistration, isRegistration } from './applications.policy.js';
 
 type Decision = (typeof REVIEW_DECISIONS)[number];
 
@@ -45,11 +46,11 @@ const asValidation = (err: unknown) => {
  * The last step approves: the registry changes in the same transaction (seed 004: the filing takes effect with
  * the record; DESIGN §3: one identity for life, so a filed or grassroots organization keeps its id).
  */
-async function applyToRegistry(trx: Transaction<DB>, ctx: RequestContext, actor: Actor, app: ApplicationRow, existing: OrgRow | null, body: ReviewBody): Promise<string | null> {
+async function applyToRegistry(trx: Transaction<DB>, ctx: RequestContext, actor: Actor, app: ApplicationRow, existing: OrgRow | null, steps: readonly ReviewStep[], creditCode: string | undefined): Promise<string | null> {
   const data = app.data as ApplicationData;
   const today = todayInChina();
   const district = await regionById(trx, Number(app.level3_id));
-  const lastStep = app.steps[app.steps.length - 1];
+  const lastStep = steps[steps.length - 1];
   const street = lastStep === 'street' && app.level4_id ? await regionById(trx, Number(app.level4_id)) : null;
   const issuer = issuerName(district, street);
   const issuerRegionId = Number((street ?? district).id);
@@ -65,7 +66,7 @@ async function applyToRegistry(trx: Transaction<DB>, ctx: RequestContext, actor:
   const base: Partial<OrgFields> = existing ? await orgFieldsOf(trx, existing) : {};
   const merged = { ...base, ...data.org, status: 'active', certificateNo: number } as OrgFields;
   if (app.kind === 'registration') {
-    merged.creditCode = body.creditCode || (await assignCreditCode(trx, merged.legalForm, district.code));
+    merged.creditCode = creditCode || (await assignCreditCode(trx, merged.legalForm, district.code));
   }
   const prepared = await prepareOrg(trx, actor, merged, existing ?? undefined).catch((e) => {
     throw asValidation(e);
@@ -88,51 +89,71 @@ async function applyToRegistry(trx: Transaction<DB>, ctx: RequestContext, actor:
   return number;
 }
 
-/** One reviewer's decision on one application, in one transaction with its trail entry and audit record. */
+/** The application's own row follows its case: a decision that changes the case bumps the application's version. */
+async function saveApplication(trx: Transaction<DB>, app: ApplicationRow, patch: Partial<ApplicationRow>) {
+  // Someone changed the application since the decision read it: the whole decision rolls back.
+  if (!(await repo.updateApplication(trx, Number(app.id), app.version, patch))) throw errors.conflict('application.version_conflict', '该申请刚被他人处理，请刷新后查看');
+}
+
+const orgOf = async (db: Db, app: ApplicationRow) => (app.org_id ? ((await findOrgById(db, Number(app.org_id))) ?? null) : null);
+
+/**
+ * Applications on the one review chain (issue 11 item 3): the filing chain of the district's workflow setting, the
+ * registration window at the district, the reviewer's reason over warnings, and the registry changed on approval.
+ */
+export const applicationSubject = defineReviewSubject<ApplicationRow>({
+  kind: 'application',
+  entity: ENTITY,
+  label: '备案登记申请',
+  noun: '申请',
+  // Used only without any district setting: reviews reads the district's workflow for this kind (applicationChainOf).
+  defaultChain: applicationChainOf(DEFAULT_WORKFLOW),
+  linkOf: (id) => `/applications/${id}`,
+  load: (db, id) => repo.findApplication(db, id),
+  // An applicant's unfinished drafts are to-dos in the bell, as on the applications' own queue.
+  draftsOf: (db, actor) => (can(actor, 'application.apply') ? repo.countDrafts(db, actor.id) : Promise.resolve(0)),
+  chainFor: (app, regionLevel, chain) => chainFor(app.kind, regionLevel, chain),
+  deadlineOf: (step, chain, app) => deadlineOf(app.kind, step, chain),
+  // An approval over warnings (same-kind organization, too few members, prohibited or strictly controlled kind) must
+  // say why (DESIGN §4: the reviewer decides and gives the reason).
+  async checks(db, decision, { case: c, subject: app, opinion }: ReviewHookInput<ApplicationRow>) {
+    if (decision !== 'approve' || opinion) return null;
+    const workflow = await workflowFor(db, districtOf(app));
+    if (!hasWarnings(await checksFor(db, app, await orgOf(db, app), workflow, { dueUncertain: c.due_uncertain }))) return null;
+    return { opinion: '该申请有需审核人员判断的提示（如同类组织、会员不足、禁止或严控类），同意时须写明理由' };
+  },
+  async onApprove(trx, ctx, { case: c, subject: app, extra }) {
+    const creditCode = typeof extra?.creditCode === 'string' ? extra.creditCode : undefined;
+    const certificateNo = await applyToRegistry(trx, ctx, ctx.actor!, app, await orgOf(trx, app), c.steps, creditCode);
+    await saveApplication(trx, app, { status: 'approved', decided_at: new Date(), ...(certificateNo ? { certificate_no: certificateNo } : {}) });
+    return certificateNo;
+  },
+  onAdvance: (trx, _ctx, { subject: app }) => saveApplication(trx, app, {}),
+  onReturn: (trx, _ctx, { subject: app }) => saveApplication(trx, app, { status: 'returned' }),
+  async onReject(trx, ctx, { subject: app }) {
+    await saveApplication(trx, app, { status: 'rejected', decided_at: new Date() });
+    await restoreOrgStatus(trx, ctx, app, `申请编号 ${app.id} 不予通过`);
+  },
+  async onWithdraw(trx, ctx, { subject: app }) {
+    await saveApplication(trx, app, { status: 'withdrawn', decided_at: new Date() });
+    await restoreOrgStatus(trx, ctx, app, `撤回申请编号 ${app.id}`);
+  },
+});
+
+/** One reviewer's decision on one application: the review chain's decision, with the application's own fields. */
 export async function reviewApplication(db: Kysely<DB>, ctx: RequestContext, id: number, body: ReviewBody) {
-  const { app, org, actor } = await loadApplication(db, ctx, id, 'application.review');
-  const problem = turnProblem(actor, app);
-  if (problem) throw errors.conflict('application.not_your_turn', problem);
-  const opinion = body.opinion?.trim() || null;
-  if (body.decision !== 'approve' && !opinion) {
-    throw errors.validation({ opinion: body.decision === 'return' ? '退回补正须写明需要补正的内容' : '不予通过须写明理由' });
-  }
-  const workflow = await workflowFor(db, Number(app.level3_id));
-  if (body.decision === 'approve' && !opinion) {
-    if (hasWarnings(await checksFor(db, app, org, workflow))) {
-      throw errors.validation({ opinion: '该申请有需审核人员判断的提示（如同类组织、会员不足、禁止或严控类），同意时须写明理由' });
-    }
-  }
-  const step = app.current_step!;
-  const nextStep = body.decision === 'approve' ? app.steps[app.steps.indexOf(step) + 1] : undefined;
-  const due = nextStep ? await dueForStep(db, app, nextStep, workflow) : null;
-  await db.transaction().execute(async (trx) => {
-    const patch: Partial<ApplicationRow> =
-      body.decision === 'return' ? { status: 'returned', step_due_on: null, due_uncertain: false }
-      : body.decision === 'reject' ? { status: 'rejected', current_step: null, step_due_on: null, due_uncertain: false, decided_at: new Date() }
-      : nextStep ? { current_step: nextStep, ...due! }
-      : { status: 'approved', current_step: null, step_due_on: null, due_uncertain: false, decided_at: new Date() };
-    const saved = await repo.updateApplication(trx, id, app.version, patch);
-    if (!saved) throw errors.conflict('application.version_conflict', '该申请刚被他人处理，请刷新后查看');
-    await repo.insertEvent(trx, { applicationId: id, actorId: actor.id, actorName: actor.displayName, actorRole: actor.role, step, action: body.decision, opinion: opinion ?? '同意', dueOn: due?.step_due_on ?? null });
-    if (body.decision === 'reject') await restoreOrgStatus(trx, ctx, app, `申请编号 ${id} 不予通过`);
-    let certificateNo: string | null = null;
-    if (body.decision === 'approve' && !nextStep) {
-      certificateNo = await applyToRegistry(trx, ctx, actor, app, org, body);
-      if (certificateNo) await repo.setCertificateNo(trx, id, certificateNo);
-    }
-    await writeAudit(trx, ctx, {
-      action: `application.${body.decision}`,
-      entityType: ENTITY,
-      entityId: id,
-      regionCode: (await regionById(trx, Number(app.region_id))).code,
-      newValue: { step, opinion, nextStep: nextStep ?? null, certificateNo },
-    });
-  });
+  await loadApplication(db, ctx, id, 'application.review');
+  // A draft has no case yet: it is not in review, as one already decided is not (reviews turnProblem's answer).
+  if (!(await latestCasesFor(db, applicationSubject.kind, [id])).has(id)) throw errors.conflict('application.not_your_turn', '该申请当前不在审核中，不能审核');
+  await decideCase(db, ctx, { kind: applicationSubject.kind, subjectId: id }, { decision: body.decision, opinion: body.opinion ?? null, ...(body.creditCode ? { extra: { creditCode: body.creditCode } } : {}) });
   return getApplication(db, ctx, id);
 }
 
-/** Several at once (a reviewer's queue): each is decided on its own, and one refusal does not stop the rest. */
+/**
+ * Several at once (a reviewer's queue): each is decided on its own, and one refusal does not stop the rest. Each goes
+ * through reviewApplication (not reviews' decideBatch) so an item gets the application's own answers: 404 for one
+ * the reviewer may not see, 409 for a draft.
+ */
 export async function reviewBatch(db: Kysely<DB>, ctx: RequestContext, ids: number[], decision: Decision, opinion: string | undefined) {
   requireAccess(ctx.actor, 'application.review');
   const items: { id: number; ok: boolean; message: string | null }[] = [];

@@ -3,8 +3,8 @@ import type { ApplicationRow, DB, OrgRow, RegionRow, Db } from '../../db/types.j
 import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
-import { isInOrgScope, listScope, orgRelationOf, placementColumns, requireAccess, subtreeOf, type LevelColumn, type OrgScope } from '../../lib/access.js';
-import { addDays, addWorkingDays, todayInChina } from '../../lib/working-days.js';
+import { isInOrgScope, listScope, orgRelationOf, placementColumns, requireAccess, subtreeOf, type OrgScope } from '../../lib/access.js';
+import { addDays, todayInChina } from '../../lib/working-days.js';
 import { escapeLike } from '../../lib/search-text.js';
 import { REGISTERED_FORMS, type ApplicationKind } from '../../../shared/enums.js';
 import {
@@ -21,12 +21,13 @@ import {
 } from '../../../shared/schemas/applications.js';
 import type { OrgFields } from '../../../shared/schemas/orgs.js';
 import type { WorkflowSettings } from '../../../shared/schemas/settings.js';
-import { findChildren, findRegionByCode, findRegionById, findRegionFor, regionCodeOf, resolveRegionFor } from '../regions/index.js';
-import { workdayOverridesFor, workflowFor } from '../settings/index.js';
+import { findRegionByCode, findRegionById, findRegionFor, regionCodeOf, resolveRegionFor } from '../regions/index.js';
+import { workflowFor } from '../settings/index.js';
+import { latestCasesFor, overdueByNode as overdueOfKind, stepOfRole, submitCase, turnProblem, withdrawCase } from '../reviews/index.js';
 import { categoriesFor, changeOrgStatus, findOrgById, loadOrgFor, orgFieldsOf, OrgValidationError, prepareOrg, warningsFor } from '../orgs/index.js';
 import * as repo from './applications.repository.js';
 import { diffOf, toApplication, toListItems } from './applications.mapping.js';
-import { applicationChecks, blockingErrors, chainFor, deadlineOf, isChange, isDeregistration, isEstablishment, isRegistration, turnProblem } from './applications.policy.js';
+import { applicationChecks, blockingErrors, isChange, isDeregistration, isEstablishment, isRegistration } from './applications.policy.js';
 
 export const ENTITY = 'application';
 
@@ -56,7 +57,7 @@ export async function loadApplication(db: Db, ctx: RequestContext, id: number, p
 }
 
 /** The district whose settings govern a node. */
-const districtOf = (p: { level3_id: number | null }) => (p.level3_id ? Number(p.level3_id) : null);
+export const districtOf = (p: { level3_id: number | null }) => (p.level3_id ? Number(p.level3_id) : null);
 
 async function dueWindow(db: Db, districtId: number | null) {
   const workflow = await workflowFor(db, districtId);
@@ -64,11 +65,12 @@ async function dueWindow(db: Db, districtId: number | null) {
   return { today, dueSoonUntil: addDays(today, workflow.dueSoonDays), workflow };
 }
 
-/** The due date of a step entered today, in working days per the district's setting. */
-export async function dueForStep(db: Db, app: Pick<ApplicationRow, 'kind' | 'level3_id'>, step: NonNullable<ApplicationRow['current_step']>, workflow: WorkflowSettings) {
-  const overrides = await workdayOverridesFor(db, districtOf(app));
-  const { due, uncertainYears } = addWorkingDays(todayInChina(), deadlineOf(app.kind, step, workflow), overrides);
-  return { step_due_on: due, due_uncertain: uncertainYears.length > 0 };
+/** The subject kind of applications on the review chain (registered in applications.review.ts). */
+const KIND = 'application';
+
+/** An application's review case (its one round: a rejected or withdrawn application is not submitted again). */
+export async function caseOf(db: Db, id: number) {
+  return (await latestCasesFor(db, KIND, [id])).get(id);
 }
 
 /** The organization an application is about, checked against the kind and the applicant. */
@@ -132,8 +134,6 @@ export async function createApplication(db: Kysely<DB>, ctx: RequestContext, bod
       name: data.org.name ?? org?.name ?? '（未命名）',
       ...placementColumns(region),
       data,
-      current_step: null,
-      step_due_on: null,
       applicant_id: actor.id,
       // Filed by someone other than the organization's own leader (staff on its behalf, seed 004).
       on_behalf: orgRelationOf(actor.role) !== 'own',
@@ -143,7 +143,7 @@ export async function createApplication(db: Kysely<DB>, ctx: RequestContext, bod
       created_at: now,
       updated_at: now,
     });
-    await repo.insertEvent(trx, { applicationId: id, actorId: actor.id, actorName: actor.displayName, actorRole: actor.role, step: null, action: 'create', opinion: null });
+    await repo.insertEvent(trx, { applicationId: id, actorId: actor.id, actorName: actor.displayName, actorRole: actor.role, action: 'create', opinion: null });
     await writeAudit(trx, ctx, { action: 'application.create', entityType: ENTITY, entityId: id, regionCode: region.code, newValue: { kind: body.kind, orgId: org ? Number(org.id) : null, name: data.org.name ?? null } });
     return id;
   });
@@ -226,28 +226,19 @@ export async function submitApplication(db: Kysely<DB>, ctx: RequestContext, id:
   requireApplicant(app, actor);
   if (app.status !== 'draft' && app.status !== 'returned') throw errors.conflict('application.not_submittable', '该申请已提交或已办结');
   const { workflow } = await dueWindow(db, districtOf(app));
-  const checks = await checksFor(db, app, org, workflow);
+  const checks = await checksFor(db, app, org, workflow, { dueUncertain: (await caseOf(db, id))?.due_uncertain ?? false });
   const problems = await submissionProblems(db, actor, app, org, checks);
   if (Object.keys(problems).length > 0) throw errors.validation(problems, '申请材料不完整或有误，请按提示补正后再提交');
   const first = app.status === 'draft';
-  const steps = first ? chainFor(app.kind, (await findRegionById(db, Number(app.region_id)))!.level, workflow) : app.steps;
-  // A returned application goes back to the step that returned it.
-  const step = first ? steps[0] : (app.current_step ?? steps[0]);
-  const due = await dueForStep(db, app, step, workflow);
   await db.transaction().execute(async (trx) => {
-    const saved = await repo.updateApplication(trx, id, app.version, {
-      status: 'in_review',
-      steps,
-      current_step: step,
-      ...due,
-      ...(first ? { submitted_at: new Date() } : {}),
-    });
+    const saved = await repo.updateApplication(trx, id, app.version, { status: 'in_review', ...(first ? { submitted_at: new Date() } : {}) });
     if (!saved) throw errors.conflict('application.version_conflict', '该申请已被修改，请刷新后重试');
-    await repo.insertEvent(trx, { applicationId: id, actorId: actor.id, actorName: actor.displayName, actorRole: actor.role, step, action: first ? 'submit' : 'resubmit', opinion: null, dueOn: due.step_due_on });
     if (first && org && (isChange(app.kind) || isDeregistration(app.kind))) {
       await changeOrgStatus(trx, ctx, Number(org.id), isChange(app.kind) ? 'changing' : 'deregistering', `申请编号 ${id}`, 'application.submit');
     }
-    await writeAudit(trx, ctx, { action: first ? 'application.submit' : 'application.resubmit', entityType: ENTITY, entityId: id, regionCode: await regionCodeOf(trx, app.region_id), newValue: { step, dueOn: due.step_due_on } });
+    // The chain: its steps fixed now from the district's setting, or a returned application back to the step that
+    // returned it; the trail entry and the audit record application.submit / application.resubmit with it.
+    await submitCase(trx, ctx, { kind: KIND, subjectId: id, title: app.name, regionId: Number(app.region_id) });
   });
   return getApplication(db, ctx, id);
 }
@@ -262,11 +253,15 @@ export async function withdrawApplication(db: Kysely<DB>, ctx: RequestContext, i
   const { app, actor } = await loadApplication(db, ctx, id, 'application.apply');
   requireApplicant(app, actor);
   if (!['draft', 'in_review', 'returned'].includes(app.status)) throw errors.conflict('application.closed', '该申请已办结，不能撤回');
+  if (app.status !== 'draft') {
+    // In review or returned: the case is withdrawn, and with it the application (reviews withdrawCase, onWithdraw).
+    await withdrawCase(db, ctx, { kind: KIND, subjectId: id }, reason);
+    return getApplication(db, ctx, id);
+  }
   await db.transaction().execute(async (trx) => {
-    const saved = await repo.updateApplication(trx, id, app.version, { status: 'withdrawn', current_step: null, step_due_on: null, decided_at: new Date() });
+    const saved = await repo.updateApplication(trx, id, app.version, { status: 'withdrawn', decided_at: new Date() });
     if (!saved) throw errors.conflict('application.version_conflict', '该申请刚被处理，请刷新后查看');
-    await repo.insertEvent(trx, { applicationId: id, actorId: actor.id, actorName: actor.displayName, actorRole: actor.role, step: app.current_step, action: 'withdraw', opinion: reason ?? null });
-    await restoreOrgStatus(trx, ctx, app, `撤回申请编号 ${id}`);
+    await repo.insertEvent(trx, { applicationId: id, actorId: actor.id, actorName: actor.displayName, actorRole: actor.role, action: 'withdraw', opinion: reason ?? null });
     await writeAudit(trx, ctx, { action: 'application.withdraw', entityType: ENTITY, entityId: id, regionCode: await regionCodeOf(trx, app.region_id), newValue: { reason: reason ?? null } });
   });
   return getApplication(db, ctx, id);
@@ -278,10 +273,10 @@ export async function checksFor(
   app: ApplicationRow,
   org: OrgRow | null,
   workflow: WorkflowSettings,
-  attachments?: repo.AttachmentSummary[],
+  known: { attachments?: repo.AttachmentSummary[]; dueUncertain: boolean },
 ): Promise<ApplicationCheck[]> {
   const data = app.data as ApplicationData;
-  attachments ??= await repo.findAttachments(db, Number(app.id));
+  const attachments = known.attachments ?? (await repo.findAttachments(db, Number(app.id)));
   let level5: number | null = app.level5_id ? Number(app.level5_id) : null;
   if (data.org.regionCode && !isDeregistration(app.kind)) {
     const r = await findRegionByCode(db, data.org.regionCode);
@@ -298,14 +293,16 @@ export async function checksFor(
           category: data.org.category ?? '',
           level5_id: level5,
         });
-  return applicationChecks({ kind: app.kind, data, attachmentKinds: attachments.map((a) => a.kind), workflow, registryWarnings, dueUncertain: app.due_uncertain });
+  return applicationChecks({ kind: app.kind, data, attachmentKinds: attachments.map((a) => a.kind), workflow, registryWarnings, dueUncertain: known.dueUncertain });
 }
 
 export async function getApplication(db: Kysely<DB>, ctx: RequestContext, id: number): Promise<Application> {
   const { app, org, actor } = await loadApplication(db, ctx, id, 'application.read');
   const { today, dueSoonUntil, workflow } = await dueWindow(db, districtOf(app));
   const attachments = await repo.findAttachments(db, Number(app.id));
-  const checks = app.status === 'approved' || app.status === 'rejected' || app.status === 'withdrawn' ? [] : await checksFor(db, app, org, workflow, attachments);
+  const reviewCase = await caseOf(db, id);
+  const checks =
+    app.status === 'approved' || app.status === 'rejected' || app.status === 'withdrawn' ? [] : await checksFor(db, app, org, workflow, { attachments, dueUncertain: reviewCase?.due_uncertain ?? false });
   // Once approved, the record holds the proposal: there is nothing left to compare.
   const diff =
     isChange(app.kind) && org && app.status !== 'approved'
@@ -315,6 +312,7 @@ export async function getApplication(db: Kysely<DB>, ctx: RequestContext, id: nu
   const own = Number(app.applicant_id) === actor.id;
   const open = app.status === 'draft' || app.status === 'returned';
   return toApplication(db, app, {
+    reviewCase,
     attachments,
     checks,
     diff,
@@ -326,7 +324,7 @@ export async function getApplication(db: Kysely<DB>, ctx: RequestContext, id: nu
       edit: own && open,
       submit: own && open,
       withdraw: own && (open || app.status === 'in_review'),
-      review: turnProblem(actor, app) === null,
+      review: reviewCase !== undefined && turnProblem(actor, reviewCase) === null,
     },
   });
 }
@@ -338,7 +336,7 @@ async function listFilter(db: Db, actor: Actor, query: Pick<ApplicationListQuery
   return {
     scope: await listScope(db, actor),
     within,
-    viewer: { id: actor.id, role: actor.role },
+    viewer: { id: actor.id, step: stepOfRole(actor.role) },
     queue: query.queue,
     q: query.q ? escapeLike(query.q) : undefined,
     kind: query.kind,
@@ -354,7 +352,8 @@ export async function listApplications(db: Kysely<DB>, ctx: RequestContext, quer
   requireAccess(ctx.actor, 'application.read');
   const filter = await listFilter(db, ctx.actor, query);
   const { items, total } = await repo.listApplications(db, filter, query.sort, (query.page - 1) * query.pageSize, query.pageSize);
-  return { items: await toListItems(db, items, filter.today, filter.dueSoonUntil), total };
+  const cases = await latestCasesFor(db, KIND, items.map((a) => Number(a.id)));
+  return { items: await toListItems(db, items, cases, filter.today, filter.dueSoonUntil), total };
 }
 
 export async function countApplications(db: Kysely<DB>, ctx: RequestContext): Promise<ApplicationCounts> {
@@ -362,20 +361,8 @@ export async function countApplications(db: Kysely<DB>, ctx: RequestContext): Pr
   return repo.countToDos(db, await listFilter(db, ctx.actor, { queue: 'mine' }));
 }
 
-/** Overdue and due-soon counts per child node (DESIGN §4: deadlines per step, overdue shown per node). */
+/** Overdue and due-soon counts per child node (DESIGN §4: deadlines per step, overdue shown per node): the chain's, for applications. */
 export async function overdueByNode(db: Kysely<DB>, ctx: RequestContext, code: string | undefined): Promise<OverdueByNode> {
   requireAccess(ctx.actor, 'application.review');
-  const wanted = code ?? ctx.actor.region?.code;
-  if (!wanted) throw errors.validation({ region: '请选择区划' });
-  const region = await resolveRegionFor(db, ctx.actor, wanted, 'application.review');
-  const children = await findChildren(db, Number(region.id));
-  const { today, dueSoonUntil } = await dueWindow(db, districtOf(region));
-  const parentColumn = `level${region.level}_id` as LevelColumn;
-  const childColumn = `level${Math.min(region.level + 1, 6)}_id` as LevelColumn;
-  const counts = await repo.countByChild(db, { column: parentColumn, id: Number(region.id) }, childColumn, today, dueSoonUntil);
-  const zero = { inReview: 0, overdue: 0, dueSoon: 0 };
-  return {
-    region: { id: Number(region.id), code: region.code, name: region.name, level: region.level },
-    items: children.map((c) => ({ region: { id: Number(c.id), code: c.code, name: c.name, level: c.level }, ...(counts.get(Number(c.id)) ?? zero) })),
-  };
+  return overdueOfKind(db, ctx, code, KIND);
 }

@@ -1,12 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, ReviewCaseRow, ReviewEventRow } from '../../db/types.js';
+import type { Db, ReviewCaseRow, ReviewEventRow } from '../../db/types.js';
 import { REVIEW_STEP_LABELS } from '../../../shared/enums.js';
 import type { ReviewCase, ReviewListItem } from '../../../shared/schemas/reviews.js';
 import { findRegionsByIds } from '../regions/index.js';
 import { dueStateOf } from './reviews.policy.js';
 import { reviewSubjectOf } from './reviews.registry.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 const iso = (d: Date | string) => new Date(d).toISOString();
 const PATH_LEVELS = [3, 4, 5, 6] as const;
 

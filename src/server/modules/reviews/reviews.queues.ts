@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
-import { can, isInJurisdiction, regionScope, requireAccess, type LevelColumn } from '../../lib/access.js';
+import { can, listScope, requireAccess, subtreeOf, type LevelColumn } from '../../lib/access.js';
 import { escapeLike } from '../../lib/search-text.js';
 import type { ReviewCounts, ReviewListQuery, ReviewListResponse, ReviewOverdueByNode } from '../../../shared/schemas/reviews.js';
-import { findChildren, findRegionByCode } from '../regions/index.js';
+import { findChildren, resolveRegionFor } from '../regions/index.js';
 import * as repo from './reviews.repository.js';
 import { stepOfRole } from './reviews.policy.js';
 import { reviewSubjectKinds, reviewSubjectOf } from './reviews.registry.js';
@@ -15,19 +15,15 @@ import { toListItems } from './reviews.mapping.js';
 /** The kinds asked for: one registered kind, or all of them (an unknown kind lists nothing rather than failing). */
 const kindsOf = (kind: string | undefined) => (kind ? (reviewSubjectOf(kind) ? [kind] : []) : reviewSubjectKinds());
 
-const levelScope = (node: { id: number; level: number }) => ({ column: `level${node.level}_id` as LevelColumn, id: Number(node.id) });
-
 async function filterFor(db: Kysely<DB>, actor: Actor, query: Partial<ReviewListQuery> & Pick<ReviewListQuery, 'queue'>): Promise<repo.CaseFilter> {
-  let within: repo.CaseFilter['within'];
-  if (query.region) {
-    const region = await findRegionByCode(db, query.region);
-    if (!region || !isInJurisdiction(actor, region)) throw errors.notFound('region');
-    within = levelScope(region);
-  }
+  // A node chosen inside the actor's subtree (the one resolver: 404 outside it).
+  const within = query.region ? subtreeOf(await resolveRegionFor(db, actor, query.region)) : undefined;
   const { today, dueSoonUntil } = await actorDueWindow(db, actor);
   return {
     kinds: kindsOf(query.kind),
-    scope: regionScope(actor),
+    // Cases carry no organization: the region part of the actor's list scope applies; a role that only submits
+    // is narrowed to its own cases below.
+    scope: (await listScope(db, actor)).region,
     within,
     queue: query.queue,
     actorId: actor.id,
@@ -56,7 +52,15 @@ export async function countReviews(db: Kysely<DB>, ctx: RequestContext): Promise
   requireAccess(ctx.actor, 'review.read');
   const counts = await repo.countToDosByKind(db, await filterFor(db, ctx.actor, { queue: 'mine' }));
   const zero = { mine: 0, dueSoon: 0, overdue: 0 };
-  const byKind = reviewSubjectKinds().map((kind) => ({ kind, label: reviewSubjectOf(kind)!.label, ...(counts.get(kind) ?? zero) }));
+  const byKind = await Promise.all(
+    reviewSubjectKinds().map(async (kind) => {
+      const subject = reviewSubjectOf(kind)!;
+      const cases = counts.get(kind) ?? zero;
+      // The actor's drafts of this kind wait for them too (an applicant's unfinished application).
+      const drafts = subject.draftsOf ? await subject.draftsOf(db, ctx.actor!) : 0;
+      return { kind, label: subject.label, ...cases, mine: cases.mine + drafts };
+    }),
+  );
   return {
     mine: byKind.reduce((n, k) => n + k.mine, 0),
     dueSoon: byKind.reduce((n, k) => n + k.dueSoon, 0),
@@ -70,13 +74,11 @@ export async function overdueByNode(db: Kysely<DB>, ctx: RequestContext, code: s
   requireAccess(ctx.actor, 'review.decide');
   const wanted = code ?? ctx.actor.region?.code;
   if (!wanted) throw errors.validation({ region: '请选择区划' });
-  const region = await findRegionByCode(db, wanted);
-  if (!region) throw errors.notFound('region');
-  requireAccess(ctx.actor, 'review.decide', { entity: 'region', path: region });
+  const region = await resolveRegionFor(db, ctx.actor, wanted, 'review.decide');
   const children = await findChildren(db, Number(region.id));
   const { today, dueSoonUntil } = await dueWindowOf(db, region.level3_id ? Number(region.level3_id) : null);
   const childColumn = `level${Math.min(region.level + 1, 6)}_id` as LevelColumn;
-  const counts = await repo.countByChild(db, kindsOf(kind), levelScope(region), childColumn, today, dueSoonUntil);
+  const counts = await repo.countByChild(db, kindsOf(kind), subtreeOf(region), childColumn, today, dueSoonUntil);
   const zero = { inReview: 0, overdue: 0, dueSoon: 0 };
   const ref = (r: { id: number; code: string; name: string; level: number }) => ({ id: Number(r.id), code: r.code, name: r.name, level: r.level });
   return { region: ref(region), items: children.map((c) => ({ region: ref(c), ...(counts.get(Number(c.id)) ?? zero) })) };

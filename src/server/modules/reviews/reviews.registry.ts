@@ -1,10 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, ReviewCaseRow } from '../../db/types.js';
-import type { RequestContext } from '../../lib/context.js';
+import type { Transaction } from 'kysely';
+import type { DB, Db, ReviewCaseRow } from '../../db/types.js';
+import type { Actor, RequestContext } from '../../lib/context.js';
 import type { ReviewDecision, ReviewStep } from '../../../shared/enums.js';
 import type { ReviewChainSetting } from '../../../shared/schemas/settings.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** What a hook is told: the case as it stood before the decision, the subject, the step decided and why. */
 export interface ReviewHookInput<S> {
@@ -35,6 +34,11 @@ export interface ReviewSubject<S = unknown> {
   defaultChain: ReviewChainSetting;
   /** The web page of one subject, for the queue's link. */
   linkOf(subjectId: number): string;
+  /**
+   * The actor's own items of this kind not yet in the chain (drafts to finish): to-dos too, counted in the bell with
+   * the kind's cases and listed on the subject's own queue page.
+   */
+  draftsOf?(db: Db, actor: Actor): Promise<number>;
   /** The subject as its module holds it; undefined when it is gone. */
   load(db: Db, subjectId: number): Promise<S | undefined>;
   /** The steps for a subject at a node of this level; by default the chain without the steps below the node. */
@@ -45,6 +49,8 @@ export interface ReviewSubject<S = unknown> {
   checks?(db: Db, decision: ReviewDecision, input: ReviewHookInput<S>): Promise<Record<string, string> | null>;
   /** The last step approved: the subject takes effect. Whatever it returns goes into the audit record and the result. */
   onApprove(trx: Transaction<DB>, ctx: RequestContext, input: ReviewHookInput<S>): Promise<unknown>;
+  /** An approval moved the case on to the next step (the subject may record that it changed, e.g. its version). */
+  onAdvance?(trx: Transaction<DB>, ctx: RequestContext, input: ReviewHookInput<S>): Promise<void>;
   onReturn?(trx: Transaction<DB>, ctx: RequestContext, input: ReviewHookInput<S>): Promise<void>;
   onReject?(trx: Transaction<DB>, ctx: RequestContext, input: ReviewHookInput<S>): Promise<void>;
   onWithdraw?(trx: Transaction<DB>, ctx: RequestContext, input: ReviewHookInput<S>): Promise<void>;

@@ -1,9 +1,9 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { DB, ReviewAction, ReviewCaseRow, ReviewCaseStatus } from '../../db/types.js';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { DB, Db, ReviewAction, ReviewCaseRow, ReviewCaseStatus } from '../../db/types.js';
 import type { RegionScope } from '../../lib/access.js';
+import { regionCondition } from '../../db/scope.js';
 import type { ReviewStep } from '../../../shared/enums.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 export function findCaseById(db: Db, id: number) {
   return db.selectFrom('review_cases').selectAll().where('id', '=', id).executeTakeFirst();
@@ -107,7 +107,8 @@ function dueFilter(eb: CaseEb, due: NonNullable<CaseFilter['due']>, today: strin
 function filtered(db: Db, f: CaseFilter) {
   return db.selectFrom('review_cases').where((eb) => {
     const parts: Expression<SqlBool>[] = [eb('subject_kind', 'in', f.kinds.length > 0 ? f.kinds : [''])];
-    if (f.scope) parts.push(eb(f.scope.column, '=', f.scope.id));
+    const region = regionCondition(f.scope);
+    if (region) parts.push(region);
     if (f.within) parts.push(eb(f.within.column, '=', f.within.id));
     if (f.ownOnly) parts.push(eb('submitted_by', '=', f.actorId));
     if (f.queue === 'mine') parts.push(toDo(eb, f));

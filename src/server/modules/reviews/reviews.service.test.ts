@@ -242,6 +242,10 @@ describe('the chain a district sets per subject kind', () => {
     const bad = await admin.put('/api/v1/settings/review.chains', { value: { test_item: { steps: ['street'], deadlines: {} } } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toEqual({ 'value.test_item.deadlines.street': '请填写该环节的审核时限（工作日）' });
+    // An application's chain also needs the direct-registration window, or a registration could not be given a due date.
+    const noWindow = await admin.put('/api/v1/settings/review.chains', { value: { application: { steps: ['street'], deadlines: { street: 10 } } } });
+    expect(noWindow.statusCode).toBe(400);
+    expect(noWindow.json().error.fields).toEqual({ 'value.application.deadlines.registration': '请填写直接登记的办理时限（工作日）' });
     const put = await admin.put('/api/v1/settings/review.chains', { value: { test_item: { steps: ['street', 'district'], deadlines: { street: 3, district: 7 } } } });
     expect(put.statusCode, put.body).toBe(200);
 

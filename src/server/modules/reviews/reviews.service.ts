@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB, ReviewCaseRow, RegionRow } from '../../db/types.js';
+import type { DB, Db, ReviewCaseRow, RegionRow } from '../../db/types.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
 import { AppError, errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -15,7 +15,6 @@ import { afterDecision, deadlineDays, dueDateOf, dueWindow, opinionProblem, step
 import { reviewSubjectOf, type ReviewHookInput, type ReviewSubject } from './reviews.registry.js';
 import { toEvents, toListItems } from './reviews.mapping.js';
 
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** A case named by its id (the cross-kind queue) or by its subject (a subject's own routes). */
 export type ReviewRef = { caseId: number } | { kind: string; subjectId: number };
@@ -156,6 +155,7 @@ export async function decideCase(db: Db, ctx: RequestContext, ref: ReviewRef, in
     await repo.insertEvent(trx, { caseId: Number(c.id), actorId: actor.id, actorName: actor.displayName, actorRole: actor.role, step, action: input.decision, opinion: opinion ?? '同意', dueOn: due?.step_due_on ?? null });
     let effect: unknown = null;
     if (input.decision === 'approve' && !nextStep) effect = (await def.onApprove(trx, ctx, hookInput)) ?? null;
+    if (input.decision === 'approve' && nextStep) await def.onAdvance?.(trx, ctx, hookInput);
     if (input.decision === 'return') await def.onReturn?.(trx, ctx, hookInput);
     if (input.decision === 'reject') await def.onReject?.(trx, ctx, hookInput);
     const region = (await findRegionById(trx, Number(c.region_id)))!;

@@ -23,8 +23,7 @@ import { urlTableChange } from '../../lib/table-url.js';
 import { useAppLabels, applicationsMessages } from './applications.messages.js';
 import { AppStatusTag, DueTag, KindTag } from './app-tags.js';
 import { BatchReviewModal } from './BatchReviewModal.js';
-import { applicationsQuery, type ApplicationListItem, type ApplicationListParams, type ApplicationSort, type DueState } from './applications.api.js';
-import { useToDoCounts } from './ToDoBell.js';
+import { applicationsQuery, useApplicationCounts, type ApplicationListItem, type ApplicationListParams, type ApplicationSort, type DueState } from './applications.api.js';
 import './applications.css';
 
 const SORTS: ApplicationSort[] = ['due', '-submitted', 'submitted', '-updated'];
@@ -69,7 +68,7 @@ export default function ApplicationsPage() {
   const applicant = user.role === 'org_leader';
   const p = readParams(params, reviewer);
   const list = useQuery(applicationsQuery(p));
-  const counts = useToDoCounts();
+  const counts = useApplicationCounts();
   const myStep = stepOfRole(user.role);
   const [selected, setSelected] = useState<Key[]>([]);
   const [batch, setBatch] = useState<ReviewDecision | null>(null);

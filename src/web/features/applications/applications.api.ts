@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApplicationKind, ApplicationStatus, ReviewDecision, ReviewStep } from '../../../shared/enums.js';
 import type {
   Application,
@@ -11,6 +11,7 @@ import type {
   PublicCertificate,
 } from '../../../shared/schemas/applications.js';
 import { api } from '../../api/client.js';
+import { useCurrentUser } from '../../auth/session.js';
 
 export type { Application, ApplicationAttachment, ApplicationCounts, ApplicationData, ApplicationListItem, OverdueByNode, PublicCertificate };
 export type DueState = NonNullable<ApplicationListItem['dueState']>;
@@ -40,7 +41,7 @@ export const appKeys = {
   overdue: (region: string | undefined) => ['applications', 'overdue', region ?? ''] as const,
 };
 
-/** To-dos of the signed-in user (header badge, queue tab): refreshed every minute and after every action. */
+/** The applications queue's to-dos (its tab badge): refreshed every minute and after every action. */
 export const countsQuery = (enabled: boolean) =>
   queryOptions({
     queryKey: appKeys.counts,
@@ -56,6 +57,12 @@ export const applicationsQuery = (p: ApplicationListParams) =>
     queryFn: ({ signal }) => api<ApplicationListResponse>('/applications', { query: { ...p }, signal }),
     placeholderData: keepPreviousData,
   });
+
+/** The applications queue's own to-dos (the tab badge): cases at my step, my drafts and returned applications. */
+export function useApplicationCounts() {
+  const user = useCurrentUser();
+  return useQuery(countsQuery(user.permissions.includes('application.read')));
+}
 
 export const applicationQuery = (id: number) =>
   queryOptions({
