@@ -3,25 +3,16 @@ import type { DB } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
 import type { Permission } from '../../lib/access.js';
 import type { HeaderRule, SheetRow } from '../../lib/sheets/columns.js';
+import type { ReportCounts, ReportProblem } from '../../lib/sheets/report.js';
 
-export interface RowProblem {
-  row: number;
-  column: string;
-  message: string;
-}
+/** A problem of a row, by column, in Chinese: what the report lists (lib/sheets/report.ts). */
+export type RowProblem = ReportProblem;
 
 /** What became of one data row: written, matched and left as it was, or refused with its problems by column. */
 export type RowOutcome = 'inserted' | 'updated' | 'unchanged' | RowProblem[];
 
-export interface ImportCounts {
-  total: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  /** Totals, notes and blank rows below the header: not records, not errors (not in `total`). */
-  skipped: number;
-}
+/** A job's counts, as its report's summary shows them. */
+export type ImportCounts = ReportCounts;
 
 /** A row as the definition parsed it (cells → draft record), with the problems parsing found. */
 export interface ParsedRow<Draft> {
