@@ -89,7 +89,7 @@ export function launch(db: Kysely<DB>, ctx: RequestContext, def: ImportDefinitio
     // The cause (a database's or a library's message) goes to the log, never to the user.
     const status = stopping.has(db) ? 'interrupted' : 'failed';
     if (status === 'failed') logError(db, start.jobId, err, 'import job failed');
-    await repo.endJob(db, start.jobId, status, status === 'interrupted' ? '服务停止时导入被中断' : '导入因服务器错误中止，已导入的行已保存：请稍后“从中断处继续”或“从头重新导入”，仍失败请联系管理员').catch(() => {});
+    await repo.endJob(db, start.jobId, status, status === 'interrupted' ? '服务停止时导入被中断' : '导入因服务器错误中止（原因已记入服务器日志），已导入的行已保存：请稍后重新导入该文件（已导入的行不会重复），仍失败请联系管理员').catch(() => {});
   });
   running.set(start.jobId, { db, done });
   void done.finally(() => running.delete(start.jobId));

@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/app.js';
 import { PLACES } from '../../../../test/factories.js';
-import { keyRounds } from './imports.definition.js';
-import { interruptOrphanedImports } from './imports.service.js';
+import { sql } from 'kysely';
+import type { Actor } from '../../lib/context.js';
+import { reportSheet } from '../../../../test/sheets.js';
+import { defineImport, keyRounds } from './imports.definition.js';
+import { interruptOrphanedImports, startImport } from './imports.service.js';
 import { waitForImports } from './imports.runner.js';
 
 let t: TestApp;
@@ -102,6 +105,48 @@ describe('import jobs across a restart', () => {
     await waitForImports();
     expect((await street.get(`/api/v1/imports/${res.json().id}`)).json()).toMatchObject({ inserted: 2, unchanged: 2, rejected: 0 });
     expect(await countNamed('重复行测试队')).toBe(1);
+  });
+});
+
+/**
+ * A test-only kind whose commit makes the database refuse one row (a division by zero) for a reason no row rule
+ * foresaw: the machinery retries the batch row by row and reports that row, in Chinese, without the database's words.
+ */
+const failingImport = defineImport<{ name: string }, null>({
+  kind: 'test.db_refuses',
+  permission: 'org.import',
+  header: { columns: [{ key: 'name', header: '名称', variants: [], width: 10 }, { key: 'note', header: '备注', variants: [], width: 10 }], hint: /名称/, noHeaderMessage: '未找到表头' },
+  maxRows: 100,
+  auditAction: 'test.import_file',
+  parseRow: (row) => ({ row, draft: { name: String(row.values.get('name')) }, problems: [] }),
+  loadBatch: async () => null,
+  keysOf: (p) => [p.draft.name],
+  async commitRound(trx, _ctx, rows) {
+    for (const p of rows) if (p.draft.name === '拒收') await sql`select 1 / 0`.execute(trx);
+    return rows.map(() => 'inserted' as const);
+  },
+});
+
+async function actorOf(c: Client): Promise<Actor> {
+  const u = await t.database.db
+    .selectFrom('users as u')
+    .innerJoin('regions as r', 'r.id', 'u.region_id')
+    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'r.id as region_id', 'r.code', 'r.name', 'r.level'])
+    .where('u.id', '=', c.userId!)
+    .executeTakeFirstOrThrow();
+  return { id: Number(u.id), username: u.username, displayName: u.display_name, role: u.role, region: { id: Number(u.region_id), code: u.code, name: u.name, level: u.level }, orgId: null };
+}
+
+describe('a row the database refuses', () => {
+  it('is reported in Chinese without the database\'s message, and the other rows are committed', async () => {
+    const ctx = { actor: await actorOf(street), requestId: 'test', ip: null };
+    const { id } = await startImport(t.database.db, ctx, failingImport.kind, { buffer: Buffer.from('名称,备注\n甲,x\n拒收,x\n乙,x\n'), filename: 'f.csv' });
+    await waitForImports();
+    const job = (await street.get(`/api/v1/imports/${id}`)).json();
+    expect(job).toMatchObject({ status: 'done', total: 3, inserted: 2, rejected: 1 });
+    const problems = await reportSheet(street, job.reportUrl, '错误明细');
+    expect(problems).toEqual([{ row: 3, column: '', message: expect.stringMatching(/^保存失败：写入数据库时出错.*请稍后重新导入该行/) }]);
+    expect(JSON.stringify(problems)).not.toMatch(/division|zero|除/);
   });
 });
 
