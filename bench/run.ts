@@ -4,12 +4,14 @@ import { regionsImportBench } from './regions-import.bench.js';
 import { orgsSearchBench } from './orgs-search.bench.js';
 import { orgsExportBench } from './orgs-export.bench.js';
 import { statsTargetsBench } from './stats-targets.bench.js';
+import { importsBench } from './imports.bench.js';
 import { webBundleBench } from './web-bundle.bench.js';
 
 const only = process.argv.slice(2);
 const benches: Record<string, () => Promise<void>> = {
   'regions-import': regionsImportBench,
   'orgs-search': orgsSearchBench,
+  'orgs-import': importsBench,
   'orgs-export': orgsExportBench,
   'stats-targets': statsTargetsBench,
   'web-bundle': webBundleBench,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitForImports } from '../src/server/modules/orgs/index.js';
+import { waitForImports } from '../src/server/modules/imports/index.js';
 import { createTestApp, type TestApp } from './app.js';
 import { createTestOrg, createTestUser, PLACES } from './factories.js';
 import { ROLES, type Role } from '../src/shared/enums.js';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import type { Client } from './app.js';
-import { waitForImports } from '../src/server/modules/orgs/index.js';
+import { waitForImports } from '../src/server/modules/imports/index.js';
 
 /** Test plumbing for spreadsheet imports: a file as a multipart upload, a workbook from rows, a finished job. */
 export function multipart(filename: string, content: Buffer, type = 'application/octet-stream') {

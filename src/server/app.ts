@@ -22,6 +22,7 @@ import { orgAttachmentRoutes, orgRoutes, orgSheetRoutes, publicOrgRoutes } from 
 import multipart from '@fastify/multipart';
 import healthRoutes from './modules/health/health.routes.js';
 import { statsRoutes } from './modules/stats/index.js';
+import { importRoutes } from './modules/imports/index.js';
 import { reviewRoutes } from './modules/reviews/index.js';
 
 export interface RouteInfo {
@@ -97,6 +98,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(regionRoutes);
       await api.register(userRoutes);
       await api.register(auditRoutes);
+      await api.register(importRoutes);
       await api.register(orgSheetRoutes);
       await api.register(orgRoutes);
       await api.register(orgAttachmentRoutes);

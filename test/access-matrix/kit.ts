@@ -59,8 +59,11 @@ export interface MatrixKit {
   newCertificate(orgId: number, place: Place): Promise<string>;
   /** A case of the test-only subject kind waiting at the community step, submitted by the target's account. */
   newReviewCase(target: Pick<Target, 'region' | 'userId'>): Promise<number>;
-  /** A finished import job of this client's own (created directly: jobs are their importer's alone). */
-  ownImportJob(c: Client): Promise<string>;
+  /**
+   * An import job of this client's own (created directly: jobs are their importer's alone): finished, or interrupted
+   * with its one-row file kept.
+   */
+  ownImportJob(c: Client, interrupted?: { name: string; region: string }): Promise<string>;
   /**
    * For routes that act on one's own application: where the client may file, it files its own (complete when it
    * is to be submitted); outside its subtree, or without the permission, the request goes to the prepared one.
@@ -91,12 +94,17 @@ export function createMatrixKit(t: TestApp): MatrixKit {
     async newReviewCase(target) {
       return Number((await submitTestItem(db, target.userId, target.region)).case.id);
     },
-    async ownImportJob(c) {
+    async ownImportJob(c, interrupted) {
       const id = randomUUID();
       if (c.userId === null) return id;
+      // Interrupted: its one-row file kept, as a process stopped while importing it leaves it (resume, rerun).
+      const file = interrupted ? Buffer.from(`名称,组织形式,类别,所在区划代码\n${interrupted.name},草根,文体活动,${interrupted.region}\n`) : null;
       await db
         .insertInto('import_jobs')
-        .values({ id, user_id: c.userId, kind: 'orgs', filename: 'm.csv', status: 'done', total: 0, report: Buffer.from('x'), created_at: new Date(), finished_at: new Date() })
+        .values({
+          id, user_id: c.userId, kind: 'orgs', filename: 'm.csv', status: interrupted ? 'interrupted' : 'done', total: interrupted ? 1 : 0,
+          report: interrupted ? null : Buffer.from('x'), file, created_at: new Date(), finished_at: new Date(),
+        })
         .execute();
       return id;
     },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOrg, createTestUser, PLACES, TEST_PASSWORD } from '../factories.js';
@@ -154,6 +155,26 @@ describe('organization registry in the browser', () => {
     await h.screenshot(phone, 'public-phone');
     await page.context().close();
     await phone.context().close();
+  }, LONG);
+
+  it('offers an import stopped by a server restart for resume, and finishes it', async () => {
+    const user = await h.database.db.selectFrom('users').select('id').where('username', '=', 'wenshan-reviewer').executeTakeFirstOrThrow();
+    const file = Buffer.from(`名称,组织形式,类别,所在区划代码\n${['续导浏览器甲队', '续导浏览器乙队', '续导浏览器丙队'].map((n) => `${n},草根,文体活动,${PINGANLI}`).join('\n')}\n`);
+    // What a kill leaves after the next start: interrupted, its file kept, nothing committed yet.
+    await h.database.db
+      .insertInto('import_jobs')
+      .values({ id: randomUUID(), user_id: user.id, kind: 'orgs', filename: '街道名单.csv', status: 'interrupted', total: 3, file, created_at: new Date(), finished_at: new Date() })
+      .execute();
+    const page = await h.newPage();
+    await loginInBrowser(h, page, 'wenshan-reviewer', TEST_PASSWORD);
+    await page.goto(`${h.baseUrl}/orgs`);
+    await page.getByRole('button', { name: /导\s*入/ }).click();
+    await page.getByText('导入被中断：街道名单.csv').waitFor();
+    await page.getByText('服务器停止前已保存 0 / 3 行').waitFor();
+    await h.screenshot(page, 'orgs-import-interrupted');
+    await page.getByRole('button', { name: '从中断处继续' }).click();
+    await page.getByText('导入完成：街道名单.csv').waitFor();
+    expect(await page.locator('.import-counts').innerText()).toMatch(/新增\s*3/);
   }, LONG);
 
   it('says when a search matches more than it counts, and how to narrow it', async () => {

@@ -153,7 +153,7 @@ export interface ImportJobsTable {
   user_id: number;
   kind: string;
   filename: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
+  status: 'queued' | 'running' | 'done' | 'failed' | 'interrupted';
   total: Generated<number>;
   processed: Generated<number>;
   inserted: Generated<number>;
@@ -165,6 +165,19 @@ export interface ImportJobsTable {
   report: Buffer | null;
   created_at: Timestamp;
   finished_at: Timestamp | null;
+  /** The uploaded file, kept until the job is done so an interrupted job can be resumed (migration 0011). */
+  file: Buffer | null;
+  unknown_headers: Generated<string[]>;
+  heartbeat_at: Timestamp | null;
+  runner: string | null;
+}
+
+export interface ImportJobProblemsTable {
+  job_id: string;
+  row_number: number;
+  seq: number;
+  column_name: string;
+  message: string;
 }
 
 export interface ApplicationsTable extends PlacementColumns {
@@ -279,6 +292,7 @@ export interface DB {
   org_attachments: OrgAttachmentsTable;
   district_settings: DistrictSettingsTable;
   import_jobs: ImportJobsTable;
+  import_job_problems: ImportJobProblemsTable;
   applications: ApplicationsTable;
   application_events: ApplicationEventsTable;
   application_attachments: ApplicationAttachmentsTable;

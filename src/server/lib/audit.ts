@@ -1,5 +1,6 @@
 import type { Db } from '../db/types.js';
 import type { RequestContext } from './context.js';
+import { insertJsonRows } from '../db/bulk-insert.js';
 
 export interface AuditEntry {
   action: string;
@@ -15,19 +16,26 @@ export interface AuditEntry {
 
 /** Appends one audit record; call it with the transaction that makes the change. */
 export async function writeAudit(db: Db, ctx: RequestContext, entry: AuditEntry) {
-  await db
-    .insertInto('audit_log')
-    .values({
+  await writeAudits(db, ctx, [entry]);
+}
+
+/** Appends audit records in one statement (an import batch writes one per organization it creates). */
+export async function writeAudits(db: Db, ctx: RequestContext, entries: AuditEntry[]) {
+  if (entries.length === 0) return;
+  await insertJsonRows(
+    db,
+    'audit_log',
+    entries.map((entry) => ({
       actor_id: entry.actorId ?? ctx.actor?.id ?? null,
       actor_name: entry.actorName ?? ctx.actor?.username ?? null,
       action: entry.action,
       entity_type: entry.entityType ?? null,
       entity_id: entry.entityId === undefined ? null : String(entry.entityId),
-      old_value: entry.oldValue === undefined ? null : JSON.stringify(entry.oldValue),
-      new_value: entry.newValue === undefined ? null : JSON.stringify(entry.newValue),
+      old_value: entry.oldValue === undefined ? null : entry.oldValue,
+      new_value: entry.newValue === undefined ? null : entry.newValue,
       request_id: ctx.requestId,
       ip: ctx.ip,
       region_code: entry.regionCode ?? null,
-    })
-    .execute();
+    })),
+  );
 }

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS } from '../../shared/schemas/orgs.js';
 import { errors } from './errors.js';
+import { contentDisposition } from './content-disposition.js';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
@@ -54,6 +55,6 @@ export function sendStoredFile(reply: FastifyReply, file: { filename: string; mi
   return reply
     .header('content-type', file.mimeType)
     .header('x-content-type-options', 'nosniff')
-    .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="attachment"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .header('content-disposition', contentDisposition(file.filename, { inline }))
     .send(file.content);
 }

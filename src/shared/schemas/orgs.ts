@@ -221,25 +221,8 @@ export const PublicOrgListResponse = z.object({
   total: z.number().int(),
 });
 
-export const ImportJob = z
-  .object({
-    id: z.string(),
-    status: z.enum(['queued', 'running', 'done', 'failed']),
-    filename: z.string(),
-    total: z.number().int(),
-    processed: z.number().int(),
-    inserted: z.number().int(),
-    updated: z.number().int(),
-    unchanged: z.number().int(),
-    rejected: z.number().int(),
-    /** Totals, notes and blank rows below the data: skipped, not errors (not counted in `total`). */
-    skipped: z.number().int(),
-    error: z.string().nullable(),
-    reportUrl: z.string().nullable(),
-    createdAt: z.string(),
-    finishedAt: z.string().nullable(),
-  })
-  .meta({ id: 'ImportJob' });
+// Import jobs belong to the shared import machinery (modules/imports); the registry's page reads them.
+export { ImportJob, ImportJobList } from './imports.js';
 
 /** Attachment kinds an organization's file holds (issue #5 asks for the first four at filing). */
 export const ATTACHMENT_KINDS = ['charter', 'leader_id', 'venue_proof', 'member_list', 'other'] as const;

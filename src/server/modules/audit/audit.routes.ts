@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '../../../shared/schemas/common.js';
 import { AuditFilter, AuditListQuery, AuditListResponse } from '../../../shared/schemas/audit.js';
 import * as service from './audit.service.js';
+import { contentDisposition } from '../../lib/content-disposition.js';
 
 const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 
@@ -27,7 +28,7 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const date = new Date().toISOString().slice(0, 10);
       reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="audit-${date}.xlsx"; filename*=UTF-8''${encodeURIComponent(`审计日志-${date}.xlsx`)}`);
+        .header('content-disposition', contentDisposition(`审计日志-${date}.xlsx`, { fallback: `audit-${date}.xlsx` }));
       return reply.send(stream);
     },
   );

@@ -3,6 +3,7 @@ import { ErrorResponse } from '../../../shared/schemas/common.js';
 import { CertificateNumberParam, PublicCertificate } from '../../../shared/schemas/applications.js';
 import { z } from '../../../shared/zod.js';
 import { certificatePdf, getPublicCertificate } from './certificates.service.js';
+import { contentDisposition } from '../../lib/content-disposition.js';
 
 const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 const PdfParam = z.object({ file: z.string().regex(/^(BA|DJ)-\d{6}-\d{4}-\d{5}-[0-9A-Z]{4}\.pdf$/, '证书编号格式不正确') });
@@ -15,7 +16,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
       const number = request.params.file.replace(/\.pdf$/, '');
       const base = app.config.publicUrl ?? `${request.protocol}://${request.host}`;
       const pdf = await certificatePdf(app.db, request.ctx(), number, base);
-      reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${number}.pdf"`);
+      reply.header('content-type', 'application/pdf').header('content-disposition', contentDisposition(`${number}.pdf`, { inline: true }));
       return reply.send(pdf);
     },
   );

@@ -4,7 +4,6 @@
  * (insert, update with history, change status, copy attachments), each inside the caller's transaction.
  */
 export { default as orgRoutes, orgAttachmentRoutes, orgSheetRoutes, publicOrgRoutes } from './orgs.routes.js';
-export { waitForImports } from './orgs.import-jobs.js';
 export { insertOrgsBulk, type BulkOrg } from './orgs.bulk.js';
 export {
   applyOrgUpdate,

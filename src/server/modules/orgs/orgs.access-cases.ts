@@ -46,14 +46,6 @@ export default defineAccessCases({
         return c.request({ method: 'POST', url: '/api/v1/orgs/import', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
       },
     },
-    {
-      method: 'GET', url: '/api/v1/imports/:id', permission: 'org.import', placed: false,
-      request: async (c, _t, _n, kit) => c.get(`/api/v1/imports/${await kit.ownImportJob(c)}`),
-    },
-    {
-      method: 'GET', url: '/api/v1/imports/:id/report.xlsx', permission: 'org.import', placed: false,
-      request: async (c, _t, _n, kit) => c.get(`/api/v1/imports/${await kit.ownImportJob(c)}/report.xlsx`),
-    },
   ],
   publicRoutes: ['GET /api/v1/public/orgs', 'GET /api/v1/public/orgs/:id'],
 });

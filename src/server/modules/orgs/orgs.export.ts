@@ -1,7 +1,7 @@
-import { PassThrough } from 'node:stream';
+import type { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import type { DB, OrgRow } from '../../db/types.js';
+import type { DB } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
 import { writeAudit } from '../../lib/audit.js';
 import { can, requireAccess } from '../../lib/access.js';
@@ -13,7 +13,7 @@ import * as repo from './orgs.repository.js';
 import { ORG_SHEET_COLUMNS } from './orgs.sheet.js';
 import { buildListFilter, categoriesFor } from './orgs.service.js';
 import { findRegionByCode } from '../regions/index.js';
-import { zipCaughtUp } from '../../lib/xlsx-stream.js';
+import { streamSheet } from '../../lib/sheets/write.js';
 
 const TEXT_COLUMNS = new Set(['creditCode', 'regionCode', 'leaderIdNumber', 'leaderPhone', 'certificateNo']);
 
@@ -37,49 +37,27 @@ export async function exportOrgs(db: Kysely<DB>, ctx: RequestContext, query: Org
   if (unmasked && !can(ctx.actor, 'org.personal.reveal')) throw errors.forbidden('当前角色不能导出未脱敏的个人信息');
   const filter = await buildListFilter(db, ctx.actor, query);
   await writeAudit(db, ctx, { action: unmasked ? 'org.export_unmasked' : 'org.export', entityType: 'org', newValue: query });
-  const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('社会组织名录');
-  sheetColumns(sheet);
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  (async () => {
-    try {
-      for await (const rows of repo.iterateOrgs(db, filter)) {
-        const names = await repo.findRegionNames(db, [...new Set(rows.map((r) => Number(r.region_id)))]);
-        for (const r of rows) sheet.addRow(toSheetRow(r, names.get(Number(r.region_id))!, unmasked)).commit();
-        await zipCaughtUp(sheet);
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (err) {
-      out.destroy(err as Error);
-    }
-  })();
-  return out;
+  async function* pages() {
+    for await (const rows of repo.iterateOrgsForExport(db, filter)) yield rows.map((r) => toSheetRow(r, unmasked));
+  }
+  return streamSheet({ sheetName: '社会组织名录', columns: ORG_SHEET_COLUMNS, pages: pages() });
 }
 
-function toSheetRow(r: OrgRow, region: { code: string; name: string }, unmasked: boolean) {
-  return {
-    name: r.name,
-    creditCode: r.credit_code ?? '',
-    legalForm: LEGAL_FORM_LABELS[r.legal_form],
-    category: r.category,
-    regionCode: region.code,
-    regionName: region.name,
-    address: r.address ?? '',
-    leaderName: r.leader_name ?? '',
-    leaderIdNumber: r.leader_id_number ? (unmasked ? r.leader_id_number : maskResidentId(r.leader_id_number)) : '',
-    leaderPhone: r.leader_phone ? (unmasked ? r.leader_phone : maskPhone(r.leader_phone)) : '',
-    individualMembers: r.individual_members ?? '',
-    unitMembers: r.unit_members ?? '',
-    foundedOn: r.founded_on ?? '',
-    purpose: r.purpose ?? '',
-    activities: r.activities ?? '',
-    venue: r.venue ?? '',
-    status: ORG_STATUS_LABELS[r.status],
-    certificateNo: r.certificate_no ?? '',
-  };
+/**
+ * One organization as a sheet row, in the order of ORG_SHEET_COLUMNS (the import reads it back by its headers): the
+ * page's own array, relabelled and masked in place (no second array per row), its trailing id dropped.
+ */
+function toSheetRow(r: repo.ExportOrgRow, unmasked: boolean): unknown[] {
+  const row = r as unknown[];
+  row.length = 18;
+  row[2] = LEGAL_FORM_LABELS[r[2]];
+  if (!unmasked) {
+    if (r[8]) row[8] = maskResidentId(r[8]);
+    if (r[9]) row[9] = maskPhone(r[9]);
+  }
+  row[16] = ORG_STATUS_LABELS[r[16]];
+  for (let i = 0; i < 18; i++) if (row[i] === null) row[i] = '';
+  return row;
 }
 
 /** The import template: Chinese headers, drop-down lists for form and category, an example row, instructions. */

@@ -3,8 +3,10 @@ import ExcelJS from 'exceljs';
 import { createTestApp, type Client, type TestApp } from '../../../../test/app.js';
 import { makeCreditCode, makeResidentId, PLACES } from '../../../../test/factories.js';
 import { finished, upload, workbook } from '../../../../test/sheets.js';
-import { waitForImports } from './orgs.import-jobs.js';
-import { parseCsv } from './orgs.import.js';
+import { waitForImports } from '../imports/index.js';
+import { parseCsv } from '../../lib/sheets/read.js';
+import { iterateOrgsForExport } from './orgs.repository.js';
+import { UNLIMITED_SCOPE } from '../../lib/access.js';
 
 let t: TestApp;
 let street: Client;
@@ -116,6 +118,20 @@ describe('template and export', () => {
     expect(String(sheet.getRow(2).getCell(1).value)).toContain('示例');
     expect(sheet.getCell('C2').dataValidation.formulae?.[0]).toContain('备案社区社会组织');
     expect(sheet.getCell('D2').dataValidation.formulae?.[0]).toContain('文体活动');
+  });
+
+  it('walks an export page by page over every row, even when the consumer reuses the page\'s arrays', async () => {
+    const stored = await t.database.db.selectFrom('orgs').select('id').orderBy('id').execute();
+    expect(stored.length).toBeGreaterThan(4);
+    const seen: number[] = [];
+    for await (const page of iterateOrgsForExport(t.database.db, { scope: UNLIMITED_SCOPE }, 2)) {
+      expect(page.length).toBeLessThanOrEqual(2);
+      for (const row of page) {
+        seen.push(row[18]);
+        (row as unknown[]).length = 18;
+      }
+    }
+    expect(seen).toEqual(stored.map((r) => Number(r.id)));
   });
 
   it('exports the filtered list with personal data masked, and unmasked only when asked and audited', async () => {

@@ -1,159 +1,30 @@
-import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, Db } from '../../db/types.js';
+import type { Transaction } from 'kysely';
+import type { DB, OrgRow, RegionRow } from '../../db/types.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
-import { errors } from '../../lib/errors.js';
 import { isInJurisdiction, regionScope } from '../../lib/access.js';
+import type { SheetRow } from '../../lib/sheets/columns.js';
+import { cellText, codeText, parseCount, parseSheetDate } from '../../lib/sheets/normalize.js';
 import { OrgFields } from '../../../shared/schemas/orgs.js';
 import { findRegionByCode, matchCommunityName } from '../regions/index.js';
-import { SKIP_MESSAGES, cellText, codeText, parseCount, parseSheetDate, skipReason, type SkipReason } from '../../lib/sheets/normalize.js';
-import { sniffSheetFile } from '../../lib/sheets/file-kind.js';
+import { defineImport, type JobMemo, type ParsedRow, type RowOutcome, type RowProblem } from '../imports/index.js';
 import * as repo from './orgs.repository.js';
-import { ORG_SHEET_COLUMNS, mapHeaders, parseLegalForm, parseStatus } from './orgs.sheet.js';
-import { applyOrgUpdate, fieldsOf, insertPreparedOrg, OrgValidationError, prepareOrg } from './orgs.service.js';
-
-export interface SheetRow {
-  rowNumber: number;
-  values: Map<string, unknown>;
-}
-
-export interface RowProblem {
-  row: number;
-  column: string;
-  message: string;
-}
-
-/** A row below the header that is no organization (a totals, notes or signature row, a numbered blank). */
-export interface SkippedRow {
-  row: number;
-  reason: SkipReason;
-}
+import { ORG_SHEET_COLUMNS, parseLegalForm, parseStatus } from './orgs.sheet.js';
+import { applyOrgUpdate, categoriesFor, fieldsOf, insertPreparedOrgs, OrgValidationError, prepareOrgWith, type PreparedOrg } from './orgs.service.js';
 
 const HEADER_OF = new Map(ORG_SHEET_COLUMNS.map((c) => [c.key, c.header]));
 const headerOf = (key: string) => HEADER_OF.get(key) ?? (key === 'hubOrgId' ? '所属联合会' : key);
 
-/** Cell values as text, numbers or dates, whatever Excel wrapped them in. */
-function cellValue(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'object' && !(v instanceof Date)) {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text);
-    if ('error' in v) return null;
-  }
-  return v;
+/** A sheet row as API fields, before the community named in it is looked up. */
+interface OrgDraft {
+  fields: Partial<OrgFields>;
+  regionCode?: string;
+  regionName?: string;
 }
 
-/** RFC 4180 CSV: quoted fields, doubled quotes, commas and line breaks inside quotes. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+type Parsed = ParsedRow<OrgDraft>;
 
-/** UTF-8 (with or without BOM), else GB18030: what Excel on a Chinese Windows saves as CSV. */
-function decodeText(buf: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(buf);
-  }
-}
-
-/**
- * Reads the first sheet; the header row is the first one that names the organization. Totals, notes and blank
- * rows are set aside as `skipped`; `notes` tell the office what was read from a cell in a way worth knowing
- * (a founding month stored as its 1st day).
- */
-export async function readOrgSheet(
-  buf: Buffer,
-  filename: string,
-): Promise<{ rows: SheetRow[]; unknownHeaders: string[]; skipped: SkippedRow[]; notes: RowProblem[] }> {
-  let grid: { rowNumber: number; cells: unknown[] }[] = [];
-  const file = sniffSheetFile(buf, filename);
-  if (file.kind === 'refused') throw errors.badRequest(file.code, file.message);
-  if (file.kind === 'xlsx') {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore' });
-    try {
-      for await (const sheet of reader) {
-        for await (const row of sheet) {
-          const cells: unknown[] = [];
-          (row as ExcelJS.Row).eachCell({ includeEmpty: true }, (cell, col) => (cells[col - 1] = cellValue(cell.value)));
-          grid.push({ rowNumber: (row as ExcelJS.Row).number, cells });
-        }
-        break; // the first worksheet only
-      }
-    } catch {
-      throw errors.badRequest('import.unreadable', '无法读取该 Excel 文件，请确认是 .xlsx 格式且未加密');
-    }
-  } else {
-    const text = decodeText(buf);
-    if (!/[,，]/.test(text.split(/\r?\n/, 1)[0] ?? '')) throw notSpreadsheet();
-    grid = parseCsv(text).map((cells, i) => ({ rowNumber: i + 1, cells }));
-  }
-  // The header row maps at least two columns, one of them the name (also when written 组织名 or ＊名称（必填）).
-  const headerIndex = grid.findIndex((r) => {
-    const { byIndex } = mapHeaders(r.cells.map((c) => String(c ?? '')));
-    return byIndex.size >= 2 && ([...byIndex.values()].includes('name') || r.cells.some((c) => /名称/.test(String(c ?? ''))));
-  });
-  if (headerIndex < 0) throw errors.badRequest('import.no_header', '未找到表头：第一行应包含“名称”“组织形式”“类别”等列，请使用下载的模板');
-  const { byIndex, unknown } = mapHeaders(grid[headerIndex].cells.map((c) => String(c ?? '')));
-  const rows: SheetRow[] = [];
-  const skipped: SkippedRow[] = [];
-  const notes: RowProblem[] = [];
-  for (const r of grid.slice(headerIndex + 1)) {
-    const values = new Map<string, unknown>();
-    for (const [i, key] of byIndex) {
-      const v = r.cells[i];
-      if (v !== null && v !== undefined && String(v).trim() !== '') values.set(key, typeof v === 'string' ? v.trim() : v);
-    }
-    // A row with a legal form or a category is data, whatever its name says (an organization may be “合计…”).
-    const reason = skipReason(r.cells, values.has('legalForm') || values.has('category')) ?? (values.size === 0 ? 'blank' : null);
-    if (reason) {
-      if (r.cells.some((c) => cellText(c) !== undefined)) skipped.push({ row: r.rowNumber, reason });
-      continue;
-    }
-    const founded = parseSheetDate(values.get('foundedOn'));
-    if (founded && founded !== 'invalid' && founded.precision === 'month') {
-      notes.push({ row: r.rowNumber, column: '成立日期', message: `只写了年月“${cellText(values.get('foundedOn'))}”，按当月 1 日记为 ${founded.date}` });
-    }
-    rows.push({ rowNumber: r.rowNumber, values });
-  }
-  return { rows, unknownHeaders: unknown, skipped, notes };
-}
-
-const notSpreadsheet = () => errors.badRequest('import.not_spreadsheet', '文件不是表格：请上传 .xlsx 或 .csv 文件（可先下载导入模板）');
-
-/** Turns one sheet row into API fields; problems are reported by column. */
-async function rowToFields(db: Db, actor: Actor, row: SheetRow): Promise<{ fields?: Partial<OrgFields>; regionCode?: string; problems: RowProblem[] }> {
+/** Turns one sheet row into API fields; problems are reported by column. Pure: no database. */
+function parseOrgRow(row: SheetRow): Parsed {
   const problems: RowProblem[] = [];
   const v = row.values;
   // Every cell through the shared normalizers first (lib/sheets/normalize.ts): half-width, trimmed.
@@ -199,154 +70,169 @@ async function rowToFields(db: Db, actor: Actor, row: SheetRow): Promise<{ field
     if (d === 'invalid') problems.push({ row: row.rowNumber, column: '成立日期', message: `无法识别日期“${cellText(v.get('foundedOn'))}”，请写成 2024-05-01；只知年月时写 2024-05` });
     else if (d) out.foundedOn = d.date;
   }
-  let regionCode = codeText(v.get('regionCode'));
-  const regionName = text('regionName');
-  if (!regionCode && regionName) {
-    // As people write it (仓口, 仓口社区, 文山街道仓口社区居委会): matched only when unique in the jurisdiction.
-    const found = await matchCommunityName(db, regionScope(actor), regionName);
-    if (found.kind === 'matched') regionCode = found.region.code;
-    else if (found.kind === 'none') {
-      problems.push({ row: row.rowNumber, column: '所在社区', message: `辖区内没有名为“${regionName}”的社区、村或街道：请写社区（村）的名称，如“仓口社区”，或填写所在区划代码` });
-    } else {
-      problems.push({ row: row.rowNumber, column: '所在社区', message: `“${regionName}”对应多个社区：${found.candidates.map((c) => c.label).join('、')}，请填写区划代码或带上街道名称` });
+  return { row, draft: { fields: out as Partial<OrgFields>, regionCode: codeText(v.get('regionCode')), regionName: text('regionName') }, problems };
+}
+
+/** A founding month (a normal entry in a ledger) is stored as its 1st day: the report's 提示 sheet says so. */
+function orgNotes(row: SheetRow): RowProblem[] {
+  const founded = parseSheetDate(row.values.get('foundedOn'));
+  if (!founded || founded === 'invalid' || founded.precision !== 'month') return [];
+  return [{ row: row.rowNumber, column: '成立日期', message: `只写了年月“${cellText(row.values.get('foundedOn'))}”，按当月 1 日记为 ${founded.date}` }];
+}
+
+/** Where each row of a batch lies: the node of its region code, or the one node its community name names. */
+interface OrgBatch {
+  region: Map<Parsed, RegionRow>;
+  regionProblem: Map<Parsed, string>;
+}
+
+const regionByCode = (trx: Transaction<DB>, memo: JobMemo, code: string) => memo.get(`code:${code}`, () => findRegionByCode(trx, code));
+
+async function loadOrgBatch(trx: Transaction<DB>, ctx: RequestContext, rows: Parsed[], memo: JobMemo): Promise<OrgBatch> {
+  const actor = ctx.actor!;
+  const batch: OrgBatch = { region: new Map(), regionProblem: new Map() };
+  for (const p of rows) {
+    const { regionCode, regionName } = p.draft;
+    if (regionCode) {
+      const r = await regionByCode(trx, memo, regionCode);
+      if (r) batch.region.set(p, r);
+    } else if (regionName) {
+      // As people write it (仓口, 仓口社区, 文山街道仓口社区居委会): matched only when unique in the jurisdiction.
+      // One lookup per distinct name in the whole job: a file over 300 communities costs 300 lookups, not one a row.
+      const found = await memo.get(`name:${regionName}`, () => matchCommunityName(trx, regionScope(actor), regionName));
+      if (found.kind === 'matched') batch.region.set(p, found.region);
+      else if (found.kind === 'none') {
+        batch.regionProblem.set(p, `辖区内没有名为“${regionName}”的社区、村或街道：请写社区（村）的名称，如“仓口社区”，或填写所在区划代码`);
+      } else {
+        batch.regionProblem.set(p, `“${regionName}”对应多个社区：${found.candidates.map((c) => c.label).join('、')}，请填写区划代码或带上街道名称`);
+      }
     }
   }
-  return { fields: out as Partial<OrgFields>, regionCode, problems };
+  return batch;
 }
 
-export interface ImportCounts {
-  total: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  /** Totals, notes and blank rows below the header: not organizations, not errors (not in `total`). */
-  skipped: number;
+/** Re-import keys (the import template's rule): the credit code, else name + the node the row lies at. */
+function orgKeys(p: Parsed, batch: OrgBatch): string[] {
+  const keys: string[] = [];
+  if (p.draft.fields.creditCode) keys.push(`c:${p.draft.fields.creditCode}`);
+  const region = batch.region.get(p);
+  if (p.draft.fields.name && region) keys.push(`n:${p.draft.fields.name}|${region.id}`);
+  return keys;
 }
 
-/** One row: match (credit code, else name + community), validate, insert or update. Problems are returned, never thrown. */
-async function importRow(trx: Transaction<DB>, ctx: RequestContext, row: SheetRow): Promise<'inserted' | 'updated' | 'unchanged' | RowProblem[]> {
+/** Stored organizations matching the round's rows, by credit code, else by name + node: two queries for the round. */
+async function findMatches(trx: Transaction<DB>, actor: Actor, rows: Parsed[], batch: OrgBatch) {
+  const codes = [...new Set(rows.map((p) => p.draft.fields.creditCode).filter((c): c is string => !!c))];
+  const pairs = rows.flatMap((p) => (p.draft.fields.name && batch.region.has(p) ? [{ name: p.draft.fields.name, regionId: Number(batch.region.get(p)!.id) }] : []));
+  const [byCodeRows, byNameRows] = await Promise.all([repo.findOrgsByCreditCodes(trx, codes), repo.findOrgsByNamesInRegions(trx, pairs)]);
+  const byCode = new Map(byCodeRows.map((o) => [o.credit_code!, o]));
+  const byName = new Map(byNameRows.map((o) => [`${o.name}|${o.region_id}`, o]));
+  return rows.map((p) => {
+    const region = batch.region.get(p);
+    const existing = (p.draft.fields.creditCode ? byCode.get(p.draft.fields.creditCode) : undefined) ?? (p.draft.fields.name && region ? byName.get(`${p.draft.fields.name}|${region.id}`) : undefined);
+    // An organization outside the actor's subtree is never matched (or revealed): the row is treated as new.
+    return existing && isInJurisdiction(actor, existing) ? existing : undefined;
+  });
+}
+
+/**
+ * One round: match, merge onto the stored record (a blank cell keeps the stored value), validate every rule on
+ * lookups made once for the round, then insert the new ones in bulk and update the matched ones that changed.
+ */
+async function commitOrgRound(trx: Transaction<DB>, ctx: RequestContext, rows: Parsed[], batch: OrgBatch, memo: JobMemo): Promise<RowOutcome[]> {
   const actor = ctx.actor!;
-  const { fields, regionCode, problems } = await rowToFields(trx, actor, row);
-  const region = regionCode ? await findRegionByCode(trx, regionCode) : undefined;
-  let existing = fields!.creditCode ? await repo.findOrgByCreditCode(trx, fields!.creditCode) : undefined;
-  if (!existing && fields!.name && region) existing = await repo.findOrgByNameInRegion(trx, fields!.name, Number(region.id));
-  // An organization outside the actor's subtree is never matched (or revealed): the row is treated as new.
-  if (existing && !isInJurisdiction(actor, existing)) existing = undefined;
-  const baseRegion = existing ? await repo.regionCodeOf(trx, existing.region_id) : undefined;
-  const merged = { ...(existing ? fieldsOf(existing, baseRegion!) : { status: 'active' }), ...fields, ...(regionCode ? { regionCode } : {}) };
-  const regionColumn = row.values.has('regionCode') ? 'regionCode' : 'regionName';
-  const reported = new Set(problems.map((p) => p.column));
-  const add = (key: string, message: string) => {
-    const column = headerOf(key === 'regionCode' ? regionColumn : key);
-    // One message per cell: the first problem found in it.
-    if (!reported.has(column)) {
-      reported.add(column);
-      problems.push({ row: row.rowNumber, column, message });
-    }
+  const matches = await findMatches(trx, actor, rows, batch);
+  const storedCodes = await repo.findRegionNames(trx, [...new Set(matches.filter((m): m is OrgRow => !!m).map((m) => Number(m.region_id)))]);
+  const outcomes: RowOutcome[] = new Array(rows.length);
+  const valid: { i: number; merged: OrgFields; existing: OrgRow | undefined; regionCode: string | undefined }[] = [];
+  const problemsOf: RowProblem[][] = rows.map((p) => [...p.problems]);
+  const adder = (i: number) => {
+    const p = rows[i];
+    const regionColumn = p.row.values.has('regionCode') ? 'regionCode' : 'regionName';
+    const reported = new Set(problemsOf[i].map((x) => x.column));
+    return (key: string, message: string) => {
+      const column = headerOf(key === 'regionCode' ? regionColumn : key);
+      // One message per cell: the first problem found in it.
+      if (!reported.has(column)) {
+        reported.add(column);
+        problemsOf[i].push({ row: p.row.rowNumber, column, message });
+      }
+    };
   };
-  // Every problem of the row is reported at once, so the office fixes the file in one pass.
-  const parsed = OrgFields.safeParse(merged);
-  let prepared;
-  if (!parsed.success) {
-    for (const i of parsed.error.issues) {
-      const key = String(i.path[0] ?? '');
-      add(key, key === 'regionCode' && !regionCode ? '请填写所在区划代码或所在社区' : i.message);
-    }
-  } else {
+  rows.forEach((p, i) => {
+    if (batch.regionProblem.has(p)) problemsOf[i].push({ row: p.row.rowNumber, column: '所在社区', message: batch.regionProblem.get(p)! });
+    const existing = matches[i];
+    const regionCode = batch.region.get(p)?.code ?? p.draft.regionCode;
+    const stored = existing ? storedCodes.get(Number(existing.region_id))!.code : undefined;
+    const merged = { ...(existing ? fieldsOf(existing, stored!) : { status: 'active' }), ...p.draft.fields, ...(regionCode ? { regionCode } : {}) };
+    // Every problem of the row is reported at once, so the office fixes the file in one pass.
+    const parsed = OrgFields.safeParse(merged);
+    if (!parsed.success) {
+      const add = adder(i);
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? '');
+        add(key, key === 'regionCode' && !regionCode ? '请填写所在区划代码或所在社区' : issue.message);
+      }
+    } else valid.push({ i, merged: parsed.data, existing, regionCode: stored });
+  });
+
+  // The lookups the rules need, for the whole round: nodes, district category lists, credit code holders, hubs.
+  const holderCodes = [...new Set(valid.map((v) => v.merged.creditCode).filter((c): c is string => !!c))];
+  const hubIds = [...new Set(valid.map((v) => v.merged.hubOrgId).filter((h): h is number => !!h))];
+  const [holders, hubs] = await Promise.all([repo.findOrgsByCreditCodes(trx, holderCodes), repo.findOrgsByIds(trx, hubIds)]);
+  const holderOf = new Map(holders.map((o) => [o.credit_code!, o]));
+  const hubOf = new Map(hubs.filter(Boolean).map((o) => [Number(o.id), o]));
+  const inserts: { i: number; merged: OrgFields; prepared: PreparedOrg }[] = [];
+  const updates: { i: number; merged: OrgFields; prepared: PreparedOrg; existing: OrgRow; regionCode: string }[] = [];
+  for (const v of valid) {
+    const region = await regionByCode(trx, memo, v.merged.regionCode);
+    const categories = region ? await memo.get(`categories:${region.level3_id}`, () => categoriesFor(trx, region)) : [];
     try {
-      prepared = await prepareOrg(trx, actor, parsed.data, existing);
+      const prepared = prepareOrgWith(actor, v.merged, v.existing, {
+        region,
+        categories,
+        holder: v.merged.creditCode ? holderOf.get(v.merged.creditCode) : undefined,
+        hub: v.merged.hubOrgId ? hubOf.get(v.merged.hubOrgId) : undefined,
+      });
+      if (problemsOf[v.i].length > 0) continue;
+      if (v.existing) updates.push({ ...v, prepared, existing: v.existing, regionCode: v.regionCode! });
+      else inserts.push({ i: v.i, merged: v.merged, prepared });
     } catch (err) {
       if (!(err instanceof OrgValidationError)) throw err;
+      const add = adder(v.i);
       for (const [key, message] of Object.entries(err.fields)) add(key, message);
     }
   }
-  if (problems.length || !parsed.success || !prepared) return problems;
-  if (!existing) {
-    await insertPreparedOrg(trx, ctx, parsed.data, prepared, 'import');
-    return 'inserted';
+  await insertPreparedOrgs(trx, ctx, inserts, 'import');
+  for (const u of inserts) outcomes[u.i] = 'inserted';
+  for (const u of updates) {
+    const changed = await applyOrgUpdate(trx, ctx, u.existing, u.merged, u.prepared, { version: u.existing.version, reason: '表格导入', action: 'import', regionCode: u.regionCode });
+    outcomes[u.i] = changed ? 'updated' : 'unchanged';
   }
-  const changed = await applyOrgUpdate(trx, ctx, existing, parsed.data, prepared, { version: existing.version, reason: '表格导入', action: 'import' });
-  return changed ? 'updated' : 'unchanged';
+  problemsOf.forEach((problems, i) => {
+    if (problems.length > 0) outcomes[i] = problems;
+  });
+  return outcomes;
 }
 
-const BATCH = 500;
-
-/**
- * Imports rows in batches of a few hundred per transaction (PGlite serializes queries: keep them short).
- * Valid rows are committed, invalid ones reported; a batch that fails for another reason is retried row by row.
- */
-export async function importOrgRows(
-  db: Kysely<DB>,
-  ctx: RequestContext,
-  rows: SheetRow[],
-  onProgress: (counts: ImportCounts, processed: number) => Promise<void> | void = () => {},
-): Promise<{ counts: ImportCounts; problems: RowProblem[] }> {
-  const counts: ImportCounts = { total: rows.length, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0 };
-  const problems: RowProblem[] = [];
-  const tally = (r: Awaited<ReturnType<typeof importRow>>) => {
-    if (Array.isArray(r)) {
-      counts.rejected++;
-      problems.push(...r);
-    } else counts[r]++;
-  };
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH);
-    try {
-      const results = await db.transaction().execute(async (trx) => {
-        const out: Awaited<ReturnType<typeof importRow>>[] = [];
-        for (const row of batch) out.push(await importRow(trx, ctx, row));
-        return out;
-      });
-      results.forEach(tally);
-    } catch {
-      for (const row of batch) {
-        try {
-          tally(await db.transaction().execute((trx) => importRow(trx, ctx, row)));
-        } catch (err) {
-          tally([{ row: row.rowNumber, column: '', message: `保存失败：${err instanceof Error ? err.message : String(err)}` }]);
-        }
-      }
-    }
-    await onProgress(counts, Math.min(i + BATCH, rows.length));
-  }
-  return { counts, problems };
-}
-
-/** The per-row report as .xlsx: row number, column, Chinese message; skipped rows and notes on their own sheets. */
-export async function buildReport(
-  problems: RowProblem[],
-  counts: ImportCounts,
-  unknownHeaders: string[],
-  extra: { skipped?: SkippedRow[]; notes?: RowProblem[] } = {},
-): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const summary = wb.addWorksheet('导入结果');
-  summary.columns = [{ width: 16 }, { width: 60 }];
-  summary.addRows([
-    ['总行数', counts.total],
-    ['新增', counts.inserted],
-    ['更新', counts.updated],
-    ['未变化', counts.unchanged],
-    ['未导入（有错误）', counts.rejected],
-    ['跳过（合计、说明、空白行）', counts.skipped],
-    ...(unknownHeaders.length ? [['未识别的列（已忽略）', unknownHeaders.join('、')]] : []),
-  ]);
-  // One sheet per kind of line: errors always (the office looks for it), notes and skipped rows when there are any.
-  const addSheet = (name: string, last: string, rows: { row: number; column?: string; message: string }[], withColumn = true) => {
-    const sheet = wb.addWorksheet(name);
-    sheet.columns = [
-      { header: '行号', key: 'row', width: 8 },
-      ...(withColumn ? [{ header: '列', key: 'column', width: 20 }] : []),
-      { header: last, key: 'message', width: 80 },
-    ];
-    sheet.getRow(1).font = { bold: true };
-    for (const r of rows) sheet.addRow(r);
-  };
-  addSheet('错误明细', '问题', problems);
-  if (extra.notes?.length) addSheet('提示', '说明', extra.notes);
-  if (extra.skipped?.length) addSheet('跳过的行', '原因', extra.skipped.map((r) => ({ row: r.row, message: SKIP_MESSAGES[r.reason] })), false);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-export const newJobId = () => randomUUID();
+/** The registry's import: the template's columns and their variants, matched by credit code or name + community. */
+export const orgImport = defineImport<OrgDraft, OrgBatch>({
+  kind: 'orgs',
+  permission: 'org.import',
+  header: {
+    columns: ORG_SHEET_COLUMNS,
+    // The header row names the organization, also when written 组织名 or ＊名称（必填）, under any title row.
+    hint: /名称/,
+    key: 'name',
+    // A row with a legal form or a category is data, whatever its name says (an organization may be “合计…”).
+    dataKeys: ['legalForm', 'category'],
+    noHeaderMessage: '未找到表头：第一行应包含“名称”“组织形式”“类别”等列，请使用下载的模板',
+  },
+  maxRows: 200_000,
+  auditAction: 'org.import_file',
+  parseRow: parseOrgRow,
+  notesOf: orgNotes,
+  loadBatch: loadOrgBatch,
+  keysOf: orgKeys,
+  commitRound: commitOrgRound,
+});

@@ -12,20 +12,18 @@ import {
   RevealResponse,
 } from '../../../shared/schemas/orgs.js';
 import { z } from '../../../shared/zod.js';
-import { ImportJob, OrgFilter, PublicOrg, PublicOrgListQuery, PublicOrgListResponse } from '../../../shared/schemas/orgs.js';
-import { errors } from '../../lib/errors.js';
+import { OrgFilter, PublicOrg, PublicOrgListQuery, PublicOrgListResponse } from '../../../shared/schemas/orgs.js';
+import { contentDisposition } from '../../lib/content-disposition.js';
 import { todayInChina } from '../../lib/working-days.js';
 import { readUpload, sendStoredFile } from '../../lib/uploads.js';
 import * as service from './orgs.service.js';
 import { exportOrgs, importTemplate } from './orgs.export.js';
-import { getImportJob, getImportReport, startOrgImport } from './orgs.import-jobs.js';
+import { readSheetUpload, startImport, XLSX } from '../imports/index.js';
+import { orgImport } from './orgs.import.js';
 import { getPublicOrg, listPublicOrgs } from './orgs.public.js';
 import { addAttachment, downloadAttachment, listAttachments, removeAttachment } from './orgs.attachments.js';
 import { AttachmentParams, OrgAttachment, OrgAttachmentList } from '../../../shared/schemas/orgs.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (ascii: string, chinese: string) =>
-  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(chinese)}`;
 
 const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
@@ -106,7 +104,7 @@ export const orgSheetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const stream = await exportOrgs(app.db, request.ctx(), request.query);
-      reply.header('content-type', XLSX).header('content-disposition', attachment(`orgs-${todayInChina()}.xlsx`, `社会组织名录-${todayInChina()}.xlsx`));
+      reply.header('content-type', XLSX).header('content-disposition', contentDisposition(`社会组织名录-${todayInChina()}.xlsx`, { fallback: `orgs-${todayInChina()}.xlsx` }));
       return reply.send(stream);
     },
   );
@@ -116,7 +114,7 @@ export const orgSheetRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['orgs'], summary: '下载导入模板（中文表头、下拉选项、示例行）' } },
     async (request, reply) => {
       const buf = await importTemplate(app.db, request.ctx());
-      reply.header('content-type', XLSX).header('content-disposition', attachment('org-import-template.xlsx', '社会组织导入模板.xlsx'));
+      reply.header('content-type', XLSX).header('content-disposition', contentDisposition('社会组织导入模板.xlsx', { fallback: 'org-import-template.xlsx' }));
       return reply.send(buf);
     },
   );
@@ -132,35 +130,9 @@ export const orgSheetRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw errors.badRequest('import.no_file', '请以 multipart/form-data 上传文件（字段名 file）');
-      const file = await request.file();
-      if (!file) throw errors.badRequest('import.no_file', '请选择要导入的文件', { file: '请选择文件' });
-      const buffer = await file.toBuffer();
+      const file = await readSheetUpload(request);
       reply.status(202);
-      return startOrgImport(app.db, request.ctx(), { buffer, filename: file.filename });
-    },
-  );
-
-  app.get(
-    '/imports/:id',
-    {
-      schema: {
-        tags: ['orgs'],
-        summary: '导入任务进度与结果',
-        params: z.object({ id: z.string().uuid('任务编号无效') }),
-        response: { 200: ImportJob, ...errorsOf },
-      },
-    },
-    async (request) => getImportJob(app.db, request.ctx(), request.params.id),
-  );
-
-  app.get(
-    '/imports/:id/report.xlsx',
-    { schema: { tags: ['orgs'], summary: '下载逐行导入报告', params: z.object({ id: z.string().uuid('任务编号无效') }) } },
-    async (request, reply) => {
-      const buf = await getImportReport(app.db, request.ctx(), request.params.id);
-      reply.header('content-type', XLSX).header('content-disposition', attachment('import-report.xlsx', '导入报告.xlsx'));
-      return reply.send(buf);
+      return startImport(app.db, request.ctx(), orgImport.kind, file);
     },
   );
 };

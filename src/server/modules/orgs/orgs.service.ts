@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB, NewOrg, OrgRow, RegionRow, Db } from '../../db/types.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
-import { writeAudit } from '../../lib/audit.js';
+import { writeAudit, writeAudits } from '../../lib/audit.js';
 import { isInJurisdiction, listScope, placementColumns, requireAccess, requireOrgAccess, subtreeOf, type Permission } from '../../lib/access.js';
 import { bigrams, escapeLike, quadgrams, searchForm, trigrams } from '../../lib/search-text.js';
 import { DEFAULT_ORG_CATEGORIES } from '../../../shared/enums.js';
@@ -117,12 +117,34 @@ export interface PreparedOrg {
   columns: Partial<NewOrg>;
 }
 
+/** What the rules need from the database, loaded one record at a time (the API) or for a whole batch (the import). */
+export interface PrepareLookups {
+  region: RegionRow | undefined;
+  /** The category list of the region's district. */
+  categories: readonly string[];
+  /** The organization holding the credit code, if any. */
+  holder: OrgRow | undefined;
+  /** The hub named by hubOrgId, if any. */
+  hub: OrgRow | undefined;
+}
+
 /**
  * Checks merged fields against every rule and the actor's jurisdiction; returns the columns to store.
  * Throws OrgValidationError with Chinese messages by field (the API turns it into a 400, the import into a row report).
  */
 export async function prepareOrg(db: Db, actor: Actor, merged: OrgFields, existing?: OrgRow): Promise<PreparedOrg> {
   const region = await findRegionByCode(db, merged.regionCode);
+  return prepareOrgWith(actor, merged, existing, {
+    region,
+    categories: region ? await categoriesFor(db, region) : [],
+    holder: merged.creditCode ? await repo.findOrgByCreditCode(db, merged.creditCode) : undefined,
+    hub: merged.hubOrgId ? await repo.findOrgById(db, merged.hubOrgId) : undefined,
+  });
+}
+
+/** prepareOrg's rules on lookups already made: no query, so an import batch checks 500 rows on one set of lookups. */
+export function prepareOrgWith(actor: Actor, merged: OrgFields, existing: OrgRow | undefined, l: PrepareLookups): PreparedOrg {
+  const region = l.region;
   if (!region) throw new OrgValidationError({ regionCode: `区划 ${merged.regionCode} 不存在` });
   if (!isInJurisdiction(actor, region)) throw new OrgValidationError({ regionCode: '所选区划不在您的管辖范围内' });
   const fields = checkOrgRules(
@@ -136,16 +158,16 @@ export async function prepareOrg(db: Db, actor: Actor, merged: OrgFields, existi
       leaderPhone: merged.leaderPhone ?? null,
       foundedOn: merged.foundedOn ?? null,
     },
-    await categoriesFor(db, region),
+    l.categories,
   );
   if (merged.creditCode && !fields.creditCode) {
-    const holder = await repo.findOrgByCreditCode(db, merged.creditCode);
+    const holder = l.holder;
     if (holder && Number(holder.id) !== Number(existing?.id)) {
       fields.creditCode = isInJurisdiction(actor, holder) ? `该代码已属于“${holder.name}”` : '该代码已被辖区外的组织使用';
     }
   }
   if (merged.hubOrgId) {
-    const hub = await repo.findOrgById(db, merged.hubOrgId);
+    const hub = l.hub;
     if (!hub || Number(hub.level3_id) !== Number(region.level3_id)) fields.hubOrgId = '所属联合会不存在或不在本区';
     else if (hub.category !== '枢纽型') fields.hubOrgId = '所属联合会须为枢纽型组织';
     else if (existing && Number(hub.id) === Number(existing.id)) fields.hubOrgId = '组织不能隶属于自己';
@@ -164,25 +186,53 @@ const asApiError = (err: unknown) => (err instanceof OrgValidationError ? errors
 
 /** Inserts a prepared organization with its first history entry and audit record (inside the caller's transaction). */
 export async function insertPreparedOrg(trx: Transaction<DB>, ctx: RequestContext, merged: OrgFields, p: PreparedOrg, action = 'create', extra: Partial<NewOrg> = {}) {
-  const now = new Date();
-  const id = await repo.insertOrg(trx, {
-    ...(p.columns as NewOrg),
-    ...extra,
-    status: merged.status ?? 'active',
-    former_names: [],
-    ...searchColumns(merged.name, []),
-    created_at: now,
-    updated_at: now,
-    created_by: ctx.actor?.id ?? null,
-  });
-  const changes: Record<string, { from: unknown; to: unknown }> = { regionCode: { from: null, to: p.region.code } };
-  for (const f of EDITABLE_FIELDS) {
-    const v = displayValue(f, (merged as Record<string, unknown>)[f]);
-    if (v !== null && v !== false) changes[f] = { from: null, to: v };
-  }
-  await repo.insertHistory(trx, { orgId: id, version: 1, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.username ?? null, action, reason: null, changes });
-  await writeAudit(trx, ctx, { action: `org.${action}`, entityType: ENTITY, entityId: id, regionCode: p.region.code, newValue: changes });
+  const [id] = await insertPreparedOrgs(trx, ctx, [{ merged, prepared: p, extra }], action);
   return id;
+}
+
+/**
+ * Inserts prepared organizations in three statements (rows, first history entries, audit records), whatever their
+ * number: an import batch pays per batch, not per row. The stats triggers are per statement and see every new row.
+ */
+export async function insertPreparedOrgs(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+  items: { merged: OrgFields; prepared: PreparedOrg; extra?: Partial<NewOrg> }[],
+  action = 'create',
+): Promise<number[]> {
+  if (items.length === 0) return [];
+  const now = new Date();
+  const ids = await repo.insertOrgs(
+    trx,
+    items.map(({ merged, prepared, extra }) => ({
+      ...(prepared.columns as NewOrg),
+      ...extra,
+      status: merged.status ?? 'active',
+      former_names: [],
+      ...searchColumns(merged.name, []),
+      created_at: now,
+      updated_at: now,
+      created_by: ctx.actor?.id ?? null,
+    })),
+  );
+  const changes = items.map(({ merged, prepared }) => {
+    const c: Record<string, { from: unknown; to: unknown }> = { regionCode: { from: null, to: prepared.region.code } };
+    for (const f of EDITABLE_FIELDS) {
+      const v = displayValue(f, (merged as Record<string, unknown>)[f]);
+      if (v !== null && v !== false) c[f] = { from: null, to: v };
+    }
+    return c;
+  });
+  await repo.insertHistories(
+    trx,
+    ids.map((id, i) => ({ orgId: id, version: 1, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.username ?? null, action, reason: null, changes: changes[i] })),
+  );
+  await writeAudits(
+    trx,
+    ctx,
+    ids.map((id, i) => ({ action: `org.${action}`, entityType: ENTITY, entityId: id, regionCode: items[i].prepared.region.code, newValue: changes[i] })),
+  );
+  return ids;
 }
 
 export async function createOrg(db: Kysely<DB>, ctx: RequestContext, body: OrgCreateBody): Promise<Org> {
@@ -215,9 +265,9 @@ export async function applyOrgUpdate(
   org: OrgRow,
   merged: OrgFields,
   prepared: PreparedOrg,
-  opts: { version: number; reason: string | null; action?: string },
+  opts: { version: number; reason: string | null; action?: string; /** the stored record's region code, when known */ regionCode?: string },
 ): Promise<boolean> {
-  const before = await orgFieldsOf(trx, org);
+  const before = fieldsOf(org, opts.regionCode ?? (await regionCodeOf(trx, org.region_id)));
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const f of [...EDITABLE_FIELDS, 'regionCode'] as const) {
     const from = (before as Record<string, unknown>)[f] ?? null;

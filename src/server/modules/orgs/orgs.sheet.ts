@@ -1,18 +1,11 @@
 import { LEGAL_FORM_LABELS, ORG_STATUS_LABELS, type LegalForm, type OrgStatus } from '../../../shared/enums.js';
 import { cleanText } from '../../../shared/text-normalize.js';
+import { mapHeaders as mapSheetHeaders, type SheetColumn } from '../../lib/sheets/columns.js';
 
 /**
  * The registry's spreadsheet columns: the template, the export and the import use the same headers, so an
  * exported list can be edited and imported again. Offices name columns differently: common variants are accepted.
  */
-export interface SheetColumn {
-  key: string;
-  header: string;
-  variants: string[];
-  width: number;
-  note?: string;
-}
-
 export const ORG_SHEET_COLUMNS: SheetColumn[] = [
   { key: 'name', header: '名称', variants: ['组织名称', '社会组织名称', '单位名称', '组织全称', '组织名', '社区社会组织名称'], width: 30, note: '必填' },
   { key: 'creditCode', header: '统一社会信用代码', variants: ['信用代码', '社会信用代码', '统一代码'], width: 22, note: '登记的社会团体、社会服务机构、基金会必填' },
@@ -34,24 +27,8 @@ export const ORG_SHEET_COLUMNS: SheetColumn[] = [
   { key: 'certificateNo', header: '证书编号', variants: ['备案证明编号', '登记证书编号', '证书号'], width: 16 },
 ];
 
-/** A header as typed: half-width, no spaces, no “(必填)” or `*` marks; a trailing hint in brackets is tried off too. */
-const normalize = (h: string) => cleanText(h).replace(/\s+/g, '').replace(/[（(]必填[)）]|\*/g, '').replace(/（/g, '(').replace(/）/g, ')');
-const withoutHint = (h: string) => h.replace(/\([^()]*\)$/, '');
-
-/** Maps a header row to column keys; unknown headers are ignored (reported once). */
-export function mapHeaders(headers: string[]): { byIndex: Map<number, string>; unknown: string[] } {
-  const lookup = new Map<string, string>();
-  for (const c of ORG_SHEET_COLUMNS) for (const h of [c.header, ...c.variants]) lookup.set(normalize(h), c.key);
-  const byIndex = new Map<number, string>();
-  const unknown: string[] = [];
-  headers.forEach((h, i) => {
-    if (!h) return;
-    const key = lookup.get(normalize(h)) ?? lookup.get(withoutHint(normalize(h)));
-    if (key && ![...byIndex.values()].includes(key)) byIndex.set(i, key);
-    else if (!key) unknown.push(h);
-  });
-  return { byIndex, unknown };
-}
+/** Maps a header row to the registry's column keys (lib/sheets/columns.ts mapHeaders with these columns). */
+export const mapHeaders = (headers: string[]) => mapSheetHeaders(ORG_SHEET_COLUMNS, headers);
 
 const FORM_WORDS: Record<string, LegalForm> = {
   ...Object.fromEntries(Object.entries(LEGAL_FORM_LABELS).map(([k, v]) => [v, k as LegalForm])),

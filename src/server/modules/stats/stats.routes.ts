@@ -3,10 +3,10 @@ import { ErrorResponse } from '../../../shared/schemas/common.js';
 import { BreakdownResponse, StatsOrgsQuery, StatsOrgsResponse, StatsQuery, StatsReportQuery, TargetsResponse } from '../../../shared/schemas/stats.js';
 import * as service from './stats.service.js';
 import { exportTargetsView, exportYearReport } from './stats.export.js';
+import { contentDisposition } from '../../lib/content-disposition.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-const attachment = (ascii: string, chinese: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(chinese)}`;
 
 const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -43,7 +43,7 @@ const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['stats'], summary: '导出当前看板（表格、区划路径与统计日期）为 .xlsx', querystring: StatsQuery } },
     async (request, reply) => {
       const { buffer, filename } = await exportTargetsView(app.db, request.ctx(), request.query);
-      reply.header('content-type', XLSX).header('content-disposition', attachment('stats-targets.xlsx', filename));
+      reply.header('content-type', XLSX).header('content-disposition', contentDisposition(filename, { fallback: 'stats-targets.xlsx' }));
       return reply.send(buffer);
     },
   );
@@ -53,7 +53,7 @@ const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['stats'], summary: '年度统计报表（.xlsx）：各下级节点的年末在册、新增、注销、增长率与各项指标', querystring: StatsReportQuery } },
     async (request, reply) => {
       const { buffer, filename } = await exportYearReport(app.db, request.ctx(), request.query);
-      reply.header('content-type', XLSX).header('content-disposition', attachment(`stats-report-${request.query.year}.xlsx`, filename));
+      reply.header('content-type', XLSX).header('content-disposition', contentDisposition(filename, { fallback: `stats-report-${request.query.year}.xlsx` }));
       return reply.send(buffer);
     },
   );

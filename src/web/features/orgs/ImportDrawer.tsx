@@ -6,12 +6,39 @@ import { errorMessage } from '../../api/client.js';
 import { useT } from '../../i18n.js';
 import { formatCount } from '../../lib/format.js';
 import { useIsMobile } from '../../lib/hooks.js';
-import { IMPORT_TEMPLATE_URL, importJobQuery, orgKeys, useStartImport } from './orgs.api.js';
+import { IMPORT_TEMPLATE_URL, importJobQuery, interruptedImportsQuery, orgKeys, useRestartImport, useStartImport, type ImportJob } from './orgs.api.js';
 import { orgsMessages } from './orgs.messages.js';
 
 // Same limit as the server's multipart plugin (src/server/app.ts).
 const MAX_BYTES = 20 * 1024 * 1024;
 const ACCEPT = '.xlsx,.csv';
+
+/** An interrupted job with what it committed, and the two ways to finish it. */
+function InterruptedJob({ job, onRestart, busy }: { job: ImportJob; onRestart: (how: 'resume' | 'rerun') => void; busy: boolean }) {
+  const t = useT(orgsMessages);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      className="import-alert"
+      title={t('orgs.importInterruptedTitle', { file: job.filename })}
+      description={
+        <>
+          <Typography.Paragraph>{t('orgs.importInterruptedCommitted', { done: formatCount(job.processed), total: formatCount(job.total) })}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('orgs.importInterruptedHint')}</Typography.Paragraph>
+          <Space wrap>
+            <Button type="primary" loading={busy} disabled={!job.resumable} onClick={() => onRestart('resume')}>
+              {t('orgs.importInterruptedResume')}
+            </Button>
+            <Button disabled={busy || !job.resumable} onClick={() => onRestart('rerun')}>
+              {t('orgs.importInterruptedRerun')}
+            </Button>
+          </Space>
+        </>
+      }
+    />
+  );
+}
 
 /**
  * 导入: template, upload, progress while the server works through the rows, then the counts and the
@@ -27,7 +54,11 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
   const [fileName, setFileName] = useState<string>('');
   const job = useQuery(importJobQuery(jobId));
   const status = job.data?.status;
-  const finished = status === 'done' || status === 'failed';
+  const finished = status === 'done' || status === 'failed' || status === 'interrupted';
+  // Jobs stopped by a server restart: offered when the drawer opens on no job of its own.
+  const interrupted = useQuery(interruptedImportsQuery(open && !jobId));
+  const restart = useRestartImport();
+  const restartJob = (id: string, how: 'resume' | 'rerun') => restart.mutate({ id, how }, { onSuccess: (j) => setJobId(j.id), onError: (err) => setFileError(errorMessage(err)) });
 
   // New and updated records show in the list as soon as the import is through.
   useEffect(() => {
@@ -65,6 +96,9 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
   if (!jobId) {
     body = (
       <>
+        {interrupted.data?.items.map((j) => (
+          <InterruptedJob key={j.id} job={j} busy={restart.isPending} onRestart={(how) => restartJob(j.id, how)} />
+        ))}
         <Upload.Dragger
           accept={ACCEPT}
           multiple={false}
@@ -110,6 +144,8 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
         <Typography.Paragraph type="secondary">{t('orgs.importKeepOpen')}</Typography.Paragraph>
       </div>
     );
+  } else if (status === 'interrupted') {
+    body = <InterruptedJob job={job.data} busy={restart.isPending} onRestart={(how) => restartJob(job.data!.id, how)} />;
   } else if (status === 'failed') {
     body = (
       <Result

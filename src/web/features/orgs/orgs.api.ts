@@ -45,6 +45,7 @@ export const orgKeys = {
   attachments: (id: number) => ['orgs', 'attachments', id] as const,
   hubs: (q: string) => ['orgs', 'hubs', q] as const,
   importJob: (id: string) => ['imports', id] as const,
+  interruptedImports: ['imports', 'interrupted'] as const,
 };
 
 export const orgsQuery = (p: OrgListParams) =>
@@ -84,7 +85,7 @@ export const importJobQuery = (id: string | null) =>
     // Every second while the server works through the file; never again once it is finished.
     refetchInterval: (query) => {
       const s = query.state.data?.status;
-      return s === 'done' || s === 'failed' ? false : 1000;
+      return s === 'done' || s === 'failed' || s === 'interrupted' ? false : 1000;
     },
     staleTime: 0,
   });
@@ -127,6 +128,27 @@ export function useStartImport() {
       const form = new FormData();
       form.append('file', file, file.name);
       return api<{ id: string }>('/orgs/import', { method: 'POST', form });
+    },
+  });
+}
+
+/** The importer's registry imports that stopped with the server (restart, crash): offered for resume or rerun. */
+export const interruptedImportsQuery = (enabled: boolean) =>
+  queryOptions({
+    queryKey: orgKeys.interruptedImports,
+    queryFn: ({ signal }) => api<{ items: ImportJob[] }>('/imports', { query: { kind: 'orgs', status: 'interrupted' }, signal }),
+    enabled,
+    staleTime: 0,
+  });
+
+/** Resume continues after the rows already committed; rerun reads the file from the first row (no duplicates either way). */
+export function useRestartImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, how }: { id: string; how: 'resume' | 'rerun' }) => api<ImportJob>(`/imports/${id}/${how}`, { method: 'POST' }),
+    onSuccess: (job) => {
+      queryClient.setQueryData(orgKeys.importJob(job.id), job);
+      void queryClient.invalidateQueries({ queryKey: orgKeys.interruptedImports });
     },
   });
 }

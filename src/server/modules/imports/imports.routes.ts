@@ -1,0 +1,77 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { ErrorResponse } from '../../../shared/schemas/common.js';
+import { ImportJob, ImportJobList, ImportJobListQuery } from '../../../shared/schemas/imports.js';
+import { z } from '../../../shared/zod.js';
+import { errors } from '../../lib/errors.js';
+import { contentDisposition } from '../../lib/content-disposition.js';
+import { sniffSheetFile } from '../../lib/sheets/file-kind.js';
+import * as service from './imports.service.js';
+import { stopImports, useImportLog } from './imports.runner.js';
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const JobParam = z.object({ id: z.string().uuid('任务编号无效') });
+
+/** The spreadsheet of an import request (multipart, field `file`): every module's import route reads it so. */
+export async function readSheetUpload(request: FastifyRequest): Promise<{ buffer: Buffer; filename: string }> {
+  if (!request.isMultipart()) throw errors.badRequest('import.no_file', '请以 multipart/form-data 上传文件（字段名 file）');
+  const file = await request.file();
+  if (!file) throw errors.badRequest('import.no_file', '请选择要导入的文件', { file: '请选择文件' });
+  const buffer = await file.toBuffer();
+  // An .xls, .et, .numbers or Word file is refused here, with how to save it as .xlsx, before any job exists.
+  const kind = sniffSheetFile(buffer, file.filename);
+  if (kind.kind === 'refused') throw errors.badRequest(kind.code, kind.message);
+  return { buffer, filename: file.filename };
+}
+
+/** Import jobs of every kind: progress, report, and resume or rerun after an interruption. */
+export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  useImportLog(app.db, app.log);
+  // A job that was running when the process stopped is shown as interrupted from the first request on.
+  app.addHook('onReady', async () => {
+    await service.interruptOrphanedImports(app.db, app.dbKind);
+  });
+  // A clean stop lets the batch in hand commit and leaves the job interrupted, ready to resume.
+  app.addHook('onClose', async () => stopImports(app.db));
+
+  app.get(
+    '/imports',
+    { schema: { tags: ['imports'], summary: '本人最近的导入任务（可按类型、状态筛选）', querystring: ImportJobListQuery, response: { 200: ImportJobList, ...errorsOf } } },
+    async (request) => service.listImportJobs(app.db, request.ctx(), request.query),
+  );
+
+  app.get(
+    '/imports/:id',
+    { schema: { tags: ['imports'], summary: '导入任务进度与结果', params: JobParam, response: { 200: ImportJob, ...errorsOf } } },
+    async (request) => service.getImportJob(app.db, request.ctx(), request.params.id),
+  );
+
+  app.get(
+    '/imports/:id/report.xlsx',
+    { schema: { tags: ['imports'], summary: '下载逐行导入报告', params: JobParam } },
+    async (request, reply) => {
+      const buf = await service.getImportReport(app.db, request.ctx(), request.params.id);
+      reply.header('content-type', XLSX).header('content-disposition', contentDisposition('导入报告.xlsx', { fallback: 'import-report.xlsx' }));
+      return reply.send(buf);
+    },
+  );
+
+  for (const how of ['resume', 'rerun'] as const) {
+    app.post(
+      `/imports/:id/${how}`,
+      {
+        schema: {
+          tags: ['imports'],
+          summary: how === 'resume' ? '继续中断的导入（从已提交的行之后开始）' : '重新运行中断的导入（从第一行开始，已导入的行按匹配规则不会重复）',
+          params: JobParam,
+          response: { 202: ImportJob, 409: ErrorResponse, ...errorsOf },
+        },
+      },
+      async (request, reply) => {
+        reply.status(202);
+        return service.restartImport(app.db, request.ctx(), request.params.id, how);
+      },
+    );
+  }
+};
