@@ -12,6 +12,9 @@ export const ErrorResponse = z
   .meta({ id: 'ErrorResponse' });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
+/** The 4xx answers every API route may give, all in the one error shape (a unique-value race is a 409 anywhere). */
+export const ERROR_RESPONSES = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+
 export const RegionRef = z.object({
   id: z.number().int(),
   code: z.string(),

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorResponse } from '../../../shared/schemas/common.js';
+import { ERROR_RESPONSES } from '../../../shared/schemas/common.js';
 import { AuditFilter, AuditListQuery, AuditListResponse } from '../../../shared/schemas/audit.js';
 import * as service from './audit.service.js';
 import { contentDisposition } from '../../lib/content-disposition.js';
 
-const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 
 const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -14,7 +13,7 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['audit'],
         summary: '审计日志查询（审计管理员）',
         querystring: AuditListQuery,
-        response: { 200: AuditListResponse, ...errorsOf },
+        response: { 200: AuditListResponse, ...ERROR_RESPONSES },
       },
     },
     async (request) => service.listAudit(app.db, request.ctx(), request.query),

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorResponse } from '../../../shared/schemas/common.js';
+import { ERROR_RESPONSES } from '../../../shared/schemas/common.js';
 import { CertificateNumberParam, PublicCertificate } from '../../../shared/schemas/applications.js';
 import { z } from '../../../shared/zod.js';
 import { certificatePdf, getPublicCertificate } from './certificates.service.js';
 import { contentDisposition } from '../../lib/content-disposition.js';
 
-const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 const PdfParam = z.object({ file: z.string().regex(/^(BA|DJ)-\d{6}-\d{4}-\d{5}-[0-9A-Z]{4}\.pdf$/, '证书编号格式不正确') });
 
 export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -28,7 +27,7 @@ export const publicCertificateRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public/certificates/:number',
     {
       config: { public: true, rateLimit: { max: 60, timeWindow: 60_000 } },
-      schema: { tags: ['public'], summary: '证书核验（公开，仅公开信息）：有效、已变更或已注销', params: CertificateNumberParam, response: { 200: PublicCertificate, ...errorsOf } },
+      schema: { tags: ['public'], summary: '证书核验（公开，仅公开信息）：有效、已变更或已注销', params: CertificateNumberParam, response: { 200: PublicCertificate, ...ERROR_RESPONSES } },
     },
     async (request) => getPublicCertificate(app.db, request.params.number),
   );

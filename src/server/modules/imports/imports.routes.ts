@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
-import { ErrorResponse } from '../../../shared/schemas/common.js';
+import { ERROR_RESPONSES } from '../../../shared/schemas/common.js';
 import { ImportJob, ImportJobList, ImportJobListQuery } from '../../../shared/schemas/imports.js';
 import { z } from '../../../shared/zod.js';
 import { errors } from '../../lib/errors.js';
@@ -10,7 +10,6 @@ import * as service from './imports.service.js';
 import { stopImports, useImportLog } from './imports.runner.js';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 const JobParam = z.object({ id: z.string().uuid('任务编号无效') });
 
 /** The spreadsheet of an import request (multipart, field `file`): every module's import route reads it so. */
@@ -37,13 +36,13 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/imports',
-    { schema: { tags: ['imports'], summary: '本人最近的导入任务（可按类型、状态筛选）', querystring: ImportJobListQuery, response: { 200: ImportJobList, ...errorsOf } } },
+    { schema: { tags: ['imports'], summary: '本人最近的导入任务（可按类型、状态筛选）', querystring: ImportJobListQuery, response: { 200: ImportJobList, ...ERROR_RESPONSES } } },
     async (request) => service.listImportJobs(app.db, request.ctx(), request.query),
   );
 
   app.get(
     '/imports/:id',
-    { schema: { tags: ['imports'], summary: '导入任务进度与结果', params: JobParam, response: { 200: ImportJob, ...errorsOf } } },
+    { schema: { tags: ['imports'], summary: '导入任务进度与结果', params: JobParam, response: { 200: ImportJob, ...ERROR_RESPONSES } } },
     async (request) => service.getImportJob(app.db, request.ctx(), request.params.id),
   );
 
@@ -65,7 +64,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
           tags: ['imports'],
           summary: how === 'resume' ? '继续中断的导入（从已提交的行之后开始）' : '重新运行中断的导入（从第一行开始，已导入的行按匹配规则不会重复）',
           params: JobParam,
-          response: { 202: ImportJob, 409: ErrorResponse, ...errorsOf },
+          response: { 202: ImportJob, ...ERROR_RESPONSES },
         },
       },
       async (request, reply) => {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorResponse } from '../../../shared/schemas/common.js';
+import { ErrorResponse, ERROR_RESPONSES } from '../../../shared/schemas/common.js';
 import {
   Org,
   OrgCreateBody,
@@ -25,7 +25,6 @@ import { addAttachment, downloadAttachment, listAttachments, removeAttachment } 
 import { AttachmentParams, OrgAttachment, OrgAttachmentList } from '../../../shared/schemas/orgs.js';
 
 
-const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
 const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -35,7 +34,7 @@ const orgRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['orgs'],
         summary: '社会组织名录：搜索（中文、全拼、首字母、信用代码、曾用名）、筛选、排序、分页',
         querystring: OrgListQuery,
-        response: { 200: OrgListResponse, ...errorsOf },
+        response: { 200: OrgListResponse, ...ERROR_RESPONSES },
       },
     },
     async (request) => service.listOrgs(app.db, request.ctx(), request.query),
@@ -43,7 +42,7 @@ const orgRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/orgs',
-    { schema: { tags: ['orgs'], summary: '新增社会组织', body: OrgCreateBody, response: { 201: Org, 409: ErrorResponse, ...errorsOf } } },
+    { schema: { tags: ['orgs'], summary: '新增社会组织', body: OrgCreateBody, response: { 201: Org, ...ERROR_RESPONSES } } },
     async (request, reply) => {
       reply.status(201);
       return service.createOrg(app.db, request.ctx(), request.body);
@@ -52,7 +51,7 @@ const orgRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/orgs/:id',
-    { schema: { tags: ['orgs'], summary: '社会组织详情（个人信息脱敏）', params: OrgIdParam, response: { 200: Org, ...errorsOf } } },
+    { schema: { tags: ['orgs'], summary: '社会组织详情（个人信息脱敏）', params: OrgIdParam, response: { 200: Org, ...ERROR_RESPONSES } } },
     async (request) => service.getOrg(app.db, request.ctx(), request.params.id),
   );
 
@@ -64,7 +63,7 @@ const orgRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '修改社会组织（保留修改前的值、修改人、时间与原因）',
         params: OrgIdParam,
         body: OrgUpdateBody,
-        response: { 200: Org, 409: ErrorResponse, ...errorsOf },
+        response: { 200: Org, ...ERROR_RESPONSES },
       },
     },
     async (request) => service.updateOrg(app.db, request.ctx(), request.params.id, request.body),
@@ -72,7 +71,7 @@ const orgRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/orgs/:id/history',
-    { schema: { tags: ['orgs'], summary: '变更历史', params: OrgIdParam, response: { 200: OrgHistoryResponse, ...errorsOf } } },
+    { schema: { tags: ['orgs'], summary: '变更历史', params: OrgIdParam, response: { 200: OrgHistoryResponse, ...ERROR_RESPONSES } } },
     async (request) => service.getOrgHistory(app.db, request.ctx(), request.params.id),
   );
 
@@ -84,7 +83,7 @@ const orgRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '查看负责人身份证号或电话明文（记入审计日志）',
         params: OrgIdParam,
         body: RevealBody,
-        response: { 200: RevealResponse, ...errorsOf },
+        response: { 200: RevealResponse, ...ERROR_RESPONSES },
       },
     },
     async (request) => service.revealPersonal(app.db, request.ctx(), request.params.id, request.body.field),
@@ -141,7 +140,7 @@ export const orgSheetRoutes: FastifyPluginAsyncZod = async (app) => {
 export const orgAttachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orgs/:id/attachments',
-    { schema: { tags: ['orgs'], summary: '附件列表', params: OrgIdParam, response: { 200: OrgAttachmentList, ...errorsOf } } },
+    { schema: { tags: ['orgs'], summary: '附件列表', params: OrgIdParam, response: { 200: OrgAttachmentList, ...ERROR_RESPONSES } } },
     async (request) => listAttachments(app.db, request.ctx(), request.params.id),
   );
   app.post(
@@ -152,7 +151,7 @@ export const orgAttachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '上传附件（multipart：先 kind 字段，再 file；PDF/JPG/PNG/Word/Excel，≤10 MB）',
         consumes: ['multipart/form-data'],
         params: OrgIdParam,
-        response: { 201: OrgAttachment, ...errorsOf },
+        response: { 201: OrgAttachment, ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
@@ -171,7 +170,7 @@ export const orgAttachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.delete(
     '/orgs/:id/attachments/:attachmentId',
-    { schema: { tags: ['orgs'], summary: '删除附件（记入变更历史与审计）', params: AttachmentParams, response: { 200: z.object({ ok: z.literal(true) }), ...errorsOf } } },
+    { schema: { tags: ['orgs'], summary: '删除附件（记入变更历史与审计）', params: AttachmentParams, response: { 200: z.object({ ok: z.literal(true) }), ...ERROR_RESPONSES } } },
     async (request) => {
       await removeAttachment(app.db, request.ctx(), request.params.id, request.params.attachmentId);
       return { ok: true as const };

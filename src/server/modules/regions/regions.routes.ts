@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorResponse } from '../../../shared/schemas/common.js';
+import { ErrorResponse, ERROR_RESPONSES } from '../../../shared/schemas/common.js';
 import {
   GridCreateBody,
   PopulationBody,
@@ -13,7 +13,6 @@ import {
 } from '../../../shared/schemas/regions.js';
 import * as service from './regions.service.js';
 
-const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
 const regionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -23,7 +22,7 @@ const regionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['regions'],
         summary: '区划搜索（中文、全拼、首字母或代码）；不带 q 时返回可见范围的顶层节点',
         querystring: RegionSearchQuery,
-        response: { 200: RegionSearchResponse, ...errorsOf },
+        response: { 200: RegionSearchResponse, ...ERROR_RESPONSES },
       },
     },
     async (request) => {
@@ -36,7 +35,7 @@ const regionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/regions/:code',
-    { schema: { tags: ['regions'], summary: '区划节点详情', params: RegionCodeParam, response: { 200: RegionDetail, ...errorsOf } } },
+    { schema: { tags: ['regions'], summary: '区划节点详情', params: RegionCodeParam, response: { 200: RegionDetail, ...ERROR_RESPONSES } } },
     async (request) => service.getRegion(app.db, request.ctx(), request.params.code),
   );
 
@@ -47,7 +46,7 @@ const regionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['regions'],
         summary: '下级节点（含人口合计与下级数）',
         params: RegionCodeParam,
-        response: { 200: RegionListResponse, ...errorsOf },
+        response: { 200: RegionListResponse, ...ERROR_RESPONSES },
       },
     },
     async (request) => service.listChildren(app.db, request.ctx(), request.params.code),
@@ -61,7 +60,7 @@ const regionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '录入常住人口（记入审计日志）',
         params: RegionCodeParam,
         body: PopulationBody,
-        response: { 200: RegionDetail, ...errorsOf },
+        response: { 200: RegionDetail, ...ERROR_RESPONSES },
       },
     },
     async (request) => service.setPopulation(app.db, request.ctx(), request.params.code, request.body),
@@ -75,7 +74,7 @@ const regionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '在社区/村下新建网格',
         params: RegionCodeParam,
         body: GridCreateBody,
-        response: { 201: RegionDetail, 409: ErrorResponse, ...errorsOf },
+        response: { 201: RegionDetail, ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => {

@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorResponse } from '../../../shared/schemas/common.js';
+import { ERROR_RESPONSES } from '../../../shared/schemas/common.js';
 import { SettingKeyParam, SettingsQuery, SettingsResponse, SettingUpdateBody } from '../../../shared/schemas/settings.js';
 import { getSettings, updateSetting } from './settings.service.js';
 
-const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
 const settingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/settings',
-    { schema: { tags: ['settings'], summary: '本区设置：备案登记流程与时限、节假日补充、类别清单', querystring: SettingsQuery, response: { 200: SettingsResponse, ...errorsOf } } },
+    { schema: { tags: ['settings'], summary: '本区设置：备案登记流程与时限、节假日补充、类别清单', querystring: SettingsQuery, response: { 200: SettingsResponse, ...ERROR_RESPONSES } } },
     async (request) => getSettings(app.db, request.ctx(), request.query.region),
   );
   app.put(
@@ -20,7 +19,7 @@ const settingRoutes: FastifyPluginAsyncZod = async (app) => {
         params: SettingKeyParam,
         querystring: SettingsQuery,
         body: SettingUpdateBody,
-        response: { 200: SettingsResponse, ...errorsOf },
+        response: { 200: SettingsResponse, ...ERROR_RESPONSES },
       },
     },
     async (request) => updateSetting(app.db, request.ctx(), request.query.region, request.params.key, request.body.value),

@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorResponse } from '../../../shared/schemas/common.js';
+import { ERROR_RESPONSES } from '../../../shared/schemas/common.js';
 import { BreakdownResponse, StatsOrgsQuery, StatsOrgsResponse, StatsQuery, StatsReportQuery, TargetsResponse } from '../../../shared/schemas/stats.js';
 import * as service from './stats.service.js';
 import { exportTargetsView, exportYearReport } from './stats.export.js';
 import { contentDisposition } from '../../lib/content-disposition.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
 const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -16,7 +15,7 @@ const statsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['stats'],
         summary: '目标达成：节点及其下级的各项指标（数值、目标、差距、状态、分子、分母），截至今天或所选年末',
         querystring: StatsQuery,
-        response: { 200: TargetsResponse, ...errorsOf },
+        response: { 200: TargetsResponse, ...ERROR_RESPONSES },
       },
     },
     async (request) => service.getTargets(app.db, request.ctx(), request.query),
@@ -25,7 +24,7 @@ const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/stats/breakdown',
     {
-      schema: { tags: ['stats'], summary: '历年增长与类别、组织形式构成', querystring: StatsQuery, response: { 200: BreakdownResponse, ...errorsOf } },
+      schema: { tags: ['stats'], summary: '历年增长与类别、组织形式构成', querystring: StatsQuery, response: { 200: BreakdownResponse, ...ERROR_RESPONSES } },
     },
     async (request) => service.getBreakdown(app.db, request.ctx(), request.query),
   );
@@ -33,7 +32,7 @@ const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/stats/orgs',
     {
-      schema: { tags: ['stats'], summary: '数字背后的组织：统计日在册（或当年新增）的组织', querystring: StatsOrgsQuery, response: { 200: StatsOrgsResponse, ...errorsOf } },
+      schema: { tags: ['stats'], summary: '数字背后的组织：统计日在册（或当年新增）的组织', querystring: StatsOrgsQuery, response: { 200: StatsOrgsResponse, ...ERROR_RESPONSES } },
     },
     async (request) => service.listStatsOrgs(app.db, request.ctx(), request.query),
   );

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from '../../../shared/zod.js';
-import { ErrorResponse } from '../../../shared/schemas/common.js';
+import { ErrorResponse, ERROR_RESPONSES } from '../../../shared/schemas/common.js';
 import {
   PasswordResetBody,
   UserCreateBody,
@@ -13,12 +13,11 @@ import {
 import { SignupBody } from '../../../shared/schemas/applications.js';
 import * as service from './users.service.js';
 
-const errorsOf = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
 const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/users',
-    { schema: { tags: ['users'], summary: '账号列表', querystring: UserListQuery, response: { 200: UserListResponse, ...errorsOf } } },
+    { schema: { tags: ['users'], summary: '账号列表', querystring: UserListQuery, response: { 200: UserListResponse, ...ERROR_RESPONSES } } },
     async (request) => service.listUsers(app.db, request.ctx(), request.query),
   );
 
@@ -29,7 +28,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['users'],
         summary: '新建账号',
         body: UserCreateBody,
-        response: { 201: UserResponse, 409: ErrorResponse, ...errorsOf },
+        response: { 201: UserResponse, ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
@@ -40,7 +39,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/users/:id',
-    { schema: { tags: ['users'], summary: '账号详情', params: UserIdParam, response: { 200: UserResponse, ...errorsOf } } },
+    { schema: { tags: ['users'], summary: '账号详情', params: UserIdParam, response: { 200: UserResponse, ...ERROR_RESPONSES } } },
     async (request) => service.getUser(app.db, request.ctx(), request.params.id),
   );
 
@@ -52,7 +51,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '修改账号（姓名、角色、区划、电话、停用）',
         params: UserIdParam,
         body: UserUpdateBody,
-        response: { 200: UserResponse, ...errorsOf },
+        response: { 200: UserResponse, ...ERROR_RESPONSES },
       },
     },
     async (request) => service.updateUser(app.db, request.ctx(), request.params.id, request.body),
@@ -66,7 +65,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '重置密码',
         params: UserIdParam,
         body: PasswordResetBody,
-        response: { 200: z.object({ ok: z.literal(true) }), ...errorsOf },
+        response: { 200: z.object({ ok: z.literal(true) }), ...ERROR_RESPONSES },
       },
     },
     async (request) => {
@@ -77,7 +76,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/users/:id/unlock',
-    { schema: { tags: ['users'], summary: '解除登录锁定', params: UserIdParam, response: { 200: UserResponse, ...errorsOf } } },
+    { schema: { tags: ['users'], summary: '解除登录锁定', params: UserIdParam, response: { 200: UserResponse, ...ERROR_RESPONSES } } },
     async (request) => service.unlockUser(app.db, request.ctx(), request.params.id),
   );
 };
