@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { ApplicationRow, DB, Db, OrgRow, RegionRow } from '../../db/types.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
-import { errors, AppError } from '../../lib/errors.js';
+import { errors } from '../../lib/errors.js';
 import { todayInChina } from '../../lib/working-days.js';
 import { can, requireAccess } from '../../lib/access.js';
 import { CREDIT_CODE_FORM_DIGIT, creditCodeCheckChar, orgCodeCheckChar } from '../../../shared/validators.js';
@@ -11,7 +11,7 @@ import type { ApplicationData, ReviewBody } from '../../../shared/schemas/applic
 import type { OrgFields } from '../../../shared/schemas/orgs.js';
 import { applicationChainOf, DEFAULT_WORKFLOW } from '../../../shared/schemas/settings.js';
 import { workflowFor } from '../settings/index.js';
-import { decideCase, defineReviewSubject, latestCasesFor, type ReviewHookInput } from '../reviews/index.js';
+import { decideCase, decideEachOnItsOwn, defineReviewSubject, latestCasesFor, type ReviewHookInput } from '../reviews/index.js';
 import { findRegionById } from '../regions/index.js';
 import { addOrgAttachments, applyOrgUpdate, changeOrgStatus, findOrgByCreditCode, findOrgById, insertPreparedOrg, orgFieldsOf, OrgValidationError, prepareOrg } from '../orgs/index.js';
 import { linkAccountToOrg } from '../users/index.js';
@@ -156,16 +156,6 @@ export async function reviewApplication(db: Kysely<DB>, ctx: RequestContext, id:
  */
 export async function reviewBatch(db: Kysely<DB>, ctx: RequestContext, ids: number[], decision: Decision, opinion: string | undefined) {
   requireAccess(ctx.actor, 'application.review');
-  const items: { id: number; ok: boolean; message: string | null }[] = [];
-  for (const id of [...new Set(ids)]) {
-    try {
-      await reviewApplication(db, ctx, id, { decision, opinion });
-      items.push({ id, ok: true, message: null });
-    } catch (err) {
-      if (!(err instanceof AppError) || err.statusCode >= 500) throw err;
-      const detail = err.fields ? Object.values(err.fields).join('；') : err.message;
-      items.push({ id, ok: false, message: detail });
-    }
-  }
-  return { items };
+  const results = await decideEachOnItsOwn(ids, String, (id) => reviewApplication(db, ctx, id, { decision, opinion }));
+  return { items: results.map(({ item, ok, message }) => ({ id: item, ok, message })) };
 }

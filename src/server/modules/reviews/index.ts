@@ -5,6 +5,7 @@ export {
   submitCase,
   decideCase,
   decideBatch,
+  decideEachOnItsOwn,
   withdrawCase,
   getCase,
   latestCasesFor,

@@ -172,23 +172,32 @@ export async function decideCase(db: Db, ctx: RequestContext, ref: ReviewRef, in
 }
 
 /** Several decisions at once (a reviewer's queue): each on its own, and one refusal does not stop the rest. */
-export async function decideBatch(db: Kysely<DB>, ctx: RequestContext, refs: ReviewRef[], input: Omit<DecisionInput, 'version' | 'extra'>) {
-  requireAccess(ctx.actor, 'review.decide');
-  const items: { ref: ReviewRef; ok: boolean; message: string | null }[] = [];
+/**
+ * Several items decided each on its own (a reviewer's queue, issue 11 item 3: batch decisions): one refusal (a 4xx)
+ * is that item's result and does not stop the rest; a server error stops the batch. Repeated items count once.
+ */
+export async function decideEachOnItsOwn<T>(items: readonly T[], keyOf: (item: T) => string, decide: (item: T) => Promise<unknown>) {
+  const results: { item: T; ok: boolean; message: string | null }[] = [];
   const seen = new Set<string>();
-  for (const ref of refs) {
-    const key = JSON.stringify(ref);
+  for (const item of items) {
+    const key = keyOf(item);
     if (seen.has(key)) continue;
     seen.add(key);
     try {
-      await decideCase(db, ctx, ref, input);
-      items.push({ ref, ok: true, message: null });
+      await decide(item);
+      results.push({ item, ok: true, message: null });
     } catch (err) {
       if (!(err instanceof AppError) || err.statusCode >= 500) throw err;
-      items.push({ ref, ok: false, message: err.fields ? Object.values(err.fields).join('；') : err.message });
+      results.push({ item, ok: false, message: err.fields ? Object.values(err.fields).join('；') : err.message });
     }
   }
-  return { items };
+  return results;
+}
+
+export async function decideBatch(db: Kysely<DB>, ctx: RequestContext, refs: ReviewRef[], input: Omit<DecisionInput, 'version' | 'extra'>) {
+  requireAccess(ctx.actor, 'review.decide');
+  const results = await decideEachOnItsOwn(refs, (ref) => JSON.stringify(ref), (ref) => decideCase(db, ctx, ref, input));
+  return { items: results.map(({ item, ok, message }) => ({ ref: item, ok, message })) };
 }
 
 /**
