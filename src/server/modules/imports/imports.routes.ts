@@ -5,7 +5,6 @@ import { ImportJob, ImportJobList, ImportJobListQuery } from '../../../shared/sc
 import { z } from '../../../shared/zod.js';
 import { errors } from '../../lib/errors.js';
 import { contentDisposition } from '../../lib/content-disposition.js';
-import { sniffSheetFile } from '../../lib/sheets/file-kind.js';
 import * as service from './imports.service.js';
 import { stopImports, useImportLog } from './imports.runner.js';
 
@@ -17,11 +16,9 @@ export async function readSheetUpload(request: FastifyRequest): Promise<{ buffer
   if (!request.isMultipart()) throw errors.badRequest('import.no_file', '请以 multipart/form-data 上传文件（字段名 file）');
   const file = await request.file();
   if (!file) throw errors.badRequest('import.no_file', '请选择要导入的文件', { file: '请选择文件' });
-  const buffer = await file.toBuffer();
-  // An .xls, .et, .numbers or Word file is refused here, with how to save it as .xlsx, before any job exists.
-  const kind = sniffSheetFile(buffer, file.filename);
-  if (kind.kind === 'refused') throw errors.badRequest(kind.code, kind.message);
-  return { buffer, filename: file.filename };
+  // What kind of file it is (an .xls, .et, .numbers or Word file is refused with how to save it as .xlsx) is decided
+  // once, where the sheet is read (lib/sheets/read.ts readGrid), before any job exists.
+  return { buffer: await file.toBuffer(), filename: file.filename };
 }
 
 /** Import jobs of every kind: progress, report, and resume or rerun after an interruption. */
