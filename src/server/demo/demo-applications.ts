@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import type { Actor, RequestContext } from '../lib/context.js';
+import { actingOrgId } from '../lib/access.js';
 import { residentIdCheckChar } from '../../shared/validators.js';
 import { createApplication, submitApplication } from '../modules/applications/applications.service.js';
 import { reviewApplication } from '../modules/applications/applications.review.js';
@@ -11,10 +12,10 @@ async function actorOf(db: Kysely<DB>, username: string): Promise<Actor> {
   const u = await db
     .selectFrom('users as u')
     .innerJoin('regions as r', 'r.id', 'u.region_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'r.id as region_id', 'r.code', 'r.name', 'r.level'])
+    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_id', 'r.id as region_id', 'r.code', 'r.name', 'r.level'])
     .where('u.username', '=', username)
     .executeTakeFirstOrThrow();
-  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role, orgId: null, region: { id: u.region_id, code: u.code, name: u.name, level: u.level } };
+  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role, orgId: actingOrgId(u.role, u.org_id), region: { id: u.region_id, code: u.code, name: u.name, level: u.level } };
 }
 
 /** A small real PDF standing in for a scanned file (marked as a demo). */
