@@ -17,7 +17,7 @@ import { addOrgAttachments, applyOrgUpdate, changeOrgStatus, findOrgByCreditCode
 import { linkAccountToOrg } from '../users/index.js';
 import { issuerName, newCertificateNumber, recordCertificate, revokeCertificates } from '../certificates/index.js';
 import * as repo from './applications.repository.js';
-import { checksFor, districtOf, ENTITY, getApplication, loadApplication, restoreOrgStatus } from './applications.service.js';
+import { checksFor, districtOf, ENTITY, getApplication, loadApplication, orgOfApplication, restoreOrgStatus } from './applications.service.js';
 import { chainFor, deadlineOf, hasWarnings, isChange, isDeregistration, isRegistration } from './applications.policy.js';
 
 type Decision = (typeof REVIEW_DECISIONS)[number];
@@ -95,8 +95,6 @@ async function saveApplication(trx: Transaction<DB>, app: ApplicationRow, patch:
   if (!(await repo.updateApplication(trx, Number(app.id), app.version, patch))) throw errors.conflict('application.version_conflict', '该申请刚被他人处理，请刷新后查看');
 }
 
-const orgOf = async (db: Db, app: ApplicationRow) => (app.org_id ? ((await findOrgById(db, Number(app.org_id))) ?? null) : null);
-
 /**
  * Applications on the one review chain (issue 11 item 3): the filing chain of the district's workflow setting, the
  * registration window at the district, the reviewer's reason over warnings, and the registry changed on approval.
@@ -119,12 +117,12 @@ export const applicationSubject = defineReviewSubject<ApplicationRow>({
   async checks(db, decision, { case: c, subject: app, opinion }: ReviewHookInput<ApplicationRow>) {
     if (decision !== 'approve' || opinion) return null;
     const workflow = await workflowFor(db, districtOf(app));
-    if (!hasWarnings(await checksFor(db, app, await orgOf(db, app), workflow, { dueUncertain: c.due_uncertain }))) return null;
+    if (!hasWarnings(await checksFor(db, app, await orgOfApplication(db, app), workflow, { dueUncertain: c.due_uncertain }))) return null;
     return { opinion: '该申请有需审核人员判断的提示（如同类组织、会员不足、禁止或严控类），同意时须写明理由' };
   },
   async onApprove(trx, ctx, { case: c, subject: app, extra }) {
     const creditCode = typeof extra?.creditCode === 'string' ? extra.creditCode : undefined;
-    const certificateNo = await applyToRegistry(trx, ctx, ctx.actor!, app, await orgOf(trx, app), c.steps, creditCode);
+    const certificateNo = await applyToRegistry(trx, ctx, ctx.actor!, app, await orgOfApplication(trx, app), c.steps, creditCode);
     await saveApplication(trx, app, { status: 'approved', decided_at: new Date(), ...(certificateNo ? { certificate_no: certificateNo } : {}) });
     return certificateNo;
   },

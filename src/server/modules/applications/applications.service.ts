@@ -42,6 +42,9 @@ function isVisible(app: ApplicationRow, actor: Actor, orgScope: OrgScope | null,
   return own || app.status !== 'draft';
 }
 
+/** The organization an application concerns (none yet for an establishment before approval). */
+export const orgOfApplication = async (db: Db, app: Pick<ApplicationRow, 'org_id'>): Promise<OrgRow | null> => (app.org_id ? ((await findOrgById(db, Number(app.org_id))) ?? null) : null);
+
 /**
  * Loads an application the actor may see (404 outside their subtree, beyond their organizations, and for others'
  * drafts) with the organization it concerns: the one read of the registry a use case needs.
@@ -51,7 +54,7 @@ export async function loadApplication(db: Db, ctx: RequestContext, id: number, p
   const app = await repo.findApplication(db, id);
   if (!app) throw errors.notFound(ENTITY);
   requireAccess(ctx.actor, permission, { entity: ENTITY, path: app });
-  const org = app.org_id ? ((await findOrgById(db, Number(app.org_id))) ?? null) : null;
+  const org = await orgOfApplication(db, app);
   if (!isVisible(app, ctx.actor, (await listScope(db, ctx.actor)).org, org)) throw errors.notFound(ENTITY);
   return { app, org, actor: ctx.actor };
 }
