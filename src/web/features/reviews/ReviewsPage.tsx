@@ -5,7 +5,7 @@ import { ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icon
 import { ListTable } from '../../components/ListTable.js';
 import { useT } from '../../i18n.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
-import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
+import { intParam, useIsMobile, useUrlFilters, oneOf } from '../../lib/hooks.js';
 import { urlTableChange } from '../../lib/table-url.js';
 import { reviewCountsQuery, reviewsQuery, type ReviewDueState, type ReviewListItem, type ReviewListParams, type ReviewStatus } from './reviews.api.js';
 import { reviewsMessages } from './reviews.messages.js';
@@ -15,9 +15,6 @@ const STATUSES: ReviewStatus[] = ['in_review', 'returned', 'approved', 'rejected
 const DUE_STATES: ReviewDueState[] = ['overdue', 'due_soon', 'on_time'];
 const STATUS_COLORS: Record<ReviewStatus, string> = { in_review: 'processing', returned: 'warning', approved: 'success', rejected: 'error', withdrawn: 'default' };
 const FILTER_KEYS = ['q', 'kind', 'status', 'due'] as const;
-
-const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined =>
-  v && (values as readonly string[]).includes(v) ? (v as T) : undefined;
 
 function readParams(params: URLSearchParams): ReviewListParams {
   const queue = oneOf(['mine', 'all'] as const, params.get('queue')) ?? 'mine';
