@@ -2,16 +2,12 @@ import { useMemo } from 'react';
 import {
   APPLICATION_ACTION_LABELS,
   APPLICATION_KIND_LABELS,
-  APPLICATION_STATUS_LABELS,
   CERTIFICATE_STATUS_LABELS,
-  REVIEW_STEP_LABELS,
   type ApplicationKind,
-  type ApplicationStatus,
   type CertificateStatus,
-  type ReviewStep,
 } from '../../../shared/enums.js';
 import { useAttachmentKindLabel } from '../orgs/orgs.messages.js';
-import { defineMessages, useLang } from '../../i18n.js';
+import { defineMessages, useEnumLabels, useLang } from '../../i18n.js';
 import { wizardEn, wizardZh } from './wizard/wizard.messages.js';
 
 // The filing and registration pages' strings (queue, wizard, record, review, print, overdue).
@@ -417,19 +413,6 @@ const KIND_EN: Record<ApplicationKind, string> = {
   registration_change: 'Change of registration',
   registration_deregistration: 'Deregistration',
 };
-const STATUS_EN: Record<ApplicationStatus, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  returned: 'Returned for correction',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  withdrawn: 'Withdrawn',
-};
-const STEP_EN: Record<ReviewStep, string> = {
-  community: 'Community pre-review',
-  street: 'Street/township review',
-  district: 'District record/registration',
-};
 const ACTION_EN: Record<string, string> = {
   create: 'Created',
   submit: 'Submitted',
@@ -449,15 +432,16 @@ const CERT_EN: Record<CertificateStatus, string> = {
 export function useAppLabels() {
   const { lang } = useLang();
   const attachment = useAttachmentKindLabel();
+  const enums = useEnumLabels();
   return useMemo(() => {
     const zh = lang === 'zh';
     return {
       kind: (k: ApplicationKind) => (zh ? APPLICATION_KIND_LABELS[k] : KIND_EN[k]) ?? k,
-      status: (s: ApplicationStatus) => (zh ? APPLICATION_STATUS_LABELS[s] : STATUS_EN[s]) ?? s,
-      step: (s: ReviewStep) => (zh ? REVIEW_STEP_LABELS[s] : STEP_EN[s]) ?? s,
+      status: enums.reviewStatus,
+      step: enums.reviewStep,
       action: (a: string) => (zh ? APPLICATION_ACTION_LABELS[a] : ACTION_EN[a]) ?? a,
       certificate: (s: CertificateStatus) => (zh ? CERTIFICATE_STATUS_LABELS[s] : CERT_EN[s]) ?? s,
       attachment,
     };
-  }, [lang, attachment]);
+  }, [lang, attachment, enums]);
 }

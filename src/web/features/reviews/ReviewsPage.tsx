@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Empty, Input, Select, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { ListTable } from '../../components/ListTable.js';
-import { useT } from '../../i18n.js';
+import { useEnumLabels, useT } from '../../i18n.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 import { intParam, useIsMobile, useUrlFilters, oneOf } from '../../lib/hooks.js';
 import { urlTableChange } from '../../lib/table-url.js';
@@ -53,6 +53,7 @@ function DueCell({ item }: { item: ReviewListItem }) {
  */
 export default function ReviewsPage() {
   const rt = useT(reviewsMessages);
+  const labels = useEnumLabels();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
   const [params, update] = useUrlFilters();
@@ -76,13 +77,13 @@ export default function ReviewsPage() {
   const stepCell = (r: ReviewListItem) =>
     r.currentStep ? (
       <span>
-        {rt(`reviews.step.${r.currentStep}`)}
-        {r.status === 'returned' && <Typography.Text type="secondary">{` · ${rt('reviews.status.returned')}`}</Typography.Text>}
+        {labels.reviewStep(r.currentStep)}
+        {r.status === 'returned' && <Typography.Text type="secondary">{` · ${labels.reviewStatus('returned')}`}</Typography.Text>}
       </span>
     ) : (
       <Typography.Text type="secondary">—</Typography.Text>
     );
-  const statusCell = (s: ReviewStatus) => <Tag color={STATUS_COLORS[s]}>{rt(`reviews.status.${s}`)}</Tag>;
+  const statusCell = (s: ReviewStatus) => <Tag color={STATUS_COLORS[s]}>{labels.reviewStatus(s)}</Tag>;
 
   const desktopColumns: TableColumnsType<ReviewListItem> = [
     { title: rt('reviews.col.kind'), key: 'kind', render: (_: unknown, r) => kindCell(r) },
@@ -189,7 +190,7 @@ export default function ReviewsPage() {
           value={p.status}
           placeholder={rt('reviews.filter.status')}
           allowClear
-          options={STATUSES.map((s) => ({ value: s, label: rt(`reviews.status.${s}`) }))}
+          options={STATUSES.map((s) => ({ value: s, label: labels.reviewStatus(s) }))}
           onChange={(status?: string) => update({ status })}
           className="filter-select-mid"
           popupMatchSelectWidth={false}
