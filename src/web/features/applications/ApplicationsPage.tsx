@@ -203,10 +203,10 @@ export default function ApplicationsPage() {
     ' '
   ) : filtered ? (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText(t('empty.filtered'))}>
-      <Button onClick={clearFilters}>{t('filter.clear')}</Button>
+      <Button onClick={clearFilters}>{t('common.clearFilters')}</Button>
     </Empty>
   ) : p.queue === 'mine' && reviewer ? (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText(t('empty.todo'), t('empty.todoHint'))} />
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText(t('layout.todoNone'), t('empty.todoHint'))} />
   ) : (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText(t('empty.mine'), applicant ? t('empty.mineHint') : undefined)}>
       {can('application.apply') && applicant && (
@@ -225,7 +225,7 @@ export default function ApplicationsPage() {
   );
   const tabs = [
     { key: 'mine', label: todoLabel },
-    { key: 'all', label: t('tab.all') },
+    { key: 'all', label: t('common.all') },
   ];
   // An applicant's natural view is all of their applications; a reviewer's is the to-do list.
   if (!reviewer) tabs.reverse();
@@ -328,7 +328,7 @@ export default function ApplicationsPage() {
             />
             {filtered && (
               <Button type="link" onClick={clearFilters} className="filter-clear">
-                {t('filter.clear')}
+                {t('common.clearFilters')}
               </Button>
             )}
           </>

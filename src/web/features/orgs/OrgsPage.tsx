@@ -290,7 +290,7 @@ export default function OrgsPage() {
     ' '
   ) : filtered ? (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText(t('orgs.emptyFiltered'), t('orgs.emptyFilteredHint'))}>
-      <Button onClick={clearFilters}>{t('orgs.clearFilters')}</Button>
+      <Button onClick={clearFilters}>{t('common.clearFilters')}</Button>
     </Empty>
   ) : (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText(t('orgs.emptyAll'), t('orgs.emptyAllHint'))}>
@@ -380,7 +380,7 @@ export default function OrgsPage() {
             )}
             {filtered && (
               <Button type="link" onClick={clearFilters} className="filter-clear">
-                {t('orgs.clearFilters')}
+                {t('common.clearFilters')}
               </Button>
             )}
           </>

@@ -145,7 +145,7 @@ export default function ReviewsPage() {
       image={Empty.PRESENTED_IMAGE_SIMPLE}
       description={
         <span>
-          {rt('reviews.empty.mine')}
+          {rt('layout.todoNone')}
           <br />
           <Typography.Text type="secondary">{rt('reviews.empty.mineHint')}</Typography.Text>
         </span>
@@ -154,7 +154,7 @@ export default function ReviewsPage() {
   );
 
   return (
-    <Card title={rt('reviews.title')} className="reviews-page">
+    <Card title={rt('nav.reviews')} className="reviews-page">
       <Tabs
         activeKey={p.queue}
         items={[
@@ -207,7 +207,7 @@ export default function ReviewsPage() {
         />
         {filtered && (
           <a onClick={clearFilters} className="filter-clear" role="button">
-            {rt('reviews.filter.clear')}
+            {rt('common.clearFilters')}
           </a>
         )}
       </div>

@@ -5,13 +5,11 @@ import { defineMessages } from '../../i18n.js';
 // Chinese (the working language) first; English complete beside it, key for key (the type of en_US is that of
 // zh_CN). Messages from the server (errors, validation) stay Chinese in both modes.
 const zh_CN = {
-  'reviews.title': '待办事项',
   'reviews.tab.mine': '待我处理',
   'reviews.tab.all': '辖区全部',
   'reviews.filter.kind': '事项类型',
   'reviews.filter.status': '状态',
   'reviews.filter.due': '期限',
-  'reviews.filter.clear': '清除筛选',
   'reviews.search': '事项名称',
   'reviews.col.kind': '事项类型',
   'reviews.col.title': '事项',
@@ -25,20 +23,17 @@ const zh_CN = {
   'reviews.due.on_time': '期限内',
   'reviews.due.on': '{date} 到期',
   'reviews.due.uncertain': '该年节假日安排未公布，到期日可能变化',
-  'reviews.empty.mine': '暂无待办',
   'reviews.empty.mineHint': '各类事项提交到您的环节后会出现在这里。',
   'reviews.empty.filtered': '没有符合条件的事项',
   'reviews.kindCount': '{label}（{n}）',
 };
 
 const en_US: typeof zh_CN = {
-  'reviews.title': 'To-do',
   'reviews.tab.mine': 'Waiting for me',
   'reviews.tab.all': 'All in my area',
   'reviews.filter.kind': 'Kind',
   'reviews.filter.status': 'Status',
   'reviews.filter.due': 'Deadline',
-  'reviews.filter.clear': 'Clear filters',
   'reviews.search': 'Title',
   'reviews.col.kind': 'Kind',
   'reviews.col.title': 'Item',
@@ -52,7 +47,6 @@ const en_US: typeof zh_CN = {
   'reviews.due.on_time': 'On time',
   'reviews.due.on': 'Due {date}',
   'reviews.due.uncertain': 'Holidays of that year are not yet published; the date may change',
-  'reviews.empty.mine': 'Nothing to do',
   'reviews.empty.mineHint': 'Items of every kind reaching your step appear here.',
   'reviews.empty.filtered': 'Nothing matches',
   'reviews.kindCount': '{label} ({n})',
