@@ -1,4 +1,4 @@
-import type { LegalForm, OrgFlag, OrgStatus, RegionKind, Role } from '../shared/enums.js';
+import type { ApplicationStatus, LegalForm, OrgFlag, OrgStatus, RegionKind, ReviewStep, Role } from '../shared/enums.js';
 
 // The shell's and every page's common words (app name, menu, header, errors, buttons, password rules, session).
 // Each feature keeps its own strings in features/<name>/<name>.messages.ts; useT(featureMessages) looks a key up
@@ -13,6 +13,7 @@ const zh_CN = {
   'common.search': '查询',
   'common.reset': '重置',
   'common.all': '全部',
+  'common.clearFilters': '清除筛选',
   'common.actions': '操作',
   'common.noAccessPage': '当前角色无权访问此页面',
   'common.total': '共 {n} 条',
@@ -77,6 +78,7 @@ const en_US: typeof zh_CN = {
   'common.search': 'Search',
   'common.reset': 'Reset',
   'common.all': 'All',
+  'common.clearFilters': 'Clear filters',
   'common.actions': 'Actions',
   'common.noAccessPage': 'Your role may not open this page',
   'common.total': '{n} in total',
@@ -189,3 +191,19 @@ export const ORG_STATUS_LABELS_EN: Record<OrgStatus, string> = {
 };
 
 export const ORG_FLAG_LABELS_EN: Record<OrgFlag, string> = { isDemoSite: 'Demonstration site', isBrand: 'Brand', isIncubating: 'Incubating' };
+
+// The review chain's steps and statuses: the applications' pages and the cross-kind to-do queue name them alike.
+export const REVIEW_STATUS_LABELS_EN: Record<ApplicationStatus, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  returned: 'Returned for correction',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+};
+
+export const REVIEW_STEP_LABELS_EN: Record<ReviewStep, string> = {
+  community: 'Community pre-review',
+  street: 'Street/township review',
+  district: 'District record/registration',
+};

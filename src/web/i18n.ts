@@ -2,16 +2,20 @@ import { createContext, createElement, useCallback, useContext, useEffect, useMe
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import {
+  APPLICATION_STATUS_LABELS,
   LEGAL_FORM_LABELS,
   ORG_FLAG_LABELS,
   ORG_STATUS_LABELS,
   REGION_KIND_LABELS,
   REGION_LEVEL_LABELS,
+  REVIEW_STEP_LABELS,
   ROLE_LABELS,
+  type ApplicationStatus,
   type LegalForm,
   type OrgFlag,
   type OrgStatus,
   type RegionKind,
+  type ReviewStep,
   type Role,
 } from '../shared/enums.js';
 import {
@@ -20,6 +24,8 @@ import {
   ORG_STATUS_LABELS_EN,
   REGION_KIND_LABELS_EN,
   REGION_LEVEL_LABELS_EN,
+  REVIEW_STATUS_LABELS_EN,
+  REVIEW_STEP_LABELS_EN,
   ROLE_LABELS_EN,
   commonMessages,
 } from './common.messages.js';
@@ -133,6 +139,8 @@ export function useEnumLabels() {
       legalForm: (f: LegalForm) => (zh ? LEGAL_FORM_LABELS[f] : LEGAL_FORM_LABELS_EN[f]) ?? f,
       orgStatus: (s: OrgStatus) => (zh ? ORG_STATUS_LABELS[s] : ORG_STATUS_LABELS_EN[s]) ?? s,
       orgFlag: (f: OrgFlag) => (zh ? ORG_FLAG_LABELS[f] : ORG_FLAG_LABELS_EN[f]) ?? f,
+      reviewStatus: (s: ApplicationStatus) => (zh ? APPLICATION_STATUS_LABELS[s] : REVIEW_STATUS_LABELS_EN[s]) ?? s,
+      reviewStep: (s: ReviewStep) => (zh ? REVIEW_STEP_LABELS[s] : REVIEW_STEP_LABELS_EN[s]) ?? s,
     };
   }, [lang]);
 }

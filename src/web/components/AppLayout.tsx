@@ -35,9 +35,9 @@ interface NavItem {
 /** The pages of the app in menu order; a user sees those their permissions allow. */
 export const NAV_ITEMS: NavItem[] = [
   { path: '/orgs', permission: 'org.read', label: 'nav.orgs', icon: <BankOutlined /> },
-  // An applicant (organization leader) lands here: it is the first item their permissions allow.
   // Every subject kind of the review chain waiting at a reviewer's step (an applicant's are on their applications page).
   { path: '/reviews', permission: 'review.decide', label: 'nav.reviews', icon: <BellOutlined /> },
+  // An applicant (organization leader) lands here: it is the first item their permissions allow.
   { path: '/applications', permission: 'application.read', label: 'nav.applications', icon: <FileDoneOutlined /> },
   { path: '/stats', permission: 'stats.read', label: 'nav.stats', icon: <BarChartOutlined /> },
   { path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <ApartmentOutlined /> },

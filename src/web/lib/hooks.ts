@@ -59,3 +59,7 @@ export function intParam(params: URLSearchParams, key: string, fallback: number,
   const n = Number(params.get(key));
   return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : fallback;
 }
+
+/** A query-string value when it is one of the allowed ones (an enum's values), else undefined. */
+export const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined =>
+  v && (values as readonly string[]).includes(v) ? (v as T) : undefined;

@@ -18,7 +18,7 @@ import { ListTable } from '../../components/ListTable.js';
 import { RegionSelect } from '../regions/RegionSelect.js';
 import { useT } from '../../i18n.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
-import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
+import { intParam, useIsMobile, useUrlFilters, oneOf } from '../../lib/hooks.js';
 import { urlTableChange } from '../../lib/table-url.js';
 import { useAppLabels, applicationsMessages } from './applications.messages.js';
 import { AppStatusTag, DueTag, KindTag } from './app-tags.js';
@@ -29,9 +29,6 @@ import './applications.css';
 const SORTS: ApplicationSort[] = ['due', '-submitted', 'submitted', '-updated'];
 const DUE_STATES: DueState[] = ['overdue', 'due_soon', 'on_time'];
 const FILTER_KEYS = ['q', 'kind', 'status', 'step', 'due', 'region'] as const;
-
-const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined =>
-  v && (values as readonly string[]).includes(v) ? (v as T) : undefined;
 
 /** The step a reviewer's role acts at (community staff → 社区预审 …); none for applicants. */
 export function stepOfRole(role: string): ReviewStep | null {
@@ -206,10 +203,10 @@ export default function ApplicationsPage() {
     ' '
   ) : filtered ? (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText(t('empty.filtered'))}>
-      <Button onClick={clearFilters}>{t('filter.clear')}</Button>
+      <Button onClick={clearFilters}>{t('common.clearFilters')}</Button>
     </Empty>
   ) : p.queue === 'mine' && reviewer ? (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText(t('empty.todo'), t('empty.todoHint'))} />
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText(t('layout.todoNone'), t('empty.todoHint'))} />
   ) : (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText(t('empty.mine'), applicant ? t('empty.mineHint') : undefined)}>
       {can('application.apply') && applicant && (
@@ -228,7 +225,7 @@ export default function ApplicationsPage() {
   );
   const tabs = [
     { key: 'mine', label: todoLabel },
-    { key: 'all', label: t('tab.all') },
+    { key: 'all', label: t('common.all') },
   ];
   // An applicant's natural view is all of their applications; a reviewer's is the to-do list.
   if (!reviewer) tabs.reverse();
@@ -331,7 +328,7 @@ export default function ApplicationsPage() {
             />
             {filtered && (
               <Button type="link" onClick={clearFilters} className="filter-clear">
-                {t('filter.clear')}
+                {t('common.clearFilters')}
               </Button>
             )}
           </>

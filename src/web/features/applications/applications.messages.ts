@@ -2,16 +2,12 @@ import { useMemo } from 'react';
 import {
   APPLICATION_ACTION_LABELS,
   APPLICATION_KIND_LABELS,
-  APPLICATION_STATUS_LABELS,
   CERTIFICATE_STATUS_LABELS,
-  REVIEW_STEP_LABELS,
   type ApplicationKind,
-  type ApplicationStatus,
   type CertificateStatus,
-  type ReviewStep,
 } from '../../../shared/enums.js';
 import { useAttachmentKindLabel } from '../orgs/orgs.messages.js';
-import { defineMessages, useLang } from '../../i18n.js';
+import { defineMessages, useEnumLabels, useLang } from '../../i18n.js';
 import { wizardEn, wizardZh } from './wizard/wizard.messages.js';
 
 // The filing and registration pages' strings (queue, wizard, record, review, print, overdue).
@@ -23,7 +19,6 @@ const zh_CN = {
   'title.office': '备案登记办理',
   'tab.todo': '待办',
   'tab.todoApplicant': '待我处理',
-  'tab.all': '全部',
   new: '新建申请',
   onBehalf: '代为申请',
   onBehalfTag: '代办',
@@ -34,7 +29,6 @@ const zh_CN = {
   'filter.step': '当前环节',
   'filter.due': '期限',
   'filter.region': '所在区划（含下级）',
-  'filter.clear': '清除筛选',
   filters: '筛选',
   filtersActive: '筛选（{n}）',
   sort: '排序',
@@ -52,7 +46,6 @@ const zh_CN = {
   'col.applicant': '申请人',
   'col.submitted': '提交时间',
   'col.updated': '更新时间',
-  'empty.todo': '暂无待办',
   'empty.todoHint': '新的申请提交到您的环节后会出现在这里。',
   'empty.mine': '还没有申请',
   'empty.mineHint': '新建一件成立备案或直接登记申请，保存草稿后可随时继续填写。',
@@ -217,7 +210,6 @@ const en_US: typeof zh_CN = {
   'title.office': 'Filing & registration',
   'tab.todo': 'To do',
   'tab.todoApplicant': 'Waiting for me',
-  'tab.all': 'All',
   new: 'New application',
   onBehalf: 'Apply on behalf',
   onBehalfTag: 'On behalf',
@@ -228,7 +220,6 @@ const en_US: typeof zh_CN = {
   'filter.step': 'Current step',
   'filter.due': 'Deadline',
   'filter.region': 'Region (with subdivisions)',
-  'filter.clear': 'Clear filters',
   filters: 'Filters',
   filtersActive: 'Filters ({n})',
   sort: 'Sort',
@@ -246,7 +237,6 @@ const en_US: typeof zh_CN = {
   'col.applicant': 'Applicant',
   'col.submitted': 'Submitted',
   'col.updated': 'Updated',
-  'empty.todo': 'Nothing to do',
   'empty.todoHint': 'Applications reaching your step will appear here.',
   'empty.mine': 'No applications yet',
   'empty.mineHint': 'Start a filing or a registration; drafts can be continued at any time.',
@@ -417,19 +407,6 @@ const KIND_EN: Record<ApplicationKind, string> = {
   registration_change: 'Change of registration',
   registration_deregistration: 'Deregistration',
 };
-const STATUS_EN: Record<ApplicationStatus, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  returned: 'Returned for correction',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  withdrawn: 'Withdrawn',
-};
-const STEP_EN: Record<ReviewStep, string> = {
-  community: 'Community pre-review',
-  street: 'Street/township review',
-  district: 'District record/registration',
-};
 const ACTION_EN: Record<string, string> = {
   create: 'Created',
   submit: 'Submitted',
@@ -449,15 +426,16 @@ const CERT_EN: Record<CertificateStatus, string> = {
 export function useAppLabels() {
   const { lang } = useLang();
   const attachment = useAttachmentKindLabel();
+  const enums = useEnumLabels();
   return useMemo(() => {
     const zh = lang === 'zh';
     return {
       kind: (k: ApplicationKind) => (zh ? APPLICATION_KIND_LABELS[k] : KIND_EN[k]) ?? k,
-      status: (s: ApplicationStatus) => (zh ? APPLICATION_STATUS_LABELS[s] : STATUS_EN[s]) ?? s,
-      step: (s: ReviewStep) => (zh ? REVIEW_STEP_LABELS[s] : STEP_EN[s]) ?? s,
+      status: enums.reviewStatus,
+      step: enums.reviewStep,
       action: (a: string) => (zh ? APPLICATION_ACTION_LABELS[a] : ACTION_EN[a]) ?? a,
       certificate: (s: CertificateStatus) => (zh ? CERTIFICATE_STATUS_LABELS[s] : CERT_EN[s]) ?? s,
       attachment,
     };
-  }, [lang, attachment]);
+  }, [lang, attachment, enums]);
 }

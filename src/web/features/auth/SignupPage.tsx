@@ -98,7 +98,7 @@ export default function SignupPage() {
             >
               <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={128} />
             </Form.Item>
-            <Form.Item name="confirm" label={t('signup.confirm')} dependencies={['password']} rules={[{ required: true, message: t('signup.confirmRequired') }, sameAsRule('password', t('signup.mismatch'))]}>
+            <Form.Item name="confirm" label={t('signup.confirm')} dependencies={['password']} rules={[{ required: true, message: t('signup.confirmRequired') }, sameAsRule('password', t('password.mismatch'))]}>
               <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={128} />
             </Form.Item>
             <Form.Item name="regionCode" label={t('signup.region')} extra={t('signup.regionHint')} rules={[{ required: true, pattern: /^\d{12}$/, message: t('signup.regionRule') }]}>

@@ -19,7 +19,7 @@ import { useCan } from '../../auth/session.js';
 import { RegionSelect } from '../regions/RegionSelect.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
-import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
+import { intParam, useIsMobile, useUrlFilters, oneOf } from '../../lib/hooks.js';
 import { ColumnSettings, useColumnChoice } from './ColumnSettings.js';
 import { ImportDrawer } from './ImportDrawer.js';
 import { rememberListSearch } from './org-nav.js';
@@ -47,9 +47,6 @@ const OPTIONAL_COLUMNS = [
 type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
 const DEFAULT_COLUMNS: OptionalColumn[] = ['creditCode', 'legalForm', 'category', 'region', 'leaderName', 'foundedOn', 'status', 'flags'];
 const COLUMNS_KEY = 'shezu.orgs.columns';
-
-const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined =>
-  v && (values as readonly string[]).includes(v) ? (v as T) : undefined;
 
 function readParams(params: URLSearchParams): OrgListParams {
   const hub = params.get('hub');
@@ -293,7 +290,7 @@ export default function OrgsPage() {
     ' '
   ) : filtered ? (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText(t('orgs.emptyFiltered'), t('orgs.emptyFilteredHint'))}>
-      <Button onClick={clearFilters}>{t('orgs.clearFilters')}</Button>
+      <Button onClick={clearFilters}>{t('common.clearFilters')}</Button>
     </Empty>
   ) : (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText(t('orgs.emptyAll'), t('orgs.emptyAllHint'))}>
@@ -383,7 +380,7 @@ export default function OrgsPage() {
             )}
             {filtered && (
               <Button type="link" onClick={clearFilters} className="filter-clear">
-                {t('orgs.clearFilters')}
+                {t('common.clearFilters')}
               </Button>
             )}
           </>

@@ -3,9 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge, Card, Empty, Input, Select, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { ListTable } from '../../components/ListTable.js';
-import { useT } from '../../i18n.js';
+import { useEnumLabels, useT } from '../../i18n.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
-import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
+import { intParam, useIsMobile, useUrlFilters, oneOf } from '../../lib/hooks.js';
 import { urlTableChange } from '../../lib/table-url.js';
 import { reviewCountsQuery, reviewsQuery, type ReviewDueState, type ReviewListItem, type ReviewListParams, type ReviewStatus } from './reviews.api.js';
 import { reviewsMessages } from './reviews.messages.js';
@@ -15,9 +15,6 @@ const STATUSES: ReviewStatus[] = ['in_review', 'returned', 'approved', 'rejected
 const DUE_STATES: ReviewDueState[] = ['overdue', 'due_soon', 'on_time'];
 const STATUS_COLORS: Record<ReviewStatus, string> = { in_review: 'processing', returned: 'warning', approved: 'success', rejected: 'error', withdrawn: 'default' };
 const FILTER_KEYS = ['q', 'kind', 'status', 'due'] as const;
-
-const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined =>
-  v && (values as readonly string[]).includes(v) ? (v as T) : undefined;
 
 function readParams(params: URLSearchParams): ReviewListParams {
   const queue = oneOf(['mine', 'all'] as const, params.get('queue')) ?? 'mine';
@@ -56,6 +53,7 @@ function DueCell({ item }: { item: ReviewListItem }) {
  */
 export default function ReviewsPage() {
   const rt = useT(reviewsMessages);
+  const labels = useEnumLabels();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
   const [params, update] = useUrlFilters();
@@ -79,13 +77,13 @@ export default function ReviewsPage() {
   const stepCell = (r: ReviewListItem) =>
     r.currentStep ? (
       <span>
-        {rt(`reviews.step.${r.currentStep}`)}
-        {r.status === 'returned' && <Typography.Text type="secondary">{` · ${rt('reviews.status.returned')}`}</Typography.Text>}
+        {labels.reviewStep(r.currentStep)}
+        {r.status === 'returned' && <Typography.Text type="secondary">{` · ${labels.reviewStatus('returned')}`}</Typography.Text>}
       </span>
     ) : (
       <Typography.Text type="secondary">—</Typography.Text>
     );
-  const statusCell = (s: ReviewStatus) => <Tag color={STATUS_COLORS[s]}>{rt(`reviews.status.${s}`)}</Tag>;
+  const statusCell = (s: ReviewStatus) => <Tag color={STATUS_COLORS[s]}>{labels.reviewStatus(s)}</Tag>;
 
   const desktopColumns: TableColumnsType<ReviewListItem> = [
     { title: rt('reviews.col.kind'), key: 'kind', render: (_: unknown, r) => kindCell(r) },
@@ -147,7 +145,7 @@ export default function ReviewsPage() {
       image={Empty.PRESENTED_IMAGE_SIMPLE}
       description={
         <span>
-          {rt('reviews.empty.mine')}
+          {rt('layout.todoNone')}
           <br />
           <Typography.Text type="secondary">{rt('reviews.empty.mineHint')}</Typography.Text>
         </span>
@@ -156,7 +154,7 @@ export default function ReviewsPage() {
   );
 
   return (
-    <Card title={rt('reviews.title')} className="reviews-page">
+    <Card title={rt('nav.reviews')} className="reviews-page">
       <Tabs
         activeKey={p.queue}
         items={[
@@ -192,7 +190,7 @@ export default function ReviewsPage() {
           value={p.status}
           placeholder={rt('reviews.filter.status')}
           allowClear
-          options={STATUSES.map((s) => ({ value: s, label: rt(`reviews.status.${s}`) }))}
+          options={STATUSES.map((s) => ({ value: s, label: labels.reviewStatus(s) }))}
           onChange={(status?: string) => update({ status })}
           className="filter-select-mid"
           popupMatchSelectWidth={false}
@@ -209,7 +207,7 @@ export default function ReviewsPage() {
         />
         {filtered && (
           <a onClick={clearFilters} className="filter-clear" role="button">
-            {rt('reviews.filter.clear')}
+            {rt('common.clearFilters')}
           </a>
         )}
       </div>

@@ -19,12 +19,14 @@ export interface ReviewListParams {
   pageSize: number;
 }
 
-// Under ['applications'] as well as ['reviews']: every decision on an application invalidates ['applications'], and
-// the bell and the queue must follow it. Other subject kinds invalidate ['reviews'].
+// Under ['applications']: every decision on an application (and a settings save, which moves deadlines) invalidates
+// ['applications'], and the bell and the queue must follow it. Another subject kind's decisions invalidate
+// reviewKeys.all, the prefix of both.
+const REVIEWS = ['applications', 'reviews'] as const;
 export const reviewKeys = {
-  all: ['reviews'] as const,
-  counts: ['applications', 'reviews', 'counts'] as const,
-  list: (p: ReviewListParams) => ['applications', 'reviews', 'list', p] as const,
+  all: REVIEWS,
+  counts: [...REVIEWS, 'counts'] as const,
+  list: (p: ReviewListParams) => [...REVIEWS, 'list', p] as const,
 };
 
 /** The header bell: the signed-in user's to-dos of every kind (refreshed every minute and after every action). */

@@ -51,7 +51,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
       <Form form={form} name="resetPassword" layout="vertical" requiredMark="optional" onFinish={submit} autoComplete="off">
         <Form.Item
           name="password"
-          label={t('users.newPassword')}
+          label={t('password.new')}
           extra={t('password.policyHint')}
           rules={[{ required: true, message: t('users.passwordRequired') }, passwordPolicyRule(() => user?.username)]}
         >

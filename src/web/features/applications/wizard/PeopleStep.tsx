@@ -5,7 +5,8 @@ import { isEstablishment } from '../app-tags.js';
 import type { Application } from '../applications.api.js';
 import { applicationsMessages } from '../applications.messages.js';
 import { MemberListEditor, type MemberValue } from '../MemberListEditor.js';
-import { idRule, phoneRule, type Values } from './wizard-form.js';
+import { idRule, phoneRule } from '../../../lib/forms.js';
+import type { Values } from './wizard-form.js';
 
 /** Step 负责人与成员: the leader, the declared member counts and (for an establishment) the member list beside them. */
 export function PeopleStep({ app, form, onDirty }: { app: Application; form: FormInstance<Values>; onDirty: () => void }) {

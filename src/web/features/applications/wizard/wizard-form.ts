@@ -1,6 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { LegalForm } from '../../../../shared/enums.js';
-import { PHONE_MESSAGE, RESIDENT_ID_MESSAGES, isValidPhone, residentIdProblem } from '../../../../shared/validators.js';
 import { isChange, isDeregistration } from '../app-tags.js';
 import type { Application, ApplicationData } from '../applications.api.js';
 import type { AppMsgKey } from '../applications.messages.js';
@@ -161,17 +160,3 @@ export function charterTemplate(o: OrgValues, street: string | undefined): strin
     '第十条　本章程经成员大会表决通过之日起生效。',
   ].join('\n');
 }
-
-// The shared validators' own messages (the server gives the same ones).
-export const idRule = {
-  validator: async (_r: unknown, v: string | undefined) => {
-    if (!v) return;
-    const problem = residentIdProblem(v);
-    if (problem) throw new Error(RESIDENT_ID_MESSAGES[problem]);
-  },
-};
-export const phoneRule = {
-  validator: async (_r: unknown, v: string | undefined) => {
-    if (v && !isValidPhone(v)) throw new Error(PHONE_MESSAGE);
-  },
-};

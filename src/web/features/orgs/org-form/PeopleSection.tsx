@@ -1,6 +1,6 @@
 import { Card, Col, Form, Input, InputNumber, Row } from 'antd';
-import { PHONE_MESSAGE, RESIDENT_ID_MESSAGES, isValidPhone, residentIdProblem } from '../../../../shared/validators.js';
 import { useT } from '../../../i18n.js';
+import { idRule, phoneRule } from '../../../lib/forms.js';
 import type { Org } from '../orgs.api.js';
 import { orgsMessages, useOrgFieldLabel } from '../orgs.messages.js';
 import { PersonalInput } from '../PersonalInput.js';
@@ -27,15 +27,7 @@ export function PeopleSection({ org }: { org?: Org }) {
             label={fieldLabel('leaderIdNumber')}
             validateDebounce={300}
             normalize={(v: string | null | undefined) => (typeof v === 'string' ? v.toUpperCase().replace(/\s/g, '') : v)}
-            rules={[
-              {
-                validator: async (_r, v: string | null | undefined) => {
-                  if (typeof v !== 'string' || !v) return;
-                  const problem = residentIdProblem(v);
-                  if (problem) throw new Error(RESIDENT_ID_MESSAGES[problem]);
-                },
-              },
-            ]}
+            rules={[idRule]}
           >
             {editing ? (
               <PersonalInput current={org.leaderIdNumber} maxLength={18} placeholder={t('orgs.idNumberPlaceholder')} />
@@ -50,13 +42,7 @@ export function PeopleSection({ org }: { org?: Org }) {
             label={fieldLabel('leaderPhone')}
             validateDebounce={300}
             normalize={(v: string | null | undefined) => (typeof v === 'string' ? v.replace(/\s/g, '') : v)}
-            rules={[
-              {
-                validator: async (_r, v: string | null | undefined) => {
-                  if (typeof v === 'string' && v && !isValidPhone(v)) throw new Error(PHONE_MESSAGE);
-                },
-              },
-            ]}
+            rules={[phoneRule]}
           >
             {editing ? (
               <PersonalInput current={org.leaderPhone} maxLength={30} inputMode="tel" placeholder={t('orgs.phonePlaceholder')} />
