@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodType } from 'zod';
 import type { AppConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { countAppliedMigrations } from './db/migrate.js';
@@ -10,6 +11,7 @@ import { AppError } from './lib/errors.js';
 import errorHandler from './plugins/error-handler.js';
 import openapi from './plugins/openapi.js';
 import session from './plugins/session.js';
+import textInput from './plugins/text-input.js';
 import staticWeb from './plugins/static-web.js';
 import { authRoutes } from './modules/auth/index.js';
 import { publicRegionRoutes, regionRoutes } from './modules/regions/index.js';
@@ -29,6 +31,8 @@ export interface RouteInfo {
   method: string;
   url: string;
   public: boolean;
+  /** The route's own zod schemas of what it accepts (fastify-type-provider-zod), for checks generated from them. */
+  schema: { params?: ZodType; querystring?: ZodType; body?: ZodType; consumes?: string[] };
 }
 
 export interface BuildOptions {
@@ -55,14 +59,24 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('dbKind', opts.database.kind);
   app.decorate('config', opts.config);
   app.decorate('migrationCount', await countAppliedMigrations(opts.database.db));
-  // Every route with its access marking: the authorization matrix test checks it covers them all.
+  // Every route with its access marking and input schemas (`app.routeList`): the authorization matrix test checks
+  // it covers them all; the route fuzz (test/route-fuzz.test.ts) generates its requests from the schemas.
   const routeList: RouteInfo[] = [];
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routeList.push({ method, url: route.url, public: route.config?.public === true });
+      const { params, querystring, body, consumes } = (route.schema ?? {}) as RouteInfo['schema'];
+      // `public` is read when asked: a later onRoute hook may still mark the route (plugins/openapi.ts does).
+      routeList.push({
+        method,
+        url: route.url,
+        get public() {
+          return route.config?.public === true;
+        },
+        schema: { params, querystring, body, consumes },
+      });
     }
   });
   app.addHook('onSend', async (request, reply) => {
@@ -90,6 +104,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 5 } });
   await app.register(openapi);
   await app.register(session);
+  await app.register(textInput);
 
   await app.register(
     async (api) => {

@@ -38,6 +38,7 @@ const FIELD_LABELS = new Map<string, string>(
     hub: '所属联合会',
     unmasked: '导出明文',
     asOf: '统计日期',
+    filename: '文件名',
   }),
 );
 

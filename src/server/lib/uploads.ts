@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS } from '../../shared/schemas/orgs.js';
 import { errors } from './errors.js';
 import { contentDisposition } from './content-disposition.js';
+import { assertStorableText } from './text-input.js';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
@@ -18,6 +19,8 @@ export async function readUpload(request: FastifyRequest): Promise<UploadedFile>
   const file = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES } });
   if (!file) throw errors.validation({ file: '请选择文件' });
   const kindField = file.fields.kind as { value?: unknown } | undefined;
+  // Multipart text is parsed here, after the app-wide check of every other string (plugins/text-input.ts).
+  assertStorableText({ kind: kindField?.value, filename: file.filename });
   const buffer = await file.toBuffer().catch(() => null);
   return { kind: String(kindField?.value ?? ''), filename: file.filename, buffer: buffer ?? Buffer.alloc(0), truncated: buffer === null || file.file.truncated };
 }

@@ -4,6 +4,7 @@ import { ERROR_RESPONSES } from '../../../shared/schemas/common.js';
 import { ImportJob, ImportJobList, ImportJobListQuery } from '../../../shared/schemas/imports.js';
 import { z } from '../../../shared/zod.js';
 import { errors } from '../../lib/errors.js';
+import { assertStorableText } from '../../lib/text-input.js';
 import { contentDisposition } from '../../lib/content-disposition.js';
 import * as service from './imports.service.js';
 import { stopImports, useImportLog } from './imports.runner.js';
@@ -16,9 +17,17 @@ export async function readSheetUpload(request: FastifyRequest): Promise<{ buffer
   if (!request.isMultipart()) throw errors.badRequest('import.no_file', '请以 multipart/form-data 上传文件（字段名 file）');
   const file = await request.file();
   if (!file) throw errors.badRequest('import.no_file', '请选择要导入的文件', { file: '请选择文件' });
+  // Multipart text is parsed here, after the app-wide check of every other string (plugins/text-input.ts).
+  assertStorableText({ filename: file.filename });
   // What kind of file it is (an .xls, .et, .numbers or Word file is refused with how to save it as .xlsx) is decided
   // once, where the sheet is read (lib/sheets/read.ts readGrid), before any job exists.
-  return { buffer: await file.toBuffer(), filename: file.filename };
+  // A body cut off before its closing boundary is the sender's fault (a dropped connection), not the server's: 400.
+  // A file over the size limit keeps its own 413.
+  const buffer = await file.toBuffer().catch((err: { statusCode?: number }) => {
+    if (err.statusCode) throw err;
+    throw errors.badRequest('import.incomplete_upload', '文件没有完整上传，请重新上传', { file: '文件没有完整上传，请重新上传' });
+  });
+  return { buffer, filename: file.filename };
 }
 
 /** Import jobs of every kind: progress, report, and resume or rerun after an interruption. */
