@@ -112,8 +112,23 @@ function multipartRequests(route: RouteInfo, url: fc.Arbitrary<{ url: string; br
     });
 }
 
-/** The requests of one route, generated from its schemas: one part broken, or (now and then) none. */
+/** Whether a route reads anything a request can get wrong: path, query or body (JSON or multipart). */
+export function takesInput(route: RouteInfo): boolean {
+  return Boolean(route.schema.params || route.schema.querystring || route.schema.body || MULTIPART(route));
+}
+
+/**
+ * The requests of one route, generated from its schemas: one part broken, or (one in nine) none. Mostly requests
+ * the schema refuses (a broken optional text may still be valid: an emoji in a search is a search), so the
+ * run's malformed requests are most of it.
+ */
 export function routeRequests(route: RouteInfo): fc.Arbitrary<FuzzRequest> {
+  const any = anyRouteRequest(route);
+  if (!takesInput(route) && !HAS_BODY(route.method)) return any;
+  return fc.oneof({ arbitrary: any.filter((r) => r.malformed), weight: 8 }, { arbitrary: any, weight: 1 });
+}
+
+function anyRouteRequest(route: RouteInfo): fc.Arbitrary<FuzzRequest> {
   const plans: Partial<Record<Part, PartPlan>> = {};
   for (const part of ['params', 'querystring', 'body'] as const) {
     const schema = route.schema[part];

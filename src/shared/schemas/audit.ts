@@ -1,7 +1,6 @@
 import { z } from '../zod.js';
-import { Paging } from './common.js';
+import { DateText, Paging } from './common.js';
 
-const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const AuditFilter = z.strictObject({
   actor: z.string().trim().max(40).optional(),

@@ -29,6 +29,23 @@ export const Paging = {
   pageSize: z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(20),
 };
 
+/** Whether a YYYY-MM-DD text names a day of the calendar (years 1–9999, as PostgreSQL's date takes them). */
+export function isCalendarDate(text: string): boolean {
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  date.setUTCFullYear(y);
+  return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * A date as YYYY-MM-DD that exists: `2026-02-30` or `2026-13-01` has the form but no day, and PostgreSQL refuses
+ * it mid-query (a 500, or an export cut off after its first bytes). The one date rule of every schema.
+ */
+export const DateText = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine(isCalendarDate, '没有这一天，请检查日期');
+
 /** Free text in a query string: trimmed, bounded. */
 export const SearchText = z.string().trim().max(100, '搜索内容不超过 100 个字符');
 

@@ -1,8 +1,7 @@
 import { registerFieldLabels, z } from '../zod.js';
 import { LEGAL_FORMS, ORG_STATUSES } from '../enums.js';
-import { CodeText, Paging, PhoneText, RegionRef, SearchText } from './common.js';
+import { CodeText, DateText, Paging, PhoneText, RegionRef, SearchText } from './common.js';
 
-const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const optionalText = (max: number, label: string) =>
   z.string().trim().max(max, `${label}不超过 ${max} 个字`).nullable().optional();
 const count = (label: string) =>

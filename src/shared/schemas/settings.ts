@@ -1,6 +1,6 @@
 import { z } from '../zod.js';
 import { DEFAULT_ORG_CATEGORIES, REVIEW_STEPS } from '../enums.js';
-import { RegionRef } from './common.js';
+import { DateText, RegionRef } from './common.js';
 import { DEFAULT_TARGETS, TargetSettings } from './targets.js';
 
 const days = (label: string) =>
@@ -86,7 +86,6 @@ export function applicationChainOf(workflow: WorkflowSettings): ReviewChainSetti
   return { steps: workflow.filingSteps.split('_') as ReviewChainSetting['steps'], deadlines: { ...workflow.deadlines } };
 }
 
-const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 /**
  * A year's holiday schedule from the State Council notice, for years the `chinese-days` package does not know yet.

@@ -1,6 +1,6 @@
 import { z } from '../zod.js';
 import { REGION_KINDS } from '../enums.js';
-import { Paging, RegionRef } from './common.js';
+import { DateText, Paging, RegionRef } from './common.js';
 
 export const TARGET_KEYS = [
   'orgsPer10k',
@@ -27,7 +27,6 @@ export const TARGET_STATUSES = ['met', 'close', 'behind', 'no-data'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
 export const TARGET_STATUS_LABELS: Record<TargetStatus, string> = { met: '达标', close: '接近', behind: '未达标', 'no-data': '无数据' };
 
-const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const RegionCode = z.string().regex(/^[0-9]{2,15}$/, '区划代码为 2–15 位数字');
 
 export const StatsQuery = z.strictObject({
