@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from './app.js';
-import { PLACES } from './factories.js';
+import { changedTables, snapshotDatabase } from './db-snapshot.js';
+import { createTestOrg, PLACES } from './factories.js';
 
 /** Bad input gets a 4xx with the standard error body, never a 500, and changes nothing. */
 let t: TestApp;
@@ -138,5 +139,40 @@ describe('bad input to applications', () => {
     const err = expectErrorBody(await staff.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/attachments`, payload, headers: { 'content-type': `multipart/form-data; boundary=${b}` } }));
     expect(err.fields?.file).toContain('PDF');
     expectErrorBody(await staff.patch(`/api/v1/applications/${draft.id}`, { version: 99, data: { org: {}, members: [] } }));
+  });
+});
+
+describe('text PostgreSQL cannot store (issue 12 item 1)', () => {
+  const snap = () => snapshotDatabase(t.database.db);
+
+  it('a NUL in any text is a 400 naming the field, never a 500: login, search, public register, a new organization', async () => {
+    const before = await snap();
+    const anon = t.anonymous();
+    const cases: [Promise<{ statusCode: number; json(): { error: { code: string; message: string; fields?: Record<string, string> } } }>, string, string][] = [
+      [anon.post('/api/v1/auth/login', { username: 'adm\u0000in', password: 'x' }), 'username', '用户名不能包含控制字符'],
+      [staff.get('/api/v1/orgs?q=%E8%88%9E%00'), 'q', '搜索内容不能包含控制字符'],
+      [anon.get('/api/v1/public/orgs?q=%00'), 'q', '搜索内容不能包含控制字符'],
+      [anon.post('/api/v1/public/signup', { username: 'nul-user', displayName: '张\u0000三', phone: '13800138000', password: 'Nul-Pass-2026', regionCode: PLACES.cangkou }), 'displayName', '姓名不能包含控制字符'],
+      [staff.post('/api/v1/orgs', { name: '舞蹈队\u0000', legalForm: 'filed', category: '文体活动', regionCode: PLACES.cangkou }), 'name', '不能包含控制字符'],
+      [anon.post('/api/v1/auth/login', { username: 'x\ud800', password: 'x' }), 'username', '用户名含有无法识别的字符（编码不完整）'],
+    ];
+    for (const [pending, field, message] of cases) {
+      const res = await pending;
+      expect(res.statusCode).toBe(400);
+      expect(expectErrorBody(res).fields?.[field]).toContain(message);
+    }
+    expect(changedTables(before, await snap())).toEqual([]);
+  });
+
+  it('and in a multipart file name', async () => {
+    const org = await createTestOrg(t.database.db);
+    const district = await t.loginAs({ role: 'district_admin' });
+    const b = 'nulname';
+    const payload = `--${b}\r\nContent-Disposition: form-data; name="kind"\r\n\r\ncharter\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="章程\u0000.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n\r\n--${b}--\r\n`;
+    const before = await snap();
+    const res = await district.request({ method: 'POST', url: `/api/v1/orgs/${org.id}/attachments`, payload, headers: { 'content-type': `multipart/form-data; boundary=${b}` } });
+    expect(res.statusCode).toBe(400);
+    expect(expectErrorBody(res).fields).toEqual({ filename: '文件名不能包含控制字符' });
+    expect(changedTables(before, await snap())).toEqual([]);
   });
 });

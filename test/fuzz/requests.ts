@@ -123,12 +123,12 @@ export function takesInput(route: RouteInfo): boolean {
  * run's malformed requests are most of it.
  */
 export function routeRequests(route: RouteInfo): fc.Arbitrary<FuzzRequest> {
-  const any = anyRouteRequest(route);
+  const any = anyRouteRequest(route, true);
   if (!takesInput(route) && !HAS_BODY(route.method)) return any;
-  return fc.oneof({ arbitrary: any.filter((r) => r.malformed), weight: 8 }, { arbitrary: any, weight: 1 });
+  return fc.oneof({ arbitrary: anyRouteRequest(route, false).filter((r) => r.malformed), weight: 8 }, { arbitrary: any, weight: 1 });
 }
 
-function anyRouteRequest(route: RouteInfo): fc.Arbitrary<FuzzRequest> {
+function anyRouteRequest(route: RouteInfo, withUnbroken: boolean): fc.Arbitrary<FuzzRequest> {
   const plans: Partial<Record<Part, PartPlan>> = {};
   for (const part of ['params', 'querystring', 'body'] as const) {
     const schema = route.schema[part];
@@ -166,7 +166,7 @@ function anyRouteRequest(route: RouteInfo): fc.Arbitrary<FuzzRequest> {
   if (plans.querystring) parts.push('querystring', 'querystring');
   if (plans.body) parts.push('body', 'body', 'body', 'body');
   if (HAS_BODY(route.method)) parts.push('request');
-  parts.push('none');
+  if (withUnbroken || parts.length === 0) parts.push('none');
 
   return fc.constantFrom(...parts).chain((part): fc.Arbitrary<FuzzRequest> => {
     if (part === 'request') {
