@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import type { RouteInfo } from '../../src/server/app.js';
 import { unstorableTextFields } from '../../src/server/lib/text-input.js';
+import { sniffType } from '../../src/server/lib/uploads.js';
+import { ATTACHMENT_KINDS } from '../../src/shared/schemas/orgs.js';
 import { brokenValue, ODD_STRINGS, toJsonSchema, validValue, type Json, type JsonSchema } from './schema-values.js';
 
 /** One generated request of the route fuzz, with what the fuzz knows of it before sending. */
@@ -79,7 +81,7 @@ const BROKEN_XLSX = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer
  */
 function multipartRequests(route: RouteInfo, url: fc.Arbitrary<{ url: string; broken: string | null }>): fc.Arbitrary<FuzzRequest> {
   const isImport = !route.url.includes('attachments');
-  const kinds = ['charter', 'leader_id', 'venue_proof', 'member_list', 'other'];
+  const kinds: string[] = [...ATTACHMENT_KINDS];
   const names = ['章程.pdf', 'a.pdf', 'x.xlsx', ...ODD_STRINGS.map((s) => `${s}.pdf`), '长'.repeat(500) + '.pdf', ''];
   return fc
     .tuple(
@@ -100,13 +102,14 @@ function multipartRequests(route: RouteInfo, url: fc.Arbitrary<{ url: string; br
       }
       const m = multipartBody(isImport ? [] : [['kind', kind]], shape === 'no-file' ? null : { filename, content: bytes });
       // Refused by the route's rules: no file, a kind that is not one, a name that cannot be stored, content that is
-      // no PDF (attachments) or no workbook (imports: the fuzz never sends a readable sheet, so no job starts).
+      // of no type attachments take, or no workbook (imports: the fuzz never sends a readable sheet, so no job starts).
       const fine =
         u.broken === null &&
         shape === 'ok' &&
         !isImport &&
         kinds.includes(kind) &&
-        content === 'pdf' &&
+        // the route's own rule of what a file is (its first bytes, and for Office files the name): a zip named .xlsx passes
+        sniffType(bytes, filename) !== null &&
         Object.keys(unstorableTextFields({ filename })).length === 0;
       return { inject: { ...base, payload: m.payload, headers: m.headers }, broken: u.broken ?? (fine ? null : `multipart kind=${JSON.stringify(kind)} filename=${JSON.stringify(filename)} content=${content} ${shape}`), malformed: u.broken !== null || !fine };
     });
