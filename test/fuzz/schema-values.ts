@@ -75,7 +75,8 @@ export const ODD_STRINGS = [
 ];
 
 const WRONG_TYPES: unknown[] = [123, -1, 1.5, true, false, null, [], {}, ['x'], { a: 1 }];
-const ODD_NUMBERS: unknown[] = [0, -0, -1, 1.5, 2 ** 53, -(2 ** 53), 1e308, -1e308, '1', 'abc', '', null, true, [], {}];
+/** Edges of the schema's own limits are added per field; these are the storage's (int4, int8, safe integers). */
+const ODD_NUMBERS: unknown[] = [0, -0, -1, 1.5, 2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER, 2 ** 53, -(2 ** 53), 2 ** 63, 1e308, -1e308, '1', 'abc', '', null, true, [], {}];
 
 const resolve = (root: JsonSchema, s: JsonSchema): JsonSchema => {
   if (!s.$ref) return s;
