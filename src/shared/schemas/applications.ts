@@ -8,7 +8,7 @@ import {
   REVIEW_DECISIONS,
   REVIEW_STEPS,
 } from '../enums.js';
-import { CodeText, Paging, PhoneText, RegionRef, SearchText } from './common.js';
+import { CodeText, Paging, PhoneText, RegionRef, SearchText, VersionNumber } from './common.js';
 import { OrgAttachment, OrgFields } from './orgs.js';
 
 /** The registry fields an applicant proposes (status, flags and certificate numbers are the office's to set). */
@@ -43,7 +43,7 @@ export const ApplicationCreateBody = z.strictObject({
 export type ApplicationCreateBody = z.infer<typeof ApplicationCreateBody>;
 
 export const ApplicationUpdateBody = z.strictObject({
-  version: z.number().int().positive('缺少版本号'),
+  version: VersionNumber,
   data: ApplicationData,
 });
 export type ApplicationUpdateBody = z.infer<typeof ApplicationUpdateBody>;

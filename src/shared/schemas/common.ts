@@ -46,6 +46,12 @@ export const DateText = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
   .refine(isCalendarDate, '没有这一天，请检查日期');
 
+/**
+ * The version an editor saw (a stale edit is refused, not silently applied). Stored as integer (int4): a larger
+ * number is no version of anything, and PostgreSQL refuses it mid-query (a 500) rather than saying so.
+ */
+export const VersionNumber = z.number().int().positive('缺少版本号').max(2_147_483_647, '版本号无效');
+
 /** Free text in a query string: trimmed, bounded. */
 export const SearchText = z.string().trim().max(100, '搜索内容不超过 100 个字符');
 

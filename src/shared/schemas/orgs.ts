@@ -1,6 +1,6 @@
 import { registerFieldLabels, z } from '../zod.js';
 import { LEGAL_FORMS, ORG_STATUSES } from '../enums.js';
-import { CodeText, DateText, Paging, PhoneText, RegionRef, SearchText } from './common.js';
+import { CodeText, DateText, Paging, PhoneText, RegionRef, SearchText, VersionNumber } from './common.js';
 
 const optionalText = (max: number, label: string) =>
   z.string().trim().max(max, `${label}不超过 ${max} 个字`).nullable().optional();
@@ -38,7 +38,7 @@ export type OrgCreateBody = z.infer<typeof OrgCreateBody>;
 
 export const OrgUpdateBody = OrgFields.partial().extend({
   /** The version the editor saw: a stale edit is refused rather than silently overwriting. */
-  version: z.number().int().positive('缺少版本号'),
+  version: VersionNumber,
   reason: z.string().trim().max(200, '修改原因不超过 200 个字').optional(),
 });
 export type OrgUpdateBody = z.infer<typeof OrgUpdateBody>;

@@ -1,6 +1,6 @@
 import { z } from '../zod.js';
 import { REVIEW_DECISIONS, REVIEW_STEPS } from '../enums.js';
-import { Paging, RegionRef, SearchText } from './common.js';
+import { Paging, RegionRef, SearchText, VersionNumber } from './common.js';
 // The shapes the filing work already answers with; the follow-up that moves applications onto the chain moves
 // them here and has applications import them.
 import { ApplicationEvent, BatchReviewResponse, DUE_STATES, OverdueByNode } from './applications.js';
@@ -81,7 +81,7 @@ export const ReviewDecisionBody = z.strictObject({
   decision: z.enum(REVIEW_DECISIONS, { error: '请选择审核结论（同意、退回补正或不予通过）' }),
   opinion: z.string().trim().max(1000, '意见不超过 1000 字').optional(),
   /** The version the reviewer saw: a case changed since is refused (409) instead of decided blind. */
-  version: z.number().int().positive().optional(),
+  version: VersionNumber.optional(),
 });
 export type ReviewDecisionBody = z.infer<typeof ReviewDecisionBody>;
 
