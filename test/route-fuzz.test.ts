@@ -71,7 +71,7 @@ beforeAll(async () => {
   await sql`SELECT setval(pg_get_serial_sequence('users', 'id'), 100000)`.execute(db);
   actors = [...(await Promise.all(ROLES.map(async (role) => ({ name: role, role, client: await signIn(role) })))), { name: 'anonymous', role: null, client: t.anonymous() }];
   routes = t.app.routeList.filter((r) => !ONLY_ROUTES || ONLY_ROUTES.includes(`${r.method} ${r.url}`));
-}, 60_000);
+});
 afterAll(async () => t?.close());
 
 /** A route's own seed, from the run's seed and its name: adding a route leaves every other route's requests alone. */
@@ -221,4 +221,4 @@ it(`every route answers generated bad input with a 4xx and changes nothing (seed
   if (!ONLY_ROUTES) expect(malformed).toBeGreaterThanOrEqual(MIN_REQUESTS);
   // Every route the app has took part: none was left out of the list it reads.
   expect(routes.length).toBe(ONLY_ROUTES ? ONLY_ROUTES.length : t.app.routeList.length);
-}, 300_000);
+}, 600_000);
