@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../src/server/app.js';
 import { loadConfig, type AppConfig } from '../src/server/config.js';
 import type { Database } from '../src/server/db/database.js';
-import { openTestDatabase } from './db.js';
+import { openTestDatabase, TEST_DATA_KEY } from './db.js';
 import { createTestUser, TEST_PASSWORD, type TestUserOptions } from './factories.js';
 
 export interface TestApp {
@@ -29,7 +29,7 @@ export interface Client {
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   const base = loadConfig({});
-  return { ...base, demo: false, logLevel: 'silent', rateLimit: { ...base.rateLimit, max: 1_000_000, loginMax: 1_000_000 }, ...overrides };
+  return { ...base, demo: false, logLevel: 'silent', rateLimit: { ...base.rateLimit, max: 1_000_000, loginMax: 1_000_000 }, dataKey: TEST_DATA_KEY, ...overrides };
 }
 
 function makeClient(app: FastifyInstance, cookie: string | null, csrfToken: string | null, userId: number | null, username: string | null): Client {

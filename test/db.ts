@@ -4,11 +4,17 @@ import { inject } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/server/db/database.js';
+import { hasKeyring, Keyring, useKeyring } from '../src/server/lib/personal-data.js';
 import { testDbMode } from './db-mode.js';
 import { withDatabase } from './global-setup.js';
 
+/** The fixed key test data is sealed under (lib/personal-data.ts): testConfig carries it, and so does every test database. */
+export const TEST_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
+
 /** A database of this test file's own, copied from the migrated template (PGlite in memory, or a PostgreSQL database). */
 export async function openTestDatabase(): Promise<Database> {
+  // Tests that write through services without an app (factories) seal under the same key the app would.
+  if (!hasKeyring()) useKeyring(Keyring.fromTexts(TEST_DATA_KEY));
   if (testDbMode() === 'pglite') {
     const pglite = new PGlite({ loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]) });
     await pglite.waitReady;

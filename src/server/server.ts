@@ -1,4 +1,6 @@
 import { loadConfig } from './config.js';
+import { keyringOf, settleDataKey } from './data-key.js';
+import { useKeyring } from './lib/personal-data.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { buildApp } from './app.js';
@@ -6,7 +8,9 @@ import { isDatabaseEmpty, seedDemo } from './demo/seed-demo.js';
 import { backfillOrgSearchColumns } from './modules/orgs/index.js';
 
 async function main() {
-  const config = loadConfig();
+  // The key first: on PostgreSQL without SHEZU_DATA_KEY the start is refused before anything is touched.
+  const config = settleDataKey(loadConfig());
+  useKeyring(keyringOf(config));
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -1,3 +1,4 @@
+import { sealBytes } from '../../src/server/lib/personal-data.js';
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Permission } from '../../src/server/lib/access.js';
@@ -103,7 +104,7 @@ export function createMatrixKit(t: TestApp): MatrixKit {
         .insertInto('import_jobs')
         .values({
           id, user_id: c.userId, kind: 'orgs', filename: 'm.csv', status: interrupted ? 'interrupted' : 'done', total: interrupted ? 1 : 0,
-          report: interrupted ? null : Buffer.from('x'), file, created_at: new Date(), finished_at: new Date(),
+          report: interrupted ? null : sealBytes(Buffer.from('x')), file: file && sealBytes(file), created_at: new Date(), finished_at: new Date(),
         })
         .execute();
       return id;

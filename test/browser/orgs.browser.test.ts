@@ -1,3 +1,4 @@
+import { sealBytes } from '../../src/server/lib/personal-data.js';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -163,7 +164,7 @@ describe('organization registry in the browser', () => {
     // What a kill leaves after the next start: interrupted, its file kept, nothing committed yet.
     await h.database.db
       .insertInto('import_jobs')
-      .values({ id: randomUUID(), user_id: user.id, kind: 'orgs', filename: '街道名单.csv', status: 'interrupted', total: 3, file, created_at: new Date(), finished_at: new Date() })
+      .values({ id: randomUUID(), user_id: user.id, kind: 'orgs', filename: '街道名单.csv', status: 'interrupted', total: 3, file: sealBytes(file), created_at: new Date(), finished_at: new Date() })
       .execute();
     const page = await h.newPage();
     await loginInBrowser(h, page, 'wenshan-reviewer', TEST_PASSWORD);

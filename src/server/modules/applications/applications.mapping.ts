@@ -5,6 +5,7 @@ import { displayValue, findOrgNames, placesOf } from '../orgs/index.js';
 import { findUserNames } from '../users/index.js';
 import { caseEvents, dueStateOf } from '../reviews/index.js';
 import * as repo from './applications.repository.js';
+import { maskJson, openJson } from '../../lib/personal-data.js';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
@@ -76,8 +77,9 @@ export async function toApplication(
   const data = row.data as ApplicationData;
   return {
     ...item,
-    // The applicant sees what they entered; reviewers see personal data masked (DESIGN: reveal is explicit).
-    data: extra.ownData ? data : { ...data, org: { ...data.org, leaderIdNumber: displayValue('leaderIdNumber', data.org?.leaderIdNumber) as string | null, leaderPhone: displayValue('leaderPhone', data.org?.leaderPhone) as string | null }, members: data.members.map((m) => ({ ...m, phone: displayValue('leaderPhone', m.phone) as string | null })) },
+    // The applicant sees what they entered (their own draft, to edit it; opened from its sealed form); reviewers see
+    // the stored masked forms, nothing opened (DESIGN: reveal is explicit).
+    data: extra.ownData ? openJson(data) : maskJson(data),
     events,
     attachments: extra.attachments.map((a) => ({
       id: Number(a.id),

@@ -26,6 +26,7 @@ import { workflowFor } from '../settings/index.js';
 import { latestCasesFor, overdueByNode as overdueOfKind, stepOfRole, submitCase, turnProblem, withdrawCase } from '../reviews/index.js';
 import { categoriesFor, changeOrgStatus, findOrgById, loadOrgFor, orgFieldsOf, OrgValidationError, prepareOrg, warningsFor } from '../orgs/index.js';
 import * as repo from './applications.repository.js';
+import { openJson } from '../../lib/personal-data.js';
 import { diffOf, toApplication, toListItems } from './applications.mapping.js';
 import { applicationChecks, blockingErrors, isChange, isDeregistration, isEstablishment, isRegistration } from './applications.policy.js';
 
@@ -198,7 +199,8 @@ const CHECK_FIELDS: Record<string, string> = {
 /** Field-level problems that stop a submission: the registry's rules on the proposed record, then the checks. */
 async function submissionProblems(db: Db, actor: Actor, app: ApplicationRow, org: OrgRow | null, checks: ApplicationCheck[]) {
   const fields: Record<string, string> = {};
-  const data = app.data as ApplicationData;
+  // The rules check the clear values (the ID number's check digit): opened in memory, never returned.
+  const data = openJson(app.data) as ApplicationData;
   if (!isDeregistration(app.kind)) {
     const parsed = ProposedOrg.safeParse(data.org);
     if (!parsed.success) {
@@ -309,7 +311,7 @@ export async function getApplication(db: Kysely<DB>, ctx: RequestContext, id: nu
   // Once approved, the record holds the proposal: there is nothing left to compare.
   const diff =
     isChange(app.kind) && org && app.status !== 'approved'
-      ? diffOf(pickProposed(await orgFieldsOf(db, org)), pickProposed((app.data as ApplicationData).org))
+      ? diffOf(pickProposed(await orgFieldsOf(db, org)), pickProposed((openJson(app.data) as ApplicationData).org))
       : null;
   const categories = await categoriesFor(db, { level3_id: app.level3_id });
   const own = Number(app.applicant_id) === actor.id;

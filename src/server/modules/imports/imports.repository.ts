@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/types.js';
 import type { ImportCounts, RowProblem } from './imports.definition.js';
+import { openBytes, sealBytes } from '../../lib/personal-data.js';
 
 /** The job's columns without the file and the report (bytes a poll never needs). */
 const VIEW = ['id', 'user_id', 'kind', 'filename', 'status', 'total', 'processed', 'inserted', 'updated', 'unchanged', 'rejected', 'skipped', 'error', 'created_at', 'finished_at', 'heartbeat_at', 'runner', 'unknown_headers'] as const;
@@ -26,12 +27,12 @@ export function listJobsOf(db: Db, userId: number, f: { kind?: string; status?: 
 
 export async function findJobFile(db: Db, id: string): Promise<Buffer | null> {
   const row = await db.selectFrom('import_jobs').select('file').where('id', '=', id).executeTakeFirst();
-  return row?.file ? Buffer.from(row.file) : null;
+  return row?.file ? openBytes(row.file) : null;
 }
 
 export async function findJobReport(db: Db, id: string): Promise<Buffer | null> {
   const row = await db.selectFrom('import_jobs').select('report').where('id', '=', id).executeTakeFirst();
-  return row?.report ? Buffer.from(row.report) : null;
+  return row?.report ? openBytes(row.report) : null;
 }
 
 export async function insertJob(
@@ -49,7 +50,8 @@ export async function insertJob(
       status: 'running',
       total: job.total,
       skipped: job.skipped,
-      file: job.file,
+      // The uploaded sheet holds ID numbers and phones in clear: stored sealed whole (migration 0015).
+      file: sealBytes(job.file),
       unknown_headers: job.unknownHeaders,
       runner: job.runner,
       heartbeat_at: now,
@@ -107,7 +109,7 @@ export function findProblems(db: Db, id: string) {
 
 /** Done: the report is kept, the file is dropped (nothing is left to resume). */
 export async function finishJob(trx: Db, id: string, report: Buffer) {
-  await trx.updateTable('import_jobs').set({ status: 'done', report, file: null, finished_at: new Date(), runner: null }).where('id', '=', id).execute();
+  await trx.updateTable('import_jobs').set({ status: 'done', report: sealBytes(report), file: null, finished_at: new Date(), runner: null }).where('id', '=', id).execute();
   await trx.deleteFrom('import_job_problems').where('job_id', '=', id).execute();
 }
 

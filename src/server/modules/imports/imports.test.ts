@@ -1,3 +1,4 @@
+import { sealBytes } from '../../lib/personal-data.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/app.js';
@@ -42,7 +43,7 @@ async function crashedJob(c: Client, file: Buffer, committed: number, total: num
     .insertInto('import_jobs')
     .values({
       id, user_id: c.userId!, kind: 'orgs', filename: '名单.csv', status: 'running', total, processed: committed, inserted: committed,
-      file, runner: 'a-process-that-was-killed', heartbeat_at: new Date(Date.now() - 5 * 60_000), created_at: new Date(),
+      file: sealBytes(file), runner: 'a-process-that-was-killed', heartbeat_at: new Date(Date.now() - 5 * 60_000), created_at: new Date(),
     })
     .execute();
   return id;
@@ -92,7 +93,7 @@ describe('import jobs across a restart', () => {
     const id = randomUUID();
     await t.database.db
       .insertInto('import_jobs')
-      .values({ id, user_id: street.userId!, kind: 'orgs', filename: 'c.csv', status: 'running', total: 1, file: csv(['活着的任务']), runner: 'another-live-process', heartbeat_at: new Date(), created_at: new Date() })
+      .values({ id, user_id: street.userId!, kind: 'orgs', filename: 'c.csv', status: 'running', total: 1, file: sealBytes(csv(['活着的任务'])), runner: 'another-live-process', heartbeat_at: new Date(), created_at: new Date() })
       .execute();
     expect(await interruptOrphanedImports(t.database.db, 'postgres')).toBe(0);
     expect((await street.get(`/api/v1/imports/${id}`)).json().status).toBe('running');
