@@ -242,13 +242,6 @@ export function openJson<T>(doc: T, ring: Keyring = lazyKeyring()): T {
   return walk(doc, null, (s) => s, (f) => open(f.$sealed, ring)) as T;
 }
 
-/** Whether a document holds a clear personal string (the migration's and the rotation's test of a row). */
-export function hasClearPersonal(doc: unknown): boolean {
-  let found = false;
-  walk(doc, null, (s) => ((found ||= !isMasked(s)), s), (f) => f);
-  return found;
-}
-
 /**
  * Re-seals every sealed field of a document that is not under the ring's current key (and seals clear ones);
  * returns null when nothing changed, so a rotation writes only rows it must.
