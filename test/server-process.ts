@@ -29,11 +29,17 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Spawns the server on `dataDir` (no demo data); `children` collects it so the test can kill what is left. */
-export async function spawnServer(dataDir: string, children: ChildProcess[]): Promise<ServerProcess> {
+/**
+ * Spawns the server on `dataDir` (no demo data); `children` collects it so the test can kill what is left. `extra`
+ * adds to its environment: a server on PostgreSQL needs `DATABASE_URL` and `SHEZU_DATA_KEY` (TEST_DATA_KEY of
+ * test/db.ts), or it refuses to start.
+ */
+export async function spawnServer(dataDir: string, children: ChildProcess[], extra: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SHEZU_DEMO: '0', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
+  delete env.SHEZU_DATA_KEY;
+  Object.assign(env, extra);
   const child = spawn(process.execPath, ['dist/server/server.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
