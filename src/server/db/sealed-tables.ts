@@ -32,6 +32,8 @@ export interface SealedTable {
   bytes?: string[];
   /** audit_log refuses UPDATE by trigger (migration 0003); see rewriteAppendOnly. */
   appendOnly?: boolean;
+  /** Rows per batch at most, whatever the caller asks: a row holding a 20 MB upload is read whole. */
+  maxBatch?: number;
 }
 
 export const SEALED_TABLES: SealedTable[] = [
@@ -40,7 +42,7 @@ export const SEALED_TABLES: SealedTable[] = [
   { table: 'applications', key: 'id', keyType: 'bigint', json: ['data'] },
   { table: 'org_history', key: 'id', keyType: 'bigint', json: ['changes'] },
   { table: 'audit_log', key: 'id', keyType: 'bigint', json: ['old_value', 'new_value'], appendOnly: true },
-  { table: 'import_jobs', key: 'id', keyType: 'text', bytes: ['file', 'report'] },
+  { table: 'import_jobs', key: 'id', keyType: 'text', bytes: ['file', 'report'], maxBatch: 5 },
 ];
 
 /** Where a walk over SEALED_TABLES stands: the table's index and the last key done in it. */
@@ -72,7 +74,7 @@ export async function resealBatch(trx: Db, pos: WalkPosition, mode: ResealMode, 
   ];
   const after = pos.after === null ? sql`` : sql` where ${sql.ref(spec.key)} > ${spec.keyType === 'bigint' ? Number(pos.after) : String(pos.after)}`;
   const { rows } = await sql<Record<string, unknown>>`select ${sql.join(read.map((c) => sql.ref(c)))} from ${sql.table(spec.table)}${after}
-    order by ${sql.ref(spec.key)} limit ${limit}`.execute(trx);
+    order by ${sql.ref(spec.key)} limit ${Math.min(limit, spec.maxBatch ?? limit)}`.execute(trx);
   if (rows.length === 0) return { pos: { t: pos.t + 1, after: null }, changed: 0 };
 
   const updates: Record<string, unknown>[] = [];
