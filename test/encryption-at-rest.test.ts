@@ -6,7 +6,7 @@ import { establishmentData, submitFiling } from './applications.js';
 import { finished, upload } from './sheets.js';
 import { findPersonalData, type PersonalDataFinding } from './personal-data-scan.js';
 import { recordScore } from './scoreboard.js';
-import { isSealedBytes } from '../src/server/lib/personal-data.js';
+import { isSealedBytes, openJson } from '../src/server/lib/personal-data.js';
 import { insertJob } from '../src/server/modules/imports/imports.repository.js';
 
 // Issue 12 §5: after every kind of write that stores a resident ID number or a phone, no table holds one in clear
@@ -128,5 +128,31 @@ describe('personal data at rest', () => {
     expect(await named(imported[1])).toEqual(['仓口加密导入乙队']);
     expect(await named(clear.idNumbers[1].toLowerCase())).toEqual(['仓口社区加密测试合唱团']);
     expect(await named(clear.idNumbers[0])).toEqual([]);
+  });
+
+  it('shows the applicant their own application masked too, and keeps the values a form sends back untouched', async () => {
+    const data = establishmentData(PLACES.cangkou, '仓口社区加密测试秧歌队');
+    const members = data.members.map((m, i) => ({ ...m, phone: `1370796${String(1000 + i)}` }));
+    const created = await leader.post('/api/v1/applications', { kind: 'filing', data: { ...data, members } });
+    expect(created.statusCode, created.body).toBe(201);
+    const shown = created.json();
+    expect(findPersonalData(JSON.stringify(shown))).toEqual([]);
+    expect(shown.data.org.leaderIdNumber).toBe(`${data.org.leaderIdNumber.slice(0, 4)}**********${data.org.leaderIdNumber.slice(-4)}`);
+    expect(shown.data.members[3].phone).toBe('137****1003');
+    // The form sends everything back as shown, with one member moved to the top and one phone retyped.
+    const back = { ...shown.data, members: [shown.data.members[5], ...shown.data.members.filter((_: unknown, i: number) => i !== 5)] };
+    back.members[1] = { ...back.members[1], phone: '13607969999' };
+    const saved = await leader.patch(`/api/v1/applications/${shown.id}`, { version: shown.version, data: back });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const row = await t.database.db.selectFrom('applications').select('data').where('id', '=', shown.id).executeTakeFirstOrThrow();
+    const stored = openJson(row.data) as Omit<typeof data, 'members'> & { members: typeof members };
+    expect(stored.org.leaderIdNumber).toBe(data.org.leaderIdNumber);
+    expect(stored.org.leaderPhone).toBe(data.org.leaderPhone);
+    expect(stored.members.map((m) => m.phone)).toEqual([members[5].phone, '13607969999', ...members.filter((_, i) => i !== 0 && i !== 5).map((m) => m.phone)]);
+    // Submitted, the rules check the real ID number (opened on the server), not its mask.
+    const { uploadRequired } = await import('./applications.js');
+    await uploadRequired(leader, shown.id);
+    const submitted = await leader.post(`/api/v1/applications/${shown.id}/submit`);
+    expect(submitted.statusCode, submitted.body).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   dataKeyFrom,
+  keepSealed,
   DataKeyError,
   Keyring,
   maskJson,
@@ -94,4 +95,16 @@ describe('personal data sealing', () => {
     expect(() => parseDataKey('short')).toThrow(/格式不对.*\n.*is not a key/);
     expect(() => parseDataKey(Buffer.alloc(16).toString('base64'))).toThrow(DataKeyError);
   });
+
+  it('keeps the stored sealed value for a masked string sent back untouched, by place or by member name', () => {
+    const stored = sealJson({ org: { leaderIdNumber: ID, leaderPhone: '13800138000' }, members: [{ name: '甲', phone: '13900139000' }, { name: '乙', phone: '13700137000' }] }, ring);
+    const shown = maskJson(stored);
+    const back = { org: { ...shown.org, leaderPhone: '13500135000' }, members: [shown.members[1], shown.members[0], { name: '丙', phone: '137****7000' }] };
+    const kept = keepSealed(back, stored);
+    expect(openJson(kept, ring)).toEqual({
+      org: { leaderIdNumber: ID, leaderPhone: '13500135000' },
+      members: [{ name: '乙', phone: '13700137000' }, { name: '甲', phone: '13900139000' }, { name: '丙', phone: '137****7000' }],
+    });
+  });
 });
+

@@ -243,6 +243,31 @@ export function openJson<T>(doc: T, ring: Keyring = lazyKeyring()): T {
 }
 
 /**
+ * A document sent back by a form that showed it masked: each masked string equal to the masked form of the value
+ * stored at the same place (array items matched by position, or else by their `name`) takes that stored sealed
+ * value again, so an untouched field keeps what was entered without the form ever holding it in clear. A masked
+ * string that matches nothing stays as it is (it holds no personal data; the rules then ask for the value again).
+ */
+export function keepSealed<T>(incoming: T, stored: unknown): T {
+  const go = (v: unknown, old: unknown, kind: PersonalKind | null): unknown => {
+    if (typeof v === 'string') return kind && isMasked(v) && isSealedField(old) && old.masked === v ? old : v;
+    if (Array.isArray(v)) {
+      const olds = Array.isArray(old) ? old : [];
+      return v.map((x, i) => {
+        const same = (o: unknown) => o && typeof o === 'object' && x && typeof x === 'object' && (o as { name?: unknown }).name === (x as { name?: unknown }).name;
+        return go(x, same(olds[i]) ? olds[i] : (olds.find(same) ?? olds[i]), kind);
+      });
+    }
+    if (v && typeof v === 'object') {
+      const o = old && typeof old === 'object' && !Array.isArray(old) ? (old as Record<string, unknown>) : {};
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, go(x, o[k], PERSONAL_JSON_KEYS[k] ?? kind)]));
+    }
+    return v;
+  };
+  return go(incoming, stored, null) as T;
+}
+
+/**
  * Re-seals every sealed field of a document that is not under the ring's current key (and seals clear ones);
  * returns null when nothing changed, so a rotation writes only rows it must.
  */

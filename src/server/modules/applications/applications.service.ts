@@ -26,7 +26,7 @@ import { workflowFor } from '../settings/index.js';
 import { latestCasesFor, overdueByNode as overdueOfKind, stepOfRole, submitCase, turnProblem, withdrawCase } from '../reviews/index.js';
 import { categoriesFor, changeOrgStatus, findOrgById, loadOrgFor, orgFieldsOf, OrgValidationError, prepareOrg, warningsFor } from '../orgs/index.js';
 import * as repo from './applications.repository.js';
-import { openJson } from '../../lib/personal-data.js';
+import { keepSealed, openJson } from '../../lib/personal-data.js';
 import { diffOf, toApplication, toListItems } from './applications.mapping.js';
 import { applicationChecks, blockingErrors, isChange, isDeregistration, isEstablishment, isRegistration } from './applications.policy.js';
 
@@ -168,7 +168,9 @@ export async function updateApplication(db: Kysely<DB>, ctx: RequestContext, id:
   const { app, actor } = await loadApplication(db, ctx, id, 'application.apply');
   requireApplicant(app, actor);
   if (app.status !== 'draft' && app.status !== 'returned') throw errors.conflict('application.not_editable', '申请已提交审核，不能修改；如需修改请先撤回');
-  const data: ApplicationData = { ...body.data, org: normalizedOrgData(app.kind, body.data.org) };
+  // The form showed the stored personal values masked: those sent back untouched keep their sealed values.
+  const given = keepSealed(body.data, app.data);
+  const data: ApplicationData = { ...given, org: normalizedOrgData(app.kind, given.org) };
   let region: RegionRow | null = null;
   if (isEstablishment(app.kind) && !app.org_id) {
     region = await placeFor(db, actor, app.kind, data, null);
@@ -323,7 +325,6 @@ export async function getApplication(db: Kysely<DB>, ctx: RequestContext, id: nu
     diff,
     today,
     dueSoonUntil,
-    ownData: own,
     rules: { categories, memberThresholds: workflow.memberThresholds },
     can: {
       edit: own && open,
