@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type Client, type TestApp } from './app.js';
 import { makeResidentId, PLACES } from './factories.js';
-import { establishmentData, submitFiling } from './applications.js';
+import { establishmentData, PDF_BYTES, submitFiling } from './applications.js';
 import { finished, upload } from './sheets.js';
 import { findPersonalData, type PersonalDataFinding } from './personal-data-scan.js';
 import { recordScore } from './scoreboard.js';
@@ -78,6 +78,20 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
+/**
+ * Whether a finding lies inside a long hexadecimal token (a session token's hash, a migration checksum, a request's
+ * UUID): eleven digits in a row turn up in those by chance every few runs, and they are no one's phone. A value
+ * written as data stands apart (quotes, commas, spaces around it).
+ */
+function inHexToken(text: string, f: PersonalDataFinding) {
+  let from = f.index;
+  let to = f.index + f.value.length;
+  while (from > 0 && /[0-9a-fA-F-]/.test(text[from - 1])) from--;
+  while (to < text.length && /[0-9a-fA-F-]/.test(text[to])) to++;
+  const token = text.slice(from, to);
+  return token.replace(/-/g, '').length >= 32 && /[a-fA-F]/.test(token);
+}
+
 describe('personal data at rest', () => {
   it('holds no resident ID number or phone in clear in any text, jsonb or bytea column of any table', async () => {
     const { rows: columns } = await sql<{ table_name: string; column_name: string; data_type: string }>`
@@ -94,13 +108,14 @@ describe('personal data at rest', () => {
         values++;
         // A stored file is sealed whole; one that is not is read as the text it holds.
         const text = v instanceof Uint8Array ? (isSealedBytes(v) ? '' : Buffer.from(v).toString('utf8')) : String(v);
-        for (const f of findPersonalData(text)) found.push({ ...f, at: `${c.table_name}.${c.column_name}` });
+        for (const f of findPersonalData(text)) if (!inHexToken(text, f)) found.push({ ...f, at: `${c.table_name}.${c.column_name}` });
       }
     }
     recordScore('encryption at rest', { 'clear values found': found.length, 'columns scanned': columns.length });
     expect(values).toBeGreaterThan(100);
     expect(columns.map((c) => `${c.table_name}.${c.column_name}`)).toEqual(expect.arrayContaining(['orgs.leader_id_number_enc', 'users.phone_enc', 'applications.data', 'audit_log.new_value', 'import_jobs.file']));
-    expect(found.map((f) => `${f.at}: ${f.kind} ${f.value}`)).toEqual([]);
+    // One line per value found: the table and column say where the write that left it is.
+    expect(found.map((f) => `${f.at}: ${f.kind} ${f.value}`).join('\n')).toBe('');
   });
 
   it('stores the values sealed (they are there, not dropped), and the audited reveal returns the originals', async () => {
@@ -115,6 +130,18 @@ describe('personal data at rest', () => {
     expect(history.find((h: { version: number }) => h.version === 2).changes.leaderPhone).toEqual({ from: '138****0001', to: '0796-***1234' });
     const job = await t.database.db.selectFrom('import_jobs').select(['file', 'report']).where('id', '=', 'kept-file-job').executeTakeFirstOrThrow();
     expect(isSealedBytes(job.file)).toBe(true);
+    // Stored files (an ID card scan, a member list) are sealed whole, and the entitled reader gets them back as sent.
+    const files = [
+      ...(await t.database.db.selectFrom('application_attachments').select('content').execute()),
+      ...(await t.database.db.selectFrom('org_attachments').select('content').execute()),
+    ];
+    expect(files.length).toBeGreaterThanOrEqual(8);
+    expect(files.every((f) => isSealedBytes(f.content))).toBe(true);
+    const approvedOrg = await t.database.db.selectFrom('orgs').select('id').where('name', '=', '仓口社区加密测试太极队').executeTakeFirstOrThrow();
+    const [attachment] = (await community.get(`/api/v1/orgs/${approvedOrg.id}/attachments`)).json().items;
+    const download = await community.get(`/api/v1/orgs/${approvedOrg.id}/attachments/${attachment.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(PDF_BYTES)).toBe(true);
     // The approved filing's organization carries the applicant's values, sealed and hashed.
     const approved = await t.database.db.selectFrom('orgs').select(['leader_id_number_hash', 'leader_phone_masked']).where('name', '=', '仓口社区加密测试太极队').executeTakeFirstOrThrow();
     expect(approved.leader_id_number_hash).toMatch(/^[A-Za-z0-9_-]{43}$/);

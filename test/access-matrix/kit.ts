@@ -86,7 +86,7 @@ export function createMatrixKit(t: TestApp): MatrixKit {
     async newApplicationAttachment(applicationId) {
       const row = await db
         .insertInto('application_attachments')
-        .values({ application_id: applicationId, kind: 'other', filename: 'o.pdf', mime_type: 'application/pdf', size_bytes: 9, content: Buffer.from('%PDF-1.4 '), uploaded_at: new Date(), uploaded_by: null })
+        .values({ application_id: applicationId, kind: 'other', filename: 'o.pdf', mime_type: 'application/pdf', size_bytes: 9, content: sealBytes(Buffer.from('%PDF-1.4 ')), uploaded_at: new Date(), uploaded_by: null })
         .returning('id')
         .executeTakeFirstOrThrow();
       return Number(row.id);

@@ -20,7 +20,8 @@ import {
  * Every place personal data is stored sealed (lib/personal-data.ts): the column triples, the jsonb documents and the
  * stored files. The migration that encrypted the existing rows and `shezu keys rotate` both walk this list; a
  * module that stores a resident ID number or a phone adds its table here (and the raw-table test reads every table,
- * so one it forgets turns that test red).
+ * so one it forgets turns that test red). Append only: a data step or a rotation in progress stores its position
+ * as an index into this list.
  */
 export interface SealedTable {
   table: string;
@@ -43,6 +44,9 @@ export const SEALED_TABLES: SealedTable[] = [
   { table: 'org_history', key: 'id', keyType: 'bigint', json: ['changes'] },
   { table: 'audit_log', key: 'id', keyType: 'bigint', json: ['old_value', 'new_value'], appendOnly: true },
   { table: 'import_jobs', key: 'id', keyType: 'text', bytes: ['file', 'report'], maxBatch: 5 },
+  // Member lists (xlsx) and ID card scans are personal data as much as the fields are.
+  { table: 'org_attachments', key: 'id', keyType: 'bigint', bytes: ['content'], maxBatch: 10 },
+  { table: 'application_attachments', key: 'id', keyType: 'bigint', bytes: ['content'], maxBatch: 10 },
 ];
 
 /** Where a walk over SEALED_TABLES stands: the table's index and the last key done in it. */

@@ -91,7 +91,7 @@ export async function deleteAttachment(db: Db, attachmentId: number) {
   await db.deleteFrom('application_attachments').where('id', '=', attachmentId).execute();
 }
 
-/** Copies of an application's files with their content (to carry into the registry on approval). */
+/** Copies of an application's files with their content, sealed as stored (to carry into the registry on approval). */
 export function findAttachmentFiles(db: Db, applicationId: number) {
   return db
     .selectFrom('application_attachments')
