@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/server/db/database.js';
 import { migrate } from '../src/server/db/migrate.js';
 import { importRegions } from '../src/server/modules/regions/index.js';
-import { createTestUser, makeResidentId, PLACES, TEST_PASSWORD } from './factories.js';
-import { buildServer, cleanUp, spawnServer, waitHealthy, type ServerProcess } from './server-process.js';
+import { createTestUser, makeResidentId, PLACES } from './factories.js';
+import { buildServer, callAs, cleanUp, signIn, spawnServer, waitHealthy, type ProcessSession, type ServerProcess } from './server-process.js';
 
 /**
  * issue 11 §4 acceptance: a real server process on an embedded data directory is killed (SIGKILL) in the middle of
@@ -48,17 +48,9 @@ async function start() {
 }
 
 type Server = ServerProcess;
-
-async function login(s: Server, username: string) {
-  const res = await fetch(`${s.base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: TEST_PASSWORD }) });
-  expect(res.status).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('shezu_sid='))!;
-  return { cookie, csrf: (await res.json()).csrfToken as string };
-}
-
-type Session = Awaited<ReturnType<typeof login>>;
-const call = (s: Server, who: Session, url: string, init: RequestInit = {}) =>
-  fetch(`${s.base}${url}`, { ...init, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, ...(init.headers ?? {}) } });
+type Session = ProcessSession;
+const login = (s: Server, username: string) => signIn(s, username);
+const call = callAs;
 const job = async (s: Server, who: Session, id: string) => (await call(s, who, `/imports/${id}`)).json();
 
 /** Kills the server (SIGKILL: no clean stop) once the job has committed some rows but not all. */

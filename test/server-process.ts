@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { TEST_PASSWORD } from './factories.js';
 
 /**
  * A real `npm start` server process on an embedded data directory (tests that stop, kill and restart it): the
@@ -29,11 +30,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Spawns the server on `dataDir` (no demo data); `children` collects it so the test can kill what is left. */
-export async function spawnServer(dataDir: string, children: ChildProcess[]): Promise<ServerProcess> {
+/**
+ * Spawns the server on `dataDir` (no demo data), or on the PostgreSQL database `databaseUrl` when given; `children`
+ * collects it so the test can kill what is left.
+ */
+export async function spawnServer(dataDir: string, children: ChildProcess[], opts: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SHEZU_DEMO: '0', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
+  if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
+  Object.assign(env, opts.env);
   const child = spawn(process.execPath, ['dist/server/server.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
@@ -64,3 +70,21 @@ export function cleanUp(children: ChildProcess[], dataDir: string) {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
+
+/** A signed-in session against a server process: its cookie and CSRF token. */
+export interface ProcessSession {
+  cookie: string;
+  csrf: string;
+}
+
+/** Signs `username` in on the server process. */
+export async function signIn(s: ServerProcess, username: string, password = TEST_PASSWORD): Promise<ProcessSession> {
+  const res = await fetch(`${s.base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('shezu_sid='))!;
+  return { cookie, csrf: (await res.json()).csrfToken as string };
+}
+
+/** A request of the session's (`url` below /api/v1). */
+export const callAs = (s: ServerProcess, who: ProcessSession, url: string, init: RequestInit = {}) =>
+  fetch(`${s.base}${url}`, { ...init, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, ...(init.headers ?? {}) } });
