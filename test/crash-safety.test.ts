@@ -11,6 +11,8 @@ import { openDatabase, type Database } from '../src/server/db/database.js';
 import { testDbMode } from './db-mode.js';
 import { createTestPgDatabase } from './db.js';
 import { createTestUser, makeResidentId, PLACES } from './factories.js';
+import { testAppOn } from './app.js';
+import { submitFiling } from './applications.js';
 import { recordScore } from './scoreboard.js';
 import { buildServer, callAs, signIn, spawnServer, waitHealthy, type ProcessSession, type ServerProcess } from './server-process.js';
 
@@ -248,3 +250,208 @@ describe('crash safety: a large import killed at random moments', () => {
     recordScore('crash safety', { 'kills survived': KILLS, 'rows checked': rowsChecked });
   }, 400_000);
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Review decisions killed in flight
+
+const APPLICATIONS = 16;
+const DECISION_KILLS = 3;
+/** Decisions sent at once: the server is always inside some decision's transaction when the kill comes. */
+const IN_FLIGHT = 3;
+
+/** Everything an approval at the last step writes, per application: all of it is there, or none of it. */
+async function decisionTraces(db: Database['db'], ids: number[]) {
+  const apps = await db.selectFrom('applications').select(['id', 'name', 'status', 'org_id', 'certificate_no']).where('id', 'in', ids).execute();
+  const cases = await db.selectFrom('review_cases').select(['id', 'subject_id', 'status']).where('subject_kind', '=', 'application').where('subject_id', 'in', ids).execute();
+  const events = await db
+    .selectFrom('review_events')
+    .select(['case_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('case_id', 'in', cases.map((c) => c.id))
+    .where('step', '=', 'street')
+    .where('action', '=', 'approve')
+    .groupBy('case_id')
+    .execute();
+  const audits = await db
+    .selectFrom('audit_log')
+    .select(['entity_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('entity_type', '=', 'application')
+    .where('action', '=', 'application.approve')
+    .where('entity_id', 'in', ids.map(String))
+    .groupBy('entity_id')
+    .execute();
+  const orgs = await db.selectFrom('orgs').select(['id', 'name']).where('name', 'in', apps.map((a) => a.name)).execute();
+  const orgAudits = orgs.length
+    ? await db.selectFrom('audit_log').select('entity_id').where('entity_type', '=', 'org').where('entity_id', 'in', orgs.map((o) => String(o.id))).groupBy('entity_id').execute()
+    : [];
+  const certificates = await db.selectFrom('certificates').select('application_id').where('application_id', 'in', ids).execute();
+  return new Map(
+    apps.map((a) => {
+      const c = cases.find((x) => Number(x.subject_id) === Number(a.id))!;
+      const named = orgs.filter((o) => o.name === a.name);
+      return [
+        Number(a.id),
+        {
+          application: a.status,
+          case: c.status,
+          streetApprovals: Number(events.find((e) => Number(e.case_id) === Number(c.id))?.n ?? 0),
+          approvalAudits: Number(audits.find((x) => x.entity_id === String(a.id))?.n ?? 0),
+          orgs: named.length,
+          orgLinked: a.org_id !== null && named.some((o) => Number(o.id) === Number(a.org_id)),
+          orgAudited: named.some((o) => orgAudits.some((x) => x.entity_id === String(o.id))),
+          certificates: certificates.filter((x) => Number(x.application_id) === Number(a.id)).length,
+          certificateNo: a.certificate_no !== null,
+        },
+      ];
+    }),
+  );
+}
+type Trace = NonNullable<ReturnType<Awaited<ReturnType<typeof decisionTraces>>['get']>>;
+
+/** What an application shows before the street's decision (its community step's approval and audit are there). */
+const undecided = (t: Trace): Trace => ({ application: 'in_review', case: 'in_review', streetApprovals: 0, approvalAudits: t.approvalAudits, orgs: 0, orgLinked: false, orgAudited: false, certificates: 0, certificateNo: false });
+/** ... and after it: approved, the event, one more audit record, the organization (audited) and its certificate. */
+const decided = (before: Trace): Trace => ({ application: 'approved', case: 'approved', streetApprovals: 1, approvalAudits: before.approvalAudits + 1, orgs: 1, orgLinked: true, orgAudited: true, certificates: 1, certificateNo: true });
+
+describe('crash safety: review decisions killed in flight', () => {
+  it(`leaves each application with all of its decision or none of it, over ${DECISION_KILLS} kills`, async () => {
+    const t0 = Date.now();
+    const store = await newStore();
+    // Filings submitted and approved by the community, in process on the store; the street's approval is the last
+    // step, which creates the organization, its certificate and their audit records in one transaction.
+    const prep = await testAppOn(await store.open());
+    let ids: number[];
+    let reviewer: string;
+    try {
+      const leader = await prep.loginAs({ role: 'org_leader', regionCode: PLACES.cangkou });
+      const community = await prep.loginAs({ role: 'community_staff', regionCode: PLACES.cangkou });
+      reviewer = (await createTestUser(prep.database.db, { role: 'street_reviewer', regionCode: PLACES.wenshan })).username;
+      ids = [];
+      for (let i = 0; i < APPLICATIONS; i++) {
+        const id = await submitFiling(leader, PLACES.cangkou, `仓口社区断电测试${i}队`);
+        const res = await community.post(`/api/v1/applications/${id}/review`, { decision: 'approve', opinion: '材料齐全，同意' });
+        expect(res.statusCode, res.body).toBe(200);
+        ids.push(id);
+      }
+    } finally {
+      await prep.close();
+    }
+    const baseline = await withStore(store, (db) => decisionTraces(db, ids));
+    for (const id of ids) expect(baseline.get(id)).toEqual(undecided(baseline.get(id)!));
+
+    const acknowledged = new Set<number>();
+    let inFlightAtKills = 0;
+    let server = await start(store);
+    for (let k = 0; k <= DECISION_KILLS; k++) {
+      const who = await signIn(server, reviewer);
+      const left = ids.filter((id) => !acknowledged.has(id));
+      const last = k === DECISION_KILLS;
+      // The moment: 100–700 ms into a stream of decisions (after the last kill, none: the rest are decided).
+      const delayMs = last ? 0 : 100 + Math.floor(random() * 600);
+      const queue = [...left];
+      const pending = new Set<number>();
+      let stop = false;
+      const worker = async () => {
+        while (!stop && queue.length) {
+          const id = queue.shift()!;
+          pending.add(id);
+          try {
+            const res = await callAs(server, who, `/applications/${id}/review`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ decision: 'approve', opinion: '符合条件，准予备案' }),
+            });
+            // An answer read before the kill is an acknowledged decision.
+            if (res.status === 200) acknowledged.add(id);
+            else if (!stop) throw new Error(`decision ${id}: ${res.status} ${await res.text()}`);
+          } catch (err) {
+            if (!stop) throw err;
+          } finally {
+            pending.delete(id);
+          }
+        }
+      };
+      const workers = Array.from({ length: IN_FLIGHT }, worker);
+      if (last) {
+        await Promise.all(workers);
+        break;
+      }
+      await sleep(delayMs);
+      stop = true;
+      const inFlight = pending.size;
+      inFlightAtKills += inFlight;
+      await kill(server);
+      await Promise.all(workers);
+      const traces = await withStore(store, (db) => decisionTraces(db, ids));
+      let done = 0;
+      for (const id of ids) {
+        const trace = traces.get(id)!;
+        const before = baseline.get(id)!;
+        if (acknowledged.has(id)) expect(trace, `application ${id}: acknowledged`).toEqual(decided(before));
+        else expect([undecided(before), decided(before)], `application ${id}: half a decision`).toContainEqual(trace);
+        if (trace.application === 'approved') {
+          done++;
+          // Decided but not acknowledged (the answer was cut off): the reviewer sees it decided; not asked again.
+          acknowledged.add(id);
+        }
+      }
+      console.log(`crash safety [${mode}] seed ${SEED}: decision kill ${k + 1} at ${delayMs} ms with ${inFlight} decisions in flight: ${done} of ${APPLICATIONS} decided`);
+      server = await start(store);
+    }
+    expect(inFlightAtKills, 'no kill fell while decisions were in flight').toBeGreaterThan(0);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    const traces = await withStore(store, (db) => decisionTraces(db, ids));
+    for (const id of ids) expect(traces.get(id), `application ${id}`).toEqual(decided(baseline.get(id)!));
+    console.log(`crash safety [${mode}] seed ${SEED}: ${APPLICATIONS} decisions survived ${DECISION_KILLS} kills, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    recordScore('crash safety', { 'kills survived': DECISION_KILLS, 'rows checked': APPLICATIONS * (DECISION_KILLS + 1) });
+  }, 300_000);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// One process per data directory
+
+const TRIES = 50;
+
+/**
+ * The data directory's lock (db/pglite-lock.ts) is the embedded database's alone: on PostgreSQL processes share a
+ * database by design. So this runs on the embedded database's pass of the suite only.
+ */
+if (mode === 'pglite') {
+  describe('crash safety: one process per data directory', () => {
+    it(`refuses a second process ${TRIES} times out of ${TRIES} while the first keeps serving, and a killed one's lock blocks no restart`, async () => {
+      const t0 = Date.now();
+      const store = await newStore();
+      const user = await withStore(store, (db) => createTestUser(db, { role: 'district_admin', regionCode: PLACES.jizhou }));
+      let first = await start(store);
+      let refused = 0;
+      // A few at a time: each is a process start; together they also race each other for the lock.
+      for (let round = 0; round < TRIES / 5; round++) {
+        const tries = await Promise.all(Array.from({ length: 5 }, () => spawnServer(store.dataDir, children)));
+        for (const second of tries) {
+          expect(await second.exited, second.output()).toBe(1);
+          expect(second.output()).toContain(`正被另一个进程（pid ${first.child.pid}）使用`);
+          refused++;
+        }
+        expect((await fetch(`${first.base}/health`)).status).toBe(200);
+      }
+      // Still the one owner, and serving writes: a sign-in stores a session.
+      expect(fs.readFileSync(path.join(store.dataDir, '.shezu.lock'), 'utf8')).toBe(String(first.child.pid));
+      const who = await signIn(first, user.username);
+      expect((await callAs(first, who, '/auth/me')).status).toBe(200);
+
+      // Killed, it leaves its lock behind; a restart takes it over, and is the owner the next second process meets.
+      await kill(first);
+      expect(fs.existsSync(path.join(store.dataDir, '.shezu.lock'))).toBe(true);
+      first = await start(store);
+      const late = await spawnServer(store.dataDir, children);
+      expect(await late.exited).toBe(1);
+      expect(late.output()).toContain(`正被另一个进程（pid ${first.child.pid}）使用`);
+      refused++;
+      expect((await callAs(first, await signIn(first, user.username), '/auth/me')).status).toBe(200);
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      console.log(`crash safety [${mode}]: ${refused} second processes refused, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      recordScore('crash safety', { 'second-process refusals': refused });
+    }, 300_000);
+  });
+}
