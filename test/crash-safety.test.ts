@@ -2,19 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomInt } from 'node:crypto';
-import { PassThrough } from 'node:stream';
 import type { ChildProcess } from 'node:child_process';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { openDatabase, type Database } from '../src/server/db/database.js';
 import { testDbMode } from './db-mode.js';
 import { createTestPgDatabase } from './db.js';
-import { createTestUser, makeResidentId, PLACES } from './factories.js';
+import { createTestUser, PLACES } from './factories.js';
 import { testAppOn } from './app.js';
 import { submitFiling } from './applications.js';
 import { recordScore } from './scoreboard.js';
-import { buildServer, callAs, signIn, spawnServer, waitHealthy, type ProcessSession, type ServerProcess } from './server-process.js';
+import { bigRegistryFile } from './sheets.js';
+import { buildServer, callAs, startOrgImport, signIn, spawnServer, waitHealthy, type ProcessSession, type ServerProcess } from './server-process.js';
 
 /**
  * issue 12 §4, crash safety: the compiled server (as `npm start` runs it) on the suite's database — an embedded data
@@ -104,20 +103,7 @@ const isBad = (i: number) => i % 40 === 39;
 const VALID = Array.from({ length: ROWS }, (_, i) => i).filter((i) => !isBad(i)).length;
 const validBelow = (n: number) => Array.from({ length: n }, (_, i) => i).filter((i) => !isBad(i));
 
-async function bigFile(codes: string[]): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const sheet = wb.addWorksheet('名单');
-  sheet.addRow(['名称', '组织形式', '类别', '所在区划代码', '负责人', '负责人身份证号', '联系电话', '个人会员数']).commit();
-  for (let i = 0; i < ROWS; i++) {
-    sheet.addRow([`${PREFIX}${i}`, isBad(i) ? '某种形式' : '备案', '文体活动', codes[i % codes.length], '李桂英', makeResidentId('360802', '19620304', i), '13807961234', 20 + (i % 30)]).commit();
-  }
-  sheet.commit();
-  await wb.commit();
-  return Buffer.concat(chunks);
-}
+const bigFile = (codes: string[]) => bigRegistryFile(ROWS, PREFIX, isBad, codes);
 
 interface JobView {
   status: string;
@@ -166,11 +152,7 @@ describe('crash safety: a large import killed at random moments', () => {
 
     let server = await start(store);
     let who = await signIn(server, user.username);
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(file)]), '断电测试名单.xlsx');
-    const res = await callAs(server, who, '/orgs/import', { method: 'POST', body: form });
-    expect(res.status).toBe(202);
-    const id = (await res.json()).id as string;
+    const id = await startOrgImport(server, who, file, '断电测试名单.xlsx');
 
     // Rows stored by any run of the job so far (a rerun starts its watermark again at 0 and matches them).
     let highWater = 0;

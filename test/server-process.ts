@@ -88,3 +88,12 @@ export async function signIn(s: ServerProcess, username: string, password = TEST
 /** A request of the session's (`url` below /api/v1). */
 export const callAs = (s: ServerProcess, who: ProcessSession, url: string, init: RequestInit = {}) =>
   fetch(`${s.base}${url}`, { ...init, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, ...(init.headers ?? {}) } });
+
+/** Uploads a registry import file as the session (POST /orgs/import, multipart); returns the job's id (202 only). */
+export async function startOrgImport(s: ServerProcess, who: ProcessSession, file: Buffer, filename: string): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(file)]), filename);
+  const res = await callAs(s, who, '/orgs/import', { method: 'POST', body: form });
+  if (res.status !== 202) throw new Error(`import: ${res.status} ${await res.text()}`);
+  return (await res.json()).id as string;
+}

@@ -40,6 +40,16 @@ async function lockAs(runner: string): Promise<() => Promise<void>> {
   return () => unlockRunner(t.database.db, runner);
 }
 
+/** A one-row job running by `runner`, whose heartbeat is fresh. */
+async function beatingJob(runner: string, name: string) {
+  const id = randomUUID();
+  await t.database.db
+    .insertInto('import_jobs')
+    .values({ id, user_id: street.userId!, kind: 'orgs', filename: 'c.csv', status: 'running', total: 1, file: csv([name]), runner, heartbeat_at: new Date(), created_at: new Date() })
+    .execute();
+  return id;
+}
+
 const countNamed = async (prefix: string) =>
   Number((await t.database.db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).where('name', 'like', `${prefix}%`).executeTakeFirstOrThrow()).n);
 
@@ -100,13 +110,9 @@ describe('import jobs across a restart', () => {
   });
 
   it('leaves a running job of another live process alone on PostgreSQL, and every other runner\'s on the embedded database', async () => {
-    const id = randomUUID();
     // A live process holds its runner lock (what PostgreSQL drops when a process dies) and beats.
     const release = await lockAs('another-live-process');
-    await t.database.db
-      .insertInto('import_jobs')
-      .values({ id, user_id: street.userId!, kind: 'orgs', filename: 'c.csv', status: 'running', total: 1, file: csv(['活着的任务']), runner: 'another-live-process', heartbeat_at: new Date(), created_at: new Date() })
-      .execute();
+    const id = await beatingJob('another-live-process', '活着的任务');
     expect(await interruptOrphanedImports(t.database.db, 'postgres')).toBe(0);
     expect((await street.get(`/api/v1/imports/${id}`)).json().status).toBe('running');
     expect(await interruptOrphanedImports(t.database.db, 'pglite')).toBe(1);
@@ -115,12 +121,8 @@ describe('import jobs across a restart', () => {
   });
 
   it('interrupts a running job on PostgreSQL as soon as its runner lock is gone, though its heartbeat is fresh', async () => {
-    const id = randomUUID();
     const release = await lockAs('a-process-about-to-die');
-    await t.database.db
-      .insertInto('import_jobs')
-      .values({ id, user_id: street.userId!, kind: 'orgs', filename: 'e.csv', status: 'running', total: 1, file: csv(['将死的任务']), runner: 'a-process-about-to-die', heartbeat_at: new Date(), created_at: new Date() })
-      .execute();
+    const id = await beatingJob('a-process-about-to-die', '将死的任务');
     expect(await interruptOrphanedImports(t.database.db, 'postgres')).toBe(0);
     await release();
     // No start-up sweep: the next poll finds the runner gone.
