@@ -327,8 +327,11 @@ describe('crash safety: review decisions killed in flight', () => {
       const who = await signIn(server, reviewer);
       const left = ids.filter((id) => !acknowledged.has(id));
       const last = k === DECISION_KILLS;
-      // The moment: 100–700 ms into a stream of decisions (after the last kill, none: the rest are decided).
-      const delayMs = last ? 0 : 100 + Math.floor(random() * 600);
+      // The moment: 0–400 ms after the first decision this process acknowledges (a new process is slow to answer
+      // its first; the moment falls within the stream of decisions, not before it). After the last kill, none.
+      const delayMs = last ? 0 : Math.floor(random() * 400);
+      let firstAnswer!: () => void;
+      const answered = new Promise<void>((resolve) => (firstAnswer = resolve));
       const queue = [...left];
       const pending = new Set<number>();
       let stop = false;
@@ -343,7 +346,10 @@ describe('crash safety: review decisions killed in flight', () => {
               body: JSON.stringify({ decision: 'approve', opinion: '符合条件，准予备案' }),
             });
             // An answer read before the kill is an acknowledged decision.
-            if (res.status === 200) acknowledged.add(id);
+            if (res.status === 200) {
+              acknowledged.add(id);
+              firstAnswer();
+            }
             else if (!stop) throw new Error(`decision ${id}: ${res.status} ${await res.text()}`);
           } catch (err) {
             if (!stop) throw err;
@@ -357,6 +363,8 @@ describe('crash safety: review decisions killed in flight', () => {
         await Promise.all(workers);
         break;
       }
+      // (If the queue runs dry first, the workers end and the kill comes with nothing in flight.)
+      await Promise.race([answered, Promise.all(workers)]);
       await sleep(delayMs);
       stop = true;
       const inFlight = pending.size;
@@ -376,7 +384,7 @@ describe('crash safety: review decisions killed in flight', () => {
           acknowledged.add(id);
         }
       }
-      console.log(`crash safety [${mode}] seed ${SEED}: decision kill ${k + 1} at ${delayMs} ms with ${inFlight} decisions in flight: ${done} of ${APPLICATIONS} decided`);
+      console.log(`crash safety [${mode}] seed ${SEED}: decision kill ${k + 1} ${delayMs} ms after the first answer, with ${inFlight} decisions in flight: ${done} of ${APPLICATIONS} decided`);
       server = await start(store);
     }
     expect(inFlightAtKills, 'no kill fell while decisions were in flight').toBeGreaterThan(0);
