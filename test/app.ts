@@ -53,7 +53,11 @@ function makeClient(app: FastifyInstance, cookie: string | null, csrfToken: stri
 }
 
 export async function createTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+  return testAppOn(await openTestDatabase(), config);
+}
+
+/** The test app on a database of the caller's (e.g. a data directory a server process opens afterwards); close() closes it. */
+export async function testAppOn(database: Database, config: Partial<AppConfig> = {}): Promise<TestApp> {
   const app = await buildApp({ database, config: testConfig(config), web: false, logger: false });
   await app.ready();
   const login = async (username: string, password = TEST_PASSWORD) => {

@@ -27,17 +27,31 @@ export async function openTestDatabase(): Promise<Database> {
       },
     };
   }
+  const { url, drop } = await createTestPgDatabase();
+  const database = await openDatabase({ databaseUrl: url, poolSize: 5 });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await drop();
+    },
+  };
+}
+
+/**
+ * A PostgreSQL database of this test file's own, copied from the migrated template, by its URL (for a server process
+ * of the test's to open); `drop` removes it.
+ */
+export async function createTestPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL!;
   // Named after this run's template, so a run sweeps only its own leftovers, never a concurrent run's.
   const name = `${inject('pgTemplate').replace('shezu_tpl_', 'shezu_t_')}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
-  const database = await openDatabase({ databaseUrl: withDatabase(url, name), poolSize: 5 });
   return {
-    ...database,
-    async close() {
-      await database.close();
+    url: withDatabase(url, name),
+    async drop() {
       // Closed connections can take a moment to leave the server; retry rather than kill them.
       for (let attempt = 0; ; attempt++) {
         try {
