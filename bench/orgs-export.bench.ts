@@ -7,6 +7,7 @@ import { migrate } from '../src/server/db/migrate.js';
 import { importRegions } from '../src/server/modules/regions/index.js';
 import { insertOrgsBulk, type BulkOrg } from '../src/server/modules/orgs/index.js';
 import { fmt } from './pg.js';
+import { Keyring, newDataKeyText, sealedColumns, useKeyring } from '../src/server/lib/personal-data.js';
 
 /** Excel export of 100k organizations, streaming: rows per second and peak RSS (it should stay flat). */
 export async function orgsExportBench() {
@@ -21,12 +22,15 @@ export async function orgsExportBench() {
     const communities = await database.db.selectFrom('regions').select('code').where('level', '=', 5).execute();
     const inStreet = communities.filter((c) => c.code.startsWith(street.code.slice(0, 9)));
     const elsewhere = communities.filter((c) => !c.code.startsWith(street.code.slice(0, 9)));
+    // The personal columns as every write stores them: sealed, masked, hashed (the export reads the masked form).
+    useKeyring(Keyring.fromTexts(newDataKeyText()));
+    const leader = { ...sealedColumns('leader_id_number', 'resident_id', '36080219800101123X'), ...sealedColumns('leader_phone', 'phone', '13800001234') };
     const orgs: BulkOrg[] = Array.from({ length: n }, (_, i) => ({
       regionCode: i < n / 5 ? inStreet[i % inStreet.length].code : elsewhere[i % elsewhere.length].code,
       recordedAt: new Date(),
       row: {
         name: `导出测试组织${i}`, former_names: [], credit_code: null, legal_form: 'filed', category: '文体活动',
-        address: '吉州区文山街道', leader_name: '张三', leader_id_number: '36080219800101123X', leader_phone: '13800001234',
+        address: '吉州区文山街道', leader_name: '张三', ...leader,
         individual_members: 30, unit_members: null, founded_on: '2015-06-01', purpose: '丰富居民文化生活', activities: '合唱、舞蹈',
         venue: '社区活动室', hub_org_id: null, status: 'active', is_demo_site: false, is_brand: false, is_incubating: false, certificate_no: null, created_by: null,
       },

@@ -48,7 +48,7 @@ if (mode === 'raw') {
   await done;
 } else if (mode === 'read') {
   const scope = region ? await database.db.selectFrom('regions').select(['id', 'level']).where('code', '=', region).executeTakeFirstOrThrow() : null;
-  for await (const rows of iterateOrgsForExport(database.db, { scope: { region: scope ? { column: `level${scope.level as 4}_id`, id: Number(scope.id) } : null, org: null } })) bytes += rows.length;
+  for await (const rows of iterateOrgsForExport(database.db, { scope: { region: scope ? { column: `level${scope.level as 4}_id`, id: Number(scope.id) } : null, org: null } }, 'masked')) bytes += rows.length;
 } else {
   await pipeline(await exportOrgs(database.db, ctx, region ? { region } : {}), sink);
 }

@@ -44,7 +44,7 @@ async function generate(db: Kysely<DB>, regionPrefix: string, n: number): Promis
         credit_code: registered ? first17 + creditCodeCheckChar(first17) : null,
         legal_form: registered ? 'social_group' : 'filed',
         category: '文体活动',
-        address: null, leader_name: null, leader_id_number: null, leader_phone: null,
+        address: null, leader_name: null, leader_id_number_enc: null, leader_phone_enc: null,
         individual_members: 20 + (i % 200), unit_members: null, founded_on: null, purpose: null, activities: null, venue: null,
         hub_org_id: null, status: 'active', is_demo_site: false, is_brand: false, is_incubating: false, certificate_no: null, created_by: null,
       },

@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../src/server/app.js';
 import { loadConfig, type AppConfig } from '../src/server/config.js';
 import type { Database } from '../src/server/db/database.js';
-import { openTestDatabase } from './db.js';
+import { openTestDatabase, TEST_DATA_KEY } from './db.js';
 import { createTestUser, TEST_PASSWORD, type TestUserOptions } from './factories.js';
 
 export interface TestApp {
@@ -29,7 +29,7 @@ export interface Client {
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   const base = loadConfig({});
-  return { ...base, demo: false, logLevel: 'silent', rateLimit: { ...base.rateLimit, max: 1_000_000, loginMax: 1_000_000 }, ...overrides };
+  return { ...base, demo: false, logLevel: 'silent', rateLimit: { ...base.rateLimit, max: 1_000_000, loginMax: 1_000_000 }, dataKey: TEST_DATA_KEY, ...overrides };
 }
 
 function makeClient(app: FastifyInstance, cookie: string | null, csrfToken: string | null, userId: number | null, username: string | null): Client {
@@ -53,7 +53,11 @@ function makeClient(app: FastifyInstance, cookie: string | null, csrfToken: stri
 }
 
 export async function createTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+  return testAppOn(await openTestDatabase(), config);
+}
+
+/** The test app on a database of the caller's (e.g. a data directory a server process opens afterwards); close() closes it. */
+export async function testAppOn(database: Database, config: Partial<AppConfig> = {}): Promise<TestApp> {
   const app = await buildApp({ database, config: testConfig(config), web: false, logger: false });
   await app.ready();
   const login = async (username: string, password = TEST_PASSWORD) => {

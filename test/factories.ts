@@ -1,3 +1,4 @@
+import { sealBytes } from '../src/server/lib/personal-data.js';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/server/db/types.js';
@@ -92,7 +93,7 @@ export async function createTestOrg(db: Kysely<DB>, overrides: Partial<OrgFields
 export async function createTestOrgAttachment(db: Kysely<DB>, orgId: number): Promise<number> {
   const row = await db
     .insertInto('org_attachments')
-    .values({ org_id: orgId, kind: 'charter', filename: 'c.pdf', mime_type: 'application/pdf', size_bytes: 9, content: Buffer.from('%PDF-1.4 '), uploaded_at: new Date(), uploaded_by: null })
+    .values({ org_id: orgId, kind: 'charter', filename: 'c.pdf', mime_type: 'application/pdf', size_bytes: 9, content: sealBytes(Buffer.from('%PDF-1.4 ')), uploaded_at: new Date(), uploaded_by: null })
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);

@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { ChildProcess } from 'node:child_process';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/server/db/database.js';
 import { migrate } from '../src/server/db/migrate.js';
 import { importRegions } from '../src/server/modules/regions/index.js';
-import { createTestUser, makeResidentId, PLACES, TEST_PASSWORD } from './factories.js';
-import { buildServer, cleanUp, spawnServer, waitHealthy, type ServerProcess } from './server-process.js';
+import { createTestUser, PLACES } from './factories.js';
+import { bigRegistryFile } from './sheets.js';
+import { buildServer, callAs, cleanUp, signIn, spawnServer, startOrgImport, waitHealthy, type ProcessSession, type ServerProcess } from './server-process.js';
 
 /**
  * issue 11 §4 acceptance: a real server process on an embedded data directory is killed (SIGKILL) in the middle of
@@ -26,20 +25,7 @@ const ROWS = 6_000;
 const isBad = (i: number) => i % 50 === 49;
 const VALID = Array.from({ length: ROWS }, (_, i) => i).filter((i) => !isBad(i)).length;
 
-async function bigFile(codes: string[]): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const sheet = wb.addWorksheet('名单');
-  sheet.addRow(['名称', '组织形式', '类别', '所在区划代码', '负责人', '负责人身份证号', '联系电话', '个人会员数']).commit();
-  for (let i = 0; i < ROWS; i++) {
-    sheet.addRow([`重启导入测试队${i}`, isBad(i) ? '某种形式' : '备案', '文体活动', codes[i % codes.length], '李桂英', makeResidentId('360802', '19620304', i), '13807961234', 20 + (i % 30)]).commit();
-  }
-  sheet.commit();
-  await wb.commit();
-  return Buffer.concat(chunks);
-}
+const bigFile = (codes: string[]) => bigRegistryFile(ROWS, '重启导入测试队', isBad, codes);
 
 async function start() {
   const s = await spawnServer(dataDir, children);
@@ -48,17 +34,9 @@ async function start() {
 }
 
 type Server = ServerProcess;
-
-async function login(s: Server, username: string) {
-  const res = await fetch(`${s.base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: TEST_PASSWORD }) });
-  expect(res.status).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('shezu_sid='))!;
-  return { cookie, csrf: (await res.json()).csrfToken as string };
-}
-
-type Session = Awaited<ReturnType<typeof login>>;
-const call = (s: Server, who: Session, url: string, init: RequestInit = {}) =>
-  fetch(`${s.base}${url}`, { ...init, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, ...(init.headers ?? {}) } });
+type Session = ProcessSession;
+const login = (s: Server, username: string) => signIn(s, username);
+const call = callAs;
 const job = async (s: Server, who: Session, id: string) => (await call(s, who, `/imports/${id}`)).json();
 
 /** Kills the server (SIGKILL: no clean stop) once the job has committed some rows but not all. */
@@ -85,11 +63,7 @@ describe('an import interrupted by a kill', () => {
 
     let server = await start();
     let who = await login(server, user.username);
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(file)]), '全区名单.xlsx');
-    const res = await call(server, who, '/orgs/import', { method: 'POST', body: form });
-    expect(res.status).toBe(202);
-    const id = (await res.json()).id as string;
+    const id = await startOrgImport(server, who, file, '全区名单.xlsx');
     await killMidway(server, who, id, 0);
 
     server = await start();

@@ -41,4 +41,13 @@ describe('server process on an embedded data directory', () => {
     fourth.child.kill('SIGINT');
     expect(await fourth.exited).toBe(0);
   }, 240_000);
+
+  it('keeps the data key in an owner-only file of the data directory, and refuses PostgreSQL without SHEZU_DATA_KEY', async () => {
+    const key = path.join(dataDir, 'shezu-data.key');
+    expect(fs.statSync(key).mode & 0o777).toBe(0o600);
+    const refused = await spawnServer(dataDir, children, { env: { DATABASE_URL: 'postgres://shezu@127.0.0.1:1/none' } });
+    expect(await refused.exited).toBe(1);
+    expect(refused.output()).toContain('必须设置个人信息加密密钥 SHEZU_DATA_KEY，拒绝启动');
+    expect(refused.output()).toContain('npx shezu keys new');
+  });
 });

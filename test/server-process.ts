@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { TEST_PASSWORD } from './factories.js';
+import { TEST_DATA_KEY } from './db.js';
 
 /**
  * A real `npm start` server process on an embedded data directory (tests that stop, kill and restart it): the
@@ -29,11 +31,19 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Spawns the server on `dataDir` (no demo data); `children` collects it so the test can kill what is left. */
-export async function spawnServer(dataDir: string, children: ChildProcess[]): Promise<ServerProcess> {
+/**
+/**
+ * Spawns the server on `dataDir` (no demo data), or on the PostgreSQL database `databaseUrl` when given, with the
+ * test data key (a server on PostgreSQL refuses to start without SHEZU_DATA_KEY); `env` adds to or overrides its
+ * environment. `children` collects it so the test can kill what is left.
+ */
+export async function spawnServer(dataDir: string, children: ChildProcess[], opts: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SHEZU_DEMO: '0', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
+  delete env.SHEZU_DATA_KEY;
+  if (opts.databaseUrl) Object.assign(env, { DATABASE_URL: opts.databaseUrl, SHEZU_DATA_KEY: TEST_DATA_KEY });
+  Object.assign(env, opts.env);
   const child = spawn(process.execPath, ['dist/server/server.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
@@ -63,4 +73,31 @@ export async function waitHealthy(s: ServerProcess) {
 export function cleanUp(children: ChildProcess[], dataDir: string) {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** A signed-in session against a server process: its cookie and CSRF token. */
+export interface ProcessSession {
+  cookie: string;
+  csrf: string;
+}
+
+/** Signs `username` in on the server process. */
+export async function signIn(s: ServerProcess, username: string, password = TEST_PASSWORD): Promise<ProcessSession> {
+  const res = await fetch(`${s.base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('shezu_sid='))!;
+  return { cookie, csrf: (await res.json()).csrfToken as string };
+}
+
+/** A request of the session's (`url` below /api/v1). */
+export const callAs = (s: ServerProcess, who: ProcessSession, url: string, init: RequestInit = {}) =>
+  fetch(`${s.base}${url}`, { ...init, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, ...(init.headers ?? {}) } });
+
+/** Uploads a registry import file as the session (POST /orgs/import, multipart); returns the job's id (202 only). */
+export async function startOrgImport(s: ServerProcess, who: ProcessSession, file: Buffer, filename: string): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(file)]), filename);
+  const res = await callAs(s, who, '/orgs/import', { method: 'POST', body: form });
+  if (res.status !== 202) throw new Error(`import: ${res.status} ${await res.text()}`);
+  return (await res.json()).id as string;
 }

@@ -3,6 +3,11 @@ import cliProgress from 'cli-progress';
 import { loadConfig } from '../server/config.js';
 import { openDatabase, type Database } from '../server/db/database.js';
 import { migrate } from '../server/db/migrate.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { KEY_FILE, keyringOf, NEXT_KEY_FILE, settleDataKey, writeKeyFile } from '../server/data-key.js';
+import { rotateDataKey } from '../server/db/key-rotation.js';
+import { dataKeyFrom, Keyring, newDataKeyText, parseDataKey, useKeyring } from '../server/lib/personal-data.js';
 import type { RequestContext } from '../server/lib/context.js';
 import { AppError } from '../server/lib/errors.js';
 import { importRegions } from '../server/modules/regions/index.js';
@@ -15,7 +20,9 @@ import { readPassword } from './read-password.js';
 const CLI_CTX: RequestContext = { actor: null, requestId: `cli-${process.pid}`, ip: 'cli' };
 
 async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
-  const config = loadConfig();
+  // Every command may write personal data (sealed): the key is settled as the server settles it.
+  const config = settleDataKey(loadConfig());
+  useKeyring(keyringOf(config));
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(database.db);
@@ -143,13 +150,82 @@ program
   .command('migrate')
   .description('执行数据库迁移')
   .action(async () => {
-    const config = loadConfig();
+    const config = settleDataKey(loadConfig());
+    useKeyring(keyringOf(config));
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
       console.log(`已执行迁移 ${await migrate(database.db)} 个`);
     } finally {
       await database.close();
     }
+  });
+
+const keys = program.command('keys').description('个人信息加密密钥（SHEZU_DATA_KEY）');
+keys
+  .command('new')
+  .description('生成一个新密钥（32 字节，base64），用作 SHEZU_DATA_KEY 或 SHEZU_DATA_KEY_NEW')
+  .action(() => {
+    console.log(newDataKeyText());
+  });
+
+keys
+  .command('rotate')
+  .description(
+    '用新密钥重新加密全部个人信息并重算其哈希，分批进行，中断后再次执行即从中断处继续。内置数据库：新密钥自动生成，完成后替换数据目录中的密钥文件；' +
+      'PostgreSQL：新密钥由 SHEZU_DATA_KEY_NEW 给出（先用 keys new 生成），完成后把 SHEZU_DATA_KEY 改为它',
+  )
+  .option('--batch-size <n>', '每个事务的行数（默认 PGlite 200，PostgreSQL 1000）', (v) => Number(v))
+  .action(async (opts: { batchSize?: number }) => {
+    const base = loadConfig();
+    // The embedded database keeps its key in a file: the new one waits beside it (.next) until the rotation is done.
+    const inFile = !base.databaseUrl && !base.dataKey;
+    let targetText = process.env.SHEZU_DATA_KEY_NEW?.trim();
+    const nextFile = path.join(base.dataDir, NEXT_KEY_FILE);
+    if (inFile) {
+      settleDataKey(base);
+      if (targetText) parseDataKey(targetText, 'SHEZU_DATA_KEY_NEW');
+      if (fs.existsSync(nextFile)) targetText = fs.readFileSync(nextFile, 'utf8').trim();
+      else writeKeyFile(nextFile, (targetText ||= newDataKeyText()));
+    } else if (!targetText) {
+      throw new Error('请用环境变量 SHEZU_DATA_KEY_NEW 给出新密钥（用 `npx shezu keys new` 生成）；中断后继续时给出同一个 / set SHEZU_DATA_KEY_NEW to the new key');
+    }
+    const config = settleDataKey(base);
+    const target = dataKeyFrom(parseDataKey(targetText!, 'SHEZU_DATA_KEY_NEW'));
+    // Opening: every key configured (the old one, and the new one if the servers already run with it).
+    const opening = keyringOf(config);
+    // Values written while this runs (migrations, the command's own audit record) are sealed under the new key.
+    useKeyring(new Keyring(target, [...opening.byId.values()].filter((k) => k.id !== target.id)));
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    let summary;
+    try {
+      await migrate(database.db);
+      let lastLog = 0;
+      summary = await rotateDataKey(database.db, CLI_CTX, opening, target, {
+        batchSize: opts.batchSize ?? (database.kind === 'pglite' ? 200 : 1000),
+        onProgress(p) {
+          if (Date.now() - lastLog > 2000) {
+            lastLog = Date.now();
+            console.log(`轮换中：第 ${p.pass} 遍，${p.table}，已重新加密 ${p.resealed} 行`);
+          }
+        },
+      });
+    } finally {
+      await database.close();
+    }
+    if (inFile) {
+      // Atomic: the key file names the new key only once every value is under it.
+      fs.renameSync(nextFile, path.join(config.dataDir, KEY_FILE));
+    }
+    console.log(
+      summary.alreadyDone
+        ? `密钥 ${summary.to} 的轮换早已完成（${summary.resealed} 行）`
+        : `完成：${summary.resealed} 行已从密钥 ${summary.from} 改为密钥 ${summary.to} 加密${summary.resumed ? '（接续上次中断的轮换）' : ''}`,
+    );
+    console.log(
+      inFile
+        ? `数据目录中的密钥文件 ${KEY_FILE} 已换成新密钥：请把它另存一份（与数据备份分开保存）；轮换前做的数据备份仍需旧密钥才能读取。`
+        : '请把 SHEZU_DATA_KEY 改为新密钥（SHEZU_DATA_KEY_NEW 的值）并重启服务；旧密钥只有轮换前的数据备份还需要。',
+    );
   });
 
 program.parseAsync().catch((err: unknown) => {

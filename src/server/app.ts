@@ -8,6 +8,8 @@ import type { AppConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { countAppliedMigrations } from './db/migrate.js';
 import { AppError } from './lib/errors.js';
+import { keyringOf } from './data-key.js';
+import { useKeyring } from './lib/personal-data.js';
 import errorHandler from './plugins/error-handler.js';
 import openapi from './plugins/openapi.js';
 import session from './plugins/session.js';
@@ -55,6 +57,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // Personal data is sealed under the config's key (lib/personal-data.ts); no key, no app (data-key.ts).
+  useKeyring(keyringOf(opts.config));
   app.decorate('db', opts.database.db);
   app.decorate('dbKind', opts.database.kind);
   app.decorate('config', opts.config);

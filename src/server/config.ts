@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseDataKey } from './lib/personal-data.js';
 
 export interface AppConfig {
   /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
@@ -18,6 +19,13 @@ export interface AppConfig {
   logLevel: string;
   /** The address printed in certificate QR codes (e.g. https://shezu.example.gov.cn); defaults to the request's host. */
   publicUrl?: string;
+  /**
+   * The key personal data is sealed under (SHEZU_DATA_KEY, 32 bytes as base64 or hex; lib/personal-data.ts). Required
+   * with DATABASE_URL; on the embedded database read from (or created as) the key file in the data directory.
+   */
+  dataKey?: string;
+  /** Older keys that may still open values (SHEZU_DATA_KEY_PREVIOUS, comma-separated): during a rotation. */
+  previousDataKeys: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -40,5 +48,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     session: { idleMinutes: 30, absoluteHours: 12 },
     logLevel: env.LOG_LEVEL || 'info',
     publicUrl: env.SHEZU_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    dataKey: env.SHEZU_DATA_KEY ? checked(env.SHEZU_DATA_KEY, 'SHEZU_DATA_KEY') : undefined,
+    previousDataKeys: (env.SHEZU_DATA_KEY_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean).map((k) => checked(k, 'SHEZU_DATA_KEY_PREVIOUS')),
   };
+}
+
+/** A key as given, once it is known to be one (a malformed key stops the start with a message saying why). */
+function checked(text: string, name: string): string {
+  parseDataKey(text, name);
+  return text.trim();
 }

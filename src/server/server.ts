@@ -1,13 +1,21 @@
 import { loadConfig } from './config.js';
+import { keyringOf, settleDataKey } from './data-key.js';
+import { useKeyring } from './lib/personal-data.js';
 import { openDatabase } from './db/database.js';
-import { migrate } from './db/migrate.js';
-import { buildApp } from './app.js';
-import { isDatabaseEmpty, seedDemo } from './demo/seed-demo.js';
-import { backfillOrgSearchColumns } from './modules/orgs/index.js';
 
 async function main() {
-  const config = loadConfig();
+  // The key first: on PostgreSQL without SHEZU_DATA_KEY the start is refused before anything is touched.
+  const config = settleDataKey(loadConfig());
+  useKeyring(keyringOf(config));
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // The rest of the server loads once the data directory is ours: a second process on it is refused (the lock,
+  // db/pglite-lock.ts) in a fifth of the time, before it has loaded every module for nothing.
+  const [{ migrate }, { buildApp }, { isDatabaseEmpty, seedDemo }, { backfillOrgSearchColumns }] = await Promise.all([
+    import('./db/migrate.js'),
+    import('./app.js'),
+    import('./demo/seed-demo.js'),
+    import('./modules/orgs/index.js'),
+  ]);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -1,3 +1,4 @@
+import { sealBytes } from '../../src/server/lib/personal-data.js';
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Permission } from '../../src/server/lib/access.js';
@@ -85,7 +86,7 @@ export function createMatrixKit(t: TestApp): MatrixKit {
     async newApplicationAttachment(applicationId) {
       const row = await db
         .insertInto('application_attachments')
-        .values({ application_id: applicationId, kind: 'other', filename: 'o.pdf', mime_type: 'application/pdf', size_bytes: 9, content: Buffer.from('%PDF-1.4 '), uploaded_at: new Date(), uploaded_by: null })
+        .values({ application_id: applicationId, kind: 'other', filename: 'o.pdf', mime_type: 'application/pdf', size_bytes: 9, content: sealBytes(Buffer.from('%PDF-1.4 ')), uploaded_at: new Date(), uploaded_by: null })
         .returning('id')
         .executeTakeFirstOrThrow();
       return Number(row.id);
@@ -103,7 +104,7 @@ export function createMatrixKit(t: TestApp): MatrixKit {
         .insertInto('import_jobs')
         .values({
           id, user_id: c.userId, kind: 'orgs', filename: 'm.csv', status: interrupted ? 'interrupted' : 'done', total: interrupted ? 1 : 0,
-          report: interrupted ? null : Buffer.from('x'), file, created_at: new Date(), finished_at: new Date(),
+          report: interrupted ? null : sealBytes(Buffer.from('x')), file: file && sealBytes(file), created_at: new Date(), finished_at: new Date(),
         })
         .execute();
       return id;

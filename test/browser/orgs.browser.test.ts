@@ -1,3 +1,4 @@
+import { sealBytes } from '../../src/server/lib/personal-data.js';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -163,7 +164,7 @@ describe('organization registry in the browser', () => {
     // What a kill leaves after the next start: interrupted, its file kept, nothing committed yet.
     await h.database.db
       .insertInto('import_jobs')
-      .values({ id: randomUUID(), user_id: user.id, kind: 'orgs', filename: '街道名单.csv', status: 'interrupted', total: 3, file, created_at: new Date(), finished_at: new Date() })
+      .values({ id: randomUUID(), user_id: user.id, kind: 'orgs', filename: '街道名单.csv', status: 'interrupted', total: 3, file: sealBytes(file), created_at: new Date(), finished_at: new Date() })
       .execute();
     const page = await h.newPage();
     await loginInBrowser(h, page, 'wenshan-reviewer', TEST_PASSWORD);
@@ -183,7 +184,7 @@ describe('organization registry in the browser', () => {
       recordedAt: new Date('2020-01-01'),
       row: {
         name: `平安里合唱团${i + 1}`, former_names: [], credit_code: null, legal_form: 'filed', category: '文体活动',
-        address: null, leader_name: null, leader_id_number: null, leader_phone: null, individual_members: 20, unit_members: null,
+        address: null, leader_name: null, leader_id_number_enc: null, leader_phone_enc: null, individual_members: 20, unit_members: null,
         founded_on: null, purpose: null, activities: null, venue: null, hub_org_id: null, status: 'active',
         is_demo_site: false, is_brand: false, is_incubating: false, certificate_no: null, created_by: null,
       },

@@ -35,4 +35,27 @@ describe('data directory lock', () => {
     expect(fs.existsSync(path.join(dir, 'postmaster.pid'))).toBe(false);
     release();
   });
+
+  it('clears a takeover guard left by a process killed while taking over, and takes the dead lock', () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, '.shezu.lock'), String(deadPid()));
+    const guard = path.join(dir, '.shezu.lock.takeover');
+    fs.mkdirSync(guard);
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(guard, old, old);
+    const release = acquireDataDirLock(dir);
+    expect(fs.readFileSync(path.join(dir, '.shezu.lock'), 'utf8')).toBe(String(process.pid));
+    expect(fs.existsSync(guard)).toBe(false);
+    release();
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('leaves a lock that is not its own in place on release', () => {
+    const dir = tmp();
+    const release = acquireDataDirLock(dir);
+    // Another process's lock in its place (as if ours had been taken): a release must not remove it.
+    fs.writeFileSync(path.join(dir, '.shezu.lock'), String(process.ppid));
+    release();
+    expect(fs.readFileSync(path.join(dir, '.shezu.lock'), 'utf8')).toBe(String(process.ppid));
+  });
 });

@@ -32,7 +32,10 @@ export interface UsersTable {
   display_name: string;
   role: Role;
   region_id: number | null;
-  phone: string | null;
+  /** The phone sealed (migration 0015): ciphertext, masked form, keyed hash. */
+  phone_enc: string | null;
+  phone_masked: string | null;
+  phone_hash: string | null;
   password_hash: string;
   password_changed_at: Timestamp;
   failed_logins: Generated<number>;
@@ -91,8 +94,13 @@ export interface OrgsTable extends PlacementColumns {
   category: string;
   address: string | null;
   leader_name: string | null;
-  leader_id_number: string | null;
-  leader_phone: string | null;
+  /** Personal data sealed (migration 0015, lib/personal-data.ts): ciphertext, masked form, keyed hash. */
+  leader_id_number_enc: string | null;
+  leader_id_number_masked: string | null;
+  leader_id_number_hash: string | null;
+  leader_phone_enc: string | null;
+  leader_phone_masked: string | null;
+  leader_phone_hash: string | null;
   individual_members: number | null;
   unit_members: number | null;
   founded_on: string | null;
@@ -279,6 +287,19 @@ export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
   applied_at: Timestamp;
+  /** The progress of the migration's data step (migrate.ts DataStep) and when it ended. */
+  step_progress: unknown;
+  step_done_at: Timestamp | null;
+}
+
+/** `shezu keys rotate`: a rotation to one key, its progress written with each batch (migration 0015). */
+export interface KeyRotationsTable {
+  target_key_id: string;
+  from_key_id: string;
+  progress: unknown;
+  resealed: Generated<number>;
+  started_at: Generated<Timestamp>;
+  finished_at: Timestamp | null;
 }
 
 export interface DB {
@@ -287,6 +308,7 @@ export interface DB {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
+  key_rotations: KeyRotationsTable;
   orgs: OrgsTable;
   org_history: OrgHistoryTable;
   org_attachments: OrgAttachmentsTable;

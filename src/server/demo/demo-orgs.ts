@@ -1,3 +1,4 @@
+import { sealedColumns } from '../lib/personal-data.js';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import type { LegalForm } from '../../shared/enums.js';
@@ -97,7 +98,8 @@ class DemoBuilder {
     const birth = `${r.int(1945, 1990)}${String(r.int(1, 12)).padStart(2, '0')}${String(r.int(1, 28)).padStart(2, '0')}`;
     const first17 = `${district}${birth}${String(r.int(0, 999)).padStart(3, '0')}`;
     const phone = `1${r.pick(['3', '5', '8'])}${r.int(0, 9)}${String(r.int(0, 99_999_999)).padStart(8, '0')}`;
-    return { leader_name: name, leader_id_number: first17 + residentIdCheckChar(first17), leader_phone: phone };
+    // Sealed as every write stores them (migration 0015).
+    return { leader_name: name, ...sealedColumns('leader_id_number', 'resident_id', first17 + residentIdCheckChar(first17)), ...sealedColumns('leader_phone', 'phone', phone) };
   }
 
   creditCode(form: LegalForm, district: string) {

@@ -1,3 +1,4 @@
+import { open } from '../lib/personal-data.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../test/db.js';
 import type { Database } from '../db/database.js';
@@ -74,7 +75,8 @@ describe('demo organizations', () => {
 
   it('generates valid identity numbers and codes, unique names per place, and is not loaded twice', async () => {
     const { isValidCreditCode, isValidResidentId } = await import('../../shared/validators.js');
-    const rows = await database.db.selectFrom('orgs').select(['credit_code', 'leader_id_number', 'name', 'region_id']).execute();
+    const rows = (await database.db.selectFrom('orgs').select(['credit_code', 'leader_id_number_enc', 'name', 'region_id']).execute())
+      .map((r) => ({ ...r, leader_id_number: r.leader_id_number_enc && open(r.leader_id_number_enc) }));
     expect(rows.filter((r) => r.credit_code).every((r) => isValidCreditCode(r.credit_code!))).toBe(true);
     expect(rows.every((r) => !r.leader_id_number || isValidResidentId(r.leader_id_number))).toBe(true);
     expect(new Set(rows.map((r) => `${r.region_id}|${r.name}`)).size).toBe(rows.length);

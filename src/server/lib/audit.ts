@@ -1,6 +1,7 @@
 import type { Db } from '../db/types.js';
 import type { RequestContext } from './context.js';
 import { insertJsonRows } from '../db/bulk-insert.js';
+import { sealJson } from './personal-data.js';
 
 export interface AuditEntry {
   action: string;
@@ -31,8 +32,9 @@ export async function writeAudits(db: Db, ctx: RequestContext, entries: AuditEnt
       action: entry.action,
       entity_type: entry.entityType ?? null,
       entity_id: entry.entityId === undefined ? null : String(entry.entityId),
-      old_value: entry.oldValue === undefined ? null : entry.oldValue,
-      new_value: entry.newValue === undefined ? null : entry.newValue,
+      // Personal data never enters the log in clear (PIPL art. 51): sealed beside its masked form; readers show the mask.
+      old_value: entry.oldValue === undefined ? null : sealJson(entry.oldValue),
+      new_value: entry.newValue === undefined ? null : sealJson(entry.newValue),
       request_id: ctx.requestId,
       ip: ctx.ip,
       region_code: entry.regionCode ?? null,

@@ -51,4 +51,5 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'region.population.update': '录入人口',
   'region.grid.create': '新建网格',
   'audit.export': '导出审计日志',
+  'keys.rotate': '轮换个人信息加密密钥',
 };

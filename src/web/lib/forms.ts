@@ -27,3 +27,12 @@ export const phoneRule = {
     if (v && !isValidPhone(v)) throw new Error(PHONE_MESSAGE);
   },
 };
+
+/**
+ * A rule that lets a stored personal value pass as it is shown: masked (it is sealed at rest and never sent in
+ * clear). Sent back untouched, the server keeps the stored value (keepSealed); anything else is checked by `rule`.
+ */
+export function unlessKept(kept: (v: string) => boolean, rule: typeof idRule) {
+  return { validator: async (r: unknown, v: string | null | undefined) => (v && kept(v) ? undefined : rule.validator(r, v)) };
+}
+

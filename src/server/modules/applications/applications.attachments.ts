@@ -1,3 +1,4 @@
+import { openBytes, sealBytes } from '../../lib/personal-data.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
@@ -20,7 +21,7 @@ export async function addApplicationAttachment(
   if (app.status !== 'draft' && app.status !== 'returned') throw errors.conflict('application.not_editable', '申请已提交审核，不能再上传材料');
   const { mimeType: mime, filename } = checkAttachment(file);
   const row = await db.transaction().execute(async (trx) => {
-    const row = await repo.insertAttachment(trx, { application_id: id, kind: file.kind, filename, mime_type: mime, size_bytes: file.buffer.length, content: file.buffer, uploaded_at: new Date(), uploaded_by: actor.id });
+    const row = await repo.insertAttachment(trx, { application_id: id, kind: file.kind, filename, mime_type: mime, size_bytes: file.buffer.length, content: sealBytes(file.buffer), uploaded_at: new Date(), uploaded_by: actor.id });
     await writeAudit(trx, ctx, { action: 'application.attachment.add', entityType: ENTITY, entityId: id, newValue: { attachmentId: Number(row.id), kind: file.kind, filename, size: file.buffer.length } });
     return row;
   });
@@ -31,7 +32,8 @@ export async function downloadApplicationAttachment(db: Kysely<DB>, ctx: Request
   await loadApplication(db, ctx, id, 'application.read');
   const row = await repo.findAttachmentContent(db, id, attachmentId);
   if (!row) throw errors.notFound('attachment');
-  return { filename: row.filename, mimeType: row.mime_type, content: Buffer.from(row.content) };
+  // Stored sealed (a member list or an ID card scan is personal data: PIPL art. 51).
+  return { filename: row.filename, mimeType: row.mime_type, content: openBytes(row.content) };
 }
 
 export async function removeApplicationAttachment(db: Kysely<DB>, ctx: RequestContext, id: number, attachmentId: number) {

@@ -5,6 +5,7 @@ import { displayValue, findOrgNames, placesOf } from '../orgs/index.js';
 import { findUserNames } from '../users/index.js';
 import { caseEvents, dueStateOf } from '../reviews/index.js';
 import * as repo from './applications.repository.js';
+import { maskJson } from '../../lib/personal-data.js';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
@@ -56,7 +57,7 @@ export function diffOf(current: Record<string, unknown>, proposed: Record<string
 export async function toApplication(
   db: Db,
   row: ApplicationRow,
-  extra: { reviewCase: ReviewCaseRow | undefined; attachments: repo.AttachmentSummary[]; checks: ApplicationCheck[]; diff: Application['diff']; can: Application['can']; rules: Application['rules']; today: string; dueSoonUntil: string; ownData: boolean },
+  extra: { reviewCase: ReviewCaseRow | undefined; attachments: repo.AttachmentSummary[]; checks: ApplicationCheck[]; diff: Application['diff']; can: Application['can']; rules: Application['rules']; today: string; dueSoonUntil: string },
 ): Promise<Application> {
   const cases = new Map(extra.reviewCase ? [[Number(row.id), extra.reviewCase]] : []);
   const [item] = await toListItems(db, [row], cases, extra.today, extra.dueSoonUntil);
@@ -76,8 +77,9 @@ export async function toApplication(
   const data = row.data as ApplicationData;
   return {
     ...item,
-    // The applicant sees what they entered; reviewers see personal data masked (DESIGN: reveal is explicit).
-    data: extra.ownData ? data : { ...data, org: { ...data.org, leaderIdNumber: displayValue('leaderIdNumber', data.org?.leaderIdNumber) as string | null, leaderPhone: displayValue('leaderPhone', data.org?.leaderPhone) as string | null }, members: data.members.map((m) => ({ ...m, phone: displayValue('leaderPhone', m.phone) as string | null })) },
+    // Everyone, the applicant too, sees the stored masked forms; nothing is opened for a response (DESIGN: reveal is
+    // explicit). A form sends an untouched masked value back and the update keeps its sealed value (keepSealed).
+    data: maskJson(data),
     events,
     attachments: extra.attachments.map((a) => ({
       id: Number(a.id),

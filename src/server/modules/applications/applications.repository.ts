@@ -3,6 +3,7 @@ import type { ApplicationAttachmentsTable, ApplicationRow, DB, Db } from '../../
 import type { ListScope, RegionScope } from '../../lib/access.js';
 import { orgCondition, regionCondition } from '../../db/scope.js';
 import type { ApplicationKind, ApplicationStatus, ReviewStep } from '../../../shared/enums.js';
+import { sealJson } from '../../lib/personal-data.js';
 
 export function findApplication(db: Db, id: number) {
   return db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
@@ -11,7 +12,7 @@ export function findApplication(db: Db, id: number) {
 export async function insertApplication(db: Db, row: Omit<ApplicationRow, 'id' | 'version' | 'on_behalf'> & Partial<ApplicationRow>) {
   const { id } = await db
     .insertInto('applications')
-    .values({ ...row, data: JSON.stringify(row.data) } as never)
+    .values({ ...row, data: JSON.stringify(sealJson(row.data)) } as never)
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(id);
@@ -20,7 +21,8 @@ export async function insertApplication(db: Db, row: Omit<ApplicationRow, 'id' |
 /** Saves when the version still matches; false when someone acted first. */
 export async function updateApplication(db: Db, id: number, version: number, patch: Partial<Omit<ApplicationRow, 'id' | 'version'>>) {
   const values: Record<string, unknown> = { ...patch, updated_at: new Date() };
-  if ('data' in patch) values.data = JSON.stringify(patch.data);
+  // Personal data in the document (leader's ID number and phone, members' phones) is stored sealed (migration 0015).
+  if ('data' in patch) values.data = JSON.stringify(sealJson(patch.data));
   const res = await db
     .updateTable('applications')
     .set({ ...values, version: version + 1 } as never)
@@ -89,7 +91,7 @@ export async function deleteAttachment(db: Db, attachmentId: number) {
   await db.deleteFrom('application_attachments').where('id', '=', attachmentId).execute();
 }
 
-/** Copies of an application's files with their content (to carry into the registry on approval). */
+/** Copies of an application's files with their content, sealed as stored (to carry into the registry on approval). */
 export function findAttachmentFiles(db: Db, applicationId: number) {
   return db
     .selectFrom('application_attachments')

@@ -1,3 +1,4 @@
+import { openJson } from '../../lib/personal-data.js';
 import { randomInt } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { ApplicationRow, DB, Db, OrgRow, RegionRow } from '../../db/types.js';
@@ -47,7 +48,8 @@ const asValidation = (err: unknown) => {
  * the record; DESIGN §3: one identity for life, so a filed or grassroots organization keeps its id).
  */
 async function applyToRegistry(trx: Transaction<DB>, ctx: RequestContext, actor: Actor, app: ApplicationRow, existing: OrgRow | null, steps: readonly ReviewStep[], creditCode: string | undefined): Promise<string | null> {
-  const data = app.data as ApplicationData;
+  // Opened to be sealed again in the registry's own columns (orgs.fields.ts toColumns).
+  const data = openJson(app.data) as ApplicationData;
   const today = todayInChina();
   const district = await regionById(trx, Number(app.level3_id));
   const lastStep = steps[steps.length - 1];

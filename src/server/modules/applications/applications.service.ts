@@ -26,6 +26,7 @@ import { workflowFor } from '../settings/index.js';
 import { latestCasesFor, overdueByNode as overdueOfKind, stepOfRole, submitCase, turnProblem, withdrawCase } from '../reviews/index.js';
 import { categoriesFor, changeOrgStatus, findOrgById, loadOrgFor, orgFieldsOf, OrgValidationError, prepareOrg, warningsFor } from '../orgs/index.js';
 import * as repo from './applications.repository.js';
+import { keepSealed, openJson } from '../../lib/personal-data.js';
 import { diffOf, toApplication, toListItems } from './applications.mapping.js';
 import { applicationChecks, blockingErrors, isChange, isDeregistration, isEstablishment, isRegistration } from './applications.policy.js';
 
@@ -167,7 +168,9 @@ export async function updateApplication(db: Kysely<DB>, ctx: RequestContext, id:
   const { app, actor } = await loadApplication(db, ctx, id, 'application.apply');
   requireApplicant(app, actor);
   if (app.status !== 'draft' && app.status !== 'returned') throw errors.conflict('application.not_editable', '申请已提交审核，不能修改；如需修改请先撤回');
-  const data: ApplicationData = { ...body.data, org: normalizedOrgData(app.kind, body.data.org) };
+  // The form showed the stored personal values masked: those sent back untouched keep their sealed values.
+  const given = keepSealed(body.data, app.data);
+  const data: ApplicationData = { ...given, org: normalizedOrgData(app.kind, given.org) };
   let region: RegionRow | null = null;
   if (isEstablishment(app.kind) && !app.org_id) {
     region = await placeFor(db, actor, app.kind, data, null);
@@ -198,7 +201,8 @@ const CHECK_FIELDS: Record<string, string> = {
 /** Field-level problems that stop a submission: the registry's rules on the proposed record, then the checks. */
 async function submissionProblems(db: Db, actor: Actor, app: ApplicationRow, org: OrgRow | null, checks: ApplicationCheck[]) {
   const fields: Record<string, string> = {};
-  const data = app.data as ApplicationData;
+  // The rules check the clear values (the ID number's check digit): opened in memory, never returned.
+  const data = openJson(app.data) as ApplicationData;
   if (!isDeregistration(app.kind)) {
     const parsed = ProposedOrg.safeParse(data.org);
     if (!parsed.success) {
@@ -309,7 +313,7 @@ export async function getApplication(db: Kysely<DB>, ctx: RequestContext, id: nu
   // Once approved, the record holds the proposal: there is nothing left to compare.
   const diff =
     isChange(app.kind) && org && app.status !== 'approved'
-      ? diffOf(pickProposed(await orgFieldsOf(db, org)), pickProposed((app.data as ApplicationData).org))
+      ? diffOf(pickProposed(await orgFieldsOf(db, org)), pickProposed((openJson(app.data) as ApplicationData).org))
       : null;
   const categories = await categoriesFor(db, { level3_id: app.level3_id });
   const own = Number(app.applicant_id) === actor.id;
@@ -321,7 +325,6 @@ export async function getApplication(db: Kysely<DB>, ctx: RequestContext, id: nu
     diff,
     today,
     dueSoonUntil,
-    ownData: own,
     rules: { categories, memberThresholds: workflow.memberThresholds },
     can: {
       edit: own && open,

@@ -4,6 +4,7 @@ import type { DB } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
 import { requireAccess } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
+import { maskJson } from '../../lib/personal-data.js';
 import { AUDIT_ACTION_LABELS, type AuditEntry, type AuditFilter, type AuditListQuery } from '../../../shared/schemas/audit.js';
 import * as repo from './audit.repository.js';
 import { streamSheet } from '../../lib/sheets/write.js';
@@ -19,8 +20,9 @@ function toEntry(r: Row): AuditEntry {
     action: r.action,
     entityType: r.entity_type,
     entityId: r.entity_id,
-    oldValue: r.old_value,
-    newValue: r.new_value,
+    // Personal values are stored masked + sealed: the log shows the masked form, never opened here.
+    oldValue: maskJson(r.old_value),
+    newValue: maskJson(r.new_value),
     requestId: r.request_id,
     ip: r.ip,
     regionCode: r.region_code,
@@ -52,8 +54,8 @@ export async function exportAudit(db: Kysely<DB>, ctx: RequestContext, filter: A
         r.entity_type ?? '',
         r.entity_id ?? '',
         r.region_code ?? '',
-        r.old_value === null ? '' : JSON.stringify(r.old_value),
-        r.new_value === null ? '' : JSON.stringify(r.new_value),
+        r.old_value === null ? '' : JSON.stringify(maskJson(r.old_value)),
+        r.new_value === null ? '' : JSON.stringify(maskJson(r.new_value)),
         r.ip ?? '',
         r.request_id ?? '',
       ]);

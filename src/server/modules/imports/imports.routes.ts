@@ -33,12 +33,18 @@ export async function readSheetUpload(request: FastifyRequest): Promise<{ buffer
 /** Import jobs of every kind: progress, report, and resume or rerun after an interruption. */
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   useImportLog(app.db, app.log);
+  // On PostgreSQL this process's runners are known alive by a lock its session holds (gone the moment it dies).
+  let releaseRunnerLock = async () => {};
   // A job that was running when the process stopped is shown as interrupted from the first request on.
   app.addHook('onReady', async () => {
+    if (app.dbKind === 'postgres') releaseRunnerLock = await service.holdOwnRunnerLock(app.db);
     await service.interruptOrphanedImports(app.db, app.dbKind);
   });
   // A clean stop lets the batch in hand commit and leaves the job interrupted, ready to resume.
-  app.addHook('onClose', async () => stopImports(app.db));
+  app.addHook('onClose', async () => {
+    await stopImports(app.db);
+    await releaseRunnerLock();
+  });
 
   app.get(
     '/imports',

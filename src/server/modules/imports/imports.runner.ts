@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/types.js';
+import type { DB, Db } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
 import { writeAudit } from '../../lib/audit.js';
 import { buildImportReport } from '../../lib/sheets/report.js';
@@ -39,6 +39,17 @@ const MIN_BATCH = 100;
 const MAX_BATCH = 2_000;
 const FIRST_BATCH = 250;
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The job is no longer this runner's: another process found it orphaned (this one's runner lock or heartbeat was
+ * lost, e.g. its connections dropped) and interrupted or resumed it. The batch in hand rolls back and this runner
+ * stops, so two runners never write one job.
+ */
+class JobTakenOver extends Error {}
+
+async function recordBatch(trx: Db, jobId: string, processed: number, counts: ImportCounts, problems: RowProblem[]) {
+  if (!(await repo.recordBatch(trx, jobId, RUNNER_ID, processed, counts, problems))) throw new JobTakenOver();
+}
 
 /** A row the database refused for a reason no rule of the row explains (the cause is logged). */
 const ROW_NOT_SAVED = '保存失败：写入数据库时出错（原因已记入服务器日志），请稍后重新导入该行，仍失败请联系管理员';
@@ -85,11 +96,12 @@ const logError = (db: Kysely<DB>, jobId: string, err: unknown, msg: string) => (
 /** Starts a job's runner in the background; a job's end (done, failed, interrupted) is written by the runner. */
 export function launch(db: Kysely<DB>, ctx: RequestContext, def: ImportDefinition, start: RunStart) {
   const done = run(db, ctx, def, start).catch(async (err) => {
+    if (err instanceof JobTakenOver) return;
     // Stopped while the database closes: resumable. Anything else: failed, with what was committed kept (and rerunnable).
     // The cause (a database's or a library's message) goes to the log, never to the user.
     const status = stopping.has(db) ? 'interrupted' : 'failed';
     if (status === 'failed') logError(db, start.jobId, err, 'import job failed');
-    await repo.endJob(db, start.jobId, status, status === 'interrupted' ? '服务停止时导入被中断' : '导入因服务器错误中止（原因已记入服务器日志），已导入的行已保存：请稍后重新导入该文件（已导入的行不会重复），仍失败请联系管理员').catch(() => {});
+    await repo.endJob(db, start.jobId, RUNNER_ID, status, status === 'interrupted' ? '服务停止时导入被中断' : '导入因服务器错误中止（原因已记入服务器日志），已导入的行已保存：请稍后重新导入该文件（已导入的行不会重复），仍失败请联系管理员').catch(() => {});
   });
   running.set(start.jobId, { db, done });
   void done.finally(() => running.delete(start.jobId));
@@ -101,7 +113,7 @@ async function run(db: Kysely<DB>, ctx: RequestContext, def: ImportDefinition, s
   let size = FIRST_BATCH;
   for (let i = s.from; i < s.rows.length; ) {
     if (stopping.has(db)) {
-      await repo.endJob(db, s.jobId, 'interrupted', '服务停止时导入被中断');
+      await repo.endJob(db, s.jobId, RUNNER_ID, 'interrupted', '服务停止时导入被中断');
       return;
     }
     const slice = s.rows.slice(i, i + size);
@@ -113,10 +125,11 @@ async function run(db: Kysely<DB>, ctx: RequestContext, def: ImportDefinition, s
     try {
       await db.transaction().execute(async (trx) => {
         for (const r of await commitRows(trx, ctx, def, parsed, memo)) tally(next, problems, r);
-        await repo.recordBatch(trx, s.jobId, i + slice.length, next, problems);
+        await recordBatch(trx, s.jobId, i + slice.length, next, problems);
       });
       Object.assign(counts, next);
     } catch (err) {
+      if (err instanceof JobTakenOver) throw err;
       if (stopping.has(db)) continue;
       // A batch that fails for a reason no row check foresaw (a record changed meanwhile) is retried row by row.
       for (let j = 0; j < parsed.length; j++) {
@@ -125,16 +138,17 @@ async function run(db: Kysely<DB>, ctx: RequestContext, def: ImportDefinition, s
         try {
           await db.transaction().execute(async (trx) => {
             tally(one, own, (await commitRows(trx, ctx, def, [parsed[j]], memo))[0]);
-            await repo.recordBatch(trx, s.jobId, i + j + 1, one, own);
+            await recordBatch(trx, s.jobId, i + j + 1, one, own);
           });
         } catch (rowErr) {
+          if (rowErr instanceof JobTakenOver) throw rowErr;
           if (stopping.has(db)) throw err;
           Object.assign(one, counts);
           own = [];
           // No rule of the row failed, the database refused it: the detail is for the log, the office gets what to do.
           logError(db, s.jobId, rowErr, `import row ${parsed[j].row.rowNumber} not saved`);
           tally(one, own, [{ row: parsed[j].row.rowNumber, column: '', message: ROW_NOT_SAVED }]);
-          await db.transaction().execute((trx) => repo.recordBatch(trx, s.jobId, i + j + 1, one, own));
+          await db.transaction().execute((trx) => recordBatch(trx, s.jobId, i + j + 1, one, own));
         }
         Object.assign(counts, one);
       }
@@ -147,7 +161,7 @@ async function run(db: Kysely<DB>, ctx: RequestContext, def: ImportDefinition, s
   }
   const report = await buildImportReport(await repo.findProblems(db, s.jobId), counts, s.unknownHeaders, { skipped: s.skipped, notes: s.notes });
   await db.transaction().execute(async (trx) => {
-    await repo.finishJob(trx, s.jobId, report);
+    if (!(await repo.finishJob(trx, s.jobId, RUNNER_ID, report))) throw new JobTakenOver();
     await writeAudit(trx, ctx, { action: def.auditAction, entityType: 'import_job', entityId: s.jobId, newValue: { filename: s.filename, ...counts } });
   });
 }

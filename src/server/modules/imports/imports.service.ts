@@ -68,15 +68,14 @@ async function loadJob(db: Kysely<DB>, ctx: RequestContext, id: string) {
   let job = await repo.findJob(db, id);
   if (!job || Number(job.user_id) !== ctx.actor!.id) throw errors.notFound('import');
   requireAccess(ctx.actor, definitionOf(job.kind).permission);
-  if (job.status === 'running' && !isRunningHere(job.id) && isStale(job.heartbeat_at)) {
-    // Its process is gone (a shared PostgreSQL: the start-up sweep of another process did not see it stale yet).
+  if (job.status === 'running' && !isRunningHere(job.id)) {
+    // Its process may be gone (a shared PostgreSQL: it died after this process's start-up sweep): the sweep leaves
+    // it alone while its runner lock is held and its heartbeat fresh.
     await interruptOrphanedImports(db, 'postgres');
     job = (await repo.findJob(db, id))!;
   }
   return job;
 }
-
-const isStale = (at: Date | string | null) => !at || Date.now() - new Date(at).getTime() > HEARTBEAT_STALE_MS;
 
 function toView(job: repo.JobRow): ImportJobView {
   return {
@@ -145,10 +144,14 @@ export async function restartImport(db: Kysely<DB>, ctx: RequestContext, id: str
 }
 
 /**
- * At start-up (and when a poll finds a stale job): jobs whose process stopped become interrupted, showing what they
- * had committed. On the embedded database one process owns the data directory, so every job of another runner is
- * an orphan; on PostgreSQL, several processes may share it, so only jobs whose heartbeat stopped count.
+ * At start-up (and when a poll finds a job running elsewhere): jobs whose process stopped become interrupted,
+ * showing what they had committed. On the embedded database one process owns the data directory, so every job of
+ * another runner is an orphan; on PostgreSQL, several processes may share it, so only jobs whose runner lock is
+ * gone (the process died: holdRunnerLock) or whose heartbeat stopped count.
  */
+/** This process's runner lock on PostgreSQL (held from start-up to close; see holdRunnerLock). */
+export const holdOwnRunnerLock = (db: Kysely<DB>) => repo.holdRunnerLock(db, RUNNER_ID);
+
 export async function interruptOrphanedImports(db: Kysely<DB>, kind: 'pglite' | 'postgres') {
   return repo.interruptOrphans(db, RUNNER_ID, { staleBefore: new Date(Date.now() - HEARTBEAT_STALE_MS), everyOtherRunner: kind === 'pglite' });
 }

@@ -1,3 +1,4 @@
+import { sealBytes } from '../../lib/personal-data.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/app.js';
@@ -8,6 +9,7 @@ import { reportSheet } from '../../../../test/sheets.js';
 import { defineImport, keyRounds } from './imports.definition.js';
 import { interruptOrphanedImports, startImport } from './imports.service.js';
 import { waitForImports } from './imports.runner.js';
+import { holdRunnerLock, tryLockRunner, unlockRunner } from './imports.repository.js';
 
 let t: TestApp;
 let street: Client;
@@ -29,6 +31,26 @@ function upload(c: Client, filename: string, content: Buffer) {
   return c.request({ method: 'POST', url: '/api/v1/orgs/import', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
 }
 
+/**
+ * Another process's runner lock: on PostgreSQL on a connection of its own, as a process holds it; the embedded
+ * database has one session, which holds it as well as any (pg_locks shows it either way).
+ */
+async function lockAs(runner: string): Promise<() => Promise<void>> {
+  if (t.database.kind === 'postgres') return holdRunnerLock(t.database.db, runner);
+  expect(await tryLockRunner(t.database.db, runner)).toBe(true);
+  return () => unlockRunner(t.database.db, runner);
+}
+
+/** A one-row job running by `runner`, whose heartbeat is fresh. */
+async function beatingJob(runner: string, name: string) {
+  const id = randomUUID();
+  await t.database.db
+    .insertInto('import_jobs')
+    .values({ id, user_id: street.userId!, kind: 'orgs', filename: 'c.csv', status: 'running', total: 1, file: sealBytes(csv([name])), runner, heartbeat_at: new Date(), created_at: new Date() })
+    .execute();
+  return id;
+}
+
 const countNamed = async (prefix: string) =>
   Number((await t.database.db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).where('name', 'like', `${prefix}%`).executeTakeFirstOrThrow()).n);
 
@@ -42,7 +64,7 @@ async function crashedJob(c: Client, file: Buffer, committed: number, total: num
     .insertInto('import_jobs')
     .values({
       id, user_id: c.userId!, kind: 'orgs', filename: '名单.csv', status: 'running', total, processed: committed, inserted: committed,
-      file, runner: 'a-process-that-was-killed', heartbeat_at: new Date(Date.now() - 5 * 60_000), created_at: new Date(),
+      file: sealBytes(file), runner: 'a-process-that-was-killed', heartbeat_at: new Date(Date.now() - 5 * 60_000), created_at: new Date(),
     })
     .execute();
   return id;
@@ -89,15 +111,36 @@ describe('import jobs across a restart', () => {
   });
 
   it('leaves a running job of another live process alone on PostgreSQL, and every other runner\'s on the embedded database', async () => {
-    const id = randomUUID();
-    await t.database.db
-      .insertInto('import_jobs')
-      .values({ id, user_id: street.userId!, kind: 'orgs', filename: 'c.csv', status: 'running', total: 1, file: csv(['活着的任务']), runner: 'another-live-process', heartbeat_at: new Date(), created_at: new Date() })
-      .execute();
+    // A live process holds its runner lock (what PostgreSQL drops when a process dies) and beats.
+    const release = await lockAs('another-live-process');
+    const id = await beatingJob('another-live-process', '活着的任务');
     expect(await interruptOrphanedImports(t.database.db, 'postgres')).toBe(0);
     expect((await street.get(`/api/v1/imports/${id}`)).json().status).toBe('running');
     expect(await interruptOrphanedImports(t.database.db, 'pglite')).toBe(1);
     expect((await street.get(`/api/v1/imports/${id}`)).json().status).toBe('interrupted');
+    await release();
+  });
+
+  it('interrupts a running job on PostgreSQL as soon as its runner lock is gone, though its heartbeat is fresh', async () => {
+    const release = await lockAs('a-process-about-to-die');
+    const id = await beatingJob('a-process-about-to-die', '将死的任务');
+    expect(await interruptOrphanedImports(t.database.db, 'postgres')).toBe(0);
+    await release();
+    // No start-up sweep: the next poll finds the runner gone.
+    expect((await street.get(`/api/v1/imports/${id}`)).json()).toMatchObject({ status: 'interrupted', resumable: true });
+  });
+
+  it('stops a runner whose job another process took over: its batch rolls back and it writes the job no more', async () => {
+    const names = Array.from({ length: 3_000 }, (_, i) => `接管测试队${i}`);
+    const id = (await upload(street, 'f.csv', csv(names))).json().id;
+    // What another process does with a job it found orphaned: interrupt it (runner null), then claim it.
+    await t.database.db.updateTable('import_jobs').set({ status: 'running', runner: 'the-other-process' }).where('id', '=', id).execute();
+    await waitForImports();
+    const job = await t.database.db.selectFrom('import_jobs').select(['status', 'runner', 'processed', 'inserted']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(job).toMatchObject({ status: 'running', runner: 'the-other-process' });
+    // Whatever this runner had committed before it was taken over matches the watermark it had written.
+    expect(await countNamed('接管测试队')).toBe(job.inserted);
+    expect(job.processed).toBeLessThan(3_000);
   });
 
   it('commits a record repeated within one batch once: the later row matches the earlier one', async () => {

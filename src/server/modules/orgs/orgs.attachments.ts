@@ -1,3 +1,4 @@
+import { openBytes, sealBytes } from '../../lib/personal-data.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
@@ -34,7 +35,7 @@ export async function addAttachment(
   const org = await loadOrgFor(db, ctx, orgId, 'org.update');
   const { mimeType: mime, filename } = checkAttachment(file);
   const id = await db.transaction().execute(async (trx) => {
-    const row = await repo.insertAttachment(trx, { org_id: orgId, kind: file.kind, filename, mime_type: mime, size_bytes: file.buffer.length, content: file.buffer, uploaded_at: new Date(), uploaded_by: ctx.actor!.id });
+    const row = await repo.insertAttachment(trx, { org_id: orgId, kind: file.kind, filename, mime_type: mime, size_bytes: file.buffer.length, content: sealBytes(file.buffer), uploaded_at: new Date(), uploaded_by: ctx.actor!.id });
     const change = { attachments: { from: null, to: `${ATTACHMENT_KIND_LABELS[file.kind as OrgAttachment['kind']]}：${filename}` } };
     await repo.insertHistory(trx, { orgId, version: org.version, actorId: ctx.actor!.id, actorName: ctx.actor!.username, action: 'attachment.add', reason: null, changes: change });
     await writeAudit(trx, ctx, { action: 'org.attachment.add', entityType: 'org', entityId: orgId, newValue: { attachmentId: Number(row.id), kind: file.kind, filename, size: file.buffer.length } });
@@ -52,7 +53,8 @@ async function findAttachment(db: Kysely<DB>, orgId: number, attachmentId: numbe
 export async function downloadAttachment(db: Kysely<DB>, ctx: RequestContext, orgId: number, attachmentId: number) {
   await loadOrgFor(db, ctx, orgId, 'org.read');
   const row = await findAttachment(db, orgId, attachmentId);
-  return { filename: row.filename, mimeType: row.mime_type, content: Buffer.from(row.content) };
+  // Stored sealed (a member list or an ID card scan is personal data: PIPL art. 51); opened for the reader entitled to it.
+  return { filename: row.filename, mimeType: row.mime_type, content: openBytes(row.content) };
 }
 
 export async function removeAttachment(db: Kysely<DB>, ctx: RequestContext, orgId: number, attachmentId: number) {
@@ -70,6 +72,7 @@ export async function removeAttachment(db: Kysely<DB>, ctx: RequestContext, orgI
  * Copies files into an organization's attachments inside the caller's transaction (an approved application's
  * materials become the record's: DESIGN §3, one identity for life). The caller passes the rows it read from its own
  * table; this module alone writes `org_attachments`. The approval's own history entry and audit record cover them.
+ * Their content comes sealed (as the applications module stores it) and is stored as it comes.
  */
 export async function addOrgAttachments(trx: Transaction<DB>, orgId: number, files: repo.NewOrgAttachment[]) {
   await repo.insertAttachments(trx, orgId, files);

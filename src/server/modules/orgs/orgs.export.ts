@@ -8,7 +8,7 @@ import { can, requireAccess } from '../../lib/access.js';
 import { errors } from '../../lib/errors.js';
 import { DEFAULT_ORG_CATEGORIES, LEGAL_FORM_LABELS, ORG_STATUS_LABELS } from '../../../shared/enums.js';
 import type { OrgFilter } from '../../../shared/schemas/orgs.js';
-import { maskPhone, maskResidentId } from '../../../shared/validators.js';
+import { open } from '../../lib/personal-data.js';
 import * as repo from './orgs.repository.js';
 import { ORG_SHEET_COLUMNS } from './orgs.sheet.js';
 import { buildListFilter, categoriesFor } from './orgs.service.js';
@@ -38,22 +38,23 @@ export async function exportOrgs(db: Kysely<DB>, ctx: RequestContext, query: Org
   const filter = await buildListFilter(db, ctx.actor, query);
   await writeAudit(db, ctx, { action: unmasked ? 'org.export_unmasked' : 'org.export', entityType: 'org', newValue: query });
   async function* pages() {
-    for await (const rows of repo.iterateOrgsForExport(db, filter)) yield rows.map((r) => toSheetRow(r, unmasked));
+    for await (const rows of repo.iterateOrgsForExport(db, filter, unmasked ? 'sealed' : 'masked')) yield rows.map((r) => toSheetRow(r, unmasked));
   }
   return streamSheet({ sheetName: '社会组织名录', columns: ORG_SHEET_COLUMNS, pages: pages() });
 }
 
 /**
  * One organization as a sheet row, in the order of ORG_SHEET_COLUMNS (the import reads it back by its headers): the
- * page's own array, relabelled and masked in place (no second array per row), its trailing id dropped.
+ * page's own array, relabelled in place (no second array per row), its trailing id dropped; personal data comes
+ * masked, or sealed for an unmasked export, which opens it here.
  */
 function toSheetRow(r: repo.ExportOrgRow, unmasked: boolean): unknown[] {
   const row = r as unknown[];
   row.length = 18;
   row[2] = LEGAL_FORM_LABELS[r[2]];
-  if (!unmasked) {
-    if (r[8]) row[8] = maskResidentId(r[8]);
-    if (r[9]) row[9] = maskPhone(r[9]);
+  if (unmasked) {
+    if (r[8]) row[8] = open(r[8]);
+    if (r[9]) row[9] = open(r[9]);
   }
   row[16] = ORG_STATUS_LABELS[r[16]];
   for (let i = 0; i < 18; i++) if (row[i] === null) row[i] = '';

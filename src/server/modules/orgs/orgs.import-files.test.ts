@@ -1,3 +1,4 @@
+import { open } from '../../lib/personal-data.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type Client, type TestApp } from '../../../../test/app.js';
@@ -25,8 +26,13 @@ const HEADERS = ['序号', '组织名称', '组织类型', '服务类别', '所�
 /** What a Chinese input method in full-width mode types. */
 const fullWidth = (s: string) => s.replace(/[0-9A-Za-z-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).replace(/ /g, '\u3000');
 
-const stored = (name: string) =>
-  t.database.db.selectFrom('orgs as o').innerJoin('regions as r', 'r.id', 'o.region_id').select(['o.name', 'o.founded_on', 'o.leader_phone', 'o.leader_id_number', 'o.individual_members', 'r.code']).where('o.name', '=', name).executeTakeFirst();
+// Personal columns are stored sealed (migration 0015): opened here to compare with what the file held.
+const stored = async (name: string) => {
+  const row = await t.database.db.selectFrom('orgs as o').innerJoin('regions as r', 'r.id', 'o.region_id').select(['o.name', 'o.founded_on', 'o.leader_phone_enc', 'o.leader_id_number_enc', 'o.individual_members', 'r.code']).where('o.name', '=', name).executeTakeFirst();
+  if (!row) return row;
+  const { leader_phone_enc, leader_id_number_enc, ...rest } = row;
+  return { ...rest, leader_phone: leader_phone_enc && open(leader_phone_enc), leader_id_number: leader_id_number_enc && open(leader_id_number_enc) };
+};
 
 async function importRows(c: Client, rows: (string | number | Date | null)[][]) {
   const res = await upload(c, '台账.xlsx', await workbook([HEADERS, ...rows]));

@@ -124,7 +124,7 @@ describe('template and export', () => {
     const stored = await t.database.db.selectFrom('orgs').select('id').orderBy('id').execute();
     expect(stored.length).toBeGreaterThan(4);
     const seen: number[] = [];
-    for await (const page of iterateOrgsForExport(t.database.db, { scope: UNLIMITED_SCOPE }, 2)) {
+    for await (const page of iterateOrgsForExport(t.database.db, { scope: UNLIMITED_SCOPE }, 'masked', 2)) {
       expect(page.length).toBeLessThanOrEqual(2);
       for (const row of page) {
         seen.push(row[18]);

@@ -32,7 +32,7 @@ beforeAll(async () => {
       // Names whose pinyin order differs from insertion order.
       name: `${['张', '安', '李', '白', '周'][i % 5]}家合唱团${i}`,
       former_names: [], credit_code: null, legal_form: 'filed', category: '文体活动',
-      address: null, leader_name: null, leader_id_number: null, leader_phone: null, individual_members: i % 100, unit_members: null,
+      address: null, leader_name: null, leader_id_number_enc: null, leader_phone_enc: null, individual_members: i % 100, unit_members: null,
       founded_on: FOUNDED(i), purpose: null, activities: null, venue: null, hub_org_id: null, status: 'active',
       is_demo_site: false, is_brand: false, is_incubating: false, certificate_no: null, created_by: null,
     },

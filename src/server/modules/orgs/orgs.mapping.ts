@@ -1,6 +1,5 @@
 import type { OrgRow, Db } from '../../db/types.js';
 import type { Org, OrgListItem, OrgWarning } from '../../../shared/schemas/orgs.js';
-import { maskPhone, maskResidentId } from '../../../shared/validators.js';
 import { bigrams, pinyinForm, quadgrams, searchForm, toInitials, toPinyin, trigrams } from '../../lib/search-text.js';
 import * as repo from './orgs.repository.js';
 
@@ -49,7 +48,7 @@ export async function placesOf(db: Db, rows: Placed[]) {
   };
 }
 
-/** The fields a list row and the full record share; personal data masked. */
+/** The fields a list row and the full record share; personal data as its stored masked form (never decrypted here). */
 function listFields(r: OrgRow, place: ReturnType<Awaited<ReturnType<typeof placesOf>>>): OrgListItem {
   return {
     id: Number(r.id),
@@ -60,7 +59,7 @@ function listFields(r: OrgRow, place: ReturnType<Awaited<ReturnType<typeof place
     category: r.category,
     ...place,
     leaderName: r.leader_name,
-    leaderPhone: r.leader_phone ? maskPhone(r.leader_phone) : null,
+    leaderPhone: r.leader_phone_masked,
     individualMembers: r.individual_members,
     unitMembers: r.unit_members,
     foundedOn: r.founded_on,
@@ -84,7 +83,7 @@ export async function toOrg(db: Db, r: OrgRow, warnings: OrgWarning[]): Promise<
   return {
     ...listFields(r, place(r)),
     address: r.address,
-    leaderIdNumber: r.leader_id_number ? maskResidentId(r.leader_id_number) : null,
+    leaderIdNumber: r.leader_id_number_masked,
     purpose: r.purpose,
     activities: r.activities,
     venue: r.venue,

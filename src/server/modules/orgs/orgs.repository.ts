@@ -6,6 +6,7 @@ import { listScopeCondition } from '../../db/scope.js';
 import type { LegalForm, OrgStatus } from '../../../shared/enums.js';
 import { gramStats, matchBound } from './orgs.search-stats.js';
 import { insertJsonRows } from '../../db/bulk-insert.js';
+import { sealJson } from '../../lib/personal-data.js';
 
 
 export function findOrgById(db: Db, id: number) {
@@ -100,7 +101,8 @@ export async function insertHistories(db: Db, hs: HistoryEntry[]) {
   await insertJsonRows(
     db,
     'org_history',
-    hs.map((h) => ({ org_id: h.orgId, version: h.version, at, actor_id: h.actorId, actor_name: h.actorName, action: h.action, reason: h.reason, changes: h.changes })),
+    // Personal values are recorded masked + sealed (orgs.fields.ts recordedValue); sealJson guarantees no clear one slips in.
+    hs.map((h) => ({ org_id: h.orgId, version: h.version, at, actor_id: h.actorId, actor_name: h.actorName, action: h.action, reason: h.reason, changes: sealJson(h.changes) })),
   );
 }
 
@@ -318,7 +320,7 @@ export async function* iterateOrgs(db: Db, f: OrgListFilter, pageSize = 2000) {
 
 /**
  * An organization as an export row: the sheet's columns in ORG_SHEET_COLUMNS order (raw values: the service applies
- * labels and masks), then its id.
+ * labels; personal data masked or sealed, as asked), then its id.
  */
 export type ExportOrgRow = [
   name: string, creditCode: string | null, legalForm: LegalForm, category: string, regionCode: string, regionName: string,
@@ -332,13 +334,15 @@ export type ExportOrgRow = [
  * built by the database (JSON.parse is native): decoding 2,000 rows × 19 fields through the driver one field at a
  * time cost twice as much. Only the columns the sheet shows are read (never the search n-grams).
  */
-export async function* iterateOrgsForExport(db: Db, f: OrgListFilter, pageSize = 2000): AsyncGenerator<ExportOrgRow[]> {
+export async function* iterateOrgsForExport(db: Db, f: OrgListFilter, personal: 'masked' | 'sealed', pageSize = 2000): AsyncGenerator<ExportOrgRow[]> {
   let afterId = 0;
+  // The masked forms, or (an unmasked export, which the service audits) the sealed values it opens.
+  const [idNumber, phone] = personal === 'masked' ? ['leader_id_number_masked', 'leader_phone_masked'] : ['leader_id_number_enc', 'leader_phone_enc'];
   for (;;) {
     const page = filteredOrgs(db, f).selectAll().where('id', '>', afterId).orderBy('id').limit(pageSize);
     const { rows } = await sql<{ page: string | null }>`
       select json_agg(json_build_array(o.name, o.credit_code, o.legal_form, o.category, r.code, r.name, o.address, o.leader_name,
-        o.leader_id_number, o.leader_phone, o.individual_members, o.unit_members, o.founded_on, o.purpose, o.activities, o.venue,
+        ${sql.ref(`o.${idNumber}`)}, ${sql.ref(`o.${phone}`)}, o.individual_members, o.unit_members, o.founded_on, o.purpose, o.activities, o.venue,
         o.status, o.certificate_no, o.id) order by o.id)::text as page
       from (${page}) o join regions r on r.id = o.region_id`.execute(db);
     if (!rows[0]?.page) return;

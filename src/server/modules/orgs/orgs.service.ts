@@ -10,7 +10,8 @@ import type { Org, OrgCreateBody, OrgFields, OrgHistoryEntry, OrgListQuery, OrgL
 import { findRegionByCode, findRegionFor, regionCodeOf, resolveRegionFor } from '../regions/index.js';
 import * as repo from './orgs.repository.js';
 import { checkOrgRules, isSimilarOrg, kindWarnings } from './orgs.policy.js';
-import { displayValue, EDITABLE_FIELDS, fieldValue, toColumns } from './orgs.fields.js';
+import { displayValue, EDITABLE_FIELDS, fieldValue, recordedValue, toColumns } from './orgs.fields.js';
+import { maskJson, open } from '../../lib/personal-data.js';
 import { searchColumns, toListItems, toOrg } from './orgs.mapping.js';
 
 const ENTITY = 'org';
@@ -218,7 +219,7 @@ export async function insertPreparedOrgs(
   const changes = items.map(({ merged, prepared }) => {
     const c: Record<string, { from: unknown; to: unknown }> = { regionCode: { from: null, to: prepared.region.code } };
     for (const f of EDITABLE_FIELDS) {
-      const v = displayValue(f, (merged as Record<string, unknown>)[f]);
+      const v = recordedValue(f, (merged as Record<string, unknown>)[f]);
       if (v !== null && v !== false) c[f] = { from: null, to: v };
     }
     return c;
@@ -272,7 +273,7 @@ export async function applyOrgUpdate(
   for (const f of [...EDITABLE_FIELDS, 'regionCode'] as const) {
     const from = (before as Record<string, unknown>)[f] ?? null;
     const to = (merged as Record<string, unknown>)[f] ?? null;
-    if (JSON.stringify(from) !== JSON.stringify(to)) changes[f] = { from: displayValue(f, from), to: displayValue(f, to) };
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[f] = { from: recordedValue(f, from), to: recordedValue(f, to) };
   }
   if (Object.keys(changes).length === 0) return false;
   const formerNames = [...org.former_names];
@@ -329,7 +330,8 @@ export async function getOrgHistory(db: Kysely<DB>, ctx: RequestContext, id: num
       actorName: h.actor_name,
       action: h.action,
       reason: h.reason,
-      changes: h.changes as OrgHistoryEntry['changes'],
+      // Personal values are kept masked + sealed: the history shows the masked form.
+      changes: maskJson(h.changes) as OrgHistoryEntry['changes'],
     })),
   };
 }
@@ -337,7 +339,9 @@ export async function getOrgHistory(db: Kysely<DB>, ctx: RequestContext, id: num
 /** Shows one personal field in clear: an explicit, audited act (issue #4 §5). */
 export async function revealPersonal(db: Kysely<DB>, ctx: RequestContext, id: number, field: 'leaderIdNumber' | 'leaderPhone') {
   const org = await loadOrgFor(db, ctx, id, 'org.personal.reveal');
-  const value = field === 'leaderIdNumber' ? org.leader_id_number : org.leader_phone;
+  // The one place a stored value is opened for a response (besides the audited unmasked export).
+  const sealed = field === 'leaderIdNumber' ? org.leader_id_number_enc : org.leader_phone_enc;
+  const value = sealed ? open(sealed) : null;
   await writeAudit(db, ctx, {
     action: 'org.personal.reveal',
     entityType: ENTITY,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { UserUpdate, Db } from '../../db/types.js';
 import type { RegionScope } from '../../lib/access.js';
 import type { Role } from '../../../shared/enums.js';
+import { sealedColumns } from '../../lib/personal-data.js';
 
 
 const USER_COLUMNS = [
@@ -9,7 +10,7 @@ const USER_COLUMNS = [
   'u.username',
   'u.display_name',
   'u.role',
-  'u.phone',
+  'u.phone_masked',
   'u.disabled',
   'u.locked_until',
   'u.last_login_at',
@@ -75,7 +76,7 @@ export async function insertUser(
       display_name: u.displayName,
       role: u.role,
       region_id: u.regionId,
-      phone: u.phone,
+      ...sealedColumns('phone', 'phone', u.phone),
       password_hash: u.passwordHash,
       password_changed_at: new Date(),
       created_at: new Date(),
@@ -86,10 +87,12 @@ export async function insertUser(
   return row.id;
 }
 
-export async function updateUser(db: Db, id: number, patch: UserUpdate) {
+/** `phone` is stored sealed (migration 0015): its three columns from the clear value. */
+export async function updateUser(db: Db, id: number, patch: Omit<UserUpdate, 'phone_enc' | 'phone_masked' | 'phone_hash'> & { phone?: string | null }) {
+  const { phone, ...rest } = patch;
   await db
     .updateTable('users')
-    .set({ ...patch, updated_at: new Date() })
+    .set({ ...rest, ...(phone !== undefined && sealedColumns('phone', 'phone', phone)), updated_at: new Date() })
     .where('id', '=', id)
     .execute();
 }

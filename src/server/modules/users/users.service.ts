@@ -24,7 +24,8 @@ function toResponse(u: NonNullable<repo.UserWithRegion>): UserResponse {
     role: u.role,
     region:
       u.region_id === null ? null : { id: u.region_id, code: u.region_code!, name: u.region_name!, level: u.region_level! },
-    phone: u.phone,
+    // The masked form: the clear phone is sealed at rest and shown by nothing but an audited reveal.
+    phone: u.phone_masked,
     disabled: u.disabled,
     lockedUntil: u.locked_until && new Date(u.locked_until) > new Date() ? new Date(u.locked_until).toISOString() : null,
     lastLoginAt: u.last_login_at ? new Date(u.last_login_at).toISOString() : null,

@@ -14,8 +14,11 @@ export interface MemberValue {
 // A unit member is named like an organization; people are not. Used only to prefill the kind of pasted rows.
 const UNIT_WORDS = /(公司|中心|学校|小学|中学|幼儿园|委员会|居委会|村委会|协会|商会|学会|站|所|院|局|厂|店|社|队|部|馆|医院|银行|集团|合作社)$/;
 
-/** Rows of 姓名/单位 with their kind and an optional phone; add, remove, or paste a whole list. */
-export function MemberListEditor({ form }: { form: FormInstance }) {
+/**
+ * Rows of 姓名/单位 with their kind and an optional phone; add, remove, or paste a whole list. `keptPhones`: the stored
+ * phones as shown (masked, sealed at rest), which pass unchecked and are kept when sent back untouched.
+ */
+export function MemberListEditor({ form, keptPhones }: { form: FormInstance; keptPhones?: ReadonlySet<string> }) {
   const t = useT(applicationsMessages);
   const { message } = App.useApp();
   const [pasteOpen, setPasteOpen] = useState(false);
@@ -77,7 +80,7 @@ export function MemberListEditor({ form }: { form: FormInstance }) {
                     rules={[
                       {
                         validator: async (_r, v: string | null | undefined) => {
-                          if (v && v.trim() && !isValidPhone(v)) throw new Error(PHONE_MESSAGE);
+                          if (v && v.trim() && !keptPhones?.has(v) && !isValidPhone(v)) throw new Error(PHONE_MESSAGE);
                         },
                       },
                     ]}

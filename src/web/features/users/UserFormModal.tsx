@@ -181,7 +181,8 @@ export function UserFormModal({ open, user, onClose }: Props) {
             <Form.Item
               name="phone"
               label={t('users.phone')}
-              rules={[{ validator: async (_r, v: string | undefined) => { if (v?.trim() && !isValidPhone(v)) throw new Error(t('users.phoneRule')); } }]}
+              // The stored phone comes masked (it is sealed at rest): left as it is, it is kept, not sent, and not checked.
+              rules={[{ validator: async (_r, v: string | undefined) => { if (v?.trim() && v.trim() !== user?.phone && !isValidPhone(v)) throw new Error(t('users.phoneRule')); } }]}
             >
               <Input inputMode="tel" maxLength={30} />
             </Form.Item>

@@ -5,7 +5,7 @@ import { isEstablishment } from '../app-tags.js';
 import type { Application } from '../applications.api.js';
 import { applicationsMessages } from '../applications.messages.js';
 import { MemberListEditor, type MemberValue } from '../MemberListEditor.js';
-import { idRule, phoneRule } from '../../../lib/forms.js';
+import { idRule, phoneRule, unlessKept } from '../../../lib/forms.js';
 import type { Values } from './wizard-form.js';
 
 /** Step 负责人与成员: the leader, the declared member counts and (for an establishment) the member list beside them. */
@@ -16,6 +16,9 @@ export function PeopleStep({ app, form, onDirty }: { app: Application; form: For
   const members = Form.useWatch('members', form) as MemberValue[] | undefined;
   const declaredIndividual = Form.useWatch(['org', 'individualMembers'], form);
   const declaredUnit = Form.useWatch(['org', 'unitMembers'], form);
+  // Stored personal values come masked; left as they are, they are kept (lib/forms.ts unlessKept).
+  const stored = app.data.org;
+  const keptPhones = new Set(app.data.members.map((m) => m.phone).filter((p): p is string => !!p && p.includes('*')));
   const listed = { individual: (members ?? []).filter((m) => m?.kind !== 'unit' && m?.name?.trim()).length, unit: (members ?? []).filter((m) => m?.kind === 'unit' && m?.name?.trim()).length };
 
   return (
@@ -32,13 +35,13 @@ export function PeopleStep({ app, form, onDirty }: { app: Application; form: For
             label={fieldLabel('leaderIdNumber')}
             validateDebounce={300}
             normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
-            rules={[idRule]}
+            rules={[unlessKept((v) => v === stored.leaderIdNumber, idRule)]}
           >
             <Input maxLength={18} className="mono" spellCheck={false} autoComplete="off" placeholder={t('wizard.idPlaceholder')} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={8}>
-          <Form.Item name={['org', 'leaderPhone']} label={fieldLabel('leaderPhone')} validateDebounce={300} normalize={(v: string) => v.replace(/\s/g, '')} rules={[phoneRule]}>
+          <Form.Item name={['org', 'leaderPhone']} label={fieldLabel('leaderPhone')} validateDebounce={300} normalize={(v: string) => v.replace(/\s/g, '')} rules={[unlessKept((v) => v === stored.leaderPhone, phoneRule)]}>
             <Input maxLength={30} inputMode="tel" className="mono" autoComplete="off" placeholder={t('wizard.phonePlaceholder')} />
           </Form.Item>
         </Col>
@@ -75,7 +78,7 @@ export function PeopleStep({ app, form, onDirty }: { app: Application; form: For
           <Typography.Paragraph type="secondary" className="member-threshold">
             {t('wizard.memberThreshold', { individual: app.rules.memberThresholds.individual, unit: app.rules.memberThresholds.unit })}
           </Typography.Paragraph>
-          <MemberListEditor form={form} />
+          <MemberListEditor form={form} keptPhones={keptPhones} />
         </Card>
       )}
     </>

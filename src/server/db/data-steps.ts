@@ -1,0 +1,19 @@
+import { lazyKeyring } from '../lib/personal-data.js';
+import type { DataStep } from './migrate.js';
+import { resealBatch, SEALED_TABLES, type WalkPosition } from './sealed-tables.js';
+
+/** Rows per batch: PGlite serializes every query, so a batch that holds it for long stalls the requests served meanwhile. */
+const SEAL_BATCH = 200;
+
+/**
+ * Data steps by migration version, each run right after its .sql file (migrate.ts). 0015: seal the personal data
+ * already stored (the clear columns, the jsonb documents, the stored files) before 0016 drops the clear columns.
+ */
+export const DATA_STEPS: Record<string, DataStep> = {
+  '0015': {
+    async batch(trx, progress) {
+      const { pos } = await resealBatch(trx, (progress as WalkPosition | null) ?? { t: 0, after: null }, 'seal', SEAL_BATCH, lazyKeyring());
+      return { progress: pos, done: pos.t >= SEALED_TABLES.length };
+    },
+  },
+};
