@@ -25,7 +25,9 @@ export async function updateApplication(db: Db, id: number, version: number, pat
   if ('data' in patch) values.data = JSON.stringify(sealJson(patch.data));
   const res = await db
     .updateTable('applications')
-    .set({ ...values, version: version + 1 } as never)
+    // Incremented from the stored row (the WHERE holds it equal to `version`): a stale version at int4's end is a
+    // conflict, not a parameter out of range (issue 12 route fuzz).
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }) as never)
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();

@@ -75,7 +75,8 @@ export async function insertOrgs(db: Db, rows: NewOrg[]): Promise<number[]> {
 export async function updateOrg(db: Db, id: number, version: number, patch: Partial<NewOrg>): Promise<boolean> {
   const res = await db
     .updateTable('orgs')
-    .set({ ...patch, version: version + 1, updated_at: new Date() })
+    // Incremented from the stored row (the WHERE holds it equal): a stale version at int4's end is a conflict.
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1), updated_at: new Date() }))
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();

@@ -37,7 +37,8 @@ export async function insertCase(db: Db, row: Omit<ReviewCaseRow, 'id' | 'versio
 export async function updateCase(db: Db, id: number, version: number, patch: Partial<Omit<ReviewCaseRow, 'id' | 'version'>>): Promise<boolean> {
   const res = await db
     .updateTable('review_cases')
-    .set({ ...patch, updated_at: new Date(), version: version + 1 })
+    // Incremented from the stored row (the WHERE holds it equal): a stale version at int4's end is a conflict.
+    .set((eb) => ({ ...patch, updated_at: new Date(), version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
