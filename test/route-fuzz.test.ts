@@ -89,7 +89,8 @@ async function keepSignedIn(actor: Actor) {
 
 function describeRequest(r: FuzzRequest, actor: Actor): string {
   const payload = r.inject.payload === undefined ? '' : Buffer.isBuffer(r.inject.payload) ? r.inject.payload.toString('utf8') : String(r.inject.payload);
-  const shown = payload.length > 300 ? `${payload.slice(0, 300)}… (${payload.length} chars)` : payload;
+  // SHEZU_FUZZ_FULL=1 shows whole payloads, to replay one by hand
+  const shown = payload.length > 300 && !process.env.SHEZU_FUZZ_FULL ? `${[...payload].slice(0, 300).join('')}… (${payload.length} chars)` : payload;
   return `as ${actor.name}: ${r.inject.method} ${r.inject.url.slice(0, 300)}${r.inject.headers?.['content-type'] ? ` [${r.inject.headers['content-type']}]` : ''} ${JSON.stringify(shown)} (broken: ${r.broken ?? 'nothing'})`;
 }
 

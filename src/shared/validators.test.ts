@@ -76,6 +76,9 @@ describe('phones and masking', () => {
     expect(maskResidentId('340802199001011234')).toBe('3408**********1234');
     expect(maskPhone('13812345678')).toBe('138****5678');
     expect(maskPhone('0796-8221234')).toBe('0796-***1234');
+    // by characters: never half of an emoji or of a rare character outside the BMP
+    expect(maskResidentId('𐂑🗿ᴉ𘨊𑰀ᒾ𐂑🗿ᴉ')).toBe('𐂑🗿ᴉ𘨊*ᒾ𐂑🗿ᴉ');
+    expect(maskPhone('电话🗿📞☎️')).toBe('**🗿📞☎️');
   });
 });
 

@@ -140,9 +140,13 @@ export function isValidPhone(raw: string): boolean {
 
 export const PHONE_MESSAGE = '请填写 11 位手机号，或带区号的固定电话（如 0796-8221234，分机写在后面：0796-8221234 转 801）';
 
-/** `340802199001011234` → `3408**********1234`. */
+/**
+ * `340802199001011234` → `3408**********1234`. Counted in characters, not UTF-16 units: a draft may hold any text,
+ * and half an emoji (a lone surrogate) is no text PostgreSQL's json takes (a 500 the route fuzz found).
+ */
 export function maskResidentId(id: string): string {
-  return id.length < 8 ? '*'.repeat(id.length) : `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+  const c = [...id];
+  return c.length < 8 ? '*'.repeat(c.length) : `${c.slice(0, 4).join('')}${'*'.repeat(c.length - 8)}${c.slice(-4).join('')}`;
 }
 
 /** `13812345678` → `138****5678`; a landline keeps its area code and last 4 digits. */
@@ -151,5 +155,6 @@ export function maskPhone(phone: string): string {
   if (MOBILE.test(p)) return `${p.slice(0, 3)}****${p.slice(7)}`;
   const m = /^(0[0-9]{2,3}-?)([0-9]+)(.*)$/.exec(p);
   if (m && m[2].length > 4) return `${m[1]}${'*'.repeat(m[2].length - 4)}${m[2].slice(-4)}${m[3]}`;
-  return p.length <= 4 ? '*'.repeat(p.length) : `${'*'.repeat(p.length - 4)}${p.slice(-4)}`;
+  const c = [...p]; // characters, as in maskResidentId
+  return c.length <= 4 ? '*'.repeat(c.length) : `${'*'.repeat(c.length - 4)}${c.slice(-4).join('')}`;
 }
