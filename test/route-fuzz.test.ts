@@ -18,7 +18,8 @@ import { recordScore } from './scoreboard.js';
  * Chinese message and no stack or SQL; a request the schema refuses is refused (4xx), and an anonymous caller of a
  * signed-in route gets 401 before anything is parsed. Nothing a refused request does changes the database.
  *
- * Seeded: SHEZU_FUZZ_SEED=<n> repeats a run; SHEZU_FUZZ_ROUTE='POST /api/v1/orgs,GET /api/v1/orgs' runs only those.
+ * Seeded: SHEZU_FUZZ_SEED=<n> repeats a run; SHEZU_FUZZ_ROUTE='POST /api/v1/orgs,GET /api/v1/orgs' runs only those
+ * (a route's requests are the same alone as in the whole run); SHEZU_FUZZ_FULL=1 prints whole payloads.
  */
 
 const SEED = Number(process.env.SHEZU_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
