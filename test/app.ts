@@ -4,6 +4,7 @@ import { loadConfig, type AppConfig } from '../src/server/config.js';
 import type { Database } from '../src/server/db/database.js';
 import { openTestDatabase } from './db.js';
 import { createTestUser, TEST_PASSWORD, type TestUserOptions } from './factories.js';
+import { installLeakScan, LeakScanner } from './leak-scan.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -52,10 +53,23 @@ function makeClient(app: FastifyInstance, cookie: string | null, csrfToken: stri
   };
 }
 
+/** The level production logs at (LOG_LEVEL unset): the test app logs as much, into the leak scan. */
+const PRODUCTION_LOG_LEVEL = loadConfig({}).logLevel;
+
 export async function createTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const app = await buildApp({ database, config: testConfig(config), web: false, logger: false });
+  // Every answer and every log line is scanned for personal data in full (test/leak-scan.ts, issue 12 item 2).
+  const scanner = new LeakScanner();
+  const app = await buildApp({ database, config: testConfig({ logLevel: PRODUCTION_LOG_LEVEL, ...config }), web: false, logStream: scanner.logStream });
+  installLeakScan(app, scanner);
   await app.ready();
+  // Every inject of the test (the clients' and a test's own t.app.inject) fails on a leak, naming route and field.
+  const inject = app.inject.bind(app);
+  app.inject = (async (opts: InjectOptions) => {
+    const res = await inject(opts);
+    scanner.assertClean();
+    return res;
+  }) as FastifyInstance['inject'];
   const login = async (username: string, password = TEST_PASSWORD) => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
@@ -75,6 +89,8 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
     async close() {
       await app.close();
       await database.close();
+      scanner.record();
+      scanner.assertClean();
     },
   };
 }

@@ -37,12 +37,14 @@ export interface BuildOptions {
   /** Serve the built web app (off in API tests). */
   web?: boolean;
   logger?: boolean;
+  /** Where log lines go instead of stdout (the tests' leak scan reads every line the server logs). */
+  logStream?: { write(line: string): void };
 }
 
 /** Builds the app: external plugins, then app plugins, then the modules under /api/v1 (fastify/demo's order). */
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: opts.config.logLevel },
+    logger: opts.logger === false ? false : { level: opts.config.logLevel, ...(opts.logStream ? { stream: opts.logStream } : {}) },
     bodyLimit: 1024 * 1024,
     trustProxy: opts.config.trustProxy,
     genReqId: () => randomUUID(),
@@ -67,6 +69,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // An audited reveal shows personal data in clear: no browser or proxy may keep a copy (PIPL art. 51).
+    if (request.routeOptions.config?.reveal) reply.header('cache-control', 'no-store');
   });
 
   await app.register(errorHandler);

@@ -138,7 +138,9 @@ export function isValidPhone(raw: string): boolean {
   return normalizePhone(raw) !== null;
 }
 
-export const PHONE_MESSAGE = '请填写 11 位手机号，或带区号的固定电话（如 0796-8221234，分机写在后面：0796-8221234 转 801）';
+// The example is written with × for its last digits: an answer never carries a phone number in full, not even a made-up one
+// (the leak scan, issue 12 item 2, cannot tell an example from a leader's number).
+export const PHONE_MESSAGE = '请填写 11 位手机号，或带区号的固定电话（如 0796-822××××，分机写在后面：0796-822×××× 转 801）';
 
 /** `340802199001011234` → `3408**********1234`. */
 export function maskResidentId(id: string): string {

@@ -321,7 +321,10 @@ export async function getApplication(db: Kysely<DB>, ctx: RequestContext, id: nu
     diff,
     today,
     dueSoonUntil,
-    ownData: own,
+    // The applicant's own entries come back in clear only while they may still edit them (the wizard shows what was
+    // typed); once submitted they are masked for the applicant too (issue 12 item 2: no personal data in full outside
+    // an audited reveal, this draft echo being the one declared exception, test/leak-scan.ts).
+    ownData: own && open,
     rules: { categories, memberThresholds: workflow.memberThresholds },
     can: {
       edit: own && open,

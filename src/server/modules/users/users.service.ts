@@ -6,7 +6,7 @@ import { writeAudit } from '../../lib/audit.js';
 import { regionScope, requireAccess, type LevelColumn } from '../../lib/access.js';
 import { escapeLike } from '../../lib/search-text.js';
 import { checkPasswordPolicy } from '../../../shared/password-policy.js';
-import { isValidPhone, PHONE_MESSAGE } from '../../../shared/validators.js';
+import { isValidPhone, maskPhone, PHONE_MESSAGE } from '../../../shared/validators.js';
 import type { SignupBody } from '../../../shared/schemas/applications.js';
 import type { UserCreateBody, UserListQuery, UserResponse, UserUpdateBody } from '../../../shared/schemas/users.js';
 import { hashPassword } from '../auth/index.js';
@@ -24,7 +24,8 @@ function toResponse(u: NonNullable<repo.UserWithRegion>): UserResponse {
     role: u.role,
     region:
       u.region_id === null ? null : { id: u.region_id, code: u.region_code!, name: u.region_name!, level: u.region_level! },
-    phone: u.phone,
+    // An account's phone is personal data: shown masked, like a leader's (issue 12 item 2); a new one replaces it.
+    phone: u.phone && maskPhone(u.phone),
     disabled: u.disabled,
     lockedUntil: u.locked_until && new Date(u.locked_until) > new Date() ? new Date(u.locked_until).toISOString() : null,
     lastLoginAt: u.last_login_at ? new Date(u.last_login_at).toISOString() : null,
@@ -146,7 +147,8 @@ export async function updateUser(db: Kysely<DB>, ctx: RequestContext, id: number
       entityId: id,
       regionCode: region === undefined ? user.region_code : (region?.code ?? null),
       oldValue: before,
-      newValue: body,
+      // The audit log shows personal data masked, as the answers do (orgs.fields.ts does the same for leaders).
+      newValue: body.phone ? { ...body, phone: maskPhone(body.phone) } : body,
     });
   });
   return toResponse((await repo.findUserById(db, id))!);

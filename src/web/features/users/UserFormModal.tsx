@@ -181,7 +181,8 @@ export function UserFormModal({ open, user, onClose }: Props) {
             <Form.Item
               name="phone"
               label={t('users.phone')}
-              rules={[{ validator: async (_r, v: string | undefined) => { if (v?.trim() && !isValidPhone(v)) throw new Error(t('users.phoneRule')); } }]}
+              // The stored phone comes back masked: left as it is, it is not sent (below) and needs no check.
+              rules={[{ validator: async (_r, v: string | undefined) => { if (v?.trim() && v !== user?.phone && !isValidPhone(v)) throw new Error(t('users.phoneRule')); } }]}
             >
               <Input inputMode="tel" maxLength={30} />
             </Form.Item>
