@@ -50,7 +50,7 @@ async function start() {
 type Server = ServerProcess;
 
 async function login(s: Server, username: string) {
-  const res = await fetch(`${s.base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: TEST_PASSWORD }) });
+  const res = await s.fetch('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: TEST_PASSWORD }) });
   expect(res.status).toBe(200);
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('shezu_sid='))!;
   return { cookie, csrf: (await res.json()).csrfToken as string };
@@ -58,7 +58,7 @@ async function login(s: Server, username: string) {
 
 type Session = Awaited<ReturnType<typeof login>>;
 const call = (s: Server, who: Session, url: string, init: RequestInit = {}) =>
-  fetch(`${s.base}${url}`, { ...init, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, ...(init.headers ?? {}) } });
+  s.fetch(url, { ...init, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, ...(init.headers ?? {}) } });
 const job = async (s: Server, who: Session, id: string) => (await call(s, who, `/imports/${id}`)).json();
 
 /** Kills the server (SIGKILL: no clean stop) once the job has committed some rows but not all. */
