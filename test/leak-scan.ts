@@ -98,6 +98,8 @@ export class LeakScanner {
  */
 export function installLeakScan(app: FastifyInstance, scanner: LeakScanner): void {
   app.addHook('onSend', async (request, reply, payload) => {
+    // The built web app's files are code, not data (a placeholder's made-up number is not a leak).
+    if (!request.url.startsWith('/api/')) return payload;
     const where = `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`;
     const type = String(reply.getHeader('content-type') ?? '');
     const allowed = isPermittedReveal(request);
