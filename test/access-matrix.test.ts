@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from './app.js';
 import { createTestOrg, createTestUser, PLACES } from './factories.js';
 import { ROLES, type Role } from '../src/shared/enums.js';
 import { ROLE_PERMISSIONS } from '../src/server/lib/access.js';
-import { changesState, createMatrixKit, refuseAuditWrites, restoreAuditWrites, watchWrites, type AccessCases, type MatrixKit, type ObservedWrites, type Place, type RouteCase, type Target } from './access-matrix/kit.js';
+import { changesState, createMatrixKit, refuseAuditWrites, restoreAuditWrites, watchWrites, type AccessCases, type MatrixKit, type ObservedWrites, type Place, type PublicWriteCase, type RouteCase, type Target } from './access-matrix/kit.js';
 import { recordScore } from './scoreboard.js';
 
 /**
@@ -32,6 +32,7 @@ const MODULE_CASES: { module: string; cases: AccessCases }[] = await Promise.all
 const ROUTES: RouteCase[] = MODULE_CASES.flatMap((m) => m.cases.routes);
 /** Routes anyone may call. */
 const PUBLIC_ROUTES: string[] = MODULE_CASES.flatMap((m) => m.cases.publicRoutes ?? []);
+const PUBLIC_WRITES: PublicWriteCase[] = MODULE_CASES.flatMap((m) => m.cases.publicWrites ?? []);
 
 /** Each role at its usual node (DESIGN §1), plus a system administrator limited to one street. */
 const ACTORS: { name: string; role: Role; region: string | null }[] = [
@@ -174,6 +175,42 @@ describe('authorization matrix', () => {
         });
       }
     }
+  }
+});
+
+describe('public routes that change something', () => {
+  it('are each given a success and a refusal to call', () => {
+    const writing = PUBLIC_ROUTES.filter((k) => !k.startsWith('GET ')).sort();
+    expect(PUBLIC_WRITES.map((w) => `${w.method} ${w.url}`).sort()).toEqual(writing);
+  });
+
+  for (const route of PUBLIC_WRITES) {
+    it(`${route.method} ${route.url}: a success writes its audit records, a refusal nothing (or what it declares)`, async () => {
+      const db = t.database.db;
+      const ok = watchWrites(t.anonymous(), route, db);
+      const okRes = await route.succeed(kit, ++n, ok.client);
+      expect(okRes.statusCode, okRes.body).toBeLessThan(300);
+      expect(ok.observed()!.audits).toHaveLength(route.audits ?? 1);
+      writes.audited++;
+
+      const refused = watchWrites(t.anonymous(), route, db);
+      const refusedRes = await route.refuse(kit, ++n, refused.client);
+      expect(refusedRes.statusCode, refusedRes.body).toBeGreaterThanOrEqual(400);
+      const w = refused.observed()!;
+      writes.refused++;
+      if (route.refusedWrites) {
+        expect(w.changed).toEqual(route.refusedWrites.tables);
+        expect(w.audits).toHaveLength(route.refusedWrites.audits);
+      } else {
+        if (w.changed.length > 0) writes.changedData++;
+        expect({ changed: w.changed, audits: w.audits }).toEqual({ changed: [], audits: [] });
+      }
+
+      const failing = watchWrites(t.anonymous(), route, db, { before: () => refuseAuditWrites(db), after: () => restoreAuditWrites(db) });
+      const failed = await route.succeed(kit, ++n, failing.client);
+      expect(failed.statusCode, failed.body).toBe(500);
+      expect(failing.observed()!.changed).toEqual([]);
+    });
   }
 });
 

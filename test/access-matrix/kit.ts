@@ -57,6 +57,20 @@ export interface AccessCases {
   routes: RouteCase[];
   /** Routes anyone may call (`METHOD /url`); they must be marked public in their route config. */
   publicRoutes?: string[];
+  /** How to call each state-changing public route, for the writes check (issue 12 item 3). */
+  publicWrites?: PublicWriteCase[];
+}
+
+/** A public route that changes something: a call that succeeds and one that is refused, both without a session. */
+export interface PublicWriteCase {
+  method: string;
+  url: string;
+  succeed(kit: MatrixKit, n: number, c: Client): Promise<LightMyRequestResponse>;
+  refuse(kit: MatrixKit, n: number, c: Client): Promise<LightMyRequestResponse>;
+  /** The audit records a success writes (1 when not given). */
+  audits?: number;
+  /** What a refusal writes on purpose, and why; nothing when not given. */
+  refusedWrites?: { tables: string[]; audits: number };
 }
 
 export const defineAccessCases = (cases: AccessCases): AccessCases => cases;
@@ -158,7 +172,7 @@ export interface ObservedWrites {
  * method and path are the route's, after any import still running has finished, and the audit records counted are
  * those carrying that request's id. `around` runs just before and after that request (a failure to inject, say).
  */
-export function watchWrites(c: Client, route: RouteCase, db: Db, around: { before?: () => Promise<void>; after?: () => Promise<void> } = {}) {
+export function watchWrites(c: Client, route: Pick<RouteCase, 'method' | 'url'>, db: Db, around: { before?: () => Promise<void>; after?: () => Promise<void> } = {}) {
   const path = new RegExp(`^${route.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/?]+')}(\\?.*)?$`);
   let observed: ObservedWrites | null = null;
   const request = async (opts: InjectOptions): Promise<LightMyRequestResponse> => {
