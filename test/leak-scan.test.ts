@@ -27,6 +27,12 @@ describe('in the test app', () => {
     expect((await t.anonymous().get('/api/v1/health')).statusCode).toBe(200);
   });
 
+  it('finds the log clean after a search for an ID number or a phone (the logged address is masked)', async () => {
+    const staff = await t.loginAs({ role: 'community_staff', regionCode: PLACES.cangkou });
+    for (const q of [ID, '13600004444', '0796-8224444']) expect((await staff.get(`/api/v1/orgs?q=${encodeURIComponent(q)}`)).statusCode).toBe(200);
+    expect((await staff.get('/api/v1/health')).statusCode).toBe(200);
+  });
+
   it('lets the audited reveal and the unmasked export through to a role that may reveal, and the masked record stays masked', async () => {
     const org = await createTestOrg(t.database.db, { name: '扫描测试舞蹈队', regionCode: PLACES.cangkou, leaderIdNumber: ID, leaderPhone: '13600002222' });
     const staff = await t.loginAs({ role: 'community_staff', regionCode: PLACES.cangkou });

@@ -147,6 +147,16 @@ export function maskResidentId(id: string): string {
   return id.length < 8 ? '*'.repeat(id.length) : `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
 }
 
+/**
+ * Every resident ID number (valid check digit), mobile and landline written out in a text, masked: for what is logged
+ * as typed (a search for a phone number in a request's address), never for what is stored.
+ */
+export function maskPersonalDataIn(text: string): string {
+  return text
+    .replace(/(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])/g, (m) => (isValidResidentId(m.toUpperCase()) ? maskResidentId(m) : m))
+    .replace(/(?<![0-9A-Za-z])(1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[2-9][0-9]{6,7})(?![0-9A-Za-z])/g, (m) => maskPhone(m));
+}
+
 /** `13812345678` → `138****5678`; a landline keeps its area code and last 4 digits. */
 export function maskPhone(phone: string): string {
   const p = phone.trim();
