@@ -40,11 +40,14 @@ function makeClient(app: FastifyInstance, cookie: string | null, csrfToken: stri
       cookies: { ...(cookie ? { shezu_sid: cookie } : {}), ...(opts.cookies ?? {}) },
       headers: { ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}), ...(opts.headers ?? {}) },
     });
+  return withShorthands({ userId, username, csrfToken, request });
+}
+
+/** A client from its one request function (the authorization matrix wraps that function to watch a call). */
+export function withShorthands(base: Pick<Client, 'userId' | 'username' | 'csrfToken' | 'request'>): Client {
+  const request = base.request;
   return {
-    userId,
-    username,
-    csrfToken,
-    request,
+    ...base,
     get: (url) => request({ method: 'GET', url }),
     post: (url, payload) => request({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as object }) }),
     put: (url, payload) => request({ method: 'PUT', url, ...(payload === undefined ? {} : { payload: payload as object }) }),

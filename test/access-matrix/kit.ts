@@ -6,7 +6,7 @@ import type { Db } from '../../src/server/db/types.js';
 import { changedTables, snapshotDatabase } from '../db-snapshot.js';
 import type { Permission } from '../../src/server/lib/access.js';
 import type { Role } from '../../src/shared/enums.js';
-import type { Client, TestApp } from '../app.js';
+import { withShorthands, type Client, type TestApp } from '../app.js';
 import { createTestCertificate, createTestOrgAttachment } from '../factories.js';
 import { establishmentData, submitFiling, uploadRequired } from '../applications.js';
 import { submitTestItem } from '../review-subject.js';
@@ -193,15 +193,7 @@ export function watchWrites(c: Client, route: Pick<RouteCase, 'method' | 'url'>,
     observed = { status: res.statusCode, changed: changedTables(before, after), audits: audits.map((a) => a.action) };
     return res;
   };
-  const client: Client = {
-    ...c,
-    request,
-    get: (url) => request({ method: 'GET', url }),
-    post: (url, payload) => request({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as object }) }),
-    put: (url, payload) => request({ method: 'PUT', url, ...(payload === undefined ? {} : { payload: payload as object }) }),
-    patch: (url, payload) => request({ method: 'PATCH', url, ...(payload === undefined ? {} : { payload: payload as object }) }),
-    delete: (url) => request({ method: 'DELETE', url }),
-  };
+  const client = withShorthands({ ...c, request });
   return { client, observed: () => observed };
 }
 
