@@ -117,7 +117,11 @@ describe('registry search on the demo (issue #4 acceptance)', () => {
   it('wenshan-reviewer finds 平安夕阳红老年人协会 by 夕阳红, xiyanghong and xyh; bengbu-admin finds nothing from 吉州区', async () => {
     const { buildApp } = await import('../app.js');
     const { testConfig } = await import('../../../test/app.js');
-    const app = await buildApp({ database, config: testConfig(), web: false, logger: false });
+    const { installLeakScan, LeakScanner } = await import('../../../test/leak-scan.js');
+    // The demo's answers and log lines are scanned for personal data in full too (test/leak-scan.ts).
+    const scanner = new LeakScanner();
+    const app = await buildApp({ database, config: testConfig({ logLevel: 'info' }), web: false, logStream: scanner.logStream });
+    installLeakScan(app, scanner);
     try {
       const login = async (username: string) => {
         const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'Demo@2026x' } });
@@ -138,7 +142,9 @@ describe('registry search on the demo (issue #4 acceptance)', () => {
       }
     } finally {
       await app.close();
+      scanner.record();
     }
+    scanner.assertClean();
   });
 });
 

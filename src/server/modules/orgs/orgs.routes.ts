@@ -78,6 +78,8 @@ const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/orgs/:id/reveal',
     {
+      // The one place a leader's ID number or phone is answered in clear (the service audits it).
+      config: { reveal: { permission: 'org.personal.reveal' } },
       schema: {
         tags: ['orgs'],
         summary: '查看负责人身份证号或电话明文（记入审计日志）',
@@ -95,6 +97,8 @@ export const orgSheetRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orgs/export.xlsx',
     {
+      // unmasked=true exports personal data in clear: audited as org.export_unmasked (orgs.export.ts).
+      config: { reveal: { permission: 'org.personal.reveal', whenQuery: 'unmasked' } },
       schema: {
         tags: ['orgs'],
         summary: '导出筛选结果为 .xlsx（个人信息脱敏；有权限的角色可加 unmasked=true，记入审计）',
