@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { Navigate, Outlet, Route, RouterProvider, createBrowserRouter, createRoutesFromElements } from 'react-router-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Result } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -69,9 +69,23 @@ const queryClient = new QueryClient({
 const FONT =
   '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
-function AppRoutes() {
+/** What every page sits in: the 401 bridge (needs the router) and the error boundary. */
+function Root() {
   return (
-    <Routes>
+    <>
+      <UnauthorizedBridge />
+      <ErrorBoundary>
+        <Outlet />
+      </ErrorBoundary>
+    </>
+  );
+}
+
+// A data router, for its navigation blocker: a form with unsaved input asks before the menu, a link or the
+// browser's back button leaves it (lib/form-feedback.tsx useUnsavedGuard; issue 22 item 3).
+const router = createBrowserRouter(
+  createRoutesFromElements(
+    <Route element={<Root />}>
       <Route
         path="/login"
         element={
@@ -221,9 +235,9 @@ function AppRoutes() {
         />
         <Route path="*" element={<NotFound />} />
       </Route>
-    </Routes>
-  );
-}
+    </Route>,
+  ),
+);
 
 function Shell() {
   const { lang } = useLang();
@@ -234,12 +248,7 @@ function Shell() {
     >
       <AntApp>
         <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <UnauthorizedBridge />
-            <ErrorBoundary>
-              <AppRoutes />
-            </ErrorBoundary>
-          </BrowserRouter>
+          <RouterProvider router={router} />
         </QueryClientProvider>
       </AntApp>
     </ConfigProvider>
