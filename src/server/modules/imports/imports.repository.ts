@@ -105,10 +105,39 @@ export function findProblems(db: Db, id: string) {
     .execute();
 }
 
-/** Done: the report is kept, the file is dropped (nothing is left to resume). */
+/** How many of a finished job's row problems stay in the table: the import drawer lists the first ones at the top. */
+export const KEPT_PROBLEMS = 10;
+
+/** Done: the report is kept, the file is dropped (nothing is left to resume), and only the first problems stay. */
 export async function finishJob(trx: Db, id: string, report: Buffer) {
   await trx.updateTable('import_jobs').set({ status: 'done', report, file: null, finished_at: new Date(), runner: null }).where('id', '=', id).execute();
-  await trx.deleteFrom('import_job_problems').where('job_id', '=', id).execute();
+  const last = await trx
+    .selectFrom('import_job_problems')
+    .select(['row_number', 'seq'])
+    .where('job_id', '=', id)
+    .orderBy('row_number')
+    .orderBy('seq')
+    .offset(KEPT_PROBLEMS - 1)
+    .limit(1)
+    .executeTakeFirst();
+  if (!last) return;
+  await trx
+    .deleteFrom('import_job_problems')
+    .where('job_id', '=', id)
+    .where((eb) => eb.or([eb('row_number', '>', last.row_number), eb.and([eb('row_number', '=', last.row_number), eb('seq', '>', last.seq)])]))
+    .execute();
+}
+
+/** A finished job's first row problems (at most KEPT_PROBLEMS), in row order. */
+export function findFirstProblems(db: Db, id: string) {
+  return db
+    .selectFrom('import_job_problems')
+    .select(['row_number as row', 'column_name as column', 'message'])
+    .where('job_id', '=', id)
+    .orderBy('row_number')
+    .orderBy('seq')
+    .limit(KEPT_PROBLEMS)
+    .execute();
 }
 
 export async function endJob(db: Db, id: string, status: 'failed' | 'interrupted', error: string | null) {
