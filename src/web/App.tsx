@@ -14,12 +14,12 @@ import { LangProvider, useLang, useT } from './i18n.js';
 const AppLayout = lazy(() => import('./components/AppLayout.js').then((m) => ({ default: m.AppLayout })));
 // The first page a user's permissions allow: it needs the menu's list, so it comes with the shell's chunk.
 const HomeRedirect = lazy(() =>
-  import('./components/AppLayout.js').then(({ allowedNavItems }) => ({
+  import('./components/AppLayout.js').then(({ homePath }) => ({
     default: function HomeRedirect() {
       const user = useCurrentUser();
       const t = useT();
-      const first = allowedNavItems(user.permissions)[0];
-      if (first) return <Navigate to={first.path} replace />;
+      const home = homePath(user);
+      if (home) return <Navigate to={home} replace />;
       return <Result status="info" title={t('nav.nothing')} subTitle={t('nav.nothingHint')} />;
     },
   })),
@@ -246,7 +246,8 @@ function Shell() {
       locale={lang === 'zh' ? zhCN : enUS}
       theme={{ token: { colorPrimary: '#1b5eab', fontFamily: FONT, borderRadius: 4 } }}
     >
-      <AntApp>
+      {/* Messages open below the header, never over it and its to-do bell (issue 22 item 10). */}
+      <AntApp message={{ top: 68 }} notification={{ top: 68 }}>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>

@@ -104,8 +104,20 @@ export async function insertHistories(db: Db, hs: HistoryEntry[]) {
   );
 }
 
+/**
+ * An organization's history, newest first, with the display name of whoever made each change (the row keeps the
+ * login name it was written with; an import or a removed account has none, and shows that).
+ */
 export function findHistory(db: Db, orgId: number) {
-  return db.selectFrom('org_history').selectAll().where('org_id', '=', orgId).orderBy('version', 'desc').orderBy('id', 'desc').execute();
+  return db
+    .selectFrom('org_history as h')
+    .leftJoin('users as u', 'u.id', 'h.actor_id')
+    .selectAll('h')
+    .select('u.display_name as actor_display_name')
+    .where('h.org_id', '=', orgId)
+    .orderBy('h.version', 'desc')
+    .orderBy('h.id', 'desc')
+    .execute();
 }
 
 export async function findCategorySetting(db: Db, districtId: number) {
