@@ -18,17 +18,23 @@ export interface AppConfig {
   logLevel: string;
   /** The address printed in certificate QR codes (e.g. https://shezu.example.gov.cn); defaults to the request's host. */
   publicUrl?: string;
+  /**
+   * The office's own region (a district's or a province's code): the public register lists its organizations first,
+   * then the rest of its province, then the others. The demo's is 吉州区 (360802).
+   */
+  homeRegion?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
+  // Demo accounts share one published password: never on a real PostgreSQL unless asked for.
+  const demo = databaseUrl ? env.SHEZU_DEMO === '1' : env.SHEZU_DEMO !== '0';
   return {
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     port: Number(env.PORT || 3000),
     host: env.HOST || '0.0.0.0',
-    // Demo accounts share one published password: never on a real PostgreSQL unless asked for.
-    demo: databaseUrl ? env.SHEZU_DEMO === '1' : env.SHEZU_DEMO !== '0',
+    demo,
     demoPassword: env.SHEZU_DEMO_PASSWORD || 'Shezu@2026',
     secureCookies: env.SHEZU_SECURE_COOKIES === '1',
     trustProxy: env.SHEZU_TRUST_PROXY === '1',
@@ -40,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     session: { idleMinutes: 30, absoluteHours: 12 },
     logLevel: env.LOG_LEVEL || 'info',
     publicUrl: env.SHEZU_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    homeRegion: /^\d{2,12}$/.test(env.SHEZU_HOME_REGION ?? '') ? env.SHEZU_HOME_REGION : demo ? '360802' : undefined,
   };
 }

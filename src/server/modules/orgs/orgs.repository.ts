@@ -426,3 +426,21 @@ export function findOrgSearchSources(db: Db, afterId: number, untilId: number, l
 export async function updateOrgSearchColumns(db: Db, id: number, version: number, cols: Pick<OrgRow, 'pinyin' | 'initials' | 'search_grams' | 'search_name'>) {
   await db.updateTable('orgs').set(cols).where('id', '=', id).where('version', '=', version).execute();
 }
+
+/** The public register's order key: the home region's own organizations (0), the rest of its province (1), others (2). */
+export function nearHomeFirst(home: { id: number; level: number; level1_id: number | null }) {
+  const own = sql.ref(`orgs.level${home.level}_id`);
+  return sql<number>`case when ${own} = ${home.id} then 0 when orgs.level1_id = ${home.level1_id ?? home.id} then 1 else 2 end`;
+}
+
+/** Public organizations per district (level 3), for the public register's region filter. */
+export function countPublicByDistrict(db: Db, statuses: OrgStatus[]) {
+  return db
+    .selectFrom('orgs')
+    .innerJoin('regions as d', 'd.id', 'orgs.level3_id')
+    .select((eb) => ['d.code', 'd.name', 'd.level1_id', 'd.level2_id', eb.fn.countAll<number>().as('n')])
+    .where('orgs.legal_form', '<>', 'grassroots')
+    .where('orgs.status', 'in', statuses)
+    .groupBy(['d.code', 'd.name', 'd.level1_id', 'd.level2_id'])
+    .execute();
+}
