@@ -25,7 +25,7 @@ function labelOf(el: Element): string | null {
   const label = el.closest('.ant-form-item')?.querySelector('.ant-form-item-label label');
   if (label) {
     const copy = label.cloneNode(true) as Element;
-    copy.querySelectorAll('.form-mark').forEach((m) => m.remove());
+    copy.querySelectorAll('.form-mark, button').forEach((m) => m.remove());
     const text = copy.textContent?.trim();
     if (text) return text;
   }

@@ -5,6 +5,7 @@ import { App, Button, Card, Form, Result, Skeleton, Space, Typography } from 'an
 import { SaveOutlined } from '@ant-design/icons';
 import type { OrgCreateBody, OrgUpdateBody } from '../../../shared/schemas/orgs.js';
 import { ApiError, errorMessage } from '../../api/client.js';
+import { useCurrentUser } from '../../auth/session.js';
 import { ConflictAlert } from '../../components/ConflictAlert.js';
 import { useT } from '../../i18n.js';
 import { useFormFeedback, useUnsavedGuard } from '../../lib/form-feedback.js';
@@ -68,7 +69,10 @@ function OrgForm({ initial, onReload }: FormProps) {
   const [form] = Form.useForm<Values>();
   const create = useCreateOrg();
   const update = useUpdateOrg(org?.id ?? 0);
-  const [regionLevel, setRegionLevel] = useState<number | null>(org?.region.level ?? null);
+  // Community staff have one community: a new record is placed there until they choose otherwise (issue 22 item 10).
+  const user = useCurrentUser();
+  const home = !org && user.region && user.region.level >= 5 ? user.region : null;
+  const [regionLevel, setRegionLevel] = useState<number | null>(org?.region.level ?? home?.level ?? null);
   const [dirty, setDirty] = useState(false);
   const [conflict, setConflict] = useState(false);
   const editing = !!org;
@@ -77,10 +81,10 @@ function OrgForm({ initial, onReload }: FormProps) {
   // The fields show the record (or a blank form) before the user can type; again after a reload.
   useLayoutEffect(() => {
     form.resetFields();
-    form.setFieldsValue(org ? valuesOf(org) : NEW_VALUES);
-    setRegionLevel(org?.region.level ?? null);
+    form.setFieldsValue(org ? valuesOf(org) : { ...NEW_VALUES, regionCode: home?.code ?? null });
+    setRegionLevel(org?.region.level ?? home?.level ?? null);
     setDirty(false);
-  }, [org, form]);
+  }, [org, form]); // eslint-disable-line react-hooks/exhaustive-deps -- `home` is the session's, fixed for the page
 
   // The shared form behaviour (lib/form-feedback.tsx): the first problem scrolled to, focused and named; leaving
   // with unsaved edits asks first (menu, links, back button, closing the tab).
@@ -151,7 +155,7 @@ function OrgForm({ initial, onReload }: FormProps) {
       </div>
       {conflict && <ConflictAlert title={t('orgs.conflict')} hint={t('orgs.conflictHint')} reloadLabel={t('orgs.reload')} onReload={reload} />}
       <Form {...feedback.formProps} layout="vertical" onFinish={submit} onValuesChange={() => setDirty(true)} autoComplete="off">
-        <BasicSection form={form} org={org} regionLevel={regionLevel} onRegionLevel={setRegionLevel} />
+        <BasicSection form={form} org={org} defaultRegion={home} regionLevel={regionLevel} onRegionLevel={setRegionLevel} />
         <PeopleSection org={org} />
         <CharterSection />
         <MarksSection org={org} />
