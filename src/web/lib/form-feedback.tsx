@@ -17,8 +17,8 @@ import { formsMessages } from './forms.messages.js';
 type NamePath = (string | number)[];
 type FieldError = { name: NamePath; errors: string[] };
 
-/** antd's id of a field's control (rc-field-form's getFieldId): `${formName}_${path joined by _}`. */
-const fieldId = (formName: string, name: NamePath) => `${formName}_${name.join('_')}`;
+/** antd's id of a field's control (rc-field-form's getFieldId): `${formName}_${path joined by _}`, or the bare path. */
+const fieldId = (formName: string | undefined, name: NamePath) => (formName ? `${formName}_${name.join('_')}` : name.join('_'));
 
 /** The text of a field's label without the required/optional marks, or the control's aria-label. */
 function labelOf(el: Element): string | null {
@@ -40,8 +40,11 @@ function focusable(el: HTMLElement): HTMLElement {
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 export interface FormFeedbackOptions {
-  /** The form's name (antd derives the controls' ids from it); formProps passes it on. */
-  name: string;
+  /**
+   * The form's name (antd derives the controls' ids from it: `name_field`); formProps passes it on. Left out, the ids
+   * are the bare field names (the login form's #username and #password, which password managers know).
+   */
+  name?: string;
   /**
    * Makes a field visible before it is scrolled to (the wizard switches to the step holding it). May return a
    * promise; the scroll waits for it and for the next frame.
@@ -58,7 +61,7 @@ export interface FormFeedback<T> {
   /** Spread onto <Form>: name, required/optional marks, and the first-problem feedback when onFinish's rules fail. */
   formProps: {
     form: FormInstance<T>;
-    name: string;
+    name?: string;
     requiredMark: (label: ReactNode, info: { required: boolean }) => ReactNode;
     scrollToFirstError: false;
     onFinishFailed: () => void;
@@ -131,7 +134,7 @@ export function useFormFeedback<T>(form: FormInstance<T>, options: FormFeedbackO
     const text = field
       ? t(n > 1 ? 'form.firstErrorMore' : 'form.firstError', { field, error, n })
       : t(n > 1 ? 'form.firstErrorBareMore' : 'form.firstErrorBare', { error, n });
-    void message.error({ content: text, key: `form-error-${formName}` });
+    void message.error({ content: text, key: `form-error-${formName ?? ''}` });
     return true;
   }, [form, formName, message, t]);
 

@@ -76,7 +76,7 @@ export default function NewApplicationPage() {
           initialValues={{ kind: 'filing', name: '', regionCode: defaultRegion?.code ?? null }}
           onFinish={start}
         >
-          <Form.Item name="kind" label={t('new.kind')}>
+          <Form.Item name="kind" label={t('new.kind')} required /* one is always chosen */>
             <Radio.Group className="kind-choices">
               {(['filing', 'registration'] as const).map((k) => (
                 <Radio key={k} value={k} className="kind-choice">

@@ -16,7 +16,7 @@ export default function LoginPage() {
   const session = useSession();
   const login = useLogin();
   const [form] = Form.useForm<LoginBody>();
-  const feedback = useFormFeedback(form, { name: 'login' });
+  const feedback = useFormFeedback(form, {});
   const next = safeNext(params.get('next'));
 
   if (session.isPending) return <FullPageSpin />;

@@ -38,7 +38,7 @@ export function PeopleStep({ app, form, onDirty }: { app: Application; form: For
     const a = follow(['org', 'individualMembers'], before.individual, listed.individual);
     const b = follow(['org', 'unitMembers'], before.unit, listed.unit);
     if (a || b) onDirty();
-  }, [listed.individual, listed.unit]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [members === undefined, listed.individual, listed.unit]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <>
