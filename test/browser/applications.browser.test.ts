@@ -45,7 +45,7 @@ async function reviewFromQueue(page: Page, decision: string, opinion: string) {
 /** 同意 is asked first (issue 22 item 10): the confirmation's button says the same as the panel's. */
 async function confirmApproval(page: Page, decision: string) {
   if (!decision.startsWith('同意')) return;
-  await page.locator('.ant-modal-confirm').getByText('确认同意？').waitFor();
+  await page.locator('.ant-modal-confirm-title', { hasText: '确认同意？' }).waitFor();
   await page.locator('.ant-modal-confirm').getByRole('button', { name: label(decision) }).click();
 }
 
