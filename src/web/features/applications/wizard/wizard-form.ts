@@ -5,6 +5,8 @@ import type { Application, ApplicationData } from '../applications.api.js';
 import type { AppMsgKey } from '../applications.messages.js';
 import type { MemberValue } from '../MemberListEditor.js';
 
+export { dataPathOf, isFilled, keepValid } from './keep-valid.js';
+
 // The wizard's form as data: its steps, its values, the way to and from the API's ApplicationData, and which step
 // holds a field. No React here; ApplicationEditPage holds the state, the step components show the fields.
 
@@ -161,40 +163,3 @@ export function charterTemplate(o: OrgValues, street: string | undefined): strin
   ].join('\n');
 }
 
-/** Whether a form value counts as typed (an empty field is "not filled yet", never "invalid"). */
-export const isFilled = (v: unknown) => (typeof v === 'string' ? v.trim() !== '' : v !== null && v !== undefined);
-
-/** A form path as a path into ApplicationData: member rows are counted without the empty ones dataOf leaves out. */
-export function dataPathOf(path: Path, v: Values): Path {
-  if (path[0] !== 'members' || typeof path[1] !== 'number') return path;
-  const rows = v.members ?? [];
-  const before = rows.slice(0, path[1]).filter((m) => (m?.name ?? '').trim()).length;
-  return ['members', before, ...path.slice(2)];
-}
-
-/**
- * The draft with what fails its rules left out, so one wrong value never costs the rest (issue 22 item 3: a pasted
- * 22-person list is kept when one check digit is wrong). `invalid` are ApplicationData paths (the server's field
- * names without `data.`, or dataPathOf of a form path); `saved` is the last draft the server accepted. A proposed
- * field falls back to its saved value; a member row keeps its name and loses only the bad phone (a bad name drops
- * the row); a whole-list or other top-level problem keeps the saved value.
- */
-export function keepValid(data: ApplicationData, invalid: Path[], saved: ApplicationData): ApplicationData {
-  const org: Record<string, unknown> = { ...data.org };
-  const savedOrg = saved.org as Record<string, unknown>;
-  let members: (ApplicationData['members'][number] | null)[] = [...data.members];
-  const out: Record<string, unknown> = { ...data };
-  for (const [head, second, third] of invalid) {
-    if (head === 'org' && typeof second === 'string') {
-      if (savedOrg[second] === undefined) delete org[second];
-      else org[second] = savedOrg[second];
-    } else if (head === 'members' && typeof second === 'number' && members[second]) {
-      members[second] = third === 'phone' ? { ...members[second]!, phone: null } : null;
-    } else if (head === 'members') {
-      members = [...saved.members];
-    } else if (typeof head === 'string' && head !== 'org') {
-      out[head] = (saved as Record<string, unknown>)[head] ?? null;
-    }
-  }
-  return { ...(out as ApplicationData), org: org as ApplicationData['org'], members: members.filter((m) => m !== null) };
-}
