@@ -95,14 +95,15 @@ export async function recordBatch(trx: Db, id: string, processed: number, counts
     .execute();
 }
 
-export function findProblems(db: Db, id: string) {
-  return db
+/** A job's row problems in row order; `limit` for the first ones only (a finished job keeps KEPT_PROBLEMS). */
+export function findProblems(db: Db, id: string, limit?: number) {
+  const q = db
     .selectFrom('import_job_problems')
     .select(['row_number as row', 'column_name as column', 'message'])
     .where('job_id', '=', id)
     .orderBy('row_number')
-    .orderBy('seq')
-    .execute();
+    .orderBy('seq');
+  return (limit === undefined ? q : q.limit(limit)).execute();
 }
 
 /** How many of a finished job's row problems stay in the table: the import drawer lists the first ones at the top. */
@@ -125,18 +126,6 @@ export async function finishJob(trx: Db, id: string, report: Buffer) {
     .deleteFrom('import_job_problems')
     .where('job_id', '=', id)
     .where((eb) => eb.or([eb('row_number', '>', last.row_number), eb.and([eb('row_number', '=', last.row_number), eb('seq', '>', last.seq)])]))
-    .execute();
-}
-
-/** A finished job's first row problems (at most KEPT_PROBLEMS), in row order. */
-export function findFirstProblems(db: Db, id: string) {
-  return db
-    .selectFrom('import_job_problems')
-    .select(['row_number as row', 'column_name as column', 'message'])
-    .where('job_id', '=', id)
-    .orderBy('row_number')
-    .orderBy('seq')
-    .limit(KEPT_PROBLEMS)
     .execute();
 }
 

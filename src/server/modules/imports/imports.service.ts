@@ -103,7 +103,7 @@ function toView(job: repo.JobRow, firstProblems: ImportJobView['firstProblems'] 
 export async function getImportJob(db: Kysely<DB>, ctx: RequestContext, id: string): Promise<ImportJobView> {
   const job = await loadJob(db, ctx, id);
   // A finished job's first rejected rows, shown at the top of the import drawer (issue 22 item 2).
-  const first = job.status === 'done' && job.rejected > 0 ? await repo.findFirstProblems(db, id) : [];
+  const first = job.status === 'done' && job.rejected > 0 ? await repo.findProblems(db, id, repo.KEPT_PROBLEMS) : [];
   return toView(job, first);
 }
 
