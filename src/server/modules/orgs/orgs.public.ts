@@ -86,6 +86,6 @@ export async function listPublicPlaces(db: Kysely<DB>, homeRegion?: string): Pro
       rank: homeProvince !== null && Number(r.level1_id) === homeProvince ? 0 : 1,
     }))
     .sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code))
-    .map(({ rank: _rank, ...rest }) => rest);
+    .map((r) => ({ code: r.code, name: r.name, path: r.path, count: r.count }));
   return { home: home?.code ?? null, items };
 }
