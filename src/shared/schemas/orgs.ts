@@ -221,6 +221,14 @@ export const PublicOrgListResponse = z.object({
   total: z.number().int(),
 });
 
+/** The districts the public register can be narrowed to, the office's own province first (issue 22 item 10). */
+export const PublicPlaces = z.object({
+  /** The office's own region (SHEZU_HOME_REGION), listed first; null when none is configured. */
+  home: z.string().nullable(),
+  items: z.array(z.object({ code: z.string(), name: z.string(), path: z.string(), count: z.number().int() })),
+});
+export type PublicPlaces = z.infer<typeof PublicPlaces>;
+
 // Import jobs belong to the shared import machinery (modules/imports); the registry's page reads them.
 export { ImportJob, ImportJobList } from './imports.js';
 

@@ -1,5 +1,3 @@
-import type { FormInstance } from 'antd';
-
 /** The server's error body: `{ error: { code, message, fields? } }` (src/server/plugins/error-handler.ts). */
 interface ErrorBody {
   error?: { code?: string; message?: string; fields?: Record<string, string> };
@@ -123,27 +121,4 @@ export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) return err.message;
   if (err instanceof Error && err.message) return err.message;
   return '操作失败，请稍后重试';
-}
-
-/**
- * Puts the server's per-field messages onto the form's fields. Returns the messages that matched no field
- * of the form (show those with `message.error`); `rename` maps a server field name to a form field name.
- */
-export function applyFieldErrors(
-  form: FormInstance,
-  err: unknown,
-  rename: Record<string, string> = {},
-): string[] {
-  if (!(err instanceof ApiError) || !err.fields) return [errorMessage(err)];
-  const present = new Set(Object.keys(form.getFieldsValue() ?? {}));
-  const unmatched: string[] = [];
-  const fields: { name: string; errors: string[] }[] = [];
-  for (const [key, msg] of Object.entries(err.fields)) {
-    const name = rename[key] ?? key;
-    if (present.has(name)) fields.push({ name, errors: [msg] });
-    else unmatched.push(msg);
-  }
-  form.setFields(fields);
-  if (fields.length > 0 && unmatched.length === 0) return [];
-  return unmatched.length > 0 ? unmatched : [err.message];
 }

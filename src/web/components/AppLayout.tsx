@@ -18,6 +18,7 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
+import type { Role } from '../../shared/enums.js';
 import { useCurrentUser, useLogout } from '../auth/session.js';
 import { useEnumLabels, useT, type MsgKey } from '../i18n.js';
 import { formatDateTime } from '../lib/format.js';
@@ -30,6 +31,8 @@ interface NavItem {
   permission: string;
   label: MsgKey;
   icon: ReactNode;
+  /** Roles that hold the permission for another page's sake and have no use for this one in the menu. */
+  hiddenFor?: Role[];
 }
 
 /** The pages of the app in menu order; a user sees those their permissions allow. */
@@ -40,14 +43,21 @@ export const NAV_ITEMS: NavItem[] = [
   // An applicant (organization leader) lands here: it is the first item their permissions allow.
   { path: '/applications', permission: 'application.read', label: 'nav.applications', icon: <FileDoneOutlined /> },
   { path: '/stats', permission: 'stats.read', label: 'nav.stats', icon: <BarChartOutlined /> },
-  { path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <ApartmentOutlined /> },
+  // Applicants read regions only to pick their community in a form; 区划与人口 is staff's work (issue 22 item 10).
+  { path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <ApartmentOutlined />, hiddenFor: ['org_leader'] },
   { path: '/users', permission: 'user.read', label: 'nav.users', icon: <TeamOutlined /> },
   { path: '/audit', permission: 'audit.read', label: 'nav.audit', icon: <AuditOutlined /> },
   { path: '/settings', permission: 'settings.manage', label: 'nav.settings', icon: <SettingOutlined /> },
 ];
 
-export function allowedNavItems(permissions: string[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => permissions.includes(item.permission));
+export function allowedNavItems(user: { permissions: string[]; role: Role }): NavItem[] {
+  return NAV_ITEMS.filter((item) => user.permissions.includes(item.permission) && !item.hiddenFor?.includes(user.role));
+}
+
+/** Where a user lands after signing in: a reviewer on their to-dos (待办), everyone else on their first page. */
+export function homePath(user: { permissions: string[]; role: Role }): string | undefined {
+  const items = allowedNavItems(user);
+  return (items.find((i) => i.path === '/reviews') ?? items[0])?.path;
 }
 
 const SIDER_COLLAPSED_KEY = 'shezu.siderCollapsed';
@@ -80,7 +90,7 @@ export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
 
-  const items = allowedNavItems(user.permissions);
+  const items = allowedNavItems(user);
   const selected = items.find((i) => location.pathname === i.path || location.pathname.startsWith(`${i.path}/`));
   const menu = (
     <Menu

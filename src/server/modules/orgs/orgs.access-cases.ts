@@ -49,5 +49,5 @@ export default defineAccessCases({
       },
     },
   ],
-  publicRoutes: ['GET /api/v1/public/orgs', 'GET /api/v1/public/orgs/:id'],
+  publicRoutes: ['GET /api/v1/public/orgs', 'GET /api/v1/public/orgs/:id', 'GET /api/v1/public/places'],
 });

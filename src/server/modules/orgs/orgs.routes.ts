@@ -12,7 +12,7 @@ import {
   RevealResponse,
 } from '../../../shared/schemas/orgs.js';
 import { z } from '../../../shared/zod.js';
-import { OrgFilter, PublicOrg, PublicOrgListQuery, PublicOrgListResponse } from '../../../shared/schemas/orgs.js';
+import { OrgFilter, PublicOrg, PublicOrgListQuery, PublicOrgListResponse, PublicPlaces } from '../../../shared/schemas/orgs.js';
 import { contentDisposition } from '../../lib/content-disposition.js';
 import { todayInChina } from '../../lib/working-days.js';
 import { readUpload, sendStoredFile } from '../../lib/uploads.js';
@@ -20,7 +20,7 @@ import * as service from './orgs.service.js';
 import { exportOrgs, importTemplate } from './orgs.export.js';
 import { readSheetUpload, startImport, XLSX } from '../imports/index.js';
 import { orgImport } from './orgs.import.js';
-import { getPublicOrg, listPublicOrgs } from './orgs.public.js';
+import { getPublicOrg, listPublicOrgs, listPublicPlaces } from './orgs.public.js';
 import { addAttachment, downloadAttachment, listAttachments, removeAttachment } from './orgs.attachments.js';
 import { AttachmentParams, OrgAttachment, OrgAttachmentList } from '../../../shared/schemas/orgs.js';
 
@@ -188,7 +188,12 @@ export const publicOrgRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/orgs',
     { config, schema: { tags: ['public'], summary: '社会组织公示查询（无需登录）', querystring: PublicOrgListQuery, response: { 200: PublicOrgListResponse, 400: ErrorResponse } } },
-    async (request) => listPublicOrgs(app.db, request.query),
+    async (request) => listPublicOrgs(app.db, request.query, app.config.homeRegion),
+  );
+  app.get(
+    '/public/places',
+    { config, schema: { tags: ['public'], summary: '公示查询可选的区县（本区所在省份在前）', response: { 200: PublicPlaces } } },
+    async () => listPublicPlaces(app.db, app.config.homeRegion),
   );
   app.get(
     '/public/orgs/:id',

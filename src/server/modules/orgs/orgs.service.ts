@@ -327,7 +327,8 @@ export async function getOrgHistory(db: Kysely<DB>, ctx: RequestContext, id: num
       id: Number(h.id),
       version: h.version,
       at: new Date(h.at).toISOString(),
-      actorName: h.actor_name,
+      // The name the application timelines show too (issue 22 item 10), not the login name.
+      actorName: h.actor_display_name ?? h.actor_name,
       action: h.action,
       reason: h.reason,
       // Personal values are kept masked + sealed: the history shows the masked form.

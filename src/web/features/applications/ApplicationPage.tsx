@@ -22,6 +22,7 @@ import { OrgApplyActions } from './OrgApplyActions.js';
 import { ReviewPanel } from './ReviewPanel.js';
 import { applicationQuery, useWithdrawApplication, type Application } from './applications.api.js';
 import './applications.css';
+import { useFormFeedback } from '../../lib/form-feedback.js';
 
 /** `/applications/:id`: the application, its documents, checks and trail; the opinion box when it is my turn. */
 export default function ApplicationPage() {
@@ -105,13 +106,14 @@ function Detail({ app }: { app: Application }) {
   const withdraw = useWithdrawApplication(app.id);
   const [withdrawOpen, setWithdrawOpen] = useState(false);
   const [withdrawForm] = Form.useForm<{ reason?: string }>();
+  const withdrawFeedback = useFormFeedback(withdrawForm, { name: 'withdraw' });
   const o = app.data.org;
   const none = <Typography.Text type="secondary">{t('page.none')}</Typography.Text>;
   const orNone = (v: ReactNode) => (v === null || v === undefined || v === '' ? none : v);
   const lastEvent = (action: string) => [...app.events].reverse().find((e) => e.action === action);
 
   const doWithdraw = async () => {
-    const v = await withdrawForm.validateFields().catch(() => null);
+    const v = await withdrawFeedback.validate();
     if (!v) return;
     withdraw.mutate(v.reason?.trim() || undefined, {
       onSuccess: () => {
@@ -331,7 +333,7 @@ function Detail({ app }: { app: Application }) {
         destroyOnHidden
       >
         <Typography.Paragraph type="secondary">{t('page.withdrawHint')}</Typography.Paragraph>
-        <Form form={withdrawForm} layout="vertical" name="withdraw">
+        <Form {...withdrawFeedback.formProps} layout="vertical">
           <Form.Item name="reason" label={t('page.withdrawReason')}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} showCount />
           </Form.Item>

@@ -181,6 +181,14 @@ function Record({ org }: { org: Org }) {
     </Space>
   );
 
+  const tabItems = [
+    { key: 'basic', label: t('orgs.tabBasic'), children: basic },
+    { key: 'people', label: t('orgs.tabPeople'), children: people },
+    { key: 'charter', label: t('orgs.tabCharter'), children: charter },
+    { key: 'attachments', label: t('orgs.tabAttachments'), children: attachments },
+    { key: 'history', label: t('orgs.tabHistory'), children: <OrgHistory orgId={org.id} /> },
+  ];
+
   return (
     <div className="org-record">
       <RecordHead
@@ -210,6 +218,28 @@ function Record({ org }: { org: Org }) {
       <Card className="org-record-body">
         <Tabs
           activeKey={tab}
+          // On a phone the five tabs do not fit one line and antd hides the last ones (变更历史) behind "…": they
+          // wrap as buttons instead, every one in sight (issue 22 item 10).
+          renderTabBar={
+            isMobile
+              ? (props) => (
+                  <div className="org-tabs-phone" role="tablist">
+                    {tabItems.map((item) => (
+                      <Button
+                        key={item.key}
+                        size="small"
+                        role="tab"
+                        aria-selected={props.activeKey === item.key}
+                        type={props.activeKey === item.key ? 'primary' : 'default'}
+                        onClick={(e) => props.onTabClick(item.key, e)}
+                      >
+                        {item.label}
+                      </Button>
+                    ))}
+                  </div>
+                )
+              : undefined
+          }
           onChange={(k) =>
             setParams(
               (prev) => {
@@ -222,13 +252,7 @@ function Record({ org }: { org: Org }) {
               { replace: true, state: location.state },
             )
           }
-          items={[
-            { key: 'basic', label: t('orgs.tabBasic'), children: basic },
-            { key: 'people', label: t('orgs.tabPeople'), children: people },
-            { key: 'charter', label: t('orgs.tabCharter'), children: charter },
-            { key: 'attachments', label: t('orgs.tabAttachments'), children: attachments },
-            { key: 'history', label: t('orgs.tabHistory'), children: <OrgHistory orgId={org.id} /> },
-          ]}
+          items={tabItems}
           destroyOnHidden
         />
       </Card>

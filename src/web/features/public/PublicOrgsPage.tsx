@@ -6,7 +6,7 @@ import { LEGAL_FORMS, type LegalForm, type OrgStatus } from '../../../shared/enu
 import { useEnumLabels, useT } from '../../i18n.js';
 import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
 import { OrgStatusTag, OrgSummary } from '../orgs/org-tags.js';
-import { publicOrgsQuery, type PublicListParams, type PublicOrgListItem } from './public.api.js';
+import { publicOrgsQuery, publicPlacesQuery, type PublicListParams, type PublicOrgListItem } from './public.api.js';
 import { publicMessages } from './public.messages.js';
 
 // Grassroots organizations are never public (orgs.public.ts), so they are not offered as a filter.
@@ -17,6 +17,7 @@ function readParams(params: URLSearchParams): PublicListParams {
   return {
     q: params.get('q')?.trim() || undefined,
     form: form && (PUBLIC_FORMS as readonly string[]).includes(form) ? (form as LegalForm) : undefined,
+    region: /^\d{6}$/.test(params.get('region') ?? '') ? params.get('region')! : undefined,
     page: intParam(params, 'page', 1),
     pageSize: intParam(params, 'pageSize', 20, 100),
   };
@@ -31,6 +32,7 @@ export default function PublicOrgsPage() {
   const [params, update] = useUrlFilters();
   const p = readParams(params);
   const list = useQuery(publicOrgsQuery(p));
+  const places = useQuery(publicPlacesQuery());
 
   const nameLink = (o: PublicOrgListItem) => (
     <Link to={`/public/orgs/${o.id}`} className="org-name-link">
@@ -81,6 +83,20 @@ export default function PublicOrgsPage() {
           options={PUBLIC_FORMS.map((f) => ({ value: f, label: labels.legalForm(f) }))}
           onChange={(form?: string) => update({ form })}
           className="public-form-filter"
+          popupMatchSelectWidth={false}
+        />
+        {/* The office's own province first (the server orders them), the district found by typing its name. */}
+        <Select
+          size="large"
+          value={p.region}
+          placeholder={t('public.regionFilter')}
+          aria-label={t('public.regionFilter')}
+          allowClear
+          showSearch={{ optionFilterProp: 'search' }}
+          loading={places.isPending}
+          options={(places.data?.items ?? []).map((r) => ({ value: r.code, label: `${r.path} ${r.name}`, search: `${r.path}${r.name}` }))}
+          onChange={(region?: string) => update({ region })}
+          className="public-region-filter"
           popupMatchSelectWidth={false}
         />
       </div>

@@ -53,7 +53,6 @@ const zh_CN = {
   removeCategory: '删除第 {n} 个类别',
   categoryRequired: '类别名称不能为空',
   categoryDup: '类别名称不能重复',
-  fixErrors: '请按提示修改后再保存',
   targets: '发展目标（统计看板的目标值）',
   targetsHint: '统计看板将各项实际数与这些目标比较，标出“达标”“接近”“差距较大”。',
 };
@@ -108,7 +107,6 @@ const en_US: typeof zh_CN = {
   removeCategory: 'Remove category {n}',
   categoryRequired: 'Enter a name',
   categoryDup: 'Names must differ',
-  fixErrors: 'Correct the marked fields, then save',
   targets: 'Development targets (for the dashboard)',
   targetsHint: 'The dashboard compares each figure with these targets.',
 };

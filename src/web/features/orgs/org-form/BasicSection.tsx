@@ -12,13 +12,15 @@ interface Props {
   form: FormInstance<Values>;
   /** The record being edited; none for a new one. */
   org?: Org;
+  /** A new record's place before the user chooses one (community staff's own community). */
+  defaultRegion?: { code: string; name: string; level: number } | null;
   /** The level of the chosen region node (null until one is chosen): the place rule depends on it. */
   regionLevel: number | null;
   onRegionLevel: (level: number | null) => void;
 }
 
 /** Section 基本信息: name, status, legal form and credit code (they go together), category, place, date, address. */
-export function BasicSection({ form, org, regionLevel, onRegionLevel }: Props) {
+export function BasicSection({ form, org, defaultRegion = null, regionLevel, onRegionLevel }: Props) {
   const t = useT(orgsMessages);
   const labels = useEnumLabels();
   const fieldLabel = useOrgFieldLabel();
@@ -129,7 +131,7 @@ export function BasicSection({ form, org, regionLevel, onRegionLevel }: Props) {
             rules={[regionRule]}
           >
             <RegionSelect
-              initial={org ? org.region : null}
+              initial={org ? org.region : defaultRegion}
               onChange={(_code, hit) => onRegionLevel(hit?.level ?? null)}
               isDisabled={(hit) => hit.level < minLevel(legalForm)}
               disabledNote={registered ? t('orgs.regionLevelRegistered') : t('orgs.regionLevelFiled')}
