@@ -24,6 +24,7 @@ import { formatDateTime } from '../lib/format.js';
 import { useIsMobile } from '../lib/hooks.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
+import { usePageTitle } from '../lib/page-title.js';
 
 interface NavItem {
   path: string;
@@ -82,6 +83,8 @@ export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
 
   const items = allowedNavItems(user.permissions);
   const selected = items.find((i) => location.pathname === i.path || location.pathname.startsWith(`${i.path}/`));
+  // Every page's title is at least its menu name; a page may name itself more precisely (usePageTitle).
+  usePageTitle(selected ? t(selected.path === '/applications' && user.role === 'org_leader' ? 'nav.myApplications' : selected.label) : t('app.name'), 0);
   const menu = (
     <Menu
       mode="inline"

@@ -1,5 +1,6 @@
 import { LangSwitch } from '../../components/LangSwitch.js';
-import { Suspense, useEffect } from 'react';
+import { Suspense } from 'react';
+import { usePageTitle } from '../../lib/page-title.js';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { Skeleton } from 'antd';
 import { ErrorBoundary } from '../../components/ErrorBoundary.js';
@@ -11,13 +12,7 @@ export default function PublicLayout() {
   const t = useT(publicMessages);
   const location = useLocation();
 
-  useEffect(() => {
-    const before = document.title;
-    document.title = `${t('public.title')} · ${t('app.name')}`;
-    return () => {
-      document.title = before;
-    };
-  }, [t]);
+  usePageTitle(t('public.title'), 0);
 
   return (
     <div className="public-root">
