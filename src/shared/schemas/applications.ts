@@ -9,7 +9,7 @@ import {
   REVIEW_STEPS,
 } from '../enums.js';
 import { CodeText, Paging, PhoneText, RegionRef, SearchText } from './common.js';
-import { OrgAttachment, OrgFields } from './orgs.js';
+import { ORG_SIMILAR_WHY, OrgAttachment, OrgFields } from './orgs.js';
 
 /** The registry fields an applicant proposes (status, flags and certificate numbers are the office's to set). */
 export const ProposedOrg = OrgFields.omit({ status: true, isDemoSite: true, isBrand: true, isIncubating: true, certificateNo: true });
@@ -71,8 +71,10 @@ export const ApplicationCheck = z.object({
   code: z.string(),
   /** error: blocks submission; warning: the reviewer decides and must give a reason to approve. */
   level: z.enum(['error', 'warning', 'info']),
+  /** In Chinese; the web shows its own words per code in English, filled from params. */
   message: z.string(),
-  orgs: z.array(z.object({ id: z.number().int(), name: z.string() })).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  orgs: z.array(z.object({ id: z.number().int(), name: z.string(), why: z.array(z.enum(ORG_SIMILAR_WHY)).optional() })).optional(),
 });
 export type ApplicationCheck = z.infer<typeof ApplicationCheck>;
 

@@ -67,6 +67,9 @@ function Record({ org }: { org: Org }) {
   const tabParam = params.get('tab');
   const tab: TabKey = (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as TabKey) : 'basic';
   const justSaved = (location.state as { saved?: boolean } | null)?.saved === true;
+  // Right after saving, the saver sees what the save found (a similar organization in the community too); the
+  // record itself shows only what concerns the organization (issue 22 item 5).
+  const savedWarnings = justSaved ? (location.state as { warnings?: Org['warnings'] }).warnings : undefined;
 
   const none = <Typography.Text type="secondary">{t('orgs.notEntered')}</Typography.Text>;
   const orNone = (v: ReactNode) => (v === null || v === undefined || v === '' ? none : v);
@@ -206,7 +209,7 @@ function Record({ org }: { org: Org }) {
         )}
         {isMobile && <div className="org-record-phone-actions">{actions}</div>}
       </RecordHead>
-      <OrgWarnings warnings={org.warnings} justSaved={justSaved} />
+      <OrgWarnings warnings={savedWarnings ?? org.warnings} justSaved={justSaved} />
       <Card className="org-record-body">
         <Tabs
           activeKey={tab}

@@ -1,22 +1,15 @@
 import { Link } from 'react-router-dom';
 import { Card, Table, Tag, Tooltip } from 'antd';
-import { ownRowName, type NodeTargets, type TargetsResponse } from '../../../shared/schemas/stats.js';
+import type { NodeTargets, TargetsResponse } from '../../../shared/schemas/stats.js';
 import { EChart } from './EChart.js';
 import { STATUS_COLOR } from './palette.js';
 import { barLabel, fmt, StatusTag, useFigureText } from './TargetBoard.js';
 import { axisMax } from './chart-scale.js';
 import type { TargetKey } from './stats.api.js';
-import { useLang, useT } from '../../i18n.js';
-import { statsMessages } from './stats.messages.js';
+import { useT } from '../../i18n.js';
+import { statsMessages, useOwnRowName } from './stats.messages.js';
 
 type Row = { n: NodeTargets; kind: 'child' | 'own' | 'total' };
-
-/** The name of the 本级 row (organizations placed at the node itself) in the page's language: 文山街道本级. */
-export function useOwnRowName() {
-  const t = useT(statsMessages);
-  const { lang } = useLang();
-  return (region: NodeTargets['region']) => (lang === 'zh' ? t('ownRow', { own: ownRowName(region), name: region.name }) : t('ownRow', { own: '', name: region.name }));
-}
 
 /**
  * The areas below, ranked by the chosen figure, with the target line; click a bar or a name to drill down. The

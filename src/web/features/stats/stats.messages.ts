@@ -1,4 +1,5 @@
-import { defineMessages } from '../../i18n.js';
+import { defineMessages, useLang, useT } from '../../i18n.js';
+import { ownRowName, type StatsRegion } from '../../../shared/schemas/stats.js';
 
 // The dashboard's strings (item.<key>: the name of a target).
 // Chinese (the working language) first; English complete beside it, key for key (the type of en_US is that of
@@ -176,3 +177,10 @@ const en_US: typeof zh_CN = {
 };
 
 export const statsMessages = defineMessages({ zh_CN, en_US });
+
+/** The name of the 本级 row (organizations placed at the node itself) in the page's language: 文山街道本级. */
+export function useOwnRowName() {
+  const t = useT(statsMessages);
+  const { lang } = useLang();
+  return (region: Pick<StatsRegion, 'kind' | 'name'>) => (lang === 'zh' ? ownRowName(region) : t('ownRow', { own: '', name: region.name }));
+}
