@@ -8,6 +8,7 @@ import { ApiError } from './api/client.js';
 import { FullPageSpin, RequireAuth, RequirePermission, UnauthorizedBridge, useCurrentUser } from './auth/session.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { LangProvider, useLang, useT } from './i18n.js';
+import { THEME } from './theme.js';
 
 // The signed-in app's shell (menu, header, to-do bell) is a chunk of its own too: the login page, the first page
 // anyone opens, loads only what it shows (issue 11: at most 400 KB of gzipped JS and CSS; `npm run bench web-bundle`).
@@ -66,8 +67,6 @@ const queryClient = new QueryClient({
   },
 });
 
-const FONT =
-  '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 function AppRoutes() {
   return (
@@ -230,7 +229,7 @@ function Shell() {
   return (
     <ConfigProvider
       locale={lang === 'zh' ? zhCN : enUS}
-      theme={{ token: { colorPrimary: '#1b5eab', fontFamily: FONT, borderRadius: 4 } }}
+      theme={THEME}
     >
       <AntApp>
         <QueryClientProvider client={queryClient}>

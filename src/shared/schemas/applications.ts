@@ -1,4 +1,5 @@
 import { z } from '../zod.js';
+import { CERTIFICATE_NUMBER, normalizeCertificateNumber } from '../text-normalize.js';
 import {
   APPLICATION_KINDS,
   APPLICATION_STATUSES,
@@ -192,8 +193,9 @@ export const PublicCertificate = z
   .meta({ id: 'PublicCertificate' });
 export type PublicCertificate = z.infer<typeof PublicCertificate>;
 
+/** Typed as printed or as an input method gives it (full-width, spaces, no dashes): normalized before the check. */
 export const CertificateNumberParam = z.object({
-  number: z.string().regex(/^(BA|DJ)-\d{6}-\d{4}-\d{5}-[0-9A-Z]{4}$/, '证书编号格式不正确'),
+  number: z.string().max(64).transform(normalizeCertificateNumber).pipe(z.string().regex(CERTIFICATE_NUMBER, '证书编号格式不正确')),
 });
 
 export const SignupBody = z.strictObject({

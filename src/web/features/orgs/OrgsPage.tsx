@@ -3,7 +3,8 @@ import { urlTableChange } from '../../lib/table-url.js';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Dropdown, Empty, Input, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Dropdown, Empty, Input, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { FilterSelect } from '../../components/FilterSelect.js';
 import { DownloadOutlined, DownOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { SortOrder } from 'antd/es/table/interface';
 import {
@@ -333,22 +334,23 @@ export default function OrgsPage() {
               value={p.region ?? null}
               initial={p.region && regionName ? { code: p.region, name: regionName } : null}
               placeholder={t('orgs.regionFilter')}
+              filterLabel={t('orgs.regionFilter')}
               allowClear
               onChange={(code, hit) => update({ region: code, regionName: hit?.name })}
               className="filter-region"
             />
-            <Select
+            <FilterSelect
               value={p.form}
-              placeholder={t('orgs.formFilter')}
+              label={t('orgs.formFilter')}
               allowClear
               options={LEGAL_FORMS.map((f) => ({ value: f, label: withCount(labels.legalForm(f), counts.form, f) }))}
               onChange={(form?: string) => update({ form })}
               className="filter-select"
               popupMatchSelectWidth={false}
             />
-            <Select
+            <FilterSelect
               value={p.category}
-              placeholder={t('orgs.categoryFilter')}
+              label={t('orgs.categoryFilter')}
               allowClear
               showSearch
               options={categories.map((c) => ({ value: c, label: withCount(c, counts.category, c) }))}
@@ -356,18 +358,18 @@ export default function OrgsPage() {
               className="filter-select-mid"
               popupMatchSelectWidth={false}
             />
-            <Select
+            <FilterSelect
               value={p.status}
-              placeholder={t('orgs.statusFilter')}
+              label={t('orgs.statusFilter')}
               allowClear
               options={ORG_STATUSES.map((s) => ({ value: s, label: withCount(labels.orgStatus(s), counts.status, s) }))}
               onChange={(status?: string) => update({ status })}
               className="filter-select-mid"
               popupMatchSelectWidth={false}
             />
-            <Select
+            <FilterSelect
               value={p.flag}
-              placeholder={t('orgs.flagFilter')}
+              label={t('orgs.flagFilter')}
               allowClear
               options={ORG_FLAGS.map((f) => ({ value: f, label: labels.orgFlag(f) }))}
               onChange={(flag?: string) => update({ flag })}

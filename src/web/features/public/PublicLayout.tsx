@@ -19,13 +19,21 @@ export default function PublicLayout() {
       <header className="public-header">
         <div className="public-header-inner">
           <Link to="/public" className="public-brand">
-            <span className="app-brand-mark">社</span>
+            <span className="app-brand-mark" lang="zh-CN" aria-hidden>
+              社
+            </span>
             <span>
               <span className="public-title">{t('public.title')}</span>
               <span className="public-subtitle">{t('public.subtitle')}</span>
             </span>
           </Link>
           <div className="public-header-right">
+            <Link to="/public" className="public-login public-nav-register no-print">
+              {t('public.register')}
+            </Link>
+            <Link to="/verify" className="public-login no-print" data-testid="verify-link">
+              {t('verify.title')}
+            </Link>
             <LangSwitch />
             <Link to="/login" className="public-login no-print">
               {t('public.staffLogin')}

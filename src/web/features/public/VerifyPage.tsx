@@ -6,10 +6,11 @@ import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, SafetyCe
 import { ApiError, errorMessage } from '../../api/client.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { certificateQuery } from './public.api.js';
+import { CERTIFICATE_NUMBER as NUMBER, normalizeCertificateNumber } from '../../../shared/text-normalize.js';
+import { usePageTitle } from '../../lib/page-title.js';
 import { publicMessages } from './public.messages.js';
 import './verify.css';
 
-const NUMBER = /^(BA|DJ)-\d{6}-\d{4}-\d{5}-[0-9A-Z]{4}$/;
 
 function NumberForm({ initial }: { initial?: string }) {
   const vt = useT(publicMessages);
@@ -20,12 +21,19 @@ function NumberForm({ initial }: { initial?: string }) {
       name="verify"
       className="verify-form"
       initialValues={{ number: initial ?? '' }}
-      onFinish={(v: { number: string }) => navigate(`/verify/${encodeURIComponent(v.number.trim().toUpperCase())}`)}
+      onFinish={(v: { number: string }) => navigate(`/verify/${encodeURIComponent(normalizeCertificateNumber(v.number))}`)}
     >
       <Form.Item
         name="number"
-        normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
-        rules={[{ required: true, pattern: NUMBER, message: vt('verify.numberRule') }]}
+        rules={[
+          {
+            required: true,
+            // Typed with full-width dashes, spaces or none at all (a Chinese input method): checked as printed.
+            validator: async (_r, v: string | undefined) => {
+              if (!v || !NUMBER.test(normalizeCertificateNumber(v))) throw new Error(vt('verify.numberRule'));
+            },
+          },
+        ]}
         className="verify-input"
       >
         <Input size="large" prefix={<SafetyCertificateOutlined />} placeholder="BA-360802-2026-00001-7K3M" aria-label={vt('verify.number')} className="mono" maxLength={32} />
@@ -42,8 +50,9 @@ function NumberForm({ initial }: { initial?: string }) {
 /** `/verify` and `/verify/:number`: anyone checks a certificate — valid, superseded (with its successor) or revoked. */
 export default function VerifyPage() {
   const { number: raw } = useParams();
-  const number = raw ? decodeURIComponent(raw).toUpperCase() : undefined;
+  const number = raw ? normalizeCertificateNumber(decodeURIComponent(raw)) : undefined;
   const vt = useT(publicMessages);
+  usePageTitle(vt('verify.title'));
   const labels = useEnumLabels();
   const wellFormed = !!number && NUMBER.test(number);
   const q = useQuery(certificateQuery(number, wellFormed));

@@ -1,7 +1,7 @@
 import { Card, Col, Row, Table, Tag, Tooltip } from 'antd';
 import type { TargetItem } from '../../../shared/schemas/stats.js';
 import { EChart } from './EChart.js';
-import { STATUS_COLOR, STATUS_MARK } from './palette.js';
+import { STATUS_COLOR, STATUS_MARK, STATUS_TEXT } from './palette.js';
 import { axisMax } from './chart-scale.js';
 import type { TargetKey } from './stats.api.js';
 import { useT } from '../../i18n.js';
@@ -25,7 +25,7 @@ export const barLabel = (i: TargetItem) => (i.smallBase ? `${fmt(i.value)} (${fm
 export function StatusTag({ status }: { status: TargetItem['status'] }) {
   const t = useT(statsMessages);
   return (
-    <Tag color={STATUS_COLOR[status]} className="stats-status">
+    <Tag className="stats-status" style={{ color: STATUS_TEXT[status], borderColor: STATUS_COLOR[status], background: '#fff' }}>
       {STATUS_MARK[status]} {t(status)}
     </Tag>
   );
