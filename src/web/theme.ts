@@ -18,6 +18,8 @@ export const THEME: ThemeConfig = {
     colorPrimary: '#1b5eab',
     colorLink: '#1b5eab',
     colorInfo: '#1b5eab',
+    // Danger buttons and error text: #ff4d4f is 3.3:1 on white.
+    colorError: '#cf1322',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)',

@@ -108,8 +108,10 @@ export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
   };
 
   const brand = (small: boolean) => (
-    <Link to="/" className="app-brand" aria-label={t('app.name')}>
-      <span className="app-brand-mark">社</span>
+    <Link to="/" className="app-brand" aria-label={small ? t('app.name') : undefined}>
+      <span className="app-brand-mark" lang="zh-CN" aria-hidden>
+        社
+      </span>
       {!small && <span className="app-brand-text">{t('app.name')}</span>}
     </Link>
   );

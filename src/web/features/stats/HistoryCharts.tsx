@@ -48,7 +48,7 @@ export function HistoryCharts({ data, source, onCategory }: { data: BreakdownRes
             rowKey="year"
             pagination={false}
             dataSource={[...data.years].reverse()}
-            scroll={{ y: 200, x: true }}
+            scroll={{ x: true }}
             columns={[
               { title: t('year'), dataIndex: 'year' },
               { title: t('total'), dataIndex: 'total', align: 'right', render: fmt },
