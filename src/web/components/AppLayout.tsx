@@ -24,6 +24,7 @@ import { formatDateTime } from '../lib/format.js';
 import { useIsMobile } from '../lib/hooks.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
+import { Data } from './Data.js';
 import { usePageTitle } from '../lib/page-title.js';
 
 interface NavItem {
@@ -122,7 +123,7 @@ export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
 
   const regionCrumb =
     user.regionPath.length > 0 ? (
-      <Breadcrumb className="app-header-path" items={user.regionPath.map((r) => ({ key: r.code, title: r.name }))} />
+      <Breadcrumb className="app-header-path" items={user.regionPath.map((r) => ({ key: r.code, title: <Data>{r.name}</Data> }))} />
     ) : (
       <Typography.Text type="secondary" className="app-header-path">
         {t('layout.wholeSystem')}
@@ -130,7 +131,7 @@ export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
     );
 
   const userMenuItems = [
-    { key: 'me', label: `${user.displayName} · ${labels.role(user.role)}`, disabled: true },
+    { key: 'me', label: <><Data>{user.displayName}</Data> · {labels.role(user.role)}</>, disabled: true },
     { type: 'divider' as const },
     { key: 'password', icon: <KeyOutlined />, label: t('layout.changePassword') },
     { key: 'logout', icon: <LogoutOutlined />, label: t('layout.logout'), danger: true },
@@ -169,9 +170,9 @@ export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
           {brand(false)}
           {menu}
           <div className="app-drawer-user">
-            <div>{user.displayName}</div>
+            <div data-value="">{user.displayName}</div>
             <Tag color="blue">{labels.role(user.role)}</Tag>
-            <div className="app-drawer-path">{user.regionPath.map((r) => r.name).join(' / ') || t('layout.wholeSystem')}</div>
+            <div className="app-drawer-path" data-value={user.regionPath.length ? '' : undefined}>{user.regionPath.map((r) => r.name).join(' / ') || t('layout.wholeSystem')}</div>
           </div>
         </Drawer>
       )}
@@ -195,13 +196,13 @@ export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
             {langSwitch}
             {isMobile ? (
               <Dropdown menu={{ items: userMenuItems, onClick: onUserMenu }} trigger={['click']}>
-                <Button type="text" icon={<UserOutlined />} aria-label={user.displayName} />
+                <Button type="text" icon={<UserOutlined />} aria-label={user.displayName} data-value="" />
               </Dropdown>
             ) : (
               <>
                 <span className="app-header-user">
                   <UserOutlined />
-                  <span className="app-header-name">{user.displayName}</span>
+                  <span className="app-header-name" data-value="">{user.displayName}</span>
                   <Tag color="blue">{labels.role(user.role)}</Tag>
                 </span>
                 <Button type="text" icon={<KeyOutlined />} onClick={() => setPasswordOpen(true)}>

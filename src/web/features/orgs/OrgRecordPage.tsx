@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Result, Space, Tabs, Typography, type DescriptionsProps } from 'antd';
+import { CategoryText, Data } from '../../components/Data.js';
 import { EditOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
 import { RecordHead } from '../../components/RecordHead.js';
 import { isRecordId, RecordLoader } from '../../components/RecordLoader.js';
@@ -53,7 +54,7 @@ function NotFoundCard() {
   );
 }
 
-const multiline = (v: string | null, empty: ReactNode) => (v ? <div className="pre-wrap">{v}</div> : empty);
+const multiline = (v: string | null, empty: ReactNode) => (v ? <div className="pre-wrap" data-value="">{v}</div> : empty);
 
 function Record({ org }: { org: Org }) {
   const t = useT(orgsMessages);
@@ -72,7 +73,8 @@ function Record({ org }: { org: Org }) {
   const savedWarnings = justSaved ? (location.state as { warnings?: Org['warnings'] }).warnings : undefined;
 
   const none = <Typography.Text type="secondary">{t('orgs.notEntered')}</Typography.Text>;
-  const orNone = (v: ReactNode) => (v === null || v === undefined || v === '' ? none : v);
+  // What the record holds is data (names, addresses): shown as entered in either language.
+  const orNone = (v: ReactNode) => (v === null || v === undefined || v === '' ? none : <Data>{v}</Data>);
 
   const descriptions = (items: DescriptionsProps['items']) => (
     <Descriptions
@@ -85,9 +87,9 @@ function Record({ org }: { org: Org }) {
   );
 
   const basic = descriptions([
-    { key: 'name', label: fieldLabel('name'), children: <strong>{org.name}</strong>, span: 'filled' },
+    { key: 'name', label: fieldLabel('name'), children: <strong data-value="">{org.name}</strong>, span: 'filled' },
     ...(org.formerNames.length > 0
-      ? [{ key: 'formerNames', label: fieldLabel('formerNames'), children: org.formerNames.join('、'), span: 'filled' as const }]
+      ? [{ key: 'formerNames', label: fieldLabel('formerNames'), children: <Data>{org.formerNames.join('、')}</Data>, span: 'filled' as const }]
       : []),
     {
       key: 'creditCode',
@@ -95,14 +97,14 @@ function Record({ org }: { org: Org }) {
       children: org.creditCode ? <Typography.Text copyable className="mono">{org.creditCode}</Typography.Text> : none,
     },
     { key: 'legalForm', label: fieldLabel('legalForm'), children: labels.legalForm(org.legalForm) },
-    { key: 'category', label: fieldLabel('category'), children: org.category },
+    { key: 'category', label: fieldLabel('category'), children: <CategoryText value={org.category} /> },
     { key: 'status', label: fieldLabel('status'), children: <OrgStatusTag status={org.status} /> },
     {
       key: 'region',
       label: fieldLabel('region'),
       children: (
         <span>
-          {org.regionPath} <span className="mono history-code">{org.region.code}</span>
+          <Data>{org.regionPath}</Data> <span className="mono history-code">{org.region.code}</span>
         </span>
       ),
       span: 'filled',
@@ -117,7 +119,7 @@ function Record({ org }: { org: Org }) {
     {
       key: 'hub',
       label: fieldLabel('hubOrgId'),
-      children: org.hub ? <Link to={`/orgs/${org.hub.id}`}>{org.hub.name}</Link> : none,
+      children: org.hub ? <Link to={`/orgs/${org.hub.id}`}><Data>{org.hub.name}</Data></Link> : none,
     },
     { key: 'flags', label: t('orgs.flags'), children: org.isDemoSite || org.isBrand || org.isIncubating ? <OrgFlagTags org={org} /> : none },
     { key: 'createdAt', label: t('orgs.createdAt'), children: <span className="mono">{formatDateTime(org.createdAt, false)}</span> },
@@ -189,7 +191,7 @@ function Record({ org }: { org: Org }) {
       <RecordHead
         backTo={lastListUrl()}
         backLabel={t('orgs.backToList')}
-        title={org.name}
+        title={<Data>{org.name}</Data>}
         tags={
           <>
             <OrgStatusTag status={org.status} />
@@ -199,12 +201,13 @@ function Record({ org }: { org: Org }) {
         actions={!isMobile && actions}
       >
         <Typography.Text type="secondary" className="org-record-sub">
-          {labels.legalForm(org.legalForm)} · {org.category} · {org.regionPath}
+          {labels.legalForm(org.legalForm)} · <CategoryText value={org.category} /> · <Data>{org.regionPath}</Data>
           {org.creditCode && <span className="mono"> · {org.creditCode}</span>}
         </Typography.Text>
         {org.formerNames.length > 0 && (
           <Typography.Text type="secondary" className="org-record-sub">
-            {t('orgs.formerNames', { names: org.formerNames.join('、') })}
+            {t('orgs.formerNames', { names: '' })}
+            <Data>{org.formerNames.join('、')}</Data>
           </Typography.Text>
         )}
         {isMobile && <div className="org-record-phone-actions">{actions}</div>}

@@ -5,6 +5,7 @@ import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Dropdown, Empty, Input, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { FilterSelect } from '../../components/FilterSelect.js';
+import { CategoryText, Data } from '../../components/Data.js';
 import { DownloadOutlined, DownOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { SortOrder } from 'antd/es/table/interface';
 import {
@@ -126,11 +127,12 @@ export default function OrgsPage() {
   const nameCell = (o: OrgListItem) => (
     <div className="org-name-cell">
       <Link to={`/orgs/${o.id}`} className="org-name-link">
-        {o.name}
+        <Data>{o.name}</Data>
       </Link>
       {o.formerNames.length > 0 && (
         <Typography.Text type="secondary" className="org-former">
-          {t('orgs.formerNames', { names: o.formerNames.join('、') })}
+          {t('orgs.formerNames', { names: '' })}
+          <Data>{o.formerNames.join('、')}</Data>
         </Typography.Text>
       )}
     </div>
@@ -144,17 +146,17 @@ export default function OrgsPage() {
       render: (v: string | null) => (v ? <span className="mono">{v}</span> : <Typography.Text type="secondary">—</Typography.Text>),
     },
     legalForm: { title: fieldLabel('legalForm'), dataIndex: 'legalForm', key: 'legalForm', render: (v: LegalForm) => labels.legalForm(v) },
-    category: { title: fieldLabel('category'), dataIndex: 'category', key: 'category' },
+    category: { title: fieldLabel('category'), dataIndex: 'category', key: 'category', render: (c: string) => <CategoryText value={c} /> },
     region: {
       title: fieldLabel('region'),
       key: 'region',
       render: (_: unknown, o) => (
         <Tooltip title={o.regionPath}>
-          <span>{o.region.name}</span>
+          <span data-value="">{o.region.name}</span>
         </Tooltip>
       ),
     },
-    leaderName: { title: fieldLabel('leaderName'), dataIndex: 'leaderName', key: 'leaderName', render: (v: string | null) => v ?? '—' },
+    leaderName: { title: fieldLabel('leaderName'), dataIndex: 'leaderName', key: 'leaderName', render: (v: string | null) => (v ? <Data>{v}</Data> : '—') },
     leaderPhone: {
       title: fieldLabel('leaderPhone'),
       dataIndex: 'leaderPhone',
@@ -353,7 +355,7 @@ export default function OrgsPage() {
               label={t('orgs.categoryFilter')}
               allowClear
               showSearch
-              options={categories.map((c) => ({ value: c, label: withCount(c, counts.category, c) }))}
+              options={categories.map((c) => ({ value: c, label: withCount(labels.category(c), counts.category, c) }))}
               onChange={(category?: string) => update({ category })}
               className="filter-select-mid"
               popupMatchSelectWidth={false}

@@ -9,6 +9,7 @@ import { certificateQuery } from './public.api.js';
 import { CERTIFICATE_NUMBER as NUMBER, normalizeCertificateNumber } from '../../../shared/text-normalize.js';
 import { usePageTitle } from '../../lib/page-title.js';
 import { publicMessages } from './public.messages.js';
+import { CategoryText, Data } from '../../components/Data.js';
 import './verify.css';
 
 
@@ -100,13 +101,13 @@ export default function VerifyPage() {
           items={[
             { key: 'number', label: vt('verify.number'), children: <span className="mono">{c.number}</span> },
             { key: 'kind', label: vt('verify.kind'), children: c.kind === 'filing' ? vt('verify.filing') : vt('verify.registration') },
-            { key: 'orgName', label: vt('verify.orgName'), children: <strong>{c.orgName}</strong> },
+            { key: 'orgName', label: vt('verify.orgName'), children: <strong data-value="">{c.orgName}</strong> },
             { key: 'legalForm', label: vt('verify.legalForm'), children: labels.legalForm(c.legalForm) },
-            { key: 'category', label: vt('verify.category'), children: c.category },
-            { key: 'place', label: vt('verify.place'), children: c.regionPath },
+            { key: 'category', label: vt('verify.category'), children: <CategoryText value={c.category} /> },
+            { key: 'place', label: vt('verify.place'), children: <Data>{c.regionPath}</Data> },
             ...(c.creditCode ? [{ key: 'creditCode', label: vt('verify.creditCode'), children: <span className="mono">{c.creditCode}</span> }] : []),
             { key: 'issuedOn', label: vt('verify.issuedOn'), children: <span className="mono">{c.issuedOn}</span> },
-            { key: 'issuer', label: vt('verify.issuer'), children: c.issuer },
+            { key: 'issuer', label: vt('verify.issuer'), children: <Data>{c.issuer}</Data> },
             ...(c.revokedOn ? [{ key: 'revokedOn', label: vt('verify.revokedOn'), children: <span className="mono">{c.revokedOn}</span> }] : []),
           ]}
         />

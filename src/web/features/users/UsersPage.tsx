@@ -101,7 +101,7 @@ export default function UsersPage() {
         </span>
       ),
     },
-    { title: t('users.displayName'), dataIndex: 'displayName', key: 'displayName' },
+    { title: t('users.displayName'), dataIndex: 'displayName', key: 'displayName', render: (v: string) => <span data-value="">{v}</span> },
     { title: t('users.role'), dataIndex: 'role', key: 'role', render: (r: Role) => labels.role(r) },
     {
       title: t('users.region'),
@@ -109,7 +109,7 @@ export default function UsersPage() {
       render: (_: unknown, u) =>
         u.region ? (
           <Tooltip title={u.region.code}>
-            <span>{u.region.name}</span>
+            <span data-value="">{u.region.name}</span>
           </Tooltip>
         ) : (
           <Typography.Text type="secondary">{t('layout.wholeSystem')}</Typography.Text>
@@ -150,14 +150,14 @@ export default function UsersPage() {
       render: (_: unknown, u) => (
         <div className="user-summary">
           <div>
-            <strong>{u.displayName}</strong>
+            <strong data-value="">{u.displayName}</strong>
           </div>
           <Typography.Text type="secondary">
             {u.username}
             {u.id === me.id && t('users.you')}
           </Typography.Text>
           <div>
-            {labels.role(u.role)} · {u.region?.name ?? t('layout.wholeSystem')}
+            {labels.role(u.role)} · {u.region ? <span data-value="">{u.region.name}</span> : t('layout.wholeSystem')}
           </div>
           {u.phone && <div>{u.phone}</div>}
           <div>{status(u)}</div>

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createTestCertificate, createTestOrg, createTestUser, PLACES, TEST_PASSWORD } from '../factories.js';
+import { seedDemoPopulation } from '../../src/server/demo/demo-population.js';
+import { loginInBrowser, startBrowserHarness, type BrowserHarness } from './browser.js';
+
+/**
+ * Issue 22 item 9: English is complete or absent. Every main page in English mode is searched for Chinese
+ * characters and Chinese punctuation in visible text and in placeholders, labels and titles; it may appear only
+ * in data values (names, places, a district's own category, server text the web has no words for), which the
+ * web marks with a data-value attribute (components/Data.tsx), or in text marked lang="zh-CN" (the 中文 of the
+ * language switch, the brand mark, a quoted rule).
+ */
+const LONG = 300_000;
+const CERT = 'BA-360802-2026-00009-7K3M';
+let h: BrowserHarness;
+let orgId: number;
+beforeAll(async () => {
+  h = await startBrowserHarness();
+  const db = h.database.db;
+  await createTestUser(db, { role: 'district_admin', regionCode: PLACES.jizhou, username: 'en-admin', displayName: '吉州区民政局' });
+  await createTestUser(db, { role: 'sysadmin', username: 'en-sys', displayName: '系统管理员' });
+  await createTestUser(db, { role: 'auditor', username: 'en-audit', displayName: '审计管理员' });
+  await seedDemoPopulation(db);
+  orgId = (await createTestOrg(db, { name: '仓口社区舞蹈队', regionCode: PLACES.cangkou, foundedOn: '2019-05-01', purpose: '丰富居民文化生活', isDemoSite: true })).id;
+  await createTestOrg(db, { name: '新村社区合唱团', regionCode: PLACES.xincun, foundedOn: '2020-03-01' });
+  await createTestCertificate(db, orgId, CERT);
+  await db.updateTable('orgs').set({ certificate_no: CERT }).where('id', '=', orgId).execute();
+}, LONG);
+afterAll(async () => h?.close());
+
+/** Visible Chinese outside data values: the text and where it stands. */
+async function chineseOutsideData(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/;
+    const exempt = (el: Element | null) => !!el?.closest('[data-value], [lang^="zh"], script, style, noscript, svg title');
+    const visible = (el: Element) => {
+      const s = getComputedStyle(el);
+      return s.visibility !== 'hidden' && s.display !== 'none' && el.getClientRects().length > 0;
+    };
+    const where = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').filter(Boolean).slice(0, 2).join('.')}` : ''}`;
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent ?? '';
+      const el = n.parentElement;
+      if (!el || !CJK.test(text) || exempt(el) || !visible(el)) continue;
+      out.push(`"${text.trim().slice(0, 60)}" in ${where(el)}`);
+    }
+    for (const el of document.querySelectorAll('[placeholder], [aria-label], [title]')) {
+      if (exempt(el) || !visible(el)) continue;
+      for (const a of ['placeholder', 'aria-label', 'title']) {
+        const v = el.getAttribute(a);
+        if (v && CJK.test(v)) out.push(`${a}="${v.slice(0, 60)}" on ${where(el)}`);
+      }
+    }
+    return [...new Set(out)];
+  });
+}
+
+async function englishPage(viewport: { width: number; height: number }, user: string | null): Promise<Page> {
+  const page = await h.newPage(viewport);
+  await page.context().addInitScript(() => localStorage.setItem('shezu.lang', 'en'));
+  if (user) await loginInBrowser(h, page, user, TEST_PASSWORD);
+  return page;
+}
+
+const PAGES: { name: string; user: string | null; path: () => string; ready: string }[] = [
+  { name: 'login', user: null, path: () => '/login', ready: '#username' },
+  { name: 'public register', user: null, path: () => '/public', ready: '.public-main .ant-card' },
+  { name: 'public record', user: null, path: () => `/public/orgs/${orgId}`, ready: '.public-card' },
+  { name: 'verification', user: null, path: () => `/verify/${CERT}`, ready: '.verify-state' },
+  { name: 'registry', user: 'en-admin', path: () => '/orgs', ready: '.ant-table-row' },
+  { name: 'org record', user: 'en-admin', path: () => `/orgs/${orgId}`, ready: '.org-record' },
+  { name: 'board', user: 'en-admin', path: () => `/stats/${PLACES.wenshan}`, ready: '[data-testid="own-row"]' },
+  { name: 'reviews', user: 'en-admin', path: () => '/reviews', ready: '.ant-card' },
+  { name: 'applications', user: 'en-admin', path: () => '/applications', ready: '.ant-card' },
+  { name: 'settings', user: 'en-admin', path: () => '/settings', ready: '.ant-card' },
+  { name: 'regions', user: 'en-admin', path: () => '/regions', ready: '.ant-card' },
+  { name: 'users', user: 'en-sys', path: () => '/users', ready: '.ant-table-row' },
+  { name: 'audit', user: 'en-audit', path: () => '/audit', ready: '.ant-table' },
+];
+
+describe('English pages show no Chinese outside data values', () => {
+  for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+    it(`at ${viewport.width} px`, async () => {
+      const found: string[] = [];
+      const pages = new Map<string | null, Page>();
+      for (const p of PAGES) {
+        let page = pages.get(p.user);
+        if (!page) pages.set(p.user, (page = await englishPage(viewport, p.user)));
+        await page.goto(`${h.baseUrl}${p.path()}`);
+        await page.locator(p.ready).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(300);
+        for (const f of await chineseOutsideData(page)) found.push(`${p.name}: ${f}`);
+      }
+      expect(found.join('\n')).toBe('');
+    }, LONG);
+  }
+});
