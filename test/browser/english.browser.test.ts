@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { createTestCertificate, createTestOrg, createTestUser, PLACES, TEST_PASSWORD } from '../factories.js';
 import { seedDemoPopulation } from '../../src/server/demo/demo-population.js';
 import { loginInBrowser, startBrowserHarness, type BrowserHarness } from './browser.js';
+import { establishmentData } from '../applications.js';
 
 /**
  * Issue 22 item 9: English is complete or absent. Every main page in English mode is searched for Chinese
@@ -15,6 +16,7 @@ const LONG = 300_000;
 const CERT = 'BA-360802-2026-00009-7K3M';
 let h: BrowserHarness;
 let orgId: number;
+let appId: number;
 beforeAll(async () => {
   h = await startBrowserHarness();
   const db = h.database.db;
@@ -26,6 +28,18 @@ beforeAll(async () => {
   await createTestOrg(db, { name: '新村社区合唱团', regionCode: PLACES.xincun, foundedOn: '2020-03-01' });
   await createTestCertificate(db, orgId, CERT);
   await db.updateTable('orgs').set({ certificate_no: CERT }).where('id', '=', orgId).execute();
+  // An applicant's draft that trips the checks: too few members, a charter without its leader, no files, and a
+  // second 舞蹈队 in the community (the similarity warning).
+  await createTestUser(db, { role: 'org_leader', regionCode: PLACES.cangkou, username: 'en-leader', displayName: '王秀兰' });
+  const login = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'en-leader', password: TEST_PASSWORD } });
+  const sid = login.cookies.find((c) => c.name === 'shezu_sid')!.value;
+  const data = establishmentData(PLACES.cangkou, '仓口夕阳红舞蹈队');
+  data.org.individualMembers = 8;
+  data.members = data.members.slice(0, 8);
+  data.charter = '本队宗旨：强身健体。活动：跳舞。';
+  const created = await h.app.inject({ method: 'POST', url: '/api/v1/applications', cookies: { shezu_sid: sid }, headers: { 'x-csrf-token': login.json().csrfToken }, payload: { kind: 'filing', data } });
+  if (created.statusCode !== 201) throw new Error(created.body);
+  appId = created.json().id;
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -77,6 +91,7 @@ const PAGES: { name: string; user: string | null; path: () => string; ready: str
   { name: 'applications', user: 'en-admin', path: () => '/applications', ready: '.ant-card' },
   { name: 'settings', user: 'en-admin', path: () => '/settings', ready: '.ant-card' },
   { name: 'regions', user: 'en-admin', path: () => '/regions', ready: '.ant-card' },
+  { name: 'application with checks', user: 'en-leader', path: () => `/applications/${appId}`, ready: '.checks-list' },
   { name: 'users', user: 'en-sys', path: () => '/users', ready: '.ant-table-row' },
   { name: 'audit', user: 'en-audit', path: () => '/audit', ready: '.ant-table' },
 ];

@@ -12,9 +12,14 @@ type Check = Application['checks'][number];
 /** The registry's rule warnings, worded by the registry (orgs.messages useRuleWarningText). */
 const RULE_CODES = ['similar_org', 'prohibited_kind', 'strict_control'];
 
+/** A check's words; a name inside them (the leader's) is data, shown as entered. */
 function CheckText({ check }: { check: Check }) {
   const text = useCheckText()(check);
-  return text.server ? <ServerText>{text.text}</ServerText> : <>{text.text}</>;
+  if (text.server) return <ServerText>{text.text}</ServerText>;
+  const names = Object.values(check.params ?? {}).filter((v): v is string => typeof v === 'string' && v.length > 0);
+  if (names.length === 0) return <>{text.text}</>;
+  const parts = text.text.split(new RegExp(`(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`));
+  return <>{parts.map((p, i) => (names.includes(p) ? <Data key={i}>{p}</Data> : p))}</>;
 }
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
