@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
-import { createTestOrg, createTestUser, PLACES, TEST_PASSWORD } from '../factories.js';
+import { createTestOrg, createTestUser, PLACES } from '../factories.js';
 import { seedDemoPopulation } from '../../src/server/demo/demo-population.js';
-import { loginInBrowser, startBrowserHarness, type BrowserHarness } from './browser.js';
+import { startBrowserHarness, type BrowserHarness } from './browser.js';
+import { tourPages, type TourStop } from './page-tour.js';
 
 /**
  * Issue 22 item 8: an automated accessibility check (axe-core, WCAG 2.1 A and AA rules) over the main staff
@@ -25,26 +26,20 @@ beforeAll(async () => {
 }, LONG);
 afterAll(async () => h?.close());
 
-interface Finding {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
-async function check(page: Page, name: string): Promise<Finding[]> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
+/** axe's serious and critical violations on the page, each with its rule, elements and help text. */
+async function check(page: Page): Promise<string[]> {
   // The app's CSP forbids inline scripts (page.addScriptTag): axe's source is evaluated through the DevTools protocol.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
-  const result = await page.evaluate(async () => {
+  const violations = await page.evaluate(async () => {
     const r = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`) }));
   });
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ ...v, help: `${name}: ${v.help}` }));
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.help} [${v.id}, ${v.impact}]\n    ${v.nodes.join('\n    ')}`);
 }
 
-const PAGES: { name: string; user: string | null; path: () => string; ready: string }[] = [
+const PAGES: TourStop[] = [
   { name: 'login', user: null, path: () => '/login', ready: '#username' },
   { name: 'registry', user: 'a11y-admin', path: () => '/orgs', ready: '.ant-table' },
   { name: 'org record', user: 'a11y-admin', path: () => `/orgs/${orgId}`, ready: '.org-record' },
@@ -59,20 +54,7 @@ const PAGES: { name: string; user: string | null; path: () => string; ready: str
 describe('accessibility (axe-core) of the main staff pages', () => {
   for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
     it(`has no serious or critical violations at ${viewport.width} px`, async () => {
-      const found: Finding[] = [];
-      const pages = new Map<string | null, Page>();
-      for (const p of PAGES) {
-        let page = pages.get(p.user);
-        if (!page) {
-          page = await h.newPage(viewport);
-          if (p.user) await loginInBrowser(h, page, p.user, TEST_PASSWORD);
-          pages.set(p.user, page);
-        }
-        await page.goto(`${h.baseUrl}${p.path()}`);
-        await page.locator(p.ready).first().waitFor();
-        found.push(...(await check(page, p.name)));
-      }
-      expect(found.map((f) => `${f.help} [${f.id}, ${f.impact}]\n    ${f.nodes.join('\n    ')}`).join('\n')).toBe('');
+      expect((await tourPages(h, viewport, PAGES, check)).join('\n')).toBe('');
     }, LONG);
   }
 });

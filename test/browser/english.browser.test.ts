@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createTestCertificate, createTestOrg, createTestUser, PLACES, TEST_PASSWORD } from '../factories.js';
 import { seedDemoPopulation } from '../../src/server/demo/demo-population.js';
-import { loginInBrowser, startBrowserHarness, type BrowserHarness } from './browser.js';
+import { startBrowserHarness, type BrowserHarness } from './browser.js';
+import { tourPages, type TourStop } from './page-tour.js';
 import { establishmentData } from '../applications.js';
 
 /**
@@ -20,9 +21,9 @@ let appId: number;
 beforeAll(async () => {
   h = await startBrowserHarness();
   const db = h.database.db;
-  await createTestUser(db, { role: 'district_admin', regionCode: PLACES.jizhou, username: 'en-admin', displayName: '吉州区民政局' });
-  await createTestUser(db, { role: 'sysadmin', username: 'en-sys', displayName: '系统管理员' });
-  await createTestUser(db, { role: 'auditor', username: 'en-audit', displayName: '审计管理员' });
+  await createTestUser(db, { role: 'district_admin', regionCode: PLACES.jizhou, username: 'en-admin' });
+  await createTestUser(db, { role: 'sysadmin', username: 'en-sys' });
+  await createTestUser(db, { role: 'auditor', username: 'en-audit' });
   await seedDemoPopulation(db);
   orgId = (await createTestOrg(db, { name: '仓口社区舞蹈队', regionCode: PLACES.cangkou, foundedOn: '2019-05-01', purpose: '丰富居民文化生活', isDemoSite: true })).id;
   await createTestOrg(db, { name: '新村社区合唱团', regionCode: PLACES.xincun, foundedOn: '2020-03-01' });
@@ -30,7 +31,7 @@ beforeAll(async () => {
   await db.updateTable('orgs').set({ certificate_no: CERT }).where('id', '=', orgId).execute();
   // An applicant's draft that trips the checks: too few members, a charter without its leader, no files, and a
   // second 舞蹈队 in the community (the similarity warning).
-  await createTestUser(db, { role: 'org_leader', regionCode: PLACES.cangkou, username: 'en-leader', displayName: '王秀兰' });
+  await createTestUser(db, { role: 'org_leader', regionCode: PLACES.cangkou, username: 'en-leader' });
   const login = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'en-leader', password: TEST_PASSWORD } });
   const sid = login.cookies.find((c) => c.name === 'shezu_sid')!.value;
   const data = establishmentData(PLACES.cangkou, '仓口夕阳红舞蹈队');
@@ -72,14 +73,7 @@ async function chineseOutsideData(page: Page): Promise<string[]> {
   });
 }
 
-async function englishPage(viewport: { width: number; height: number }, user: string | null): Promise<Page> {
-  const page = await h.newPage(viewport);
-  await page.context().addInitScript(() => localStorage.setItem('shezu.lang', 'en'));
-  if (user) await loginInBrowser(h, page, user, TEST_PASSWORD);
-  return page;
-}
-
-const PAGES: { name: string; user: string | null; path: () => string; ready: string }[] = [
+const PAGES: TourStop[] = [
   { name: 'login', user: null, path: () => '/login', ready: '#username' },
   { name: 'public register', user: null, path: () => '/public', ready: '.public-main .ant-card' },
   { name: 'public record', user: null, path: () => `/public/orgs/${orgId}`, ready: '.public-card' },
@@ -99,18 +93,10 @@ const PAGES: { name: string; user: string | null; path: () => string; ready: str
 describe('English pages show no Chinese outside data values', () => {
   for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
     it(`at ${viewport.width} px`, async () => {
-      const found: string[] = [];
-      const pages = new Map<string | null, Page>();
-      for (const p of PAGES) {
-        let page = pages.get(p.user);
-        if (!page) pages.set(p.user, (page = await englishPage(viewport, p.user)));
-        await page.goto(`${h.baseUrl}${p.path()}`);
-        await page.locator(p.ready).first().waitFor();
-        await page.waitForLoadState('networkidle');
-        await page.waitForTimeout(300);
-        for (const f of await chineseOutsideData(page)) found.push(`${p.name}: ${f}`);
-      }
-      expect(found.join('\n')).toBe('');
+      const english = async (page: Page) => {
+        await page.context().addInitScript(() => localStorage.setItem('shezu.lang', 'en'));
+      };
+      expect((await tourPages(h, viewport, PAGES, chineseOutsideData, english)).join('\n')).toBe('');
     }, LONG);
   }
 });

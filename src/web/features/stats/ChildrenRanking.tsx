@@ -23,12 +23,15 @@ export function ChildrenRanking({ data, metric, onOpen, hrefOf, source }: { data
   const nodes = data.children;
   const item = (n: NodeTargets) => n.items.find((x) => x.key === metric)!;
   const ranked = nodes.map((n) => ({ n, i: item(n) })).filter((r) => r.i.value !== null).sort((a, b) => b.i.value! - a.i.value!);
-  const target = item(data).target;
+  // The line stands at the children's target when they share one (a street's 10 %), else at the node's own.
+  const targets = [...new Set(nodes.map((n) => item(n).target))];
+  const target = targets.length === 1 ? targets[0] : item(data).target;
   const max = axisMax(ranked.map((r) => ({ value: r.i.value!, smallBase: r.i.smallBase })), target);
   const option = {
     grid: { left: 8, right: 72, top: 28, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'value', name: text.unit(metric), max },
+    // No axis name: the card's title carries the unit, and a name at the axis end runs off a phone's width.
+    xAxis: { type: 'value', max },
     yAxis: { type: 'category', inverse: true, data: ranked.map((r) => r.n.region.name), triggerEvent: true },
     series: [
       {
