@@ -48,6 +48,8 @@ export function englishServerMessage(code: string | undefined, text: string): st
   if (code && BY_CODE[code]) return BY_CODE[code];
   if (code?.endsWith('.not_found')) return BY_TEXT['记录不存在或无权访问'];
   if (code?.endsWith('.version_conflict')) return 'Someone else changed this record meanwhile: reload it and try again';
+  const failed = /^请求失败（(\d+)）$/.exec(text);
+  if (failed) return `Request failed (${failed[1]})`;
   return BY_TEXT[text] ?? null;
 }
 
@@ -63,3 +65,9 @@ export function localizeServerError(code: string, message: string, fields?: Reco
 /** The words for a failure that has no server message (network down, a thrown error without text). */
 export const clientFailure = (kind: 'network' | 'failed') =>
   currentLang() === 'en' ? englishServerMessage(undefined, kind === 'network' ? '无法连接服务器，请检查网络后重试' : '操作失败，请稍后重试')! : kind === 'network' ? '无法连接服务器，请检查网络后重试' : '操作失败，请稍后重试';
+
+/**
+ * A message of the shared validators (the same constants the server sends) in the page's language: the web's
+ * form rules (lib/forms.ts idRule, phoneRule) check with them before anything is sent.
+ */
+export const localValidatorMessage = (message: string) => (currentLang() === 'en' ? (englishServerMessage(undefined, message) ?? message) : message);

@@ -1,5 +1,6 @@
 import type { FormInstance } from 'antd';
 import { PHONE_MESSAGE, RESIDENT_ID_MESSAGES, isValidPhone, residentIdProblem } from '../../shared/validators.js';
+import { localValidatorMessage } from '../server.messages.js';
 
 /**
  * The form's values when every rule passes, otherwise null. The fields already show their messages;
@@ -19,11 +20,11 @@ export const idRule = {
   validator: async (_r: unknown, v: string | null | undefined) => {
     if (!v) return;
     const problem = residentIdProblem(v);
-    if (problem) throw new Error(RESIDENT_ID_MESSAGES[problem]);
+    if (problem) throw new Error(localValidatorMessage(RESIDENT_ID_MESSAGES[problem]));
   },
 };
 export const phoneRule = {
   validator: async (_r: unknown, v: string | null | undefined) => {
-    if (v && !isValidPhone(v)) throw new Error(PHONE_MESSAGE);
+    if (v && !isValidPhone(v)) throw new Error(localValidatorMessage(PHONE_MESSAGE));
   },
 };
