@@ -23,6 +23,7 @@ import { OrgApplyActions } from './OrgApplyActions.js';
 import { ReviewPanel } from './ReviewPanel.js';
 import { applicationQuery, useWithdrawApplication, type Application } from './applications.api.js';
 import './applications.css';
+import { usePageTitle } from '../../lib/page-title.js';
 
 /** `/applications/:id`: the application, its documents, checks and trail; the opinion box when it is my turn. */
 export default function ApplicationPage() {
@@ -96,6 +97,7 @@ function Progress({ app }: { app: Application }) {
 }
 
 function Detail({ app }: { app: Application }) {
+  usePageTitle(app.name);
   const t = useT(applicationsMessages);
   const labels = useAppLabels();
   const enumLabels = useEnumLabels();

@@ -7,9 +7,11 @@ import { FullPageSpin, safeNext, useLogin, useSession } from '../../auth/session
 import { useT } from '../../i18n.js';
 import { AuthCard } from './AuthCard.js';
 import { authMessages } from './auth.messages.js';
+import { usePageTitle } from '../../lib/page-title.js';
 
 export default function LoginPage() {
   const t = useT(authMessages);
+  usePageTitle(t('auth.title'));
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const session = useSession();

@@ -20,6 +20,7 @@ import { OrgFlagTags, OrgStatusTag } from './org-tags.js';
 import { CertificateLinks } from '../applications/CertificateLinks.js';
 import { OrgApplyActions } from '../applications/OrgApplyActions.js';
 import { orgQuery, type Org } from './orgs.api.js';
+import { usePageTitle } from '../../lib/page-title.js';
 
 const TABS = ['basic', 'people', 'charter', 'attachments', 'history'] as const;
 type TabKey = (typeof TABS)[number];
@@ -58,6 +59,7 @@ const multiline = (v: string | null, empty: ReactNode) => (v ? <div className="p
 
 function Record({ org }: { org: Org }) {
   const t = useT(orgsMessages);
+  usePageTitle(org.name);
   const labels = useEnumLabels();
   const fieldLabel = useOrgFieldLabel();
   const can = useCan();
