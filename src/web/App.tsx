@@ -8,6 +8,7 @@ import { ApiError } from './api/client.js';
 import { FullPageSpin, RequireAuth, RequirePermission, UnauthorizedBridge, useCurrentUser } from './auth/session.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { LangProvider, useLang, useT } from './i18n.js';
+import { THEME } from './theme.js';
 
 // The signed-in app's shell (menu, header, to-do bell) is a chunk of its own too: the login page, the first page
 // anyone opens, loads only what it shows (issue 11: at most 400 KB of gzipped JS and CSS; `npm run bench web-bundle`).
@@ -66,8 +67,6 @@ const queryClient = new QueryClient({
   },
 });
 
-const FONT =
-  '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 /** What every page sits in: the 401 bridge (needs the router) and the error boundary. */
 function Root() {
@@ -244,7 +243,7 @@ function Shell() {
   return (
     <ConfigProvider
       locale={lang === 'zh' ? zhCN : enUS}
-      theme={{ token: { colorPrimary: '#1b5eab', fontFamily: FONT, borderRadius: 4 } }}
+      theme={THEME}
     >
       {/* Messages open below the header, never over it and its to-do bell (issue 22 item 10). */}
       <AntApp message={{ top: 68 }} notification={{ top: 68 }}>

@@ -25,6 +25,8 @@ import { formatDateTime } from '../lib/format.js';
 import { useIsMobile } from '../lib/hooks.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
+import { Data } from './Data.js';
+import { usePageTitle } from '../lib/page-title.js';
 
 interface NavItem {
   path: string;
@@ -92,6 +94,8 @@ export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
 
   const items = allowedNavItems(user);
   const selected = items.find((i) => location.pathname === i.path || location.pathname.startsWith(`${i.path}/`));
+  // Every page's title is at least its menu name; a page may name itself more precisely (usePageTitle).
+  usePageTitle(selected ? t(selected.path === '/applications' && user.role === 'org_leader' ? 'nav.myApplications' : selected.label) : t('app.name'), 0);
   const menu = (
     <Menu
       mode="inline"
@@ -115,8 +119,10 @@ export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
   };
 
   const brand = (small: boolean) => (
-    <Link to="/" className="app-brand" aria-label={t('app.name')}>
-      <span className="app-brand-mark">社</span>
+    <Link to="/" className="app-brand" aria-label={small ? t('app.name') : undefined}>
+      <span className="app-brand-mark" lang="zh-CN" aria-hidden>
+        社
+      </span>
       {!small && <span className="app-brand-text">{t('app.name')}</span>}
     </Link>
   );
@@ -127,7 +133,7 @@ export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
 
   const regionCrumb =
     user.regionPath.length > 0 ? (
-      <Breadcrumb className="app-header-path" items={user.regionPath.map((r) => ({ key: r.code, title: r.name }))} />
+      <Breadcrumb className="app-header-path" items={user.regionPath.map((r) => ({ key: r.code, title: <Data>{r.name}</Data> }))} />
     ) : (
       <Typography.Text type="secondary" className="app-header-path">
         {t('layout.wholeSystem')}
@@ -135,7 +141,7 @@ export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
     );
 
   const userMenuItems = [
-    { key: 'me', label: `${user.displayName} · ${labels.role(user.role)}`, disabled: true },
+    { key: 'me', label: <><Data>{user.displayName}</Data> · {labels.role(user.role)}</>, disabled: true },
     { type: 'divider' as const },
     { key: 'password', icon: <KeyOutlined />, label: t('layout.changePassword') },
     { key: 'logout', icon: <LogoutOutlined />, label: t('layout.logout'), danger: true },
@@ -174,9 +180,9 @@ export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
           {brand(false)}
           {menu}
           <div className="app-drawer-user">
-            <div>{user.displayName}</div>
+            <div data-value="">{user.displayName}</div>
             <Tag color="blue">{labels.role(user.role)}</Tag>
-            <div className="app-drawer-path">{user.regionPath.map((r) => r.name).join(' / ') || t('layout.wholeSystem')}</div>
+            <div className="app-drawer-path" data-value={user.regionPath.length ? '' : undefined}>{user.regionPath.map((r) => r.name).join(' / ') || t('layout.wholeSystem')}</div>
           </div>
         </Drawer>
       )}
@@ -200,13 +206,13 @@ export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
             {langSwitch}
             {isMobile ? (
               <Dropdown menu={{ items: userMenuItems, onClick: onUserMenu }} trigger={['click']}>
-                <Button type="text" icon={<UserOutlined />} aria-label={user.displayName} />
+                <Button type="text" icon={<UserOutlined />} aria-label={user.displayName} data-value="" />
               </Dropdown>
             ) : (
               <>
                 <span className="app-header-user">
                   <UserOutlined />
-                  <span className="app-header-name">{user.displayName}</span>
+                  <span className="app-header-name" data-value="">{user.displayName}</span>
                   <Tag color="blue">{labels.role(user.role)}</Tag>
                 </span>
                 <Button type="text" icon={<KeyOutlined />} onClick={() => setPasswordOpen(true)}>

@@ -55,15 +55,33 @@ export async function findOrgsByNamesInRegions(db: Db, pairs: { name: string; re
 }
 
 /** Organizations of one category in one community (level-5 node), for the same-kind warning. */
-export function findOrgsOfCategoryIn(db: Db, level5Id: number, category: string, exceptId?: number) {
+/** The organizations in a community that may be of the same kind: same legal form (when known), not closed. */
+export function findSameFormOrgsIn(db: Db, level5Id: number, legalForm: string | null, exceptId?: number) {
   let q = db
     .selectFrom('orgs')
-    .select(['id', 'name', 'purpose'])
+    .select(['id', 'name', 'purpose', 'activities', 'legal_form'])
     .where('level5_id', '=', level5Id)
-    .where('category', '=', category)
     .where('status', 'not in', ['deregistered', 'dissolved', 'revoked']);
+  if (legalForm) q = q.where('legal_form', '=', legalForm as never);
   if (exceptId) q = q.where('id', '<>', exceptId);
-  return q.limit(200).execute();
+  return q.orderBy('id').limit(500).execute();
+}
+
+/** The names of regions (a community and its street), which organization names start with. */
+export async function findPlaceNames(db: Db, ids: number[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('regions').select('name').where('id', 'in', ids).execute()).map((r) => r.name);
+}
+
+/** How many organizations of a district state exactly this purpose (a stock phrase when many do). */
+export async function countOrgsWithPurpose(db: Db, level3Id: number, purpose: string): Promise<number> {
+  const row = await db
+    .selectFrom('orgs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('level3_id', '=', level3Id)
+    .where('purpose', '=', purpose)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Inserts organizations in one statement; ids in the order of the rows (RETURNING keeps VALUES order for a plain INSERT). */

@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Typography } 
 import { CheckOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import type { ReviewDecision } from '../../../shared/enums.js';
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from '../../../shared/validators.js';
+import { localValidatorMessage } from '../../server.messages.js';
 import { ApiError, errorMessage } from '../../api/client.js';
 import { useAppLabels, applicationsMessages } from './applications.messages.js';
 import { DueTag, isDeregistration } from './app-tags.js';
@@ -119,7 +120,7 @@ export function ReviewPanel({ app }: { app: Application }) {
                 validator: async (_r, v: string | undefined) => {
                   if (!v) return;
                   const p = creditCodeProblem(v);
-                  if (p) throw new Error(CREDIT_CODE_MESSAGES[p]);
+                  if (p) throw new Error(localValidatorMessage(CREDIT_CODE_MESSAGES[p]));
                 },
               },
             ]}

@@ -8,9 +8,11 @@ import { useT } from '../../i18n.js';
 import { useFormFeedback } from '../../lib/form-feedback.js';
 import { AuthCard } from './AuthCard.js';
 import { authMessages } from './auth.messages.js';
+import { usePageTitle } from '../../lib/page-title.js';
 
 export default function LoginPage() {
   const t = useT(authMessages);
+  usePageTitle(t('auth.title'));
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const session = useSession();

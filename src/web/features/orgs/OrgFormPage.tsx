@@ -104,7 +104,8 @@ function OrgForm({ initial, onReload }: FormProps) {
     setDirty(false);
     guard.release();
     message.success(editing ? t('orgs.saved') : t('orgs.created', { name: saved.name }));
-    navigate(`/orgs/${saved.id}`, { state: { saved: true } });
+    // The save's own warnings (a similar organization included) go to the record the saver lands on.
+    navigate(`/orgs/${saved.id}`, { state: { saved: true, warnings: saved.warnings } });
   };
 
   const submit = async () => {

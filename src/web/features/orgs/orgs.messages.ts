@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
-import { ATTACHMENT_KIND_LABELS, ORG_FIELD_LABELS } from '../../../shared/schemas/orgs.js';
-import { defineMessages, useLang } from '../../i18n.js';
+import { ATTACHMENT_KIND_LABELS, ORG_FIELD_LABELS, SIMILAR_RULE_TEXT } from '../../../shared/schemas/orgs.js';
+import { defineMessages, useLang, useT } from '../../i18n.js';
 
 // The registry's strings: list, record, form, history, import, attachments, print.
 // Chinese (the working language) first; English complete beside it, key for key (the type of en_US is that of
@@ -57,6 +57,14 @@ const zh_CN = {
   'orgs.warningsTitle': '请审核人员注意',
   'orgs.savedWithWarnings': '已保存。以下情况请审核人员核查：',
   'orgs.similarOrgs': '相近的组织：',
+  'orgs.warn.similar_org': '本社区已有组织形式相同、{why}的组织，原则上同一类组织一个社区备案一个，是否整合由审核人员决定',
+  'orgs.warn.prohibited_kind': '疑似禁止类组织（不予备案登记），请审核人员核查',
+  'orgs.warn.strict_control': '属严格控制类，请审核人员从严把关',
+  'orgs.why.name': '名称所示活动相近',
+  'orgs.why.activities': '业务范围（活动内容）相近',
+  'orgs.why.purpose': '宗旨相近',
+  'orgs.why.sep': '、',
+  'orgs.ruleQuote': '依据：',
   'orgs.hubMembers': '查看下属组织',
   'orgs.empty': '（空）',
   'orgs.beijingTime': '（北京时间）',
@@ -226,6 +234,14 @@ const en_US: typeof zh_CN = {
   'orgs.warningsTitle': 'For the reviewer\'s attention',
   'orgs.savedWithWarnings': 'Saved. The reviewer should check the following:',
   'orgs.similarOrgs': 'Similar organizations: ',
+  'orgs.warn.similar_org': 'An organization of the same legal form with {why} already exists in this community. In principle one organization of a kind is filed per community; the reviewer decides whether to merge',
+  'orgs.warn.prohibited_kind': 'Possibly a prohibited kind of organization (not filed or registered): the reviewer checks',
+  'orgs.warn.strict_control': 'A strictly controlled kind: the reviewer checks closely',
+  'orgs.why.name': 'a name showing the same activity',
+  'orgs.why.activities': 'close activities',
+  'orgs.why.purpose': 'a close purpose',
+  'orgs.why.sep': ', ',
+  'orgs.ruleQuote': 'The rule (seed 004): ',
   'orgs.hubMembers': 'Member organizations',
   'orgs.empty': '(empty)',
   'orgs.beijingTime': ' (Beijing time)',
@@ -395,4 +411,26 @@ export function useAttachmentKindLabel(): (kind: keyof typeof ATTACHMENT_KIND_LA
     const labels = lang === 'zh' ? ATTACHMENT_KIND_LABELS : ATTACHMENT_KIND_LABELS_EN;
     return (k: keyof typeof ATTACHMENT_KIND_LABELS) => labels[k] ?? k;
   }, [lang]);
+}
+
+/**
+ * A rule warning (similar_org, prohibited_kind, strict_control) in the page's language. Chinese mode shows the
+ * server's own text (it cites seed 004 word for word); English mode the web's words per code, with the seed's
+ * sentence quoted as written (issue 22 items 5 and 9).
+ */
+export function useRuleWarningText() {
+  const t = useT(orgsMessages);
+  const { lang } = useLang();
+  return useCallback(
+    (w: { code: string; message: string; orgs?: { why?: string[] }[] }): { text: string; quote: string | null; server: boolean } => {
+      if (lang === 'zh') return { text: w.message, quote: null, server: false };
+      if (w.code === 'similar_org') {
+        const why = [...new Set((w.orgs ?? []).flatMap((o) => o.why ?? ['name']))].map((k) => t(`orgs.why.${k}` as 'orgs.why.name')).join(t('orgs.why.sep'));
+        return { text: t('orgs.warn.similar_org', { why }), quote: SIMILAR_RULE_TEXT, server: false };
+      }
+      if (w.code === 'prohibited_kind' || w.code === 'strict_control') return { text: t(`orgs.warn.${w.code}`), quote: null, server: false };
+      return { text: w.message, quote: null, server: true };
+    },
+    [lang, t],
+  );
 }

@@ -8,6 +8,7 @@ import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
 import { OrgStatusTag, OrgSummary } from '../orgs/org-tags.js';
 import { publicOrgsQuery, publicPlacesQuery, type PublicListParams, type PublicOrgListItem } from './public.api.js';
 import { publicMessages } from './public.messages.js';
+import { CategoryText, Data } from '../../components/Data.js';
 
 // Grassroots organizations are never public (orgs.public.ts), so they are not offered as a filter.
 const PUBLIC_FORMS = LEGAL_FORMS.filter((f) => f !== 'grassroots');
@@ -36,15 +37,15 @@ export default function PublicOrgsPage() {
 
   const nameLink = (o: PublicOrgListItem) => (
     <Link to={`/public/orgs/${o.id}`} className="org-name-link">
-      {o.name}
+      <Data>{o.name}</Data>
     </Link>
   );
 
   const desktopColumns: TableColumnsType<PublicOrgListItem> = [
     { title: t('public.nameCol'), key: 'name', render: (_: unknown, o) => nameLink(o) },
     { title: t('public.formCol'), dataIndex: 'legalForm', key: 'legalForm', render: (f: LegalForm) => labels.legalForm(f) },
-    { title: t('public.categoryCol'), dataIndex: 'category', key: 'category' },
-    { title: t('public.place'), dataIndex: 'regionPath', key: 'regionPath' },
+    { title: t('public.categoryCol'), dataIndex: 'category', key: 'category', render: (c: string) => <CategoryText value={c} /> },
+    { title: t('public.place'), dataIndex: 'regionPath', key: 'regionPath', render: (v: string) => <Data>{v}</Data> },
     { title: t('public.statusCol'), dataIndex: 'status', key: 'status', render: (s: OrgStatus) => <OrgStatusTag status={s} /> },
     {
       title: t('public.foundedCol'),

@@ -42,7 +42,7 @@ export default function SettingsPage() {
         title={
           <Space wrap>
             {st('title')}
-            {q.data && <Tag color="blue">{q.data.region.name}</Tag>}
+            {q.data && <Tag color="blue"><span data-value="">{q.data.region.name}</span></Tag>}
           </Space>
         }
         className="settings-head"
@@ -137,9 +137,9 @@ function WorkflowCard({ data, region }: { data: SettingsResponse; region: string
       <Form {...feedback.formProps} layout="vertical" initialValues={item.value} onFinish={onFinish}>
         <Form.Item name="filingSteps" label={st('steps')} extra={st('stepsHint')}>
           <Radio.Group className="settings-radios">
-            {Object.entries(FILING_STEP_LABELS).map(([k, label]) => (
+            {Object.keys(FILING_STEP_LABELS).map((k) => (
               <Radio key={k} value={k}>
-                {label}
+                {st(`steps.${k as keyof typeof FILING_STEP_LABELS}`)}
               </Radio>
             ))}
           </Radio.Group>
@@ -409,7 +409,7 @@ function TargetsCard({ data, region }: { data: SettingsResponse; region: string 
         <Row gutter={16}>
           {(Object.keys(TARGET_SETTING_LABELS) as (keyof TargetSettings)[]).map((k) => (
             <Col key={k} xs={24} sm={12} lg={8}>
-              <Form.Item name={k} label={TARGET_SETTING_LABELS[k]} rules={[{ required: true, type: 'number', min: 0, message: '≥ 0' }]}>
+              <Form.Item name={k} label={st(`target.${k}`)} rules={[{ required: true, type: 'number', min: 0, message: '≥ 0' }]}>
                 <InputNumber min={0} max={1000} className="full-width" inputMode="decimal" />
               </Form.Item>
             </Col>

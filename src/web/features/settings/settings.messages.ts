@@ -55,6 +55,19 @@ const zh_CN = {
   categoryDup: '类别名称不能重复',
   targets: '发展目标（统计看板的目标值）',
   targetsHint: '统计看板将各项实际数与这些目标比较，标出“达标”“接近”“差距较大”。',
+  'steps.community_street': '社区预审 → 街道审查备案',
+  'steps.community_street_district': '社区预审 → 街道审查 → 区民政局备案',
+  'steps.street': '街道审查备案（不经社区预审）',
+  'steps.street_district': '街道审查 → 区民政局备案',
+  'target.orgsPer10k': '每万人拥有社区社会组织数（个）',
+  'target.growthStreet': '街道年增长率（%）',
+  'target.growthTownship': '镇、乡年增长率（%）',
+  'target.orgsPerUrbanCommunity': '每个城市社区平均组织数（个）',
+  'target.orgsPerRuralCommunity': '每个农村社区平均组织数（个）',
+  'target.inspectionRate': '年检率（%）',
+  'target.partyCoverage': '党组织覆盖率（%）',
+  'target.satisfaction': '群众满意度（%）',
+  'target.closeMargin': '差距在目标的百分之几以内算“接近”',
 };
 
 const en_US: typeof zh_CN = {
@@ -85,7 +98,7 @@ const en_US: typeof zh_CN = {
   isDefault: 'Using the defaults',
   updated: 'Last changed by {who} at {at}',
   holidays: 'Holiday schedules',
-  holidaysHint: 'The built-in holiday data covers years up to {year}. When the State Council publishes a new year before the package is updated, add it here: days off that fall on weekdays, and weekend days worked (调休).',
+  holidaysHint: 'The built-in holiday data covers years up to {year}. When the State Council publishes a new year before the package is updated, add it here: days off that fall on weekdays, and weekend days worked (make-up working days).',
   uncovered: 'Holidays are not known for: {years}. Deadlines reaching these years may be wrong.',
   uncoveredAction: 'Add {year}',
   year: 'Year',
@@ -109,6 +122,19 @@ const en_US: typeof zh_CN = {
   categoryDup: 'Names must differ',
   targets: 'Development targets (for the dashboard)',
   targetsHint: 'The dashboard compares each figure with these targets.',
+  'steps.community_street': 'Community pre-review → street review and filing',
+  'steps.community_street_district': 'Community pre-review → street review → district filing',
+  'steps.street': 'Street review and filing (no community pre-review)',
+  'steps.street_district': 'Street review → district filing',
+  'target.orgsPer10k': 'Community organizations per 10,000 residents',
+  'target.growthStreet': 'Yearly growth of a street (%)',
+  'target.growthTownship': 'Yearly growth of a town or township (%)',
+  'target.orgsPerUrbanCommunity': 'Average organizations per urban community',
+  'target.orgsPerRuralCommunity': 'Average organizations per village',
+  'target.inspectionRate': 'Inspection rate (%)',
+  'target.partyCoverage': 'Party organization coverage (%)',
+  'target.satisfaction': 'Residents\' satisfaction (%)',
+  'target.closeMargin': 'Within what percentage of the target counts as "close"',
 };
 
 export const settingsMessages = defineMessages({ zh_CN, en_US });

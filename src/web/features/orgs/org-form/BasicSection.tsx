@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import { Card, Col, DatePicker, Form, Input, Row, Select, type FormInstance } from 'antd';
 import { DEFAULT_ORG_CATEGORIES, LEGAL_FORMS, ORG_STATUSES, REGISTERED_FORMS, type LegalForm } from '../../../../shared/enums.js';
 import { CREDIT_CODE_FORM_DIGIT, CREDIT_CODE_MESSAGES, creditCodeProblem } from '../../../../shared/validators.js';
+import { localValidatorMessage } from '../../../server.messages.js';
 import { useEnumLabels, useT } from '../../../i18n.js';
 import { RegionSelect } from '../../regions/RegionSelect.js';
 import type { Org } from '../orgs.api.js';
@@ -40,7 +41,7 @@ export function BasicSection({ form, org, defaultRegion = null, regionLevel, onR
       if (!reg && code) throw new Error(t('orgs.creditCodeMustBeEmpty'));
       if (!code) return;
       const problem = creditCodeProblem(code);
-      if (problem) throw new Error(CREDIT_CODE_MESSAGES[problem]);
+      if (problem) throw new Error(localValidatorMessage(CREDIT_CODE_MESSAGES[problem]));
       if (code[0] !== '5') throw new Error(t('orgs.creditCodeDept'));
       if (code[1] !== CREDIT_CODE_FORM_DIGIT[form as keyof typeof CREDIT_CODE_FORM_DIGIT]) throw new Error(t('orgs.creditCodeForm'));
     },
