@@ -6,13 +6,19 @@ import { createTestApp, type TestApp } from './app.js';
 import { createTestOrg, createTestUser, PLACES } from './factories.js';
 import { ROLES, type Role } from '../src/shared/enums.js';
 import { ROLE_PERMISSIONS } from '../src/server/lib/access.js';
-import { createMatrixKit, type AccessCases, type MatrixKit, type Place, type RouteCase, type Target } from './access-matrix/kit.js';
+import { changesState, createMatrixKit, refuseAuditWrites, restoreAuditWrites, watchWrites, type AccessCases, type MatrixKit, type ObservedWrites, type Place, type PublicWriteCase, type RouteCase, type Target } from './access-matrix/kit.js';
+import { recordScore } from './scoreboard.js';
 
 /**
  * The authorization matrix: every role × every route × a resource inside and outside the actor's subtree.
  * Expected: 401 without a session; 403 when the role lacks the permission; 404 outside the jurisdiction
  * (never data from outside); 2xx otherwise. Every route the app has must appear in the cases file of its module,
  * `src/server/modules/<name>/<name>.access-cases.ts`; this file collects them.
+ *
+ * Around every call of a state-changing route (issue 12 item 3) the database is snapshotted: a refused call (any
+ * answer outside 2xx) changes no table and writes no audit record; a successful one writes exactly its audit records
+ * (one unless the case declares `audits`), carrying its request id. And for each such route, with audit inserts made to
+ * fail, the call answers 500 and leaves nothing changed: the change and its record are one transaction.
  */
 
 const MODULES_DIR = path.resolve(import.meta.dirname, '../src/server/modules');
@@ -26,6 +32,7 @@ const MODULE_CASES: { module: string; cases: AccessCases }[] = await Promise.all
 const ROUTES: RouteCase[] = MODULE_CASES.flatMap((m) => m.cases.routes);
 /** Routes anyone may call. */
 const PUBLIC_ROUTES: string[] = MODULE_CASES.flatMap((m) => m.cases.publicRoutes ?? []);
+const PUBLIC_WRITES: PublicWriteCase[] = MODULE_CASES.flatMap((m) => m.cases.publicWrites ?? []);
 
 /** Each role at its usual node (DESIGN §1), plus a system administrator limited to one street. */
 const ACTORS: { name: string; role: Role; region: string | null }[] = [
@@ -66,10 +73,34 @@ beforeAll(async () => {
     targets[place] = target;
   }
 });
+/** A number per request, unique across the file (names of the organizations, accounts and grids cases create). */
+let n = 0;
+const writes = { refused: 0, changedData: 0, audited: 0 };
 afterAll(async () => {
   await waitForImports();
+  recordScore('refused requests change nothing', { 'refused requests checked': writes.refused, 'changed data': writes.changedData, 'changes audited': writes.audited });
   await t?.close();
 });
+
+/** For each route, an actor whose call changed something: the one the same-transaction check below acts as. */
+const changedBy = new Map<RouteCase, { role: Role; region: string | null }>();
+
+/**
+ * What a watched call must have done: nothing when refused; when it changed anything, exactly its audit records. A
+ * success that changed nothing (a batch whose every item was refused) wrote no record either, since audit_log is a table.
+ */
+function checkWrites(route: RouteCase, w: ObservedWrites | null, actor?: { role: Role; region: string | null }) {
+  expect(w, `${route.method} ${route.url} was not called by its case`).not.toBeNull();
+  if (w!.status < 200 || w!.status >= 300) {
+    writes.refused++;
+    if (w!.changed.length > 0 || w!.audits.length > 0) writes.changedData++;
+    expect({ changed: w!.changed, audits: w!.audits }, `refused with ${w!.status}, yet wrote`).toEqual({ changed: [], audits: [] });
+  } else if (w!.changed.length > 0) {
+    expect(w!.audits, `${route.method} ${route.url} changed ${w!.changed.join(', ')}: its audit records`).toHaveLength(route.audits ?? 1);
+    writes.audited++;
+    if (actor && !changedBy.has(route)) changedBy.set(route, actor);
+  }
+}
 
 function isInside(actorRegion: string | null, place: Place) {
   return actorRegion === null || TARGET_REGIONS[place].startsWith(actorRegion);
@@ -110,12 +141,13 @@ describe('authorization matrix', () => {
   });
 
   it.each(ROUTES.map((r) => [`${r.method} ${r.url}`, r] as const))('%s needs a session', async (_name, route) => {
-    const res = await route.request(t.anonymous(), targets.inside, 0, kit);
+    const watch = changesState(route) ? watchWrites(t.anonymous(), route, t.database.db) : null;
+    const res = await route.request(watch?.client ?? t.anonymous(), targets.inside, 0, kit);
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('auth.required');
+    if (watch) checkWrites(route, watch.observed());
   });
 
-  let n = 0;
   for (const actor of ACTORS) {
     for (const route of ROUTES) {
       for (const place of route.placed ? (['inside', 'outside'] as Place[]) : (['inside'] as Place[])) {
@@ -127,7 +159,9 @@ describe('authorization matrix', () => {
           : 'ok';
         it(`${actor.name} · ${route.method} ${route.url} · ${place} → ${expected}`, async () => {
           const client = await t.loginAs({ role: actor.role, regionCode: actor.region });
-          const res = await route.request(client, targets[place], ++n, kit);
+          const watch = changesState(route) ? watchWrites(client, route, t.database.db) : null;
+          const res = await route.request(watch?.client ?? client, targets[place], ++n, kit);
+          if (watch) checkWrites(route, watch.observed(), place === 'inside' ? actor : undefined);
           if (expected === 'ok') {
             if (route.alsoOk?.includes(res.statusCode)) return;
             expect(res.statusCode, res.body).toBeGreaterThanOrEqual(200);
@@ -141,5 +175,61 @@ describe('authorization matrix', () => {
         });
       }
     }
+  }
+});
+
+describe('public routes that change something', () => {
+  it('are each given a success and a refusal to call', () => {
+    const writing = PUBLIC_ROUTES.filter((k) => !k.startsWith('GET ')).sort();
+    expect(PUBLIC_WRITES.map((w) => `${w.method} ${w.url}`).sort()).toEqual(writing);
+  });
+
+  for (const route of PUBLIC_WRITES) {
+    it(`${route.method} ${route.url}: a success writes its audit records, a refusal nothing (or what it declares)`, async () => {
+      const db = t.database.db;
+      const ok = watchWrites(t.anonymous(), route, db);
+      const okRes = await route.succeed(kit, ++n, ok.client);
+      expect(okRes.statusCode, okRes.body).toBeLessThan(300);
+      expect(ok.observed()!.audits).toHaveLength(route.audits ?? 1);
+      writes.audited++;
+
+      const refused = watchWrites(t.anonymous(), route, db);
+      const refusedRes = await route.refuse(kit, ++n, refused.client);
+      expect(refusedRes.statusCode, refusedRes.body).toBeGreaterThanOrEqual(400);
+      const w = refused.observed()!;
+      writes.refused++;
+      if (route.refusedWrites) {
+        expect(w.changed).toEqual(route.refusedWrites.tables);
+        expect(w.audits).toHaveLength(route.refusedWrites.audits);
+      } else {
+        if (w.changed.length > 0) writes.changedData++;
+        expect({ changed: w.changed, audits: w.audits }).toEqual({ changed: [], audits: [] });
+      }
+
+      const failing = watchWrites(t.anonymous(), route, db, { before: () => refuseAuditWrites(db), after: () => restoreAuditWrites(db) });
+      const failed = await route.succeed(kit, ++n, failing.client);
+      expect(failed.statusCode, failed.body).toBe(500);
+      expect(failing.observed()!.changed).toEqual([]);
+    });
+  }
+});
+
+describe('a change and its audit record are one transaction', () => {
+  // For each state-changing route, acting as an actor whose call changed something in the matrix above: with every
+  // audit insert refused (a trigger, for that one request), no table has changed and the answer claims no success
+  // (a 500, or a batch whose every item failed).
+  for (const route of ROUTES.filter((r) => changesState(r) && !r.auditedByJob)) {
+    it(`${route.method} ${route.url} leaves nothing behind when its audit record cannot be written`, async () => {
+      const actor = changedBy.get(route);
+      expect(actor, 'no actor of the matrix changed anything through this route').toBeDefined();
+      const client = await t.loginAs({ role: actor!.role, regionCode: actor!.region });
+      const db = t.database.db;
+      const watch = watchWrites(client, route, db, { before: () => refuseAuditWrites(db), after: () => restoreAuditWrites(db) });
+      const res = await route.request(watch.client, targets.inside, ++n, kit);
+      expect(watch.observed()!.changed, res.body).toEqual([]);
+      const items = (res.statusCode === 200 ? (res.json() as { items?: { ok: boolean }[] }).items : undefined) ?? null;
+      if (items) expect(items.every((i) => !i.ok), res.body).toBe(true);
+      else expect(res.statusCode, res.body).toBe(500);
+    });
   }
 });

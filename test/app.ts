@@ -4,6 +4,7 @@ import { loadConfig, type AppConfig } from '../src/server/config.js';
 import type { Database } from '../src/server/db/database.js';
 import { openTestDatabase, TEST_DATA_KEY } from './db.js';
 import { createTestUser, TEST_PASSWORD, type TestUserOptions } from './factories.js';
+import { installLeakScan, LeakScanner } from './leak-scan.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -39,11 +40,14 @@ function makeClient(app: FastifyInstance, cookie: string | null, csrfToken: stri
       cookies: { ...(cookie ? { shezu_sid: cookie } : {}), ...(opts.cookies ?? {}) },
       headers: { ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}), ...(opts.headers ?? {}) },
     });
+  return withShorthands({ userId, username, csrfToken, request });
+}
+
+/** A client from its one request function (the authorization matrix wraps that function to watch a call). */
+export function withShorthands(base: Pick<Client, 'userId' | 'username' | 'csrfToken' | 'request'>): Client {
+  const request = base.request;
   return {
-    userId,
-    username,
-    csrfToken,
-    request,
+    ...base,
     get: (url) => request({ method: 'GET', url }),
     post: (url, payload) => request({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as object }) }),
     put: (url, payload) => request({ method: 'PUT', url, ...(payload === undefined ? {} : { payload: payload as object }) }),
@@ -52,14 +56,27 @@ function makeClient(app: FastifyInstance, cookie: string | null, csrfToken: stri
   };
 }
 
+/** The level production logs at (LOG_LEVEL unset): the test app logs as much, into the leak scan. */
+const PRODUCTION_LOG_LEVEL = loadConfig({}).logLevel;
+
 export async function createTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
   return testAppOn(await openTestDatabase(), config);
 }
 
 /** The test app on a database of the caller's (e.g. a data directory a server process opens afterwards); close() closes it. */
 export async function testAppOn(database: Database, config: Partial<AppConfig> = {}): Promise<TestApp> {
-  const app = await buildApp({ database, config: testConfig(config), web: false, logger: false });
+  // Every answer and every log line is scanned for personal data in full (test/leak-scan.ts, issue 12 item 2).
+  const scanner = new LeakScanner();
+  const app = await buildApp({ database, config: testConfig({ logLevel: PRODUCTION_LOG_LEVEL, ...config }), web: false, logStream: scanner.logStream });
+  installLeakScan(app, scanner);
   await app.ready();
+  // Every inject of the test (the clients' and a test's own t.app.inject) fails on a leak, naming route and field.
+  const inject = app.inject.bind(app);
+  app.inject = (async (opts: InjectOptions) => {
+    const res = await inject(opts);
+    scanner.assertClean();
+    return res;
+  }) as FastifyInstance['inject'];
   const login = async (username: string, password = TEST_PASSWORD) => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
@@ -79,6 +96,8 @@ export async function testAppOn(database: Database, config: Partial<AppConfig> =
     async close() {
       await app.close();
       await database.close();
+      scanner.record();
+      scanner.assertClean();
     },
   };
 }

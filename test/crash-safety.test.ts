@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { openDatabase, type Database } from '../src/server/db/database.js';
 import { testDbMode } from './db-mode.js';
-import { createTestPgDatabase } from './db.js';
+import { createTestPgDatabase, TEST_DATA_KEY } from './db.js';
 import { createTestUser, PLACES } from './factories.js';
 import { testAppOn } from './app.js';
 import { submitFiling } from './applications.js';
@@ -69,9 +69,12 @@ async function newStore(): Promise<Store> {
   return { dataDir, open: () => openDatabase({ dataDir }) };
 }
 
-/** The server on the store; the rate limit is lifted because the client polls a job every few milliseconds. */
+/**
+ * The server on the store; the rate limit is lifted because the client polls a job every few milliseconds, and the
+ * data key is the test's own, because the filings are prepared in this process and the server must open them.
+ */
 async function start(store: Store): Promise<ServerProcess> {
-  const s = await spawnServer(store.dataDir, children, { databaseUrl: store.databaseUrl, env: { SHEZU_RATE_LIMIT: '1000000' } });
+  const s = await spawnServer(store.dataDir, children, { databaseUrl: store.databaseUrl, env: { SHEZU_RATE_LIMIT: '1000000', SHEZU_DATA_KEY: TEST_DATA_KEY } });
   await waitHealthy(s);
   return s;
 }

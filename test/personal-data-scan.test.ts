@@ -15,4 +15,9 @@ describe('findPersonalData', () => {
     const text = '1101**********002X 138****5678 0796-****1234 110105194912310021 360802003009 1733000000000 9136080200000000XA';
     expect(findPersonalData(text)).toEqual([]);
   });
+
+  it('finds no phone inside a request id', () => {
+    expect(findPersonalData('{"reqId":"0c8b3a1e-5d2f-4b7a-9e1c-a15112344338","id":"b13800138000"}')).toEqual([]);
+    expect(findPersonalData('手机13800138000，')).toHaveLength(1);
+  });
 });

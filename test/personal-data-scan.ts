@@ -13,8 +13,9 @@ export interface PersonalDataFinding {
 }
 
 const RESIDENT_ID = /(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])/g;
-const MOBILE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g;
-const LANDLINE = /(?<![0-9])0[1-9][0-9]{1,2}-[2-9][0-9]{6,7}(?![0-9])/g;
+// Bounded by letters too, as an ID number is: eleven digits inside a request id (a UUID's hex) are not a phone.
+const MOBILE = /(?<![0-9A-Za-z])1[3-9][0-9]{9}(?![0-9A-Za-z])/g;
+const LANDLINE = /(?<![0-9A-Za-z])0[1-9][0-9]{1,2}-[2-9][0-9]{6,7}(?![0-9A-Za-z])/g;
 
 export function findPersonalData(text: string): PersonalDataFinding[] {
   const found: PersonalDataFinding[] = [];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -10,6 +10,7 @@ import { countAppliedMigrations } from './db/migrate.js';
 import { AppError } from './lib/errors.js';
 import { keyringOf } from './data-key.js';
 import { useKeyring } from './lib/personal-data.js';
+import { maskPersonalDataIn } from '../shared/validators.js';
 import errorHandler from './plugins/error-handler.js';
 import openapi from './plugins/openapi.js';
 import session from './plugins/session.js';
@@ -43,12 +44,25 @@ export interface BuildOptions {
   /** Serve the built web app (off in API tests). */
   web?: boolean;
   logger?: boolean;
+  /** Where log lines go instead of stdout (the tests' leak scan reads every line the server logs). */
+  logStream?: { write(line: string): void };
 }
 
 /** Builds the app: external plugins, then app plugins, then the modules under /api/v1 (fastify/demo's order). */
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: opts.config.logLevel },
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: opts.config.logLevel,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+            // Fastify's request line, with personal data typed into an address (a search for a phone) masked: no log
+            // line holds an ID number or a phone in full (PIPL art. 51; issue 12 item 2).
+            serializers: {
+              req: (req: FastifyRequest) => ({ method: req.method, url: maskPersonalDataIn(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort }),
+            },
+          },
     bodyLimit: 1024 * 1024,
     trustProxy: opts.config.trustProxy,
     genReqId: () => randomUUID(),
@@ -85,6 +99,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // An audited reveal shows personal data in clear: no browser or proxy may keep a copy (PIPL art. 51).
+    if (request.routeOptions.config?.reveal) reply.header('cache-control', 'no-store');
   });
 
   await app.register(errorHandler);

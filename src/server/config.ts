@@ -26,17 +26,23 @@ export interface AppConfig {
   dataKey?: string;
   /** Older keys that may still open values (SHEZU_DATA_KEY_PREVIOUS, comma-separated): during a rotation. */
   previousDataKeys: string[];
+  /**
+   * The office's own region (a district's or a province's code): the public register lists its organizations first,
+   * then the rest of its province, then the others. The demo's is 吉州区 (360802).
+   */
+  homeRegion?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
+  // Demo accounts share one published password: never on a real PostgreSQL unless asked for.
+  const demo = databaseUrl ? env.SHEZU_DEMO === '1' : env.SHEZU_DEMO !== '0';
   return {
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     port: Number(env.PORT || 3000),
     host: env.HOST || '0.0.0.0',
-    // Demo accounts share one published password: never on a real PostgreSQL unless asked for.
-    demo: databaseUrl ? env.SHEZU_DEMO === '1' : env.SHEZU_DEMO !== '0',
+    demo,
     demoPassword: env.SHEZU_DEMO_PASSWORD || 'Shezu@2026',
     secureCookies: env.SHEZU_SECURE_COOKIES === '1',
     trustProxy: env.SHEZU_TRUST_PROXY === '1',
@@ -50,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: env.SHEZU_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     dataKey: env.SHEZU_DATA_KEY ? checked(env.SHEZU_DATA_KEY, 'SHEZU_DATA_KEY') : undefined,
     previousDataKeys: (env.SHEZU_DATA_KEY_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean).map((k) => checked(k, 'SHEZU_DATA_KEY_PREVIOUS')),
+    homeRegion: /^\d{2,12}$/.test(env.SHEZU_HOME_REGION ?? '') ? env.SHEZU_HOME_REGION : demo ? '360802' : undefined,
   };
 }
 

@@ -18,3 +18,14 @@ describe('half-width text', () => {
     expect(cleanText('\u00A0')).toBe('');
   });
 });
+
+describe('normalizeCertificateNumber', () => {
+  it('gives the printed form for numbers typed as input methods give them', async () => {
+    const { normalizeCertificateNumber } = await import('./text-normalize.js');
+    const printed = 'BA-360802-2026-00001-7K3M';
+    for (const typed of ['BA360802202600001 7K3M', 'ba-360802-2026-00001-7k3m', 'BA－360802－2026－00001－7K3M', 'ＢＡ—３６０８０２—２０２６—００００１—７Ｋ３Ｍ', ' BA 360802 2026 00001 7K3M ']) {
+      expect(normalizeCertificateNumber(typed), typed).toBe(printed);
+    }
+    expect(normalizeCertificateNumber('1 or 1=1')).toBe('1OR1=1');
+  });
+});

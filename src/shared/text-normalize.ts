@@ -14,3 +14,22 @@ export function toHalfWidth(text: string): string {
 export function cleanText(text: string): string {
   return toHalfWidth(text).replace(/\s+/g, ' ').trim();
 }
+
+/** A certificate number as printed: BA-360802-2026-00001-7K3M (备案证明) or DJ-… (登记证书). */
+export const CERTIFICATE_NUMBER = /^(BA|DJ)-\d{6}-\d{4}-\d{5}-[0-9A-Z]{4}$/;
+
+/**
+ * A certificate number as people type it (issue 22 item 6): a Chinese input method gives full-width letters and
+ * dashes (－, —, –, ー), spaces anywhere, lower case, or no dashes at all (BA36080220260000 17K3M). Returns the
+ * printed form when the characters make one, else the cleaned text (which then fails CERTIFICATE_NUMBER).
+ */
+export function normalizeCertificateNumber(text: string): string {
+  const s = toHalfWidth(text)
+    .toUpperCase()
+    .replace(/[\u2010-\u2015\u2212\u30FC\uFE58\uFE63_]/g, '-')
+    .replace(/\s+/g, '');
+  if (CERTIFICATE_NUMBER.test(s)) return s;
+  const bare = s.replace(/-/g, '');
+  const m = /^(BA|DJ)(\d{6})(\d{4})(\d{5})([0-9A-Z]{4})$/.exec(bare);
+  return m ? `${m[1]}-${m[2]}-${m[3]}-${m[4]}-${m[5]}` : s;
+}

@@ -6,6 +6,7 @@ import {
   isValidCreditCode,
   isValidPhone,
   isValidResidentId,
+  maskPersonalDataIn,
   maskPhone,
   maskResidentId,
   orgCodeCheckChar,
@@ -108,5 +109,16 @@ describe('the one phone rule', () => {
 
   it('masks the stored form of an extension', () => {
     expect(maskPhone('0796-8221234-801')).toBe('0796-***1234-801');
+  });
+});
+
+describe('maskPersonalDataIn', () => {
+  it('masks ID numbers with a valid check digit, mobiles and landlines in a text, and leaves codes alone', () => {
+    const id = `36080219800101001${residentIdCheckChar('36080219800101001')}`;
+    expect(maskPersonalDataIn(`/api/v1/orgs?q=${id}&region=360802003006&p=13800138000&t=0796-8221234`)).toBe(
+      `/api/v1/orgs?q=${maskResidentId(id)}&region=360802003006&p=138****8000&t=0796-***1234`,
+    );
+    const wrong = `36080219800101001${residentIdCheckChar('36080219800101001') === '0' ? '1' : '0'}`;
+    expect(maskPersonalDataIn(`q=${wrong}`)).toBe(`q=${wrong}`);
   });
 });

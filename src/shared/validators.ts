@@ -138,7 +138,9 @@ export function isValidPhone(raw: string): boolean {
   return normalizePhone(raw) !== null;
 }
 
-export const PHONE_MESSAGE = '请填写 11 位手机号，或带区号的固定电话（如 0796-8221234，分机写在后面：0796-8221234 转 801）';
+// The example is written with × for its last digits: an answer never carries a phone number in full, not even a made-up one
+// (the leak scan, issue 12 item 2, cannot tell an example from a leader's number).
+export const PHONE_MESSAGE = '请填写 11 位手机号，或带区号的固定电话（如 0796-822××××，分机写在后面：0796-822×××× 转 801）';
 
 /**
  * `340802199001011234` → `3408**********1234`. Counted in characters, not UTF-16 units: a draft may hold any text,
@@ -147,6 +149,16 @@ export const PHONE_MESSAGE = '请填写 11 位手机号，或带区号的固定�
 export function maskResidentId(id: string): string {
   const c = [...id];
   return c.length < 8 ? '*'.repeat(c.length) : `${c.slice(0, 4).join('')}${'*'.repeat(c.length - 8)}${c.slice(-4).join('')}`;
+}
+
+/**
+ * Every resident ID number (valid check digit), mobile and landline written out in a text, masked: for what is logged
+ * as typed (a search for a phone number in a request's address), never for what is stored.
+ */
+export function maskPersonalDataIn(text: string): string {
+  return text
+    .replace(/(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])/g, (m) => (isValidResidentId(m.toUpperCase()) ? maskResidentId(m) : m))
+    .replace(/(?<![0-9A-Za-z])(1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-[2-9][0-9]{6,7})(?![0-9A-Za-z])/g, (m) => maskPhone(m));
 }
 
 /** `13812345678` → `138****5678`; a landline keeps its area code and last 4 digits. */

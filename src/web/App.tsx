@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { Navigate, Outlet, Route, RouterProvider, createBrowserRouter, createRoutesFromElements } from 'react-router-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Result } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -8,18 +8,19 @@ import { ApiError } from './api/client.js';
 import { FullPageSpin, RequireAuth, RequirePermission, UnauthorizedBridge, useCurrentUser } from './auth/session.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { LangProvider, useLang, useT } from './i18n.js';
+import { THEME } from './theme.js';
 
 // The signed-in app's shell (menu, header, to-do bell) is a chunk of its own too: the login page, the first page
 // anyone opens, loads only what it shows (issue 11: at most 400 KB of gzipped JS and CSS; `npm run bench web-bundle`).
 const AppLayout = lazy(() => import('./components/AppLayout.js').then((m) => ({ default: m.AppLayout })));
 // The first page a user's permissions allow: it needs the menu's list, so it comes with the shell's chunk.
 const HomeRedirect = lazy(() =>
-  import('./components/AppLayout.js').then(({ allowedNavItems }) => ({
+  import('./components/AppLayout.js').then(({ homePath }) => ({
     default: function HomeRedirect() {
       const user = useCurrentUser();
       const t = useT();
-      const first = allowedNavItems(user.permissions)[0];
-      if (first) return <Navigate to={first.path} replace />;
+      const home = homePath(user);
+      if (home) return <Navigate to={home} replace />;
       return <Result status="info" title={t('nav.nothing')} subTitle={t('nav.nothingHint')} />;
     },
   })),
@@ -66,12 +67,24 @@ const queryClient = new QueryClient({
   },
 });
 
-const FONT =
-  '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
-function AppRoutes() {
+/** What every page sits in: the 401 bridge (needs the router) and the error boundary. */
+function Root() {
   return (
-    <Routes>
+    <>
+      <UnauthorizedBridge />
+      <ErrorBoundary>
+        <Outlet />
+      </ErrorBoundary>
+    </>
+  );
+}
+
+// A data router, for its navigation blocker: a form with unsaved input asks before the menu, a link or the
+// browser's back button leaves it (lib/form-feedback.tsx useUnsavedGuard; issue 22 item 3).
+const router = createBrowserRouter(
+  createRoutesFromElements(
+    <Route element={<Root />}>
       <Route
         path="/login"
         element={
@@ -221,25 +234,21 @@ function AppRoutes() {
         />
         <Route path="*" element={<NotFound />} />
       </Route>
-    </Routes>
-  );
-}
+    </Route>,
+  ),
+);
 
 function Shell() {
   const { lang } = useLang();
   return (
     <ConfigProvider
       locale={lang === 'zh' ? zhCN : enUS}
-      theme={{ token: { colorPrimary: '#1b5eab', fontFamily: FONT, borderRadius: 4 } }}
+      theme={THEME}
     >
-      <AntApp>
+      {/* Messages open below the header, never over it and its to-do bell (issue 22 item 10). */}
+      <AntApp message={{ top: 68 }} notification={{ top: 68 }}>
         <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <UnauthorizedBridge />
-            <ErrorBoundary>
-              <AppRoutes />
-            </ErrorBoundary>
-          </BrowserRouter>
+          <RouterProvider router={router} />
         </QueryClientProvider>
       </AntApp>
     </ConfigProvider>

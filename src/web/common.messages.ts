@@ -192,6 +192,28 @@ export const ORG_STATUS_LABELS_EN: Record<OrgStatus, string> = {
 
 export const ORG_FLAG_LABELS_EN: Record<OrgFlag, string> = { isDemoSite: 'Demonstration site', isBrand: 'Brand', isIncubating: 'Incubating' };
 
+/**
+ * English names of the default categories (DEFAULT_ORG_CATEGORIES). A district may add its own: those are data,
+ * shown as entered (marked data-value, see components/Data.tsx).
+ */
+export const CATEGORY_LABELS_EN: Record<string, string> = {
+  公益慈善: 'Charity',
+  生活服务: 'Everyday services',
+  文体活动: 'Culture and sports',
+  权益维护: 'Rights protection',
+  社区事务: 'Community affairs',
+  社会中介: 'Social intermediary',
+  经济: 'Economic',
+  枢纽型: 'Hub',
+  维权站: 'Rights station',
+  俱乐部: 'Club',
+  服务社: 'Service society',
+  行业协会商会类: 'Trade associations and chambers',
+  科技类: 'Science and technology',
+  公益慈善类: 'Public welfare and charity',
+  城乡社区服务类: 'Urban and rural community services',
+};
+
 // The review chain's steps and statuses: the applications' pages and the cross-kind to-do queue name them alike.
 export const REVIEW_STATUS_LABELS_EN: Record<ApplicationStatus, string> = {
   draft: 'Draft',

@@ -19,6 +19,7 @@ import {
   type Role,
 } from '../shared/enums.js';
 import {
+  CATEGORY_LABELS_EN,
   LEGAL_FORM_LABELS_EN,
   ORG_FLAG_LABELS_EN,
   ORG_STATUS_LABELS_EN,
@@ -141,6 +142,10 @@ export function useEnumLabels() {
       orgFlag: (f: OrgFlag) => (zh ? ORG_FLAG_LABELS[f] : ORG_FLAG_LABELS_EN[f]) ?? f,
       reviewStatus: (s: ApplicationStatus) => (zh ? APPLICATION_STATUS_LABELS[s] : REVIEW_STATUS_LABELS_EN[s]) ?? s,
       reviewStep: (s: ReviewStep) => (zh ? REVIEW_STEP_LABELS[s] : REVIEW_STEP_LABELS_EN[s]) ?? s,
+      /** A category's name: the English one for the default categories, else the district's own word (data). */
+      category: (c: string) => (zh ? c : (CATEGORY_LABELS_EN[c] ?? c)),
+      /** True when category(c) shows the district's own (Chinese) word: mark it as data. */
+      categoryIsData: (c: string) => !zh && !(c in CATEGORY_LABELS_EN),
     };
   }, [lang]);
 }

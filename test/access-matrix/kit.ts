@@ -1,9 +1,13 @@
 import { sealBytes } from '../../src/server/lib/personal-data.js';
 import { randomUUID } from 'node:crypto';
-import type { LightMyRequestResponse } from 'fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
+import { waitForImports } from '../../src/server/modules/imports/index.js';
+import type { Db } from '../../src/server/db/types.js';
+import { changedTables, snapshotDatabase } from '../db-snapshot.js';
 import type { Permission } from '../../src/server/lib/access.js';
 import type { Role } from '../../src/shared/enums.js';
-import type { Client, TestApp } from '../app.js';
+import { withShorthands, type Client, type TestApp } from '../app.js';
 import { createTestCertificate, createTestOrgAttachment } from '../factories.js';
 import { establishmentData, submitFiling, uploadRequired } from '../applications.js';
 import { submitTestItem } from '../review-subject.js';
@@ -36,6 +40,16 @@ export interface RouteCase {
   ownOnly?: Role[];
   /** Business refusals that still prove access was granted (e.g. 409 "not your step": turn order is tested in the flow tests). */
   alsoOk?: number[];
+  /**
+   * The audit records one successful call of a state-changing route writes (issue 12 item 3); 1 when not given.
+   * A route that writes another number says so and why.
+   */
+  audits?: number;
+  /**
+   * The request only queues an import job: its records are written by the job, each in the transaction of the batch
+   * or the finish it records (imports.runner.ts), so the same-transaction check of the request itself does not apply.
+   */
+  auditedByJob?: boolean;
   request(c: Client, target: Target, n: number, kit: MatrixKit): Promise<LightMyRequestResponse>;
 }
 
@@ -44,6 +58,20 @@ export interface AccessCases {
   routes: RouteCase[];
   /** Routes anyone may call (`METHOD /url`); they must be marked public in their route config. */
   publicRoutes?: string[];
+  /** How to call each state-changing public route, for the writes check (issue 12 item 3). */
+  publicWrites?: PublicWriteCase[];
+}
+
+/** A public route that changes something: a call that succeeds and one that is refused, both without a session. */
+export interface PublicWriteCase {
+  method: string;
+  url: string;
+  succeed(kit: MatrixKit, n: number, c: Client): Promise<LightMyRequestResponse>;
+  refuse(kit: MatrixKit, n: number, c: Client): Promise<LightMyRequestResponse>;
+  /** The audit records a success writes (1 when not given). */
+  audits?: number;
+  /** What a refusal writes on purpose, and why; nothing when not given. */
+  refusedWrites?: { tables: string[]; audits: number };
 }
 
 export const defineAccessCases = (cases: AccessCases): AccessCases => cases;
@@ -127,4 +155,59 @@ export function multipartFile(boundary: string, file: { name: string; filename: 
   const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
   parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n${file.content}\r\n`);
   return { payload: `${parts.join('')}--${boundary}--\r\n`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const changesState = (route: Pick<RouteCase, 'method'>) => STATE_CHANGING.has(route.method);
+
+/** What the call under test did to the database: the tables it changed and the audit actions it wrote. */
+export interface ObservedWrites {
+  status: number;
+  changed: string[];
+  audits: string[];
+}
+
+/**
+ * A client that watches the call of `route` itself (issue 12 item 3): a case may first make its fixtures through the
+ * same client (its own application, an upload), so the database is snapshotted immediately around the one request whose
+ * method and path are the route's, after any import still running has finished, and the audit records counted are
+ * those carrying that request's id. `around` runs just before and after that request (a failure to inject, say).
+ */
+export function watchWrites(c: Client, route: Pick<RouteCase, 'method' | 'url'>, db: Db, around: { before?: () => Promise<void>; after?: () => Promise<void> } = {}) {
+  const path = new RegExp(`^${route.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/?]+')}(\\?.*)?$`);
+  let observed: ObservedWrites | null = null;
+  const request = async (opts: InjectOptions): Promise<LightMyRequestResponse> => {
+    if ((opts.method ?? 'GET').toUpperCase() !== route.method || !path.test(String(opts.url))) return c.request(opts);
+    await waitForImports();
+    const before = await snapshotDatabase(db);
+    await around.before?.();
+    let res: LightMyRequestResponse;
+    try {
+      res = await c.request(opts);
+    } finally {
+      await around.after?.();
+    }
+    // An import acknowledged with 202 finishes in the background: its writes are part of this request.
+    await waitForImports();
+    const after = await snapshotDatabase(db);
+    const audits = await db.selectFrom('audit_log').select('action').where('request_id', '=', String(res.headers['x-request-id'])).orderBy('id').execute();
+    observed = { status: res.statusCode, changed: changedTables(before, after), audits: audits.map((a) => a.action) };
+    return res;
+  };
+  const client = withShorthands({ ...c, request });
+  return { client, observed: () => observed };
+}
+
+/**
+ * Makes every audit insert fail until `restore` (a trigger on audit_log that raises), so a test can show that a change
+ * and its audit record are one transaction: with the record refused, the change must not be there either. A trigger in
+ * the test database rather than a switch in lib/audit.ts, so no production code path knows about the test.
+ */
+export async function refuseAuditWrites(db: Db) {
+  await sql`CREATE OR REPLACE FUNCTION matrix_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'audit write refused by the test (issue 12 item 3)'; END; $$`.execute(db);
+  await sql`CREATE TRIGGER matrix_refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION matrix_refuse_audit()`.execute(db);
+}
+export async function restoreAuditWrites(db: Db) {
+  await sql`DROP TRIGGER IF EXISTS matrix_refuse_audit ON audit_log`.execute(db);
 }

@@ -39,6 +39,14 @@ async function reviewFromQueue(page: Page, decision: string, opinion: string) {
   await page.locator('.review-panel').waitFor();
   await page.locator('#review_opinion').fill(opinion);
   await page.locator('.review-panel').getByRole('button', { name: label(decision) }).click();
+  await confirmApproval(page, decision);
+}
+
+/** 同意 is asked first (issue 22 item 10): the confirmation's button says the same as the panel's. */
+async function confirmApproval(page: Page, decision: string) {
+  if (!decision.startsWith('同意')) return;
+  await page.locator('.ant-modal-confirm-title', { hasText: '确认同意？' }).waitFor();
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: label(decision) }).click();
 }
 
 describe('filing and deregistration in the browser', () => {
@@ -60,13 +68,13 @@ describe('filing and deregistration in the browser', () => {
     await pick(applicant, 'signup_regionCode', '仓口社区居委会', '仓口');
     await h.screenshot(applicant, 'signup');
     await applicant.getByRole('button', { name: label('注册') }).click();
-    await applicant.getByText('注册成功').waitFor();
-    await applicant.getByRole('button', { name: '去登录' }).click();
-    await applicant.waitForURL((u) => u.pathname === '/login');
-    expect(await applicant.locator('#username').inputValue()).toBe(APPLICANT);
-    await applicant.locator('#password').fill(APPLICANT_PASSWORD);
-    await applicant.locator('button[type=submit]').click();
+    // Signed in at once (issue 22 item 10), on the way to a new application; no second login.
+    await applicant.waitForURL((u) => u.pathname === '/applications/new');
+    const me = await applicant.request.get(`${h.baseUrl}/api/v1/auth/me`);
+    expect(me.status()).toBe(200);
+    expect((await me.json()).user).toMatchObject({ username: APPLICANT, displayName: LEADER });
     // An applicant's home is their applications.
+    await applicant.goto(`${h.baseUrl}/`);
     await applicant.waitForURL((u) => u.pathname === '/applications');
     await applicant.getByText('还没有申请').waitFor();
     await h.screenshot(applicant, 'applications-applicant-empty');
@@ -85,8 +93,8 @@ describe('filing and deregistration in the browser', () => {
     await h.screenshot(applicant, 'wizard-basic');
     await applicant.getByRole('button', { name: '下一步' }).click();
 
-    // 2 负责人与成员: the shared validators check the ID number while typing.
-    await applicant.locator('#appForm_org_leaderName').fill(LEADER);
+    // 2 负责人与成员: the leader is the applicant (issue 22 item 10); the shared validators check the ID while typing.
+    expect(await applicant.locator('#appForm_org_leaderName').inputValue()).toBe(LEADER);
     await applicant.locator('#appForm_org_leaderIdNumber').fill('360802196205040001');
     await applicant.getByText('身份证号校验码（第 18 位）不正确').waitFor();
     await applicant.locator('#appForm_org_leaderIdNumber').fill(makeResidentId('360802', '19620504', 7));
@@ -96,8 +104,10 @@ describe('filing and deregistration in the browser', () => {
     await applicant.getByRole('textbox', { name: '批量粘贴成员' }).fill([...names, '仓口社区卫生服务站'].join('\n'));
     await applicant.getByRole('button', { name: '加入名单' }).click();
     await applicant.getByText('名单中个人 22 人、单位 1 个').waitFor();
-    await applicant.getByRole('button', { name: '按名单填入会员数' }).click();
+    // The declared counts follow the list by themselves (issue 22 item 10): no button to find.
     expect(await applicant.locator('#appForm_org_individualMembers').inputValue()).toBe('22');
+    expect(await applicant.locator('#appForm_org_unitMembers').inputValue()).toBe('1');
+    expect(await applicant.getByRole('button', { name: '按名单填入会员数' }).count()).toBe(0);
     await h.screenshot(applicant, 'wizard-people');
     await applicant.getByRole('button', { name: '下一步' }).click();
 
@@ -161,6 +171,7 @@ describe('filing and deregistration in the browser', () => {
     await h.screenshot(street, 'review-street');
     await street.locator('#review_opinion').fill('符合条件，准予备案');
     await street.getByRole('button', { name: '同意并发证' }).click();
+    await confirmApproval(street, '同意并发证');
     await street.getByText('审核通过，已发证书：').waitFor();
     number = CERT.exec(await street.locator('.app-banner').innerText())![0];
     expect(number).toMatch(/^BA-360802-/);
@@ -223,6 +234,7 @@ describe('filing and deregistration in the browser', () => {
     await street.locator('tr.ant-table-row', { hasText: '注销备案' }).getByRole('link', { name: NAME }).click();
     await street.locator('#review_opinion').fill('同意注销');
     await street.locator('.review-panel').getByRole('button', { name: label('同意') }).click();
+    await confirmApproval(street, '同意');
     await street.getByText('已同意').first().waitFor();
     await street.context().close();
 

@@ -5,10 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/server/config.js';
 import { WEB_DIST } from '../../src/server/plugins/static-web.js';
 import type { Database } from '../../src/server/db/database.js';
 import { openTestDatabase } from '../db.js';
 import { testConfig } from '../app.js';
+import { installLeakScan, LeakScanner } from '../leak-scan.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -39,7 +41,11 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   }
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`npm test\` (its pretest installs it)`);
   const database = await openTestDatabase();
-  const app = await buildApp({ database, config: testConfig(), web: true, logger: false });
+  // What the pages are answered and what the server logs meanwhile, scanned for personal data (test/leak-scan.ts);
+  // a leak fails the file when the harness closes.
+  const scanner = new LeakScanner();
+  const app = await buildApp({ database, config: testConfig({ logLevel: loadConfig({}).logLevel }), web: true, logStream: scanner.logStream });
+  installLeakScan(app, scanner);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -67,6 +73,8 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       await browser.close();
       await app.close();
       await database.close();
+      scanner.record();
+      scanner.assertClean();
     },
   };
 }

@@ -74,9 +74,9 @@ describe('organization registry in the browser', () => {
     expect(await members.inputValue()).toBe('86');
     await members.fill('120');
 
-    // The reason is required on an edit.
+    // The reason is required on an edit (the field says so; the shared message names it too, see forms.browser.test.ts).
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByText('请填写修改原因').waitFor();
+    await page.locator('.ant-form-item-explain-error', { hasText: '请填写修改原因' }).waitFor();
     await page.locator('#orgForm_reason').fill('换届后会员增加');
     await h.screenshot(page, 'org-edit');
     await page.getByRole('button', { name: /保\s*存/ }).click();
@@ -88,7 +88,9 @@ describe('organization registry in the browser', () => {
     await history.getByText('修改原因：换届后会员增加').waitFor();
     const entry = history.locator('.history-entry').first();
     const text = await entry.innerText();
-    expect(text).toContain('wenshan-reviewer');
+    // Who changed it, by display name as the timelines show people (issue 22 item 10), not by login name.
+    expect(text).toContain('测试street_reviewer');
+    expect(text).not.toContain('wenshan-reviewer');
     expect(text).toContain('个人会员数');
     expect(text).toContain('86');
     expect(text).toContain('120');

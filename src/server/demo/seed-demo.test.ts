@@ -4,6 +4,9 @@ import { openTestDatabase } from '../../../test/db.js';
 import type { Database } from '../db/database.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { isDatabaseEmpty, seedDemo } from './seed-demo.js';
+import { computeTargets } from '../modules/stats/stats.service.js';
+import { yearReportTable } from '../modules/stats/stats.export.js';
+import { todayInChina } from '../lib/working-days.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -117,7 +120,11 @@ describe('registry search on the demo (issue #4 acceptance)', () => {
   it('wenshan-reviewer finds 平安夕阳红老年人协会 by 夕阳红, xiyanghong and xyh; bengbu-admin finds nothing from 吉州区', async () => {
     const { buildApp } = await import('../app.js');
     const { testConfig } = await import('../../../test/app.js');
-    const app = await buildApp({ database, config: testConfig(), web: false, logger: false });
+    const { installLeakScan, LeakScanner } = await import('../../../test/leak-scan.js');
+    // The demo's answers and log lines are scanned for personal data in full too (test/leak-scan.ts).
+    const scanner = new LeakScanner();
+    const app = await buildApp({ database, config: testConfig({ logLevel: 'info' }), web: false, logStream: scanner.logStream });
+    installLeakScan(app, scanner);
     try {
       const login = async (username: string) => {
         const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'Demo@2026x' } });
@@ -138,7 +145,9 @@ describe('registry search on the demo (issue #4 acceptance)', () => {
       }
     } finally {
       await app.close();
+      scanner.record();
     }
+    scanner.assertClean();
   });
 });
 
@@ -174,5 +183,36 @@ describe('demo hub manager', () => {
     expect(row.name).toBe('龙子湖区“心之桥”社区社会组织联合会');
     const members = await database.db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).where('hub_org_id', '=', row.id).executeTakeFirstOrThrow();
     expect(Number(members.n)).toBeGreaterThan(10);
+  });
+});
+
+describe('demo board: 文山街道 adds up (issue 22 item 4)', () => {
+  it('shows a 街道本级 row for the organizations placed at the street, and its rows add up to the total', async () => {
+    const db = database.db;
+    const region = await db.selectFrom('regions').selectAll().where('code', '=', '360802003').executeTakeFirstOrThrow();
+    const today = todayInChina();
+    const r = await computeTargets(db, { region, asOf: today, year: Number(today.slice(0, 4)), source: 'counters' });
+    const atStreet = await db
+      .selectFrom('orgs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('region_id', '=', region.id)
+      .where('legal_form', '<>', 'grassroots')
+      .where('status', 'not in', ['preparing', 'filing', 'registering'])
+      .where('recorded_on', 'is not', null)
+      .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>', today)]))
+      .executeTakeFirstOrThrow();
+    expect(r.own.label).toBe('街道本级');
+    expect(r.own.orgs).toBe(Number(atStreet.n));
+    expect(r.own.orgs).toBeGreaterThan(0);
+    expect(r.own.orgs + r.children.reduce((s, c) => s + c.orgs, 0)).toBe(r.orgs);
+    const report = await yearReportTable(db, { region, asOf: today, year: Number(today.slice(0, 4)), source: 'counters' }, 3);
+    const names = report.rows.map((row) => row[1]);
+    expect(names.at(-2)).toBe('文山街道本级');
+    expect(names.at(-1)).toBe('文山街道（合计）');
+    expect(report.rows.slice(0, -1).reduce((s, row) => s + Number(row[5]), 0)).toBe(report.rows.at(-1)![5]);
+    // Population is a number; the demo mark stands in its own column.
+    const community = report.rows[0];
+    expect(typeof community[2]).toBe('number');
+    expect(community.at(-1)).toBe('演示数据');
   });
 });

@@ -22,5 +22,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (login, health, public register). */
     public?: boolean;
+    /**
+     * An audited reveal: the answer may hold personal data in clear, for actors whose role has this permission (and,
+     * with `whenQuery`, only when that query flag is 'true'). Answered with no-store; the leak scan allows exactly these.
+     */
+    reveal?: { permission: import('../lib/access.js').Permission; whenQuery?: string };
   }
 }

@@ -1,4 +1,5 @@
 import { z } from '../zod.js';
+import { CERTIFICATE_NUMBER, normalizeCertificateNumber } from '../text-normalize.js';
 import {
   APPLICATION_KINDS,
   APPLICATION_STATUSES,
@@ -9,7 +10,7 @@ import {
   REVIEW_STEPS,
 } from '../enums.js';
 import { CodeText, Paging, PhoneText, RegionRef, SearchText, VersionNumber } from './common.js';
-import { OrgAttachment, OrgFields } from './orgs.js';
+import { ORG_SIMILAR_WHY, OrgAttachment, OrgFields } from './orgs.js';
 
 /** The registry fields an applicant proposes (status, flags and certificate numbers are the office's to set). */
 export const ProposedOrg = OrgFields.omit({ status: true, isDemoSite: true, isBrand: true, isIncubating: true, certificateNo: true });
@@ -71,8 +72,10 @@ export const ApplicationCheck = z.object({
   code: z.string(),
   /** error: blocks submission; warning: the reviewer decides and must give a reason to approve. */
   level: z.enum(['error', 'warning', 'info']),
+  /** In Chinese; the web shows its own words per code in English, filled from params. */
   message: z.string(),
-  orgs: z.array(z.object({ id: z.number().int(), name: z.string() })).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  orgs: z.array(z.object({ id: z.number().int(), name: z.string(), why: z.array(z.enum(ORG_SIMILAR_WHY)).optional() })).optional(),
 });
 export type ApplicationCheck = z.infer<typeof ApplicationCheck>;
 
@@ -190,8 +193,9 @@ export const PublicCertificate = z
   .meta({ id: 'PublicCertificate' });
 export type PublicCertificate = z.infer<typeof PublicCertificate>;
 
+/** Typed as printed or as an input method gives it (full-width, spaces, no dashes): normalized before the check. */
 export const CertificateNumberParam = z.object({
-  number: z.string().regex(/^(BA|DJ)-\d{6}-\d{4}-\d{5}-[0-9A-Z]{4}$/, '证书编号格式不正确'),
+  number: z.string().max(64).transform(normalizeCertificateNumber).pipe(z.string().regex(CERTIFICATE_NUMBER, '证书编号格式不正确')),
 });
 
 export const SignupBody = z.strictObject({

@@ -44,6 +44,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.logout': '退出登录',
   'auth.password_changed': '修改本人密码',
   'user.create': '新建账号',
+  'user.signup': '申请人注册',
   'user.update': '修改账号',
   'user.disable': '停用账号',
   'user.password_reset': '重置密码',

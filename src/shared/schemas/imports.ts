@@ -23,6 +23,8 @@ export const ImportJob = z
     reportUrl: z.string().nullable(),
     /** Whether resume and rerun are offered (the file is still kept). */
     resumable: z.boolean(),
+    /** A finished job's first rejected rows with their messages (the full list is in the report); empty otherwise. */
+    firstProblems: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
   })

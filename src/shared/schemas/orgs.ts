@@ -43,10 +43,19 @@ export const OrgUpdateBody = OrgFields.partial().extend({
 });
 export type OrgUpdateBody = z.infer<typeof OrgUpdateBody>;
 
+/** The words of seed 004 the same-kind rule follows; cited in every similarity warning and on screen, in both languages. */
+export const SIMILAR_RULE_TEXT = '对组织形式、业务范围相同或相近的社区社会组织，可以通过整合使其具有一定规模和实力，同一类组织一个社区原则上备案一个';
+export const SIMILAR_RULE_SOURCE = '《社区社会组织培育发展工作意见》三(一)2';
+
+/** Why an organization counts as the same kind (seed 004: same legal form and a close business scope). */
+export const ORG_SIMILAR_WHY = ['name', 'activities', 'purpose'] as const;
+export type OrgSimilarWhy = (typeof ORG_SIMILAR_WHY)[number];
+
 export const OrgWarning = z.object({
   code: z.enum(['similar_org', 'prohibited_kind', 'strict_control']),
+  /** In Chinese; the web shows its own words per code in English. */
   message: z.string(),
-  orgs: z.array(z.object({ id: z.number().int(), name: z.string() })).optional(),
+  orgs: z.array(z.object({ id: z.number().int(), name: z.string(), why: z.array(z.enum(ORG_SIMILAR_WHY)).optional() })).optional(),
 });
 export type OrgWarning = z.infer<typeof OrgWarning>;
 
@@ -219,6 +228,14 @@ export const PublicOrgListResponse = z.object({
   items: z.array(PublicOrg.omit({ purpose: true, activities: true, formerNames: true })),
   total: z.number().int(),
 });
+
+/** The districts the public register can be narrowed to, the office's own province first (issue 22 item 10). */
+export const PublicPlaces = z.object({
+  /** The office's own region (SHEZU_HOME_REGION), listed first; null when none is configured. */
+  home: z.string().nullable(),
+  items: z.array(z.object({ code: z.string(), name: z.string(), path: z.string(), count: z.number().int() })),
+});
+export type PublicPlaces = z.infer<typeof PublicPlaces>;
 
 // Import jobs belong to the shared import machinery (modules/imports); the registry's page reads them.
 export { ImportJob, ImportJobList } from './imports.js';

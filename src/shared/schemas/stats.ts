@@ -23,9 +23,41 @@ export const TARGET_LABELS: Record<TargetKey, { name: string; unit: string }> = 
   satisfaction: { name: '群众满意度', unit: '%' },
 };
 
+/** Why a figure is missing or partial (TargetItem.noteCode); the Chinese words are TARGET_NOTE_LABELS. */
+export const TARGET_NOTES = ['noPopulation', 'partialPopulation', 'noBase', 'noUrban', 'noRural', 'noInspectionData', 'noPartyData', 'noSatisfactionData', 'ownPlaces'] as const;
+export type TargetNote = (typeof TARGET_NOTES)[number];
+export const TARGET_NOTE_LABELS: Record<TargetNote, string> = {
+  noPopulation: '人口未录入',
+  partialPopulation: '部分下级人口未录入，仅按已录入部分计算',
+  noBase: '上年末无在册组织，无法计算增长率',
+  noUrban: '辖区内没有城市社区',
+  noRural: '辖区内没有村（农村社区）',
+  noInspectionData: '年检数据尚未接入',
+  noPartyData: '党建数据尚未接入',
+  noSatisfactionData: '满意度调查数据尚未接入',
+  ownPlaces: '本级组织不单列人口与社区',
+};
+
 export const TARGET_STATUSES = ['met', 'close', 'behind', 'no-data'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
 export const TARGET_STATUS_LABELS: Record<TargetStatus, string> = { met: '达标', close: '接近', behind: '未达标', 'no-data': '无数据' };
+
+/** The word for "the node itself" of a kind of node: 街道本级, 镇本级, 区本级 (县本级 for a 县), 社区本级… */
+export function ownLabelOf(region: { kind: string; name: string }): string {
+  const word: Record<string, string> = { province: '省', city: '市', street: '街道', town: '镇', township: '乡', township_other: '乡镇', community: '社区', village: '村', grid: '网格' };
+  if (region.kind === 'district') {
+    const last = region.name.slice(-1);
+    return `${['区', '县', '市', '旗'].includes(last) ? last : '区县'}本级`;
+  }
+  return `${word[region.kind] ?? '本'}本级`.replace('本本级', '本级');
+}
+
+/** The 本级 row's name in a table: 文山街道本级, 吉州区本级, or 仓口社区居委会（社区本级）. */
+export function ownRowName(region: { kind: string; name: string }): string {
+  const label = ownLabelOf(region);
+  const word = label.slice(0, -2);
+  return region.name.endsWith(word) ? `${region.name}本级` : `${region.name}（${label}）`;
+}
 
 const RegionCode = z.string().regex(/^[0-9]{2,15}$/, '区划代码为 2–15 位数字');
 
@@ -50,6 +82,10 @@ export const TargetItem = z.object({
   unit: z.string(),
   /** Why a figure is missing or partial, in Chinese (e.g. 人口未录入). */
   note: z.string().nullable(),
+  /** The same reason as a code, for the web's messages in either language. */
+  noteCode: z.enum(TARGET_NOTES).nullable(),
+  /** The base is too small for the rate to say much (growth over fewer than 5): show numerator/denominator, keep it off the axis scale. */
+  smallBase: z.boolean(),
 });
 export type TargetItem = z.infer<typeof TargetItem>;
 
@@ -77,6 +113,11 @@ export const TargetsResponse = NodeTargets.extend({
   /** 'counters' for today and year ends; other dates are counted from the registry itself. */
   source: z.enum(['counters', 'registry']),
   children: z.array(NodeTargets),
+  /**
+   * The organizations placed at the node itself, in no child (街道本级, 区本级): children + own = the node's total,
+   * figure by figure. Its region is the node's; population and community figures do not apply (no-data).
+   */
+  own: NodeTargets.extend({ label: z.string() }),
 }).meta({ id: 'StatsTargets' });
 export type TargetsResponse = z.infer<typeof TargetsResponse>;
 

@@ -1,4 +1,4 @@
-import type { FormInstance } from 'antd';
+import { clientFailure, localizeServerError } from '../server.messages.js';
 
 /** The server's error body: `{ error: { code, message, fields? } }` (src/server/plugins/error-handler.ts). */
 interface ErrorBody {
@@ -18,7 +18,6 @@ export class ApiError extends Error {
   }
 }
 
-const NETWORK_MESSAGE = '无法连接服务器，请检查网络后重试';
 
 // The CSRF token lives in memory only: it comes from login or GET /auth/me and goes out on every write.
 let csrfToken: string | null = null;
@@ -75,7 +74,7 @@ async function send(path: string, opts: RequestOptions): Promise<Response> {
     });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
-    throw new ApiError(0, 'network', NETWORK_MESSAGE);
+    throw new ApiError(0, 'network', clientFailure('network'));
   }
 }
 
@@ -89,7 +88,11 @@ async function toApiError(res: Response): Promise<ApiError> {
   const e = body?.error;
   const fallback =
     res.status >= 500 ? '服务器内部错误，请稍后重试' : res.status === 404 ? '记录不存在或无权访问' : `请求失败（${res.status}）`;
-  return new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? fallback, e?.fields);
+  const code = e?.code ?? `http_${res.status}`;
+  const message = e?.message ?? fallback;
+  // English mode: the web's words for what it knows (server.messages.ts), the server's text otherwise.
+  const local = localizeServerError(code, message, e?.fields);
+  return new ApiError(res.status, code, local.message, local.fields);
 }
 
 /** Calls `/api/v1{path}` and returns the parsed JSON; throws ApiError on any non-2xx answer. */
@@ -122,28 +125,5 @@ async function refreshCsrfToken(): Promise<boolean> {
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) return err.message;
   if (err instanceof Error && err.message) return err.message;
-  return '操作失败，请稍后重试';
-}
-
-/**
- * Puts the server's per-field messages onto the form's fields. Returns the messages that matched no field
- * of the form (show those with `message.error`); `rename` maps a server field name to a form field name.
- */
-export function applyFieldErrors(
-  form: FormInstance,
-  err: unknown,
-  rename: Record<string, string> = {},
-): string[] {
-  if (!(err instanceof ApiError) || !err.fields) return [errorMessage(err)];
-  const present = new Set(Object.keys(form.getFieldsValue() ?? {}));
-  const unmatched: string[] = [];
-  const fields: { name: string; errors: string[] }[] = [];
-  for (const [key, msg] of Object.entries(err.fields)) {
-    const name = rename[key] ?? key;
-    if (present.has(name)) fields.push({ name, errors: [msg] });
-    else unmatched.push(msg);
-  }
-  form.setFields(fields);
-  if (fields.length > 0 && unmatched.length === 0) return [];
-  return unmatched.length > 0 ? unmatched : [err.message];
+  return clientFailure('failed');
 }

@@ -18,18 +18,23 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
+import type { Role } from '../../shared/enums.js';
 import { useCurrentUser, useLogout } from '../auth/session.js';
 import { useEnumLabels, useT, type MsgKey } from '../i18n.js';
 import { formatDateTime } from '../lib/format.js';
 import { useIsMobile } from '../lib/hooks.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
+import { Data } from './Data.js';
+import { usePageTitle } from '../lib/page-title.js';
 
 interface NavItem {
   path: string;
   permission: string;
   label: MsgKey;
   icon: ReactNode;
+  /** Roles that hold the permission for another page's sake and have no use for this one in the menu. */
+  hiddenFor?: Role[];
 }
 
 /** The pages of the app in menu order; a user sees those their permissions allow. */
@@ -40,14 +45,21 @@ export const NAV_ITEMS: NavItem[] = [
   // An applicant (organization leader) lands here: it is the first item their permissions allow.
   { path: '/applications', permission: 'application.read', label: 'nav.applications', icon: <FileDoneOutlined /> },
   { path: '/stats', permission: 'stats.read', label: 'nav.stats', icon: <BarChartOutlined /> },
-  { path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <ApartmentOutlined /> },
+  // Applicants read regions only to pick their community in a form; 区划与人口 is staff's work (issue 22 item 10).
+  { path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <ApartmentOutlined />, hiddenFor: ['org_leader'] },
   { path: '/users', permission: 'user.read', label: 'nav.users', icon: <TeamOutlined /> },
   { path: '/audit', permission: 'audit.read', label: 'nav.audit', icon: <AuditOutlined /> },
   { path: '/settings', permission: 'settings.manage', label: 'nav.settings', icon: <SettingOutlined /> },
 ];
 
-export function allowedNavItems(permissions: string[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => permissions.includes(item.permission));
+export function allowedNavItems(user: { permissions: string[]; role: Role }): NavItem[] {
+  return NAV_ITEMS.filter((item) => user.permissions.includes(item.permission) && !item.hiddenFor?.includes(user.role));
+}
+
+/** Where a user lands after signing in: a reviewer on their to-dos (待办), everyone else on their first page. */
+export function homePath(user: { permissions: string[]; role: Role }): string | undefined {
+  const items = allowedNavItems(user);
+  return (items.find((i) => i.path === '/reviews') ?? items[0])?.path;
 }
 
 const SIDER_COLLAPSED_KEY = 'shezu.siderCollapsed';
@@ -80,8 +92,10 @@ export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
 
-  const items = allowedNavItems(user.permissions);
+  const items = allowedNavItems(user);
   const selected = items.find((i) => location.pathname === i.path || location.pathname.startsWith(`${i.path}/`));
+  // Every page's title is at least its menu name; a page may name itself more precisely (usePageTitle).
+  usePageTitle(selected ? t(selected.path === '/applications' && user.role === 'org_leader' ? 'nav.myApplications' : selected.label) : t('app.name'), 0);
   const menu = (
     <Menu
       mode="inline"
@@ -105,8 +119,10 @@ export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
   };
 
   const brand = (small: boolean) => (
-    <Link to="/" className="app-brand" aria-label={t('app.name')}>
-      <span className="app-brand-mark">社</span>
+    <Link to="/" className="app-brand" aria-label={small ? t('app.name') : undefined}>
+      <span className="app-brand-mark" lang="zh-CN" aria-hidden>
+        社
+      </span>
       {!small && <span className="app-brand-text">{t('app.name')}</span>}
     </Link>
   );
@@ -117,7 +133,7 @@ export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
 
   const regionCrumb =
     user.regionPath.length > 0 ? (
-      <Breadcrumb className="app-header-path" items={user.regionPath.map((r) => ({ key: r.code, title: r.name }))} />
+      <Breadcrumb className="app-header-path" items={user.regionPath.map((r) => ({ key: r.code, title: <Data>{r.name}</Data> }))} />
     ) : (
       <Typography.Text type="secondary" className="app-header-path">
         {t('layout.wholeSystem')}
@@ -125,7 +141,7 @@ export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
     );
 
   const userMenuItems = [
-    { key: 'me', label: `${user.displayName} · ${labels.role(user.role)}`, disabled: true },
+    { key: 'me', label: <><Data>{user.displayName}</Data> · {labels.role(user.role)}</>, disabled: true },
     { type: 'divider' as const },
     { key: 'password', icon: <KeyOutlined />, label: t('layout.changePassword') },
     { key: 'logout', icon: <LogoutOutlined />, label: t('layout.logout'), danger: true },
@@ -164,9 +180,9 @@ export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
           {brand(false)}
           {menu}
           <div className="app-drawer-user">
-            <div>{user.displayName}</div>
+            <div data-value="">{user.displayName}</div>
             <Tag color="blue">{labels.role(user.role)}</Tag>
-            <div className="app-drawer-path">{user.regionPath.map((r) => r.name).join(' / ') || t('layout.wholeSystem')}</div>
+            <div className="app-drawer-path" data-value={user.regionPath.length ? '' : undefined}>{user.regionPath.map((r) => r.name).join(' / ') || t('layout.wholeSystem')}</div>
           </div>
         </Drawer>
       )}
@@ -190,13 +206,13 @@ export function AppLayout({ headerTools }: { headerTools?: ReactNode }) {
             {langSwitch}
             {isMobile ? (
               <Dropdown menu={{ items: userMenuItems, onClick: onUserMenu }} trigger={['click']}>
-                <Button type="text" icon={<UserOutlined />} aria-label={user.displayName} />
+                <Button type="text" icon={<UserOutlined />} aria-label={user.displayName} data-value="" />
               </Dropdown>
             ) : (
               <>
                 <span className="app-header-user">
                   <UserOutlined />
-                  <span className="app-header-name">{user.displayName}</span>
+                  <span className="app-header-name" data-value="">{user.displayName}</span>
                   <Tag color="blue">{labels.role(user.role)}</Tag>
                 </span>
                 <Button type="text" icon={<KeyOutlined />} onClick={() => setPasswordOpen(true)}>

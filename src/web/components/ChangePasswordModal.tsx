@@ -1,11 +1,11 @@
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import type { ChangePasswordBody } from '../../shared/schemas/auth.js';
-import { api, applyFieldErrors } from '../api/client.js';
+import { api } from '../api/client.js';
 import { useCurrentUser } from '../auth/session.js';
 import { useT } from '../i18n.js';
 import { passwordPolicyRule, sameAsRule } from './password-rules.js';
-import { validValues } from '../lib/forms.js';
+import { useFormFeedback } from '../lib/form-feedback.js';
 
 interface Values extends ChangePasswordBody {
   confirm: string;
@@ -16,12 +16,13 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const user = useCurrentUser();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const feedback = useFormFeedback(form, { name: 'changePassword' });
   const change = useMutation({
     mutationFn: (body: ChangePasswordBody) => api<{ ok: true }>('/auth/password', { method: 'POST', body }),
   });
 
   const submit = async () => {
-    const values = await validValues(form);
+    const values = await feedback.validate();
     if (!values) return;
     change.mutate(
       { currentPassword: values.currentPassword, newPassword: values.newPassword },
@@ -31,7 +32,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           form.resetFields();
           onClose();
         },
-        onError: (err) => applyFieldErrors(form, err).forEach((m) => message.error(m)),
+        onError: (err) => void feedback.showServerError(err),
       },
     );
   };
@@ -50,7 +51,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       confirmLoading={change.isPending}
       forceRender
     >
-      <Form form={form} name="changePassword" layout="vertical" requiredMark="optional" onFinish={submit} autoComplete="off">
+      <Form {...feedback.formProps} layout="vertical" onFinish={submit} autoComplete="off">
         <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('password.currentRequired') }]}>
           <Input.Password autoComplete="current-password" autoFocus />
         </Form.Item>

@@ -11,7 +11,8 @@ export function LangSwitch() {
       value={lang}
       onChange={(v) => setLang(v as Lang)}
       options={[
-        { label: '中文', value: 'zh' },
+        // The language's own name, marked as Chinese (a screen reader reads it so; it is not untranslated text).
+        { label: <span lang="zh-CN" title="中文">中文</span>, value: 'zh' },
         { label: 'EN', value: 'en' },
       ]}
       aria-label={t('layout.language')}

@@ -17,13 +17,16 @@ function beijingParts(iso: string): Record<string, string> | null {
   return Object.fromEntries(BEIJING.formatToParts(d).map((p) => [p.type, p.value]));
 }
 
-/** `2026-05-31 14:05:09` in Beijing time; '—' for null. */
+/**
+ * `2026-05-31 14:05:09` in Beijing time; '—' for null. Date and time are joined by a no-break space, so a narrow
+ * column never wraps a timestamp between them (issue 22 item 10).
+ */
 export function formatDateTime(iso: string | null | undefined, withSeconds = true): string {
   if (!iso) return '—';
   const p = beijingParts(iso);
   if (!p) return iso;
   const time = withSeconds ? `${p.hour}:${p.minute}:${p.second}` : `${p.hour}:${p.minute}`;
-  return `${p.year}-${p.month}-${p.day} ${time}`;
+  return `${p.year}-${p.month}-${p.day}\u00a0${time}`;
 }
 
 /** `2026-05-31` in Beijing time. */

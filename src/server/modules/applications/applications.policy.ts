@@ -51,20 +51,20 @@ export function applicationChecks(input: CheckInput): ApplicationCheck[] {
     const unit = Math.max(org.unitMembers ?? 0, listed.unit);
     const { individual: minIndividual, unit: minUnit } = workflow.memberThresholds;
     if (individual < minIndividual && unit < minUnit) {
-      checks.push({ code: 'members_below_threshold', level: 'warning', message: `会员不足：个人会员 ${individual} 人、单位会员 ${unit} 个（一般应有个人会员 ${minIndividual} 人以上或单位会员 ${minUnit} 个以上）` });
+      checks.push({ code: 'members_below_threshold', level: 'warning', message: `会员不足：个人会员 ${individual} 人、单位会员 ${unit} 个（一般应有个人会员 ${minIndividual} 人以上或单位会员 ${minUnit} 个以上）`, params: { individual, unit, minIndividual, minUnit } });
     }
     if ((org.individualMembers ?? 0) !== listed.individual || (org.unitMembers ?? 0) !== listed.unit) {
-      checks.push({ code: 'member_list_mismatch', level: 'info', message: `成员名单（个人 ${listed.individual}、单位 ${listed.unit}）与填报的会员数（个人 ${org.individualMembers ?? 0}、单位 ${org.unitMembers ?? 0}）不一致` });
+      checks.push({ code: 'member_list_mismatch', level: 'info', message: `成员名单（个人 ${listed.individual}、单位 ${listed.unit}）与填报的会员数（个人 ${org.individualMembers ?? 0}、单位 ${org.unitMembers ?? 0}）不一致`, params: { listedIndividual: listed.individual, listedUnit: listed.unit, individual: org.individualMembers ?? 0, unit: org.unitMembers ?? 0 } });
     }
     const charter = data.charter?.trim() ?? '';
     if (!charter) checks.push({ code: 'charter_missing', level: 'error', message: '请填写章程全文' });
     else {
-      if (org.leaderName && !charter.includes(org.leaderName)) checks.push({ code: 'charter_no_leader', level: 'warning', message: `章程中未写明负责人（${org.leaderName}）` });
+      if (org.leaderName && !charter.includes(org.leaderName)) checks.push({ code: 'charter_no_leader', level: 'warning', message: `章程中未写明负责人（${org.leaderName}）`, params: { leader: org.leaderName } });
       if (!/宗旨/.test(charter)) checks.push({ code: 'charter_no_purpose', level: 'warning', message: '章程中未写明宗旨' });
       if (!/活动|业务范围/.test(charter)) checks.push({ code: 'charter_no_activities', level: 'warning', message: '章程中未写明活动内容或业务范围' });
     }
     for (const k of REQUIRED_ATTACHMENTS) {
-      if (!input.attachmentKinds.includes(k)) checks.push({ code: `attachment_${k}`, level: 'error', message: `请上传${ATTACHMENT_KIND_LABELS[k]}` });
+      if (!input.attachmentKinds.includes(k)) checks.push({ code: `attachment_${k}`, level: 'error', message: `请上传${ATTACHMENT_KIND_LABELS[k]}`, params: { kind: k } });
     }
     if (kind === 'registration' && !data.registrationType) {
       checks.push({ code: 'registration_type', level: 'error', message: '请选择直接登记类型（行业协会商会类、科技类、公益慈善类、城乡社区服务类）' });

@@ -285,10 +285,14 @@ export async function checksFor(
   const data = app.data as ApplicationData;
   const attachments = known.attachments ?? (await repo.findAttachments(db, Number(app.id)));
   let level5: number | null = app.level5_id ? Number(app.level5_id) : null;
+  let level4: number | null = app.level4_id ? Number(app.level4_id) : null;
+  let level3: number | null = app.level3_id ? Number(app.level3_id) : null;
   if (data.org.regionCode && !isDeregistration(app.kind)) {
     const r = await findRegionByCode(db, data.org.regionCode);
-    if (r) level5 = r.level5_id ? Number(r.level5_id) : null;
+    if (r) [level5, level4, level3] = [r.level5_id, r.level4_id, r.level3_id].map((x) => (x ? Number(x) : null));
   }
+  // The legal form the organization will have (a filing is 备案; a registration as asked, else 社会团体).
+  const legalForm = app.kind === 'filing' ? 'filed' : (data.org.legalForm ?? org?.legal_form ?? null);
   const registryWarnings =
     isDeregistration(app.kind) || !data.org.name
       ? []
@@ -297,7 +301,9 @@ export async function checksFor(
           name: data.org.name,
           purpose: data.org.purpose ?? null,
           activities: data.org.activities ?? null,
-          category: data.org.category ?? '',
+          legal_form: legalForm,
+          level3_id: level3,
+          level4_id: level4,
           level5_id: level5,
         });
   return applicationChecks({ kind: app.kind, data, attachmentKinds: attachments.map((a) => a.kind), workflow, registryWarnings, dueUncertain: known.dueUncertain });

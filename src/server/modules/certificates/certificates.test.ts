@@ -59,6 +59,21 @@ describe('certificate PDF', () => {
     expect((await t.anonymous().get('/api/v1/public/certificates/1%20or%201=1')).statusCode).toBe(400);
   });
 
+  it('verifies a number typed without dashes, with full-width dashes or letters, spaces or lower case (issue 22 item 6)', async () => {
+    const typed = [
+      number.replace(/-/g, ''),
+      number.replace(/-/g, '－'),
+      number.replace(/-/g, ' — '),
+      ` ${number.toLowerCase()} `,
+      number.replace(/[A-Z0-9]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).replace(/-/g, 'ー'),
+    ];
+    for (const form of typed) {
+      const res = await t.anonymous().get(`/api/v1/public/certificates/${encodeURIComponent(form)}`);
+      expect(res.statusCode, form).toBe(200);
+      expect(res.json().number).toBe(number);
+    }
+  });
+
   it('audits every download', async () => {
     await leader.get(`/api/v1/certificates/${number}.pdf`);
     const rows = await t.database.db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', '=', 'certificate.download').where('entity_id', '=', number).execute();

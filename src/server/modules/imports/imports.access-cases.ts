@@ -17,10 +17,14 @@ export default defineAccessCases({
     },
     {
       method: 'POST', url: '/api/v1/imports/:id/resume', permission: 'org.import', placed: false,
+      // import.resume with the restart itself; then the job's org.import for the file's one row and org.import_file at its finish.
+      audits: 3,
       request: async (c, t, n, kit) => c.post(`/api/v1/imports/${await kit.ownImportJob(c, { name: `矩阵续导组织${n}`, region: t.region })}/resume`),
     },
     {
       method: 'POST', url: '/api/v1/imports/:id/rerun', permission: 'org.import', placed: false,
+      // import.rerun with the restart itself; then the job's org.import for the file's one row and org.import_file at its finish.
+      audits: 3,
       request: async (c, t, n, kit) => c.post(`/api/v1/imports/${await kit.ownImportJob(c, { name: `矩阵重导组织${n}`, region: t.region })}/rerun`),
     },
   ],

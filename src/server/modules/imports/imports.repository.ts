@@ -103,17 +103,24 @@ export async function recordBatch(trx: Db, id: string, runner: string, processed
   return Number(res.numUpdatedRows) === 1;
 }
 
-export function findProblems(db: Db, id: string) {
-  return db
+/** A job's row problems in row order; `limit` for the first ones only (a finished job keeps KEPT_PROBLEMS). */
+export function findProblems(db: Db, id: string, limit?: number) {
+  const q = db
     .selectFrom('import_job_problems')
     .select(['row_number as row', 'column_name as column', 'message'])
     .where('job_id', '=', id)
     .orderBy('row_number')
-    .orderBy('seq')
-    .execute();
+    .orderBy('seq');
+  return (limit === undefined ? q : q.limit(limit)).execute();
 }
 
-/** Done: the report is kept, the file is dropped (nothing is left to resume). False when the job is no longer this runner's. */
+/** How many of a finished job's row problems stay in the table: the import drawer lists the first ones at the top. */
+export const KEPT_PROBLEMS = 10;
+
+/**
+ * Done: the report is kept, the file is dropped (nothing is left to resume), and only the first problems stay.
+ * False when the job is no longer this runner's.
+ */
 export async function finishJob(trx: Db, id: string, runner: string, report: Buffer): Promise<boolean> {
   const res = await trx
     .updateTable('import_jobs')
@@ -123,7 +130,22 @@ export async function finishJob(trx: Db, id: string, runner: string, report: Buf
     .where('status', '=', 'running')
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return false;
-  await trx.deleteFrom('import_job_problems').where('job_id', '=', id).execute();
+  const last = await trx
+    .selectFrom('import_job_problems')
+    .select(['row_number', 'seq'])
+    .where('job_id', '=', id)
+    .orderBy('row_number')
+    .orderBy('seq')
+    .offset(KEPT_PROBLEMS - 1)
+    .limit(1)
+    .executeTakeFirst();
+  if (last) {
+    await trx
+      .deleteFrom('import_job_problems')
+      .where('job_id', '=', id)
+      .where((eb) => eb.or([eb('row_number', '>', last.row_number), eb.and([eb('row_number', '=', last.row_number), eb('seq', '>', last.seq)])]))
+      .execute();
+  }
   return true;
 }
 

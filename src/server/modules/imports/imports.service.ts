@@ -77,7 +77,7 @@ async function loadJob(db: Kysely<DB>, ctx: RequestContext, id: string) {
   return job;
 }
 
-function toView(job: repo.JobRow): ImportJobView {
+function toView(job: repo.JobRow, firstProblems: ImportJobView['firstProblems'] = []): ImportJobView {
   return {
     id: job.id,
     kind: job.kind,
@@ -93,13 +93,17 @@ function toView(job: repo.JobRow): ImportJobView {
     error: job.error,
     reportUrl: job.status === 'done' && job.has_report ? `/api/v1/imports/${job.id}/report.xlsx` : null,
     resumable: (job.status === 'interrupted' || job.status === 'failed') && job.has_file,
+    firstProblems,
     createdAt: new Date(job.created_at).toISOString(),
     finishedAt: job.finished_at ? new Date(job.finished_at).toISOString() : null,
   };
 }
 
 export async function getImportJob(db: Kysely<DB>, ctx: RequestContext, id: string): Promise<ImportJobView> {
-  return toView(await loadJob(db, ctx, id));
+  const job = await loadJob(db, ctx, id);
+  // A finished job's first rejected rows, shown at the top of the import drawer (issue 22 item 2).
+  const first = job.status === 'done' && job.rejected > 0 ? await repo.findProblems(db, id, repo.KEPT_PROBLEMS) : [];
+  return toView(job, first);
 }
 
 /** The importer's recent jobs (the import drawer offers the interrupted ones for resume or rerun). */
@@ -107,7 +111,7 @@ export async function listImportJobs(db: Kysely<DB>, ctx: RequestContext, query:
   requireSomeImport(ctx);
   if (query.kind) requireAccess(ctx.actor, definitionOf(query.kind).permission);
   const rows = await repo.listJobsOf(db, ctx.actor!.id, query);
-  return { items: rows.filter((j) => can(ctx.actor!, importDefinition(j.kind)?.permission ?? 'org.import')).map(toView) };
+  return { items: rows.filter((j) => can(ctx.actor!, importDefinition(j.kind)?.permission ?? 'org.import')).map((j) => toView(j)) };
 }
 
 export async function getImportReport(db: Kysely<DB>, ctx: RequestContext, id: string): Promise<Buffer> {

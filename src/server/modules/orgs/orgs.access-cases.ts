@@ -39,6 +39,8 @@ export default defineAccessCases({
     { method: 'GET', url: '/api/v1/orgs/import-template.xlsx', permission: 'org.import', placed: false, request: (c) => c.get('/api/v1/orgs/import-template.xlsx') },
     {
       method: 'POST', url: '/api/v1/orgs/import', permission: 'org.import', placed: false,
+      // The job's: org.import for the one organization of the file (in its batch's transaction), org.import_file at its finish.
+      audits: 2, auditedByJob: true,
       request: (c, t, n) => {
         const boundary = 'matrixboundary';
         const csv = `名称,组织形式,类别,所在区划代码\n矩阵导入组织${n},草根,文体活动,${t.region}\n`;
@@ -47,5 +49,5 @@ export default defineAccessCases({
       },
     },
   ],
-  publicRoutes: ['GET /api/v1/public/orgs', 'GET /api/v1/public/orgs/:id'],
+  publicRoutes: ['GET /api/v1/public/orgs', 'GET /api/v1/public/orgs/:id', 'GET /api/v1/public/places'],
 });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestApp, type Client, type TestApp } from '../../../../test/app.js';
 import { makeCreditCode, makeResidentId, PLACES } from '../../../../test/factories.js';
-import { finished, upload, workbook } from '../../../../test/sheets.js';
+import { finished, reportSheet, upload, workbook } from '../../../../test/sheets.js';
+import { LIBRARY_MESSAGE } from '../../../shared/zod.js';
 import { waitForImports } from '../imports/index.js';
 import { parseCsv } from '../../lib/sheets/read.js';
 import { iterateOrgsForExport } from './orgs.repository.js';
@@ -58,6 +59,23 @@ describe('organization import', () => {
     const again = await finished(street, (await upload(street, '名单.xlsx', file)).json().id);
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, rejected: 4 });
     expect((await street.get(`/api/v1/orgs?q=${encodeURIComponent('仓口社区合唱团')}`)).json().total).toBe(1);
+  });
+
+  it('gives the first rejected rows with the finished job, as the report words them (issue 22 item 2)', async () => {
+    // Twelve rows without a name, one more with a bad phone: the drawer shows the first ten at the top.
+    const bad = Array.from({ length: 12 }, (_, i) => [null, '备案', '文体活动', '仓口社区', `无名${i}`, null, null, null, null, null]);
+    const file = await workbook([HEADERS, ['仓口首行象棋社', '备案', '文体活动', '仓口社区', '孙亮', null, '123', null, null, null], ...bad]);
+    const job = await finished(street, (await upload(street, '前十行.xlsx', file)).json().id);
+    expect(job).toMatchObject({ status: 'done', total: 13, rejected: 13 });
+    expect(job.firstProblems).toHaveLength(10);
+    const report = await reportSheet(street, job.reportUrl, '错误明细');
+    expect(job.firstProblems).toEqual(report.slice(0, 10));
+    expect(job.firstProblems[0]).toMatchObject({ row: 2, column: '联系电话' });
+    expect(job.firstProblems[1]).toMatchObject({ row: 3, column: '名称' });
+    for (const p of job.firstProblems) expect(p.message).not.toMatch(LIBRARY_MESSAGE);
+    // While running and for a clean import there is nothing to list.
+    const clean = await finished(street, (await upload(street, '干净.xlsx', await workbook([HEADERS, ['仓口清爽太极队', '备案', '文体活动', '仓口社区', null, null, null, null, null, null]]))).json().id);
+    expect(clean).toMatchObject({ rejected: 0, firstProblems: [] });
   });
 
   it('updates a matched record by credit code and keeps the history', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOrgRules, coreName, isSimilarOrg, kindWarnings, similarity, type OrgDraft } from './orgs.policy.js';
+import { checkOrgRules, coreName, isSimilarOrg, kindWarnings, placeForms, similarity, similarWhy, withoutPlaces, type OrgDraft } from './orgs.policy.js';
 
 const CATEGORIES = ['公益慈善', '文体活动'];
 const TODAY = new Date('2026-12-01T00:00:00Z');
@@ -81,5 +81,31 @@ describe('same kind in one community (seed 004: in principle one)', () => {
     const purpose = '为社区独居老人提供助餐送餐服务';
     expect(isSimilarOrg({ name: '甲协会', purpose }, { name: '乙服务社', purpose })).toBe(true);
     expect(isSimilarOrg({ name: '甲协会', purpose }, { name: '乙服务社', purpose: '开展青少年课后辅导' })).toBe(false);
+  });
+});
+
+describe('the same kind in one community (seed 004: 组织形式、业务范围相同或相近; issue 22 item 5)', () => {
+  const places = placeForms('仓口社区居委会').concat(placeForms('文山街道'));
+  const filed = (name: string) => ({ name, purpose: null as string | null, activities: null as string | null, legalForm: 'filed' });
+  it('does not flag a 象棋社 against a 葫芦丝队, a 舞蹈队 or a 京剧票友社 of the same category', () => {
+    for (const other of ['仓口社区葫芦丝队', '仓口社区舞蹈队', '仓口社区京剧票友社']) {
+      expect(similarWhy(filed('仓口社区象棋社'), filed(other), places), other).toEqual([]);
+    }
+  });
+  it('flags two 舞蹈队 of the same legal form, and says the name is why', () => {
+    expect(similarWhy(filed('仓口社区舞蹈队'), filed('仓口夕阳红舞蹈队'), places)).toEqual(['name']);
+    expect(similarWhy(filed('仓口社区腰鼓队'), filed('仓口社区腰鼓协会'), places)).toEqual(['name']);
+  });
+  it('needs the same legal form', () => {
+    expect(similarWhy({ ...filed('仓口社区舞蹈队'), legalForm: 'social_group' }, filed('仓口社区舞蹈队'), places)).toEqual([]);
+  });
+  it('counts close activities, and a close purpose of its own', () => {
+    const a = { ...filed('甲队'), activities: '每周为独居老人助餐送餐、上门探访' };
+    expect(similarWhy(a, { ...filed('乙社'), activities: '每周为独居老人助餐送餐和上门探访' })).toEqual(['activities']);
+    expect(similarWhy({ ...filed('甲队'), purpose: '为社区独居老人提供助餐送餐服务' }, { ...filed('乙社'), purpose: '为社区独居老人提供助餐送餐服务' })).toEqual(['purpose']);
+  });
+  it('reads names without the places they start with', () => {
+    expect(withoutPlaces('仓口社区象棋社', places)).toBe('象棋社');
+    expect(withoutPlaces('文山街道仓口社区舞蹈队', places)).toBe('舞蹈队');
   });
 });

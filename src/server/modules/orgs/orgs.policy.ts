@@ -1,6 +1,6 @@
 import { CREDIT_CODE_FORM_DIGIT, CREDIT_CODE_MESSAGES, PHONE_MESSAGE, RESIDENT_ID_MESSAGES, creditCodeProblem, isValidPhone, residentIdProblem } from '../../../shared/validators.js';
 import { REGISTERED_FORMS, type LegalForm } from '../../../shared/enums.js';
-import type { OrgWarning } from '../../../shared/schemas/orgs.js';
+import type { OrgSimilarWhy, OrgWarning } from '../../../shared/schemas/orgs.js';
 import { isRealDivisionCode } from '../../lib/division-codes.js';
 import { bigrams } from '../../lib/search-text.js';
 
@@ -86,14 +86,63 @@ export function similarity(a: string, b: string): number {
 }
 
 /** Generic words every organization name carries; similarity is judged on what is left. */
-const GENERIC = /(社区|居委会|村委会|协会|社团|服务社|俱乐部|服务中心|中心|服务队|志愿者?|之家|队|社|会)$/g;
+const GENERIC = /(社区|居委会|村委会|协会|社团|服务社|俱乐部|服务中心|中心|服务队|志愿者?|之家|团|队|社|会)$/g;
 export const coreName = (name: string) => name.replace(GENERIC, '').replace(GENERIC, '');
 
+/** A place's name as names use it: 仓口社区居委会 → 仓口社区, 仓口; 文山街道 → 文山. */
+export function placeForms(name: string): string[] {
+  const bare = name.replace(/(居民委员会|居委会|村民委员会|村委会)$/, '');
+  const short = bare.replace(/(社区|街道办事处|街道|镇|乡|村)$/, '');
+  return [...new Set([name, bare, short].filter((x) => x.length >= 2))].sort((x, y) => y.length - x.length);
+}
+
+/** The name without the places it starts with (仓口社区象棋社 → 象棋社): the place says nothing about the activity. */
+export function withoutPlaces(name: string, places: string[]): string {
+  let out = name;
+  for (let again = true; again; ) {
+    again = false;
+    for (const p of places) {
+      if (out.startsWith(p) && out.length > p.length) {
+        out = out.slice(p.length);
+        again = true;
+      }
+    }
+  }
+  return out;
+}
+
+export { SIMILAR_RULE_SOURCE, SIMILAR_RULE_TEXT } from '../../../shared/schemas/orgs.js';
+
+export interface SimilarCandidate {
+  name: string;
+  purpose: string | null;
+  activities?: string | null;
+  legalForm?: string;
+}
+
+export type SimilarWhy = OrgSimilarWhy;
+export const SIMILAR_WHY_TEXT: Record<SimilarWhy, string> = { name: '名称所示活动相近', activities: '业务范围（活动内容）相近', purpose: '宗旨相近' };
+
 /**
- * Same kind of organization in one community: in principle one (seed 004). Warn, never block: the same
- * category and a similar name or purpose.
+ * Same kind of organization in one community: in principle one, for organizations of the same 组织形式 whose
+ * 业务范围 is the same or close (seed 004 三(一)2, SIMILAR_RULE_TEXT). Warn, never block. Sharing a category is not
+ * enough (a 象棋社 is not a 葫芦丝队): the legal form must be the same (when both are known) and the activity must be
+ * close, judged on the name without its places and generic endings (the same activity word, 舞蹈 in 夕阳红舞蹈队,
+ * or most of the name), on the activities, or on a purpose of the organization's own (the caller passes a stock
+ * purpose that many organizations share as null). Returns why, or an empty list.
  */
-export function isSimilarOrg(a: { name: string; purpose: string | null }, b: { name: string; purpose: string | null }): boolean {
-  if (similarity(coreName(a.name), coreName(b.name)) >= 0.5) return true;
-  return !!a.purpose && !!b.purpose && similarity(a.purpose, b.purpose) >= 0.6;
+export function similarWhy(a: SimilarCandidate, b: SimilarCandidate, places: string[] = []): SimilarWhy[] {
+  if (a.legalForm && b.legalForm && a.legalForm !== b.legalForm) return [];
+  const why: SimilarWhy[] = [];
+  const x = coreName(withoutPlaces(a.name, places));
+  const y = coreName(withoutPlaces(b.name, places));
+  const tailIn = (p: string, q: string) => p.length >= 2 && q.includes(p.slice(-2));
+  if (x && y && (similarity(x, y) >= 0.5 || tailIn(x, y) || tailIn(y, x))) why.push('name');
+  if (a.activities && b.activities && similarity(a.activities, b.activities) >= 0.6) why.push('activities');
+  if (a.purpose && b.purpose && similarity(a.purpose, b.purpose) >= 0.6) why.push('purpose');
+  return why;
+}
+
+export function isSimilarOrg(a: SimilarCandidate, b: SimilarCandidate, places: string[] = []): boolean {
+  return similarWhy(a, b, places).length > 0;
 }

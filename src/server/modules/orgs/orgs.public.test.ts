@@ -50,3 +50,28 @@ describe('public register', () => {
     }
   });
 });
+
+describe('public register: the office\'s own region first (issue 22 item 10)', () => {
+  let local: TestApp;
+  beforeAll(async () => {
+    // The office is 古南街道's here: its organizations come before 文山街道's whatever their names.
+    local = await createTestApp({ homeRegion: PLACES.gunan, rateLimit: { max: 1_000_000, loginMax: 1_000_000, windowMs: 60_000 } });
+    await createTestOrg(local.database.db, { name: '阿姨互助会', regionCode: PLACES.wenshan });
+    await createTestOrg(local.database.db, { name: '资深棋友会', regionCode: PLACES.gunanCommunity });
+  });
+  afterAll(async () => local?.close());
+
+  it('lists the home region\'s organizations first, then the others, each by pinyin', async () => {
+    const names = (await local.anonymous().get('/api/v1/public/orgs?pageSize=100')).json().items.map((o: { name: string }) => o.name);
+    expect(names).toEqual(['资深棋友会', '阿姨互助会']);
+    // When every organization is in the home region (the other app's is the whole district, the demo's), pinyin alone.
+    const plain = (await t.anonymous().get(`/api/v1/public/orgs?region=${PLACES.jizhou}&pageSize=100`)).json().items.map((o: { name: string }) => o.name);
+    expect(plain).toEqual([...plain].sort((a, b) => a.localeCompare(b, 'zh-CN-u-co-pinyin')));
+  });
+
+  it('offers the districts with public organizations, with their province and city, for the region filter', async () => {
+    const res = await local.anonymous().get('/api/v1/public/places');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ home: PLACES.gunan, items: [{ code: PLACES.jizhou, name: '吉州区', path: '江西省 吉安市', count: 2 }] });
+  });
+});

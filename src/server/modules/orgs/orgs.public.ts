@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { DB, OrgRow } from '../../db/types.js';
 import { errors } from '../../lib/errors.js';
 import { subtreeOf, UNLIMITED_SCOPE } from '../../lib/access.js';
-import type { PublicOrg, PublicOrgListQuery } from '../../../shared/schemas/orgs.js';
+import type { PublicOrg, PublicOrgListQuery, PublicPlaces } from '../../../shared/schemas/orgs.js';
 import type { OrgStatus } from '../../../shared/enums.js';
-import { findRegionByCode } from '../regions/index.js';
+import { findRegionByCode, findRegionsByIds } from '../regions/index.js';
 import * as repo from './orgs.repository.js';
 import { parseOrgSearch } from './orgs.service.js';
 import { toListItems } from './orgs.mapping.js';
@@ -13,7 +13,9 @@ import { toListItems } from './orgs.mapping.js';
 const PUBLIC_STATUSES: OrgStatus[] = ['active', 'changing', 'deregistering', 'deregistered', 'dissolved', 'revoked'];
 const isPublic = (r: OrgRow) => r.legal_form !== 'grassroots' && PUBLIC_STATUSES.includes(r.status);
 
-export async function listPublicOrgs(db: Kysely<DB>, query: PublicOrgListQuery) {
+export async function listPublicOrgs(db: Kysely<DB>, query: PublicOrgListQuery, homeRegion?: string) {
+  // The office's own organizations come first, then its province's (issue 22 item 10), each part by pinyin.
+  const home = homeRegion ? await findRegionByCode(db, homeRegion) : undefined;
   let within;
   if (query.region) {
     const region = await findRegionByCode(db, query.region);
@@ -26,7 +28,8 @@ export async function listPublicOrgs(db: Kysely<DB>, query: PublicOrgListQuery) 
     .where('legal_form', '<>', 'grassroots')
     .where('status', 'in', PUBLIC_STATUSES);
   const [{ n }] = await base.select((eb) => eb.fn.countAll<number>().as('n')).execute();
-  const rows = await base.selectAll().orderBy('pinyin').orderBy('id').offset((query.page - 1) * query.pageSize).limit(query.pageSize).execute();
+  const ordered = home ? base.selectAll().orderBy(repo.nearHomeFirst(home)) : base.selectAll();
+  const rows = await ordered.orderBy('pinyin').orderBy('id').offset((query.page - 1) * query.pageSize).limit(query.pageSize).execute();
   const items = await toListItems(db, rows);
   return {
     total: Number(n),
@@ -62,4 +65,27 @@ export async function getPublicOrg(db: Kysely<DB>, id: number): Promise<PublicOr
     activities: row.activities,
     certificateNo: row.certificate_no,
   };
+}
+
+/**
+ * The districts the public register can be narrowed to (those with public organizations), with their province and
+ * city: the home region's province first, then by code.
+ */
+export async function listPublicPlaces(db: Kysely<DB>, homeRegion?: string): Promise<PublicPlaces> {
+  const home = homeRegion ? await findRegionByCode(db, homeRegion) : undefined;
+  const rows = await repo.countPublicByDistrict(db, PUBLIC_STATUSES);
+  const upper = await findRegionsByIds(db, [...new Set(rows.flatMap((r) => [r.level1_id, r.level2_id]).filter((id): id is number => id !== null).map(Number))]);
+  const names = new Map(upper.map((r) => [Number(r.id), r.name]));
+  const homeProvince = home ? Number(home.level1_id ?? home.id) : null;
+  const items = rows
+    .map((r) => ({
+      code: r.code,
+      name: r.name,
+      path: [r.level1_id, r.level2_id].map((id) => (id === null ? undefined : names.get(Number(id)))).filter(Boolean).join(' '),
+      count: Number(r.n),
+      rank: homeProvince !== null && Number(r.level1_id) === homeProvince ? 0 : 1,
+    }))
+    .sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code))
+    .map((r) => ({ code: r.code, name: r.name, path: r.path, count: r.count }));
+  return { home: home?.code ?? null, items };
 }

@@ -55,15 +55,33 @@ export async function findOrgsByNamesInRegions(db: Db, pairs: { name: string; re
 }
 
 /** Organizations of one category in one community (level-5 node), for the same-kind warning. */
-export function findOrgsOfCategoryIn(db: Db, level5Id: number, category: string, exceptId?: number) {
+/** The organizations in a community that may be of the same kind: same legal form (when known), not closed. */
+export function findSameFormOrgsIn(db: Db, level5Id: number, legalForm: string | null, exceptId?: number) {
   let q = db
     .selectFrom('orgs')
-    .select(['id', 'name', 'purpose'])
+    .select(['id', 'name', 'purpose', 'activities', 'legal_form'])
     .where('level5_id', '=', level5Id)
-    .where('category', '=', category)
     .where('status', 'not in', ['deregistered', 'dissolved', 'revoked']);
+  if (legalForm) q = q.where('legal_form', '=', legalForm as never);
   if (exceptId) q = q.where('id', '<>', exceptId);
-  return q.limit(200).execute();
+  return q.orderBy('id').limit(500).execute();
+}
+
+/** The names of regions (a community and its street), which organization names start with. */
+export async function findPlaceNames(db: Db, ids: number[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('regions').select('name').where('id', 'in', ids).execute()).map((r) => r.name);
+}
+
+/** How many organizations of a district state exactly this purpose (a stock phrase when many do). */
+export async function countOrgsWithPurpose(db: Db, level3Id: number, purpose: string): Promise<number> {
+  const row = await db
+    .selectFrom('orgs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('level3_id', '=', level3Id)
+    .where('purpose', '=', purpose)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Inserts organizations in one statement; ids in the order of the rows (RETURNING keeps VALUES order for a plain INSERT). */
@@ -107,8 +125,20 @@ export async function insertHistories(db: Db, hs: HistoryEntry[]) {
   );
 }
 
+/**
+ * An organization's history, newest first, with the display name of whoever made each change (the row keeps the
+ * login name it was written with; an import or a removed account has none, and shows that).
+ */
 export function findHistory(db: Db, orgId: number) {
-  return db.selectFrom('org_history').selectAll().where('org_id', '=', orgId).orderBy('version', 'desc').orderBy('id', 'desc').execute();
+  return db
+    .selectFrom('org_history as h')
+    .leftJoin('users as u', 'u.id', 'h.actor_id')
+    .selectAll('h')
+    .select('u.display_name as actor_display_name')
+    .where('h.org_id', '=', orgId)
+    .orderBy('h.version', 'desc')
+    .orderBy('h.id', 'desc')
+    .execute();
 }
 
 export async function findCategorySetting(db: Db, districtId: number) {
@@ -418,4 +448,22 @@ export function findOrgSearchSources(db: Db, afterId: number, untilId: number, l
 /** Derived search columns only; `version` guards against a concurrent rename (that write computed its own). */
 export async function updateOrgSearchColumns(db: Db, id: number, version: number, cols: Pick<OrgRow, 'pinyin' | 'initials' | 'search_grams' | 'search_name'>) {
   await db.updateTable('orgs').set(cols).where('id', '=', id).where('version', '=', version).execute();
+}
+
+/** The public register's order key: the home region's own organizations (0), the rest of its province (1), others (2). */
+export function nearHomeFirst(home: { id: number; level: number; level1_id: number | null }) {
+  const own = sql.ref(`orgs.level${home.level}_id`);
+  return sql<number>`case when ${own} = ${home.id} then 0 when orgs.level1_id = ${home.level1_id ?? home.id} then 1 else 2 end`;
+}
+
+/** Public organizations per district (level 3), for the public register's region filter. */
+export function countPublicByDistrict(db: Db, statuses: OrgStatus[]) {
+  return db
+    .selectFrom('orgs')
+    .innerJoin('regions as d', 'd.id', 'orgs.level3_id')
+    .select((eb) => ['d.code', 'd.name', 'd.level1_id', 'd.level2_id', eb.fn.countAll<number>().as('n')])
+    .where('orgs.legal_form', '<>', 'grassroots')
+    .where('orgs.status', 'in', statuses)
+    .groupBy(['d.code', 'd.name', 'd.level1_id', 'd.level2_id'])
+    .execute();
 }

@@ -157,7 +157,9 @@ describe('PATCH /api/v1/orgs/{id} and history', () => {
     const stale = await community.patch(`/api/v1/orgs/${org.id}`, { version: 1, individualMembers: 40 });
     expect(stale.statusCode).toBe(409);
     const history = (await community.get(`/api/v1/orgs/${org.id}/history`)).json().items;
-    expect(history[0]).toMatchObject({ version: 2, reason: '新会员加入', actorName: community.username, changes: { individualMembers: { from: 20, to: 32 } } });
+    // Who: the display name, as the application timelines show it (issue 22 item 10), not the login name.
+    expect(history[0]).toMatchObject({ version: 2, reason: '新会员加入', actorName: '测试community_staff', changes: { individualMembers: { from: 20, to: 32 } } });
+    expect(history[0].actorName).not.toBe(community.username);
     const audit = await t.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'org.update').where('entity_id', '=', String(org.id)).execute();
     expect(audit).toHaveLength(1);
   });

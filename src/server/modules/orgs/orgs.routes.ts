@@ -12,7 +12,7 @@ import {
   RevealResponse,
 } from '../../../shared/schemas/orgs.js';
 import { z } from '../../../shared/zod.js';
-import { OrgFilter, PublicOrg, PublicOrgListQuery, PublicOrgListResponse } from '../../../shared/schemas/orgs.js';
+import { OrgFilter, PublicOrg, PublicOrgListQuery, PublicOrgListResponse, PublicPlaces } from '../../../shared/schemas/orgs.js';
 import { contentDisposition } from '../../lib/content-disposition.js';
 import { todayInChina } from '../../lib/working-days.js';
 import { readUpload, sendStoredFile } from '../../lib/uploads.js';
@@ -20,7 +20,7 @@ import * as service from './orgs.service.js';
 import { exportOrgs, importTemplate } from './orgs.export.js';
 import { readSheetUpload, startImport, XLSX } from '../imports/index.js';
 import { orgImport } from './orgs.import.js';
-import { getPublicOrg, listPublicOrgs } from './orgs.public.js';
+import { getPublicOrg, listPublicOrgs, listPublicPlaces } from './orgs.public.js';
 import { addAttachment, downloadAttachment, listAttachments, removeAttachment } from './orgs.attachments.js';
 import { AttachmentParams, OrgAttachment, OrgAttachmentList } from '../../../shared/schemas/orgs.js';
 
@@ -78,6 +78,8 @@ const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/orgs/:id/reveal',
     {
+      // The one place a leader's ID number or phone is answered in clear (the service audits it).
+      config: { reveal: { permission: 'org.personal.reveal' } },
       schema: {
         tags: ['orgs'],
         summary: '查看负责人身份证号或电话明文（记入审计日志）',
@@ -95,6 +97,8 @@ export const orgSheetRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orgs/export.xlsx',
     {
+      // unmasked=true exports personal data in clear: audited as org.export_unmasked (orgs.export.ts).
+      config: { reveal: { permission: 'org.personal.reveal', whenQuery: 'unmasked' } },
       schema: {
         tags: ['orgs'],
         summary: '导出筛选结果为 .xlsx（个人信息脱敏；有权限的角色可加 unmasked=true，记入审计）',
@@ -184,7 +188,12 @@ export const publicOrgRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/orgs',
     { config, schema: { tags: ['public'], summary: '社会组织公示查询（无需登录）', querystring: PublicOrgListQuery, response: { 200: PublicOrgListResponse, 400: ErrorResponse } } },
-    async (request) => listPublicOrgs(app.db, request.query),
+    async (request) => listPublicOrgs(app.db, request.query, app.config.homeRegion),
+  );
+  app.get(
+    '/public/places',
+    { config, schema: { tags: ['public'], summary: '公示查询可选的区县（本区所在省份在前）', response: { 200: PublicPlaces } } },
+    async () => listPublicPlaces(app.db, app.config.homeRegion),
   );
   app.get(
     '/public/orgs/:id',

@@ -9,7 +9,7 @@ import { DEFAULT_ORG_CATEGORIES } from '../../../shared/enums.js';
 import type { Org, OrgCreateBody, OrgFields, OrgHistoryEntry, OrgListQuery, OrgListResponse, OrgUpdateBody, OrgWarning } from '../../../shared/schemas/orgs.js';
 import { findRegionByCode, findRegionFor, regionCodeOf, resolveRegionFor } from '../regions/index.js';
 import * as repo from './orgs.repository.js';
-import { checkOrgRules, isSimilarOrg, kindWarnings } from './orgs.policy.js';
+import { checkOrgRules, kindWarnings, placeForms, similarWhy, SIMILAR_RULE_SOURCE, SIMILAR_RULE_TEXT, SIMILAR_WHY_TEXT, type SimilarWhy } from './orgs.policy.js';
 import { displayValue, EDITABLE_FIELDS, fieldValue, recordedValue, toColumns } from './orgs.fields.js';
 import { maskJson, open } from '../../lib/personal-data.js';
 import { searchColumns, toListItems, toOrg } from './orgs.mapping.js';
@@ -91,17 +91,38 @@ export async function loadOrgFor(db: Db, ctx: RequestContext, id: number, permis
   return org;
 }
 
-/** Same-kind and prohibited-kind warnings (never blocking; the reviewer decides). */
-export async function warningsFor(db: Db, org: Pick<OrgRow, 'id' | 'name' | 'purpose' | 'activities' | 'category' | 'level5_id'>): Promise<OrgWarning[]> {
+/** A purpose this many organizations of the district state word for word is a stock phrase, not a business scope. */
+const STOCK_PURPOSE = 3;
+
+/**
+ * Same-kind and prohibited-kind warnings (never blocking; the reviewer decides). The same-kind one follows seed
+ * 004 (SIMILAR_RULE_TEXT): same legal form and a close business scope, each organization found with its reasons.
+ */
+export async function warningsFor(
+  db: Db,
+  org: Pick<OrgRow, 'id' | 'name' | 'purpose' | 'activities' | 'level5_id'> & { legal_form?: string | null; level3_id?: number | null; level4_id?: number | null },
+): Promise<OrgWarning[]> {
   const warnings = kindWarnings(org.name, org.purpose, org.activities);
   if (org.level5_id) {
-    const peers = await repo.findOrgsOfCategoryIn(db, Number(org.level5_id), org.category, org.id ? Number(org.id) : undefined);
-    const similar = peers.filter((p) => isSimilarOrg(org, p));
+    const [peers, names] = await Promise.all([
+      repo.findSameFormOrgsIn(db, Number(org.level5_id), org.legal_form ?? null, org.id ? Number(org.id) : undefined),
+      repo.findPlaceNames(db, [Number(org.level5_id), ...(org.level4_id ? [Number(org.level4_id)] : [])]),
+    ]);
+    const places = [...new Set(names.flatMap(placeForms))].sort((a, b) => b.length - a.length);
+    const stock = async (purpose: string | null) => !purpose || (org.level3_id ? (await repo.countOrgsWithPurpose(db, Number(org.level3_id), purpose)) >= STOCK_PURPOSE : false);
+    const ownPurpose = (await stock(org.purpose)) ? null : org.purpose;
+    const similar: { id: number; name: string; why: SimilarWhy[] }[] = [];
+    for (const p of peers) {
+      const why = similarWhy({ ...org, purpose: ownPurpose, legalForm: org.legal_form ?? undefined }, { ...p, legalForm: p.legal_form }, places);
+      if (why.length && why.every((w) => w === 'purpose') && (await stock(p.purpose))) continue;
+      if (why.length) similar.push({ id: Number(p.id), name: p.name, why });
+    }
     if (similar.length > 0) {
+      const why = [...new Set(similar.flatMap((s) => s.why))];
       warnings.push({
         code: 'similar_org',
-        message: `本社区已有同类且名称或宗旨相近的组织，原则上同类组织只设一个，建议合并（由审核人员决定）`,
-        orgs: similar.map((p) => ({ id: Number(p.id), name: p.name })),
+        message: `本社区已有组织形式相同、${why.map((w) => SIMILAR_WHY_TEXT[w]).join('、')}的组织。依据：“${SIMILAR_RULE_TEXT}”（${SIMILAR_RULE_SOURCE}）。是否整合由审核人员决定`,
+        orgs: similar.slice(0, 20),
       });
     }
   }
@@ -110,7 +131,10 @@ export async function warningsFor(db: Db, org: Pick<OrgRow, 'id' | 'name' | 'pur
 
 export async function getOrg(db: Kysely<DB>, ctx: RequestContext, id: number): Promise<Org> {
   const org = await loadOrgFor(db, ctx, id, 'org.read');
-  return toOrg(db, org, await warningsFor(db, org));
+  // The record shows what concerns the organization itself (a prohibited or strictly controlled kind). Whether
+  // another of its kind exists is the reviewer's question at review and the saver's when saving (issue 22 item 5),
+  // not a box on every record for every viewer.
+  return toOrg(db, org, kindWarnings(org.name, org.purpose, org.activities));
 }
 
 export interface PreparedOrg {
@@ -327,7 +351,8 @@ export async function getOrgHistory(db: Kysely<DB>, ctx: RequestContext, id: num
       id: Number(h.id),
       version: h.version,
       at: new Date(h.at).toISOString(),
-      actorName: h.actor_name,
+      // The name the application timelines show too (issue 22 item 10), not the login name.
+      actorName: h.actor_display_name ?? h.actor_name,
       action: h.action,
       reason: h.reason,
       // Personal values are kept masked + sealed: the history shows the masked form.

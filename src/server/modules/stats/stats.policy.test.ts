@@ -69,3 +69,17 @@ describe('targetItems', () => {
     expect(none.find((i) => i.key === 'growthRate')?.status).toBe('no-data');
   });
 });
+
+describe('small bases (issue 22 item 4)', () => {
+  it('marks a growth of 2 over 1 as a small base, keeps its fraction, and not a growth over 5', async () => {
+    const { targetItems, emptyCounts } = await import('./stats.policy.js');
+    const { DEFAULT_TARGETS } = await import('../../../shared/schemas/targets.js');
+    const places = { population: 1000, partial: false, isDemo: false, urbanCommunities: 1, ruralCommunities: 0 };
+    const small = { ...emptyCounts(), inRegister: 3, added: { street: 2, township: 0, none: 0 }, base: { street: 1, township: 0, none: 0 } };
+    const g = targetItems(small, places, DEFAULT_TARGETS, 10).find((i) => i.key === 'growthRate')!;
+    expect(g).toMatchObject({ value: 200, numerator: 2, denominator: 1, smallBase: true });
+    const big = { ...small, added: { street: 2, township: 0, none: 0 }, base: { street: 5, township: 0, none: 0 } };
+    expect(targetItems(big, places, DEFAULT_TARGETS, 10).find((i) => i.key === 'growthRate')!.smallBase).toBe(false);
+    expect(targetItems(emptyCounts(), { ...places, population: null }, DEFAULT_TARGETS, 10)[0]).toMatchObject({ noteCode: 'noPopulation', note: '人口未录入' });
+  });
+});

@@ -1,5 +1,6 @@
 import type { TargetSettings } from '../../../shared/schemas/targets.js';
-import { TARGET_LABELS, type TargetItem, type TargetKey, type TargetStatus } from '../../../shared/schemas/stats.js';
+import { TARGET_LABELS, type TargetItem, type TargetKey, type TargetNote, type TargetStatus, TARGET_NOTE_LABELS } from '../../../shared/schemas/stats.js';
+export { ownLabelOf, ownRowName } from '../../../shared/schemas/stats.js';
 
 /** What the registry says about one node on the date. */
 export interface NodeCounts {
@@ -35,6 +36,30 @@ export function addFigure(c: NodeCounts, row: { tk: string; vk: string; in_regis
   c.added[g] += row.added;
   c.base[g] += row.base;
 }
+
+/**
+ * The organizations placed at a node itself (本级: 街道本级, 区本级), not in any child: the subtree counters less the
+ * children's. Every breakdown shows this row so that its rows add up to the node's total (issue 22 item 4: 文山街道
+ * had 30 organizations but its six communities only 16; the 14 placed at the street had no row).
+ */
+export function ownCounts(total: NodeCounts, children: NodeCounts[]): NodeCounts {
+  const out = emptyCounts();
+  const minus = (key: 'inRegister' | 'inUrban' | 'inRural') => total[key] - children.reduce((s, c) => s + c[key], 0);
+  out.inRegister = minus('inRegister');
+  out.inUrban = minus('inUrban');
+  out.inRural = minus('inRural');
+  for (const g of ['street', 'township', 'none'] as const) {
+    out.added[g] = total.added[g] - children.reduce((s, c) => s + c.added[g], 0);
+    out.base[g] = total.base[g] - children.reduce((s, c) => s + c.base[g], 0);
+  }
+  return out;
+}
+
+/**
+ * A rate over a base this small (fewer organizations at the end of last year) is shown with its numerator and
+ * denominator and kept from stretching a chart's axis: 2 new over 1 = 200% says little (issue 22 item 4).
+ */
+export const SMALL_BASE = 5;
 
 /** Population and communities of a node, from the region tree. */
 export interface NodePlaces {
@@ -91,13 +116,15 @@ export function statusOf(value: number, target: number, closeMargin: number): Ta
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-function item(key: TargetKey, target: number, margin: number, numerator: number | null, denominator: number | null, scale: number, missing: string | null, note: string | null = null): TargetItem {
+function item(key: TargetKey, target: number, margin: number, numerator: number | null, denominator: number | null, scale: number, missing: TargetNote, partial: TargetNote | null = null): TargetItem {
   const unit = TARGET_LABELS[key].unit;
   if (numerator === null || denominator === null || denominator === 0) {
-    return { key, value: null, target, gap: null, status: 'no-data', numerator, denominator, unit, note: missing };
+    return { key, value: null, target, gap: null, status: 'no-data', numerator, denominator, unit, note: TARGET_NOTE_LABELS[missing], noteCode: missing, smallBase: false };
   }
   const value = round((numerator / denominator) * scale);
-  return { key, value, target, gap: round(value - target), status: statusOf(value, target, margin), numerator, denominator, unit, note };
+  const smallBase = key === 'growthRate' && denominator < SMALL_BASE;
+  const note = partial === null ? null : TARGET_NOTE_LABELS[partial];
+  return { key, value, target, gap: round(value - target), status: statusOf(value, target, margin), numerator, denominator, unit, note, noteCode: partial, smallBase };
 }
 
 /** The rate a node is held to: by its own township-level kind, or base-weighted over the kinds below it. */
@@ -115,13 +142,13 @@ export function targetItems(counts: NodeCounts, places: NodePlaces, t: TargetSet
   const added = counts.added.street + counts.added.township + counts.added.none;
   const base = counts.base.street + counts.base.township + counts.base.none;
   return [
-    item('orgsPer10k', t.orgsPer10k, m, counts.inRegister, places.population, 10_000, '人口未录入', places.partial ? '部分下级人口未录入，仅按已录入部分计算' : null),
-    item('growthRate', growthRate, m, added, base, 100, '上年末无在册组织，无法计算增长率'),
-    item('orgsPerUrbanCommunity', t.orgsPerUrbanCommunity, m, counts.inUrban, places.urbanCommunities, 1, '辖区内没有城市社区'),
-    item('orgsPerRuralCommunity', t.orgsPerRuralCommunity, m, counts.inRural, places.ruralCommunities, 1, '辖区内没有村（农村社区）'),
-    item('inspectionRate', t.inspectionRate, m, null, null, 100, '年检数据尚未接入'),
-    item('partyCoverage', t.partyCoverage, m, null, null, 100, '党建数据尚未接入'),
-    item('satisfaction', t.satisfaction, m, null, null, 100, '满意度调查数据尚未接入'),
+    item('orgsPer10k', t.orgsPer10k, m, counts.inRegister, places.population, 10_000, 'noPopulation', places.partial ? 'partialPopulation' : null),
+    item('growthRate', growthRate, m, added, base, 100, 'noBase'),
+    item('orgsPerUrbanCommunity', t.orgsPerUrbanCommunity, m, counts.inUrban, places.urbanCommunities, 1, 'noUrban'),
+    item('orgsPerRuralCommunity', t.orgsPerRuralCommunity, m, counts.inRural, places.ruralCommunities, 1, 'noRural'),
+    item('inspectionRate', t.inspectionRate, m, null, null, 100, 'noInspectionData'),
+    item('partyCoverage', t.partyCoverage, m, null, null, 100, 'noPartyData'),
+    item('satisfaction', t.satisfaction, m, null, null, 100, 'noSatisfactionData'),
   ];
 }
 

@@ -6,13 +6,15 @@ import { requireAccess, type Permission } from '../../lib/access.js';
 import { todayInChina } from '../../lib/working-days.js';
 import { findRegionPath, resolveRegionFor } from '../regions/index.js';
 import { readTargetSettings, TARGETS_SETTING_KEY, DEFAULT_TARGETS, type TargetSettings } from '../../../shared/schemas/targets.js';
-import type { BreakdownResponse, NodeTargets, StatsOrgsQuery, StatsOrgsResponse, StatsQuery, StatsRegion, TargetsResponse } from '../../../shared/schemas/stats.js';
+import { TARGET_NOTE_LABELS, type BreakdownResponse, type NodeTargets, type StatsOrgsQuery, type StatsOrgsResponse, type StatsQuery, type StatsRegion, type TargetsResponse } from '../../../shared/schemas/stats.js';
 import * as repo from './stats.repository.js';
 import {
   addFigure,
   emptyCounts,
   growthClassOf,
   growthTarget,
+  ownCounts,
+  ownLabelOf,
   placesOf,
   targetItems,
   weightedGrowth,
@@ -62,8 +64,12 @@ const toStatsRegion = (r: { id: number; code: string; name: string; level: numbe
   childCount,
 });
 
-/** Counts of the node, its children and (for a node above the districts) each district below it. */
-async function countsFor(db: Kysely<DB>, n: StatsNode, ids: number[], districtIds: number[]): Promise<Map<number, NodeCounts>> {
+/**
+ * Counts of the node, its children and (for a node above the districts) each district below it, and of the
+ * organizations placed at the node itself (own): from the counters the subtree's less the children's, from the
+ * registry directly (the organizations with no ancestor at the children's level).
+ */
+async function countsFor(db: Kysely<DB>, n: StatsNode, ids: number[], districtIds: number[]): Promise<{ byNode: Map<number, NodeCounts>; own: NodeCounts }> {
   const out = new Map<number, NodeCounts>();
   const at = (id: number) => {
     let c = out.get(id);
@@ -71,20 +77,23 @@ async function countsFor(db: Kysely<DB>, n: StatsNode, ids: number[], districtId
     return c;
   };
   const node = Number(n.region.id);
+  const childIds = ids.filter((id) => id !== node);
   if (n.source === 'counters') {
     for (const row of await repo.counterFigures(db, [...new Set([...ids, ...districtIds])], n.year)) addFigure(at(row.node!), row);
-    return out;
+    return { byNode: out, own: ownCounts(at(node), childIds.map(at)) };
   }
+  const own = emptyCounts();
   const scope = { level: n.region.level, id: node };
   const groupLevel = Math.min(n.region.level + 1, 6);
   for (const row of await repo.registryFigures(db, scope, groupLevel, n.asOf)) {
     if (row.node !== null && row.node !== node) addFigure(at(row.node), row);
+    else addFigure(own, row);
     addFigure(at(node), row);
   }
   if (districtIds.length && groupLevel !== 3) {
     for (const row of await repo.registryFigures(db, scope, 3, n.asOf)) if (row.node !== null) addFigure(at(row.node), row);
   }
-  return out;
+  return { byNode: out, own };
 }
 
 /** The node, its children and (above the districts) the districts below it, with their places figures. */
@@ -115,7 +124,7 @@ export async function computeTargets(db: Kysely<DB>, n: StatsNode, topLevel = 1)
   const children = nodes.filter((x) => x.parent_id === nodeId).sort((a, b) => a.code.localeCompare(b.code));
   const districts = n.region.level < 3 ? nodes.filter((x) => x.level === 3) : [];
   const districtIds = n.region.level < 3 ? districts.map((d) => d.id) : n.region.level3_id ? [Number(n.region.level3_id)] : [];
-  const [counts, stored, path] = await Promise.all([
+  const [{ byNode: counts, own }, stored, path] = await Promise.all([
     countsFor(db, n, [nodeId, ...children.map((c) => c.id)], n.region.level < 3 ? districtIds : []),
     repo.findDistrictSettings(db, districtIds, TARGETS_SETTING_KEY),
     findRegionPath(db, nodeId),
@@ -154,14 +163,31 @@ export async function computeTargets(db: Kysely<DB>, n: StatsNode, topLevel = 1)
     };
   };
   const self = nodes.find((x) => x.id === nodeId)!;
+  const selfFigure = figure(self);
+  // 本级: its growth is held to the node's own target; population and communities belong to the children.
+  const ownT = self.level >= 3 ? settingsOf(self.level === 3 ? self.id : self.level3_id) : DEFAULT_TARGETS;
+  const ownGrowth = selfFigure.items.find((i) => i.key === 'growthRate')!.target;
+  const ownItems = targetItems(own, noPlaces, ownT, ownGrowth).map((i) =>
+    i.key === 'orgsPer10k' || i.key === 'orgsPerUrbanCommunity' || i.key === 'orgsPerRuralCommunity' ? { ...i, note: TARGET_NOTE_LABELS.ownPlaces, noteCode: 'ownPlaces' as const } : i,
+  );
   return {
-    ...figure(self),
+    ...selfFigure,
     asOf: n.asOf,
     source: n.source,
     ancestors: path.filter((a) => a.level >= topLevel && a.id !== nodeId),
     children: children.map(figure),
+    own: {
+      region: selfFigure.region,
+      label: ownLabelOf(self),
+      population: null,
+      populationPartial: false,
+      populationIsDemo: false,
+      orgs: own.inRegister,
+      items: ownItems,
+    },
   };
 }
+
 
 export async function getTargets(db: Kysely<DB>, ctx: RequestContext, query: StatsQuery): Promise<TargetsResponse> {
   const n = await resolveStatsNode(db, ctx, query);

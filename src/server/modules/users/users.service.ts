@@ -6,7 +6,7 @@ import { writeAudit } from '../../lib/audit.js';
 import { regionScope, requireAccess, type LevelColumn } from '../../lib/access.js';
 import { escapeLike } from '../../lib/search-text.js';
 import { checkPasswordPolicy } from '../../../shared/password-policy.js';
-import { isValidPhone, PHONE_MESSAGE } from '../../../shared/validators.js';
+import { isValidPhone, maskPhone, PHONE_MESSAGE } from '../../../shared/validators.js';
 import type { SignupBody } from '../../../shared/schemas/applications.js';
 import type { UserCreateBody, UserListQuery, UserResponse, UserUpdateBody } from '../../../shared/schemas/users.js';
 import { hashPassword } from '../auth/index.js';
@@ -87,8 +87,11 @@ export async function getUser(db: Kysely<DB>, ctx: RequestContext, id: number) {
   return toResponse(await loadManaged(db, ctx, id, 'user.read'));
 }
 
-/** Creates an account; `ctx.actor` null = the command line (trusted operator on the server). */
-export async function createUser(db: Kysely<DB>, ctx: RequestContext, body: UserCreateBody, viaCli = false) {
+/**
+ * Creates an account; `ctx.actor` null = the command line (trusted operator on the server). A public sign-up records
+ * itself as `user.signup` by the new account, in the same transaction as the account (one record per change).
+ */
+export async function createUser(db: Kysely<DB>, ctx: RequestContext, body: UserCreateBody, viaCli = false, signup = false) {
   if (!viaCli) requireAccess(ctx.actor, 'user.manage');
   const policy = checkPasswordPolicy(body.password, body.username);
   if (policy) throw errors.validation({ password: policy });
@@ -107,7 +110,8 @@ export async function createUser(db: Kysely<DB>, ctx: RequestContext, body: User
       passwordHash,
     });
     await writeAudit(trx, ctx, {
-      action: 'user.create',
+      action: signup ? 'user.signup' : 'user.create',
+      ...(signup && { actorId: newId, actorName: body.username }),
       entityType: ENTITY,
       entityId: newId,
       regionCode: region?.code ?? null,
@@ -147,7 +151,8 @@ export async function updateUser(db: Kysely<DB>, ctx: RequestContext, id: number
       entityId: id,
       regionCode: region === undefined ? user.region_code : (region?.code ?? null),
       oldValue: before,
-      newValue: body,
+      // The audit log shows personal data masked, as the answers do (orgs.fields.ts does the same for leaders).
+      newValue: body.phone ? { ...body, phone: maskPhone(body.phone) } : body,
     });
   });
   return toResponse((await repo.findUserById(db, id))!);
@@ -189,7 +194,6 @@ export async function signUpApplicant(db: Kysely<DB>, ctx: RequestContext, body:
   const region = await findRegionByCode(db, body.regionCode);
   if (!region || region.level !== 5) fields.regionCode = '请选择组织所在的社区（村）';
   if (Object.keys(fields).length > 0) throw errors.validation(fields);
-  const user = await createUser(db, ctx, { ...body, role: 'org_leader' }, true);
-  await writeAudit(db, { ...ctx, actor: null }, { action: 'user.signup', entityType: ENTITY, entityId: user.id, actorId: user.id, actorName: user.username, regionCode: body.regionCode });
-  return user;
+  // The account and its user.signup record in one transaction (it used to be a second write after the account's).
+  return createUser(db, { ...ctx, actor: null }, { ...body, role: 'org_leader' }, true, true);
 }

@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Result, Space, Typography } from 'antd';
 import { ArrowLeftOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { ApiError, errorMessage } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
 import { ConflictAlert } from '../../components/ConflictAlert.js';
 import { isRecordId, RecordLoader } from '../../components/RecordLoader.js';
 import { useT } from '../../i18n.js';
@@ -19,7 +19,8 @@ import { FilesStep } from './wizard/FilesStep.js';
 import { PeopleStep } from './wizard/PeopleStep.js';
 import { ReasonStep } from './wizard/ReasonStep.js';
 import { WizardStepsBar } from './wizard/WizardStepsBar.js';
-import { dataOf, stepOfPath as stepOfPathIn, stepsFor, valuesOf, type Path, type StepKey, type Values } from './wizard/wizard-form.js';
+import { AutosaveNote, useAutosave, useFormFeedback, useUnsavedGuard } from '../../lib/form-feedback.js';
+import { dataOf, dataPathOf, isFilled, keepValid, stepOfPath as stepOfPathIn, stepsFor, valuesOf, type Path, type StepKey, type Values } from './wizard/wizard-form.js';
 import './applications.css';
 
 // The wizard: this page holds the form, the version, the errors and the current step; wizard/ holds one component per
@@ -75,16 +76,20 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
   const establishment = isEstablishment(app.kind);
   const deregistration = isDeregistration(app.kind);
   const lastReturn = app.status === 'returned' ? [...app.events].reverse().find((e) => e.action === 'return') : undefined;
-  const markDirty = () => setDirty(true);
-
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  const [changeTick, setChangeTick] = useState(0);
+  const markDirty = () => {
+    setDirty(true);
+    setChangeTick((n) => n + 1);
+  };
+  // The draft the server last accepted: what a field that fails its rules falls back to in the next save.
+  const lastSaved = useRef(app.data);
+  // One save at a time (an autosave and a click must not race each other into a version conflict).
+  const inflight = useRef<Promise<unknown>>(Promise.resolve());
 
   const stepOfPath = (path: Path): StepKey => stepOfPathIn(path, steps, establishment);
+  // The shared form behaviour (lib/form-feedback.tsx); a problem on another step switches to that step first.
+  const feedback = useFormFeedback(form, { name: 'appForm', reveal: (name) => setStep(stepOfPath(name)) });
+  const guard = useUnsavedGuard(dirty);
 
   // Which steps hold a problem (the Steps bar marks them).
   const stepErrors = useMemo(() => {
@@ -98,27 +103,68 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
   // Every step's fields stay mounted (hidden when not shown), so server messages can land on any of them.
   const fieldsOfStep = (s: StepKey): Path[] => form.getFieldsError().map((f) => f.name as Path).filter((p) => stepOfPath(p) === s);
 
-  const persist = async (): Promise<Application | null> => {
-    const values = form.getFieldsValue(true) as Values;
-    try {
-      const saved = await save.mutateAsync({ version: version.current, data: dataOf(values, app) });
-      version.current = saved.version;
-      setDirty(false);
-      return saved;
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'application.version_conflict') {
-        setConflict(true);
-        window.scrollTo({ top: 0, behavior: 'smooth' });
-        return null;
-      }
-      showServerErrors(err);
-      return null;
-    }
+  /** The typed fields that fail their rules, marked on the form (an empty field is only "not filled yet"). */
+  const invalidTyped = async (): Promise<Path[]> => {
+    const failing: Path[] = await form.validateFields({ validateOnly: true }).then(
+      () => [],
+      (e: { errorFields?: { name: Path }[] }) => (e.errorFields ?? []).map((f) => f.name),
+    );
+    const typed = failing.filter((p) => isFilled(form.getFieldValue(p as never)));
+    if (typed.length > 0) await form.validateFields(typed).catch(() => {});
+    setErrorTick((n) => n + 1);
+    return typed;
   };
 
-  const showServerErrors = (err: unknown) => {
+  /**
+   * Saves the draft: everything that passes its rules, even when a field elsewhere does not (issue 22 item 3). A
+   * field the server refuses is left out the same way and the save tried once more. Answers the saved application
+   * and whether anything was left out (the page then stays "unsaved" and the guard keeps asking).
+   */
+  const persistNow = async (quiet: boolean): Promise<{ saved: Application; partial: boolean } | null> => {
+    const values = form.getFieldsValue(true) as Values;
+    const invalid = await invalidTyped();
+    let data = keepValid(dataOf(values, app), invalid.map((p) => dataPathOf(p, values)), lastSaved.current);
+    let refused: ApiError | null = null;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const saved = await save.mutateAsync({ version: version.current, data });
+        version.current = saved.version;
+        lastSaved.current = saved.data;
+        const partial = invalid.length > 0 || refused !== null;
+        if (!partial) setDirty(false);
+        if (refused) void showServerErrors(refused, quiet);
+        return { saved, partial };
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'application.version_conflict') {
+          setConflict(true);
+          window.scrollTo({ top: 0, behavior: 'smooth' });
+          return null;
+        }
+        if (attempt === 0 && err instanceof ApiError && err.status === 400 && err.fields) {
+          refused = err;
+          const paths = Object.keys(err.fields).map((k) => k.replace(/^data\./, '').split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)));
+          data = keepValid(data, paths, lastSaved.current);
+          continue;
+        }
+        void showServerErrors(err, quiet);
+        return null;
+      }
+    }
+    return null;
+  };
+  const persist = (quiet = false): Promise<{ saved: Application; partial: boolean } | null> => {
+    const run = inflight.current.then(() => persistNow(quiet));
+    inflight.current = run.catch(() => {});
+    return run;
+  };
+
+  // The draft saves itself a moment after the typing stops (the server draft the wizard already has).
+  const autosave = useAutosave({ dirty: dirty && !conflict, changeTick, save: async () => !!(await persist(true)) });
+
+  /** The server's messages on their fields (a file's on its upload, the rest on the last step); quiet: no jump. */
+  const showServerErrors = async (err: unknown, quiet = false) => {
     if (!(err instanceof ApiError) || !err.fields) {
-      message.error(errorMessage(err));
+      await feedback.showServerError(err);
       return;
     }
     const known = new Set(form.getFieldsError().map((f) => JSON.stringify(f.name)));
@@ -139,16 +185,23 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
     setFileErrors(files);
     setGeneral(rest);
     setErrorTick((n) => n + 1);
-    const first = fields[0]?.name;
-    const target = first ? stepOfPath(first) : Object.keys(files).length > 0 ? (establishment ? 'files' : 'reason') : 'check';
-    setStep(target);
-    if (first) setTimeout(() => form.scrollToField(first, { block: 'center' }), 50);
+    if (quiet) return;
+    if (fields.length > 0) {
+      await feedback.showFirstError();
+      return;
+    }
+    setStep(Object.keys(files).length > 0 ? (establishment ? 'files' : 'reason') : 'check');
     message.error(t('wizard.fixErrors'));
   };
 
   const saveDraft = async () => {
-    const saved = await persist();
-    if (saved) message.success(t('wizard.saved'));
+    const done = await persist();
+    if (!done) return;
+    autosave.markSaved();
+    if (done.partial) {
+      message.warning(t('wizard.savedPartly'));
+      await feedback.showFirstError();
+    } else message.success(t('wizard.saved'));
   };
 
   const go = async (target: StepKey) => {
@@ -159,34 +212,20 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
   };
 
   const next = async () => {
-    try {
-      await form.validateFields(fieldsOfStep(step), { recursive: true });
-    } catch {
-      setErrorTick((n) => n + 1);
-      const first = form.getFieldsError().find((f) => f.errors.length > 0 && stepOfPath(f.name as Path) === step);
-      if (first) form.scrollToField(first.name, { block: 'center' });
-      return;
-    }
+    const ok = await feedback.validate(fieldsOfStep(step));
+    setErrorTick((n) => n + 1);
+    if (!ok) return;
     const i = steps.indexOf(step);
     if (dirty) await persist();
     await go(steps[i + 1]);
   };
 
   const doSubmit = async () => {
-    try {
-      await form.validateFields();
-    } catch {
-      setErrorTick((n) => n + 1);
-      const first = form.getFieldsError().find((f) => f.errors.length > 0);
-      if (first) {
-        setStep(stepOfPath(first.name as Path));
-        setTimeout(() => form.scrollToField(first.name, { block: 'center' }), 50);
-      }
-      message.error(t('wizard.fixErrors'));
-      return;
-    }
+    const valid = await feedback.validate();
+    setErrorTick((n) => n + 1);
+    if (!valid) return;
     const saved = await persist();
-    if (!saved) return;
+    if (!saved || saved.partial) return;
     modal.confirm({
       title: t('wizard.submitConfirm'),
       content: t('wizard.submitHint'),
@@ -196,9 +235,10 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
         submit.mutateAsync().then(
           (done) => {
             message.success(t('wizard.submitted', { step: done.currentStep ? labels.step(done.currentStep) : '' }));
+            guard.release();
             navigate(`/applications/${app.id}`);
           },
-          (err) => showServerErrors(err),
+          (err) => void showServerErrors(err),
         ),
     });
   };
@@ -207,6 +247,7 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
     const fresh = await onReload();
     if (fresh.data) {
       version.current = fresh.data.version;
+      lastSaved.current = fresh.data.data;
       form.resetFields();
       form.setFieldsValue(valuesOf(fresh.data));
     }
@@ -239,7 +280,8 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
         </Typography.Title>
         <Space>
           <AppStatusTag status={app.status} />
-          {dirty && <Typography.Text type="warning">{t('wizard.unsaved')}</Typography.Text>}
+          <AutosaveNote savedAt={autosave.savedAt} saving={autosave.saving} />
+          {dirty && !autosave.saving && <Typography.Text type="warning">{t('wizard.unsaved')}</Typography.Text>}
         </Space>
       </div>
       {conflict && <ConflictAlert title={t('wizard.conflict')} hint={t('wizard.conflictHint')} reloadLabel={t('wizard.reload')} onReload={reload} />}
@@ -262,15 +304,12 @@ function Wizard({ app, onReload }: { app: Application; onReload: () => Promise<{
       <WizardStepsBar steps={steps} step={step} errors={stepErrors} onGo={goTo} />
       <Card className="wizard-body">
         <Form
-          form={form}
-          name="appForm"
+          {...feedback.formProps}
           layout="vertical"
-          requiredMark="optional"
           initialValues={initialValues}
-          onValuesChange={() => setDirty(true)}
+          onValuesChange={markDirty}
           onFieldsChange={() => setErrorTick((n) => n + 1)}
           autoComplete="off"
-          scrollToFirstError={false}
         >
           {!deregistration && section('basic', <BasicStep app={app} />)}
           {!deregistration && section('people', <PeopleStep app={app} form={form} onDirty={markDirty} />)}

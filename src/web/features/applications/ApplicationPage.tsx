@@ -6,6 +6,7 @@ import { EditOutlined, PrinterOutlined, UndoOutlined } from '@ant-design/icons';
 import { ROLES, type ReviewStep, type Role } from '../../../shared/enums.js';
 import { useCurrentUser } from '../../auth/session.js';
 import { RecordHead } from '../../components/RecordHead.js';
+import { CategoryText, Data } from '../../components/Data.js';
 import { isRecordId, RecordLoader } from '../../components/RecordLoader.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { formatCount, formatDateTime } from '../../lib/format.js';
@@ -22,6 +23,8 @@ import { OrgApplyActions } from './OrgApplyActions.js';
 import { ReviewPanel } from './ReviewPanel.js';
 import { applicationQuery, useWithdrawApplication, type Application } from './applications.api.js';
 import './applications.css';
+import { useFormFeedback } from '../../lib/form-feedback.js';
+import { usePageTitle } from '../../lib/page-title.js';
 
 /** `/applications/:id`: the application, its documents, checks and trail; the opinion box when it is my turn. */
 export default function ApplicationPage() {
@@ -55,12 +58,12 @@ export function Trail({ app }: { app: Application }) {
               {e.step && <Tag>{labels.step(e.step)}</Tag>}
             </div>
             <div className="trail-meta">
-              {e.actorName}
+              <Data>{e.actorName}</Data>
               {e.actorRole && (ROLES as readonly string[]).includes(e.actorRole) && ` · ${enumLabels.role(e.actorRole as Role)}`}
               {' · '}
               <span className="mono">{formatDateTime(e.at, false)}</span>
             </div>
-            {e.opinion && <div className="trail-opinion pre-wrap">{e.opinion}</div>}
+            {e.opinion && <div className="trail-opinion pre-wrap" data-value="">{e.opinion}</div>}
             {e.dueOn && <div className="trail-due">{t('trail.dueOn', { date: e.dueOn })}</div>}
           </div>
         ),
@@ -95,6 +98,7 @@ function Progress({ app }: { app: Application }) {
 }
 
 function Detail({ app }: { app: Application }) {
+  usePageTitle(app.name);
   const t = useT(applicationsMessages);
   const labels = useAppLabels();
   const enumLabels = useEnumLabels();
@@ -105,13 +109,15 @@ function Detail({ app }: { app: Application }) {
   const withdraw = useWithdrawApplication(app.id);
   const [withdrawOpen, setWithdrawOpen] = useState(false);
   const [withdrawForm] = Form.useForm<{ reason?: string }>();
+  const withdrawFeedback = useFormFeedback(withdrawForm, { name: 'withdraw' });
   const o = app.data.org;
   const none = <Typography.Text type="secondary">{t('page.none')}</Typography.Text>;
-  const orNone = (v: ReactNode) => (v === null || v === undefined || v === '' ? none : v);
+  // What the application holds is data (names, addresses): shown as entered in either language.
+  const orNone = (v: ReactNode) => (v === null || v === undefined || v === '' ? none : <Data>{v}</Data>);
   const lastEvent = (action: string) => [...app.events].reverse().find((e) => e.action === action);
 
   const doWithdraw = async () => {
-    const v = await withdrawForm.validateFields().catch(() => null);
+    const v = await withdrawFeedback.validate();
     if (!v) return;
     withdraw.mutate(v.reason?.trim() || undefined, {
       onSuccess: () => {
@@ -143,7 +149,7 @@ function Detail({ app }: { app: Application }) {
         description={
           e && (
             <div>
-              <div className="pre-wrap return-opinion">{e.opinion}</div>
+              <div className="pre-wrap return-opinion" data-value="">{e.opinion}</div>
               <Typography.Text type="secondary">{t('wizard.returnedBy', { step: e.step ? labels.step(e.step) : '', who: e.actorName, at: formatDateTime(e.at, false) })}</Typography.Text>
             </div>
           )
@@ -185,10 +191,10 @@ function Detail({ app }: { app: Application }) {
     );
   } else if (app.status === 'rejected') {
     const e = lastEvent('reject');
-    banner = <Alert type="error" showIcon title={t('page.rejectedNote')} description={e && <div className="pre-wrap">{e.opinion}</div>} />;
+    banner = <Alert type="error" showIcon title={t('page.rejectedNote')} description={e && <div className="pre-wrap" data-value="">{e.opinion}</div>} />;
   } else if (app.status === 'withdrawn') {
     const e = lastEvent('withdraw');
-    banner = <Alert type="info" showIcon title={labels.status('withdrawn')} description={e?.opinion && <div className="pre-wrap">{e.opinion}</div>} />;
+    banner = <Alert type="info" showIcon title={labels.status('withdrawn')} description={e?.opinion && <div className="pre-wrap" data-value="">{e.opinion}</div>} />;
   }
 
   const actions = (
@@ -219,9 +225,9 @@ function Detail({ app }: { app: Application }) {
         { key: 'name', label: fieldLabel('name'), children: <strong>{orNone(o.name)}</strong>, span: 'filled' },
         { key: 'legalForm', label: fieldLabel('legalForm'), children: o.legalForm ? enumLabels.legalForm(o.legalForm) : none },
         ...(app.data.registrationType ? [{ key: 'rt', label: t('page.registrationType'), children: app.data.registrationType }] : []),
-        { key: 'category', label: fieldLabel('category'), children: orNone(o.category) },
+        { key: 'category', label: fieldLabel('category'), children: o.category ? <CategoryText value={o.category} /> : none },
         ...(o.creditCode ? [{ key: 'creditCode', label: fieldLabel('creditCode'), children: <span className="mono">{o.creditCode}</span> }] : []),
-        { key: 'region', label: fieldLabel('region'), children: app.regionPath, span: 'filled' },
+        { key: 'region', label: fieldLabel('region'), children: <Data>{app.regionPath}</Data>, span: 'filled' },
         { key: 'address', label: fieldLabel('address'), children: orNone(o.address), span: 'filled' },
         { key: 'foundedOn', label: fieldLabel('foundedOn'), children: o.foundedOn ? <span className="mono">{o.foundedOn}</span> : none },
         { key: 'leaderName', label: fieldLabel('leaderName'), children: orNone(o.leaderName) },
@@ -229,10 +235,10 @@ function Detail({ app }: { app: Application }) {
         { key: 'leaderPhone', label: fieldLabel('leaderPhone'), children: o.leaderPhone ? <span className="mono">{o.leaderPhone}</span> : none },
         { key: 'individualMembers', label: fieldLabel('individualMembers'), children: o.individualMembers == null ? none : formatCount(o.individualMembers) },
         { key: 'unitMembers', label: fieldLabel('unitMembers'), children: o.unitMembers == null ? none : formatCount(o.unitMembers) },
-        { key: 'purpose', label: fieldLabel('purpose'), children: o.purpose ? <div className="pre-wrap">{o.purpose}</div> : none, span: 'filled' },
-        { key: 'activities', label: fieldLabel('activities'), children: o.activities ? <div className="pre-wrap">{o.activities}</div> : none, span: 'filled' },
+        { key: 'purpose', label: fieldLabel('purpose'), children: o.purpose ? <div className="pre-wrap" data-value="">{o.purpose}</div> : none, span: 'filled' },
+        { key: 'activities', label: fieldLabel('activities'), children: o.activities ? <div className="pre-wrap" data-value="">{o.activities}</div> : none, span: 'filled' },
         { key: 'venue', label: fieldLabel('venue'), children: orNone(o.venue), span: 'filled' },
-        ...(app.data.reason ? [{ key: 'reason', label: t('page.reason'), children: <div className="pre-wrap">{app.data.reason}</div>, span: 'filled' as const }] : []),
+        ...(app.data.reason ? [{ key: 'reason', label: t('page.reason'), children: <div className="pre-wrap" data-value="">{app.data.reason}</div>, span: 'filled' as const }] : []),
       ]}
     />
   );
@@ -246,7 +252,7 @@ function Detail({ app }: { app: Application }) {
       locale={{ emptyText: t('wizard.noMembers') }}
       columns={[
         { title: '#', key: 'i', width: 48, render: (_: unknown, __: unknown, i: number) => <span className="mono">{i + 1}</span> },
-        { title: t('wizard.memberName'), dataIndex: 'name' },
+        { title: t('wizard.memberName'), dataIndex: 'name', render: (v: string) => <Data>{v}</Data> },
         { title: t('wizard.memberKind'), dataIndex: 'kind', render: (k: string) => (k === 'unit' ? t('wizard.unit') : t('wizard.individual')) },
         { title: fieldLabel('leaderPhone'), dataIndex: 'phone', render: (p: string | null) => (p ? <span className="mono">{p}</span> : '—') },
       ]}
@@ -259,7 +265,7 @@ function Detail({ app }: { app: Application }) {
     ...(isEstablishment(app.kind) || app.data.members.length > 0
       ? [{ key: 'members', label: t('page.members', { n: app.data.members.length }), children: members }]
       : []),
-    ...(app.data.charter ? [{ key: 'charter', label: t('page.charter'), children: <div className="pre-wrap charter-text">{app.data.charter}</div> }] : []),
+    ...(app.data.charter ? [{ key: 'charter', label: t('page.charter'), children: <div className="pre-wrap charter-text" data-value="">{app.data.charter}</div> }] : []),
     {
       key: 'files',
       label: t('page.tabFiles', { n: app.attachments.length }),
@@ -272,7 +278,7 @@ function Detail({ app }: { app: Application }) {
       <RecordHead
         backTo="/applications"
         backLabel={t('page.back')}
-        title={app.name}
+        title={<Data>{app.name}</Data>}
         tags={
           <>
             <KindTag kind={app.kind} />
@@ -283,7 +289,8 @@ function Detail({ app }: { app: Application }) {
         actions={actions}
       >
         <Typography.Text type="secondary" className="org-record-sub">
-          <span className="mono">{t('page.no', { id: app.id })}</span> · {app.regionPath} · {t('page.applicant')}：{app.applicant.displayName}
+          <span className="mono">{t('page.no', { id: app.id })}</span> · <Data>{app.regionPath}</Data> · {t('page.applicantOf')}
+          <Data>{app.applicant.displayName}</Data>
           {app.onBehalf && t('page.onBehalf')}
           {app.submittedAt && ` · ${t('page.submittedAt')} ${formatDateTime(app.submittedAt, false)}`}
           {app.decidedAt && ` · ${t('page.decidedAt')} ${formatDateTime(app.decidedAt, false)}`}
@@ -291,7 +298,7 @@ function Detail({ app }: { app: Application }) {
         {app.org && !isEstablishment(app.kind) && (
           <Typography.Text type="secondary" className="org-record-sub">
             {t('page.changeOrg')}
-            {user.permissions.includes('org.read') ? <Link to={`/orgs/${app.org.id}`}>{app.org.name}</Link> : app.org.name}
+            {user.permissions.includes('org.read') ? <Link to={`/orgs/${app.org.id}`}><Data>{app.org.name}</Data></Link> : <Data>{app.org.name}</Data>}
           </Typography.Text>
         )}
         {app.steps.length > 0 && <Progress app={app} />}
@@ -331,7 +338,7 @@ function Detail({ app }: { app: Application }) {
         destroyOnHidden
       >
         <Typography.Paragraph type="secondary">{t('page.withdrawHint')}</Typography.Paragraph>
-        <Form form={withdrawForm} layout="vertical" name="withdraw">
+        <Form {...withdrawFeedback.formProps} layout="vertical">
           <Form.Item name="reason" label={t('page.withdrawReason')}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} showCount />
           </Form.Item>

@@ -2,6 +2,7 @@ import { useState, type Key } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Empty, Input, Select, Space, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { FilterSelect } from '../../components/FilterSelect.js';
 import { CheckOutlined, FieldTimeOutlined, FilterOutlined, PlusOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import {
   APPLICATION_KINDS,
@@ -263,9 +264,9 @@ export default function ApplicationsPage() {
         )}
         {showFilters && (
           <>
-            <Select
+            <FilterSelect
               value={p.kind}
-              placeholder={t('filter.kind')}
+              label={t('filter.kind')}
               allowClear
               options={APPLICATION_KINDS.map((k) => ({ value: k, label: labels.kind(k) }))}
               onChange={(kind?: string) => update({ kind })}
@@ -273,9 +274,9 @@ export default function ApplicationsPage() {
               popupMatchSelectWidth={false}
               aria-label={t('filter.kind')}
             />
-            <Select
+            <FilterSelect
               value={p.status}
-              placeholder={t('filter.status')}
+              label={t('filter.status')}
               allowClear
               options={APPLICATION_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))}
               onChange={(status?: string) => update({ status })}
@@ -284,9 +285,9 @@ export default function ApplicationsPage() {
               aria-label={t('filter.status')}
             />
             {!applicant && (
-              <Select
+              <FilterSelect
                 value={p.step}
-                placeholder={t('filter.step')}
+                label={t('filter.step')}
                 allowClear
                 options={REVIEW_STEPS.map((s) => ({ value: s, label: labels.step(s) }))}
                 onChange={(step?: string) => update({ step })}
@@ -295,9 +296,9 @@ export default function ApplicationsPage() {
                 aria-label={t('filter.step')}
               />
             )}
-            <Select
+            <FilterSelect
               value={p.due}
-              placeholder={t('filter.due')}
+              label={t('filter.due')}
               allowClear
               options={[
                 { value: 'overdue', label: t('due.overdueShort') },
@@ -313,6 +314,7 @@ export default function ApplicationsPage() {
                 value={p.region ?? null}
                 initial={p.region && regionName ? { code: p.region, name: regionName } : null}
                 placeholder={t('filter.region')}
+                filterLabel={t('filter.region')}
                 allowClear
                 onChange={(code, hit) => update({ region: code, regionName: hit?.name })}
                 className="filter-region"

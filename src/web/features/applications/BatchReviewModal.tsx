@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/client.js';
 import { useBatchReview, type ApplicationListItem, type BatchResult } from './applications.api.js';
 import { useT } from '../../i18n.js';
 import { applicationsMessages } from './applications.messages.js';
+import { useFormFeedback } from '../../lib/form-feedback.js';
 
 const DECISION_KEY = { approve: 'batch.approve', return: 'batch.return', reject: 'batch.reject' } as const;
 
@@ -14,18 +15,15 @@ export function BatchReviewModal({ decision, items, onClose }: { decision: Revie
   const t = useT(applicationsMessages);
   const { modal } = App.useApp();
   const [form] = Form.useForm<{ opinion?: string }>();
+  const feedback = useFormFeedback(form, { name: 'batchReview' });
   const batch = useBatchReview();
   const [result, setResult] = useState<BatchResult | null>(null);
   const names = new Map(items.map((a) => [a.id, a.name]));
   const needsOpinion = decision !== 'approve';
 
   const run = async () => {
-    let values: { opinion?: string };
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
+    const values = await feedback.validate();
+    if (!values) return;
     const go = () =>
       batch.mutate(
         { ids: items.map((a) => a.id), decision, opinion: values.opinion?.trim() || undefined },
@@ -97,7 +95,7 @@ export function BatchReviewModal({ decision, items, onClose }: { decision: Revie
       </ul>
       {decision === 'approve' && <Alert type="info" showIcon className="page-alert" title={t('batch.approveHint')} />}
       {batch.isError && <Alert type="error" showIcon className="page-alert" title={errorMessage(batch.error)} />}
-      <Form form={form} layout="vertical" name="batchReview">
+      <Form {...feedback.formProps} layout="vertical">
         <Form.Item
           name="opinion"
           label={t('review.opinion')}

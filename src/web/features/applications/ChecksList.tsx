@@ -4,9 +4,23 @@ import { CloseCircleFilled, ExclamationCircleFilled, InfoCircleFilled } from '@a
 import { useCan } from '../../auth/session.js';
 import type { Application } from './applications.api.js';
 import { useT } from '../../i18n.js';
-import { applicationsMessages } from './applications.messages.js';
+import { applicationsMessages, useCheckText } from './applications.messages.js';
+import { RuleWarningText } from '../orgs/OrgWarnings.js';
+import { Data, ServerText } from '../../components/Data.js';
 
 type Check = Application['checks'][number];
+/** The registry's rule warnings, worded by the registry (orgs.messages useRuleWarningText). */
+const RULE_CODES = ['similar_org', 'prohibited_kind', 'strict_control'];
+
+/** A check's words; a name inside them (the leader's) is data, shown as entered. */
+function CheckText({ check }: { check: Check }) {
+  const text = useCheckText()(check);
+  if (text.server) return <ServerText>{text.text}</ServerText>;
+  const names = Object.values(check.params ?? {}).filter((v): v is string => typeof v === 'string' && v.length > 0);
+  if (names.length === 0) return <>{text.text}</>;
+  const parts = text.text.split(new RegExp(`(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`));
+  return <>{parts.map((p, i) => (names.includes(p) ? <Data key={i}>{p}</Data> : p))}</>;
+}
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /**
@@ -29,19 +43,19 @@ export function ChecksList({ checks, emptyText, onFix }: { checks: Check[]; empt
               {t(`checks.${c.level}`)}
             </span>
             <span className="check-message">
-              {c.message}
+              {RULE_CODES.includes(c.code) ? <RuleWarningText warning={c} /> : <CheckText check={c} />}
               {c.orgs && c.orgs.length > 0 && (
                 <span className="check-orgs">
                   {t('checks.similar')}
                   {c.orgs.map((o, j) => (
                     <span key={o.id}>
-                      {j > 0 && '、'}
+                      {j > 0 && t('checks.sep')}
                       {canOpenOrgs ? (
                         <Link to={`/orgs/${o.id}`} target="_blank">
-                          {o.name}
+                          <Data>{o.name}</Data>
                         </Link>
                       ) : (
-                        o.name
+                        <Data>{o.name}</Data>
                       )}
                     </span>
                   ))}

@@ -36,7 +36,8 @@ export function MemberListEditor({ form, keptPhones }: { form: FormInstance; kep
     const current = (form.getFieldValue('members') as MemberValue[] | undefined) ?? [];
     form.setFieldValue('members', [...current, ...rows]);
     // Let the form's change handler see it (dirty state, counts).
-    void form.validateFields(rows.map((_, i) => ['members', current.length + i, 'name'])).catch(() => {});
+    // A wrong phone in one pasted row marks that row at once; the list is kept (and saved) all the same.
+    void form.validateFields(rows.flatMap((_, i) => [['members', current.length + i, 'name'], ['members', current.length + i, 'phone']])).catch(() => {});
     message.success(t('wizard.pasteAdded', { n: rows.length }));
     setPasted('');
     setPasteOpen(false);

@@ -4,11 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Form, Input, List, Radio, Skeleton, Space, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { ApplicationKind } from '../../../shared/enums.js';
-import { errorMessage } from '../../api/client.js';
 import { useCurrentUser } from '../../auth/session.js';
 import { RegionSelect } from '../regions/RegionSelect.js';
 import { useEnumLabels, useT } from '../../i18n.js';
-import { validValues } from '../../lib/forms.js';
+import { useFormFeedback } from '../../lib/form-feedback.js';
 import { useAppLabels, applicationsMessages } from './applications.messages.js';
 import { OrgApplyActions } from './OrgApplyActions.js';
 import { applicationsQuery, useCreateApplication } from './applications.api.js';
@@ -28,6 +27,7 @@ export default function NewApplicationPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const feedback = useFormFeedback(form, { name: 'newApplication' });
   const kind = Form.useWatch('kind', form) ?? 'filing';
   const create = useCreateApplication();
   const applicant = user.role === 'org_leader';
@@ -36,16 +36,28 @@ export default function NewApplicationPage() {
   const defaultRegion = user.region && user.region.level >= 4 ? user.region : null;
 
   const start = async () => {
-    const v = await validValues(form);
+    const v = await feedback.validate();
     if (!v) return;
     create.mutate(
-      { kind: v.kind as ApplicationKind, data: { org: { name: v.name.trim(), ...(v.regionCode ? { regionCode: v.regionCode } : {}) }, members: [] } },
+      {
+        kind: v.kind as ApplicationKind,
+        data: {
+          org: {
+            name: v.name.trim(),
+            ...(v.regionCode ? { regionCode: v.regionCode } : {}),
+            // An applicant files for their own organization: they are its leader until they say otherwise (issue 22
+            // item 10). Their phone is not in the session, so the wizard asks for it.
+            ...(applicant ? { leaderName: user.displayName } : {}),
+          },
+          members: [],
+        },
+      },
       {
         onSuccess: (app) => {
           message.success(t('new.created'));
           navigate(`/applications/${app.id}/edit`);
         },
-        onError: (err) => message.error(errorMessage(err)),
+        onError: (err) => void feedback.showServerError(err),
       },
     );
   };
@@ -59,14 +71,12 @@ export default function NewApplicationPage() {
       </div>
       <Card title={applicant ? t('new.title') : t('new.titleOnBehalf')}>
         <Form
-          form={form}
+          {...feedback.formProps}
           layout="vertical"
-          name="newApplication"
           initialValues={{ kind: 'filing', name: '', regionCode: defaultRegion?.code ?? null }}
           onFinish={start}
-          requiredMark="optional"
         >
-          <Form.Item name="kind" label={t('new.kind')}>
+          <Form.Item name="kind" label={t('new.kind')} required /* one is always chosen */>
             <Radio.Group className="kind-choices">
               {(['filing', 'registration'] as const).map((k) => (
                 <Radio key={k} value={k} className="kind-choice">
@@ -89,6 +99,7 @@ export default function NewApplicationPage() {
           <Form.Item
             name="regionCode"
             label={t('new.region')}
+            required
             extra={kind === 'registration' ? t('wizard.regionHintRegistration') : t('wizard.regionHintFiling')}
             rules={[
               {

@@ -1,11 +1,15 @@
+import { useNavigate } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Typography } from 'antd';
 import { CheckOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import type { ReviewDecision } from '../../../shared/enums.js';
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from '../../../shared/validators.js';
+import { localValidatorMessage } from '../../server.messages.js';
 import { ApiError, errorMessage } from '../../api/client.js';
 import { useAppLabels, applicationsMessages } from './applications.messages.js';
 import { DueTag, isDeregistration } from './app-tags.js';
-import { useReviewApplication, type Application } from './applications.api.js';
+import { applicationsQuery, useReviewApplication, type Application } from './applications.api.js';
+import { useFormFeedback } from '../../lib/form-feedback.js';
 import { useT } from '../../i18n.js';
 
 interface Values {
@@ -17,8 +21,11 @@ interface Values {
 export function ReviewPanel({ app }: { app: Application }) {
   const t = useT(applicationsMessages);
   const labels = useAppLabels();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
+  const feedback = useFormFeedback(form, { name: 'review' });
   const review = useReviewApplication(app.id);
   const warnings = app.checks.filter((c) => c.level === 'warning').length;
   const lastStep = app.currentStep !== null && app.steps[app.steps.length - 1] === app.currentStep;
@@ -28,18 +35,29 @@ export function ReviewPanel({ app }: { app: Application }) {
   const decide = async (decision: ReviewDecision) => {
     const opinionRequired = decision !== 'approve' || warnings > 0;
     form.setFields([{ name: 'opinion', errors: [] }]);
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
+    const values = await feedback.validate();
+    if (!values) return;
     const opinion = values.opinion?.trim();
     if (opinionRequired && !opinion) {
       const msg = decision === 'return' ? t('review.opinionRequiredReturn') : decision === 'reject' ? t('review.opinionRequiredReject') : t('review.opinionWarnings');
       form.setFields([{ name: 'opinion', errors: [msg] }]);
-      form.focusField('opinion');
+      await feedback.showFirstError();
       return;
+    }
+    // 同意 takes effect at once and cannot be undone: it is asked first (issue 22 item 10), like 不予通过.
+    if (decision === 'approve') {
+      const okText = lastStep && !isDeregistration(app.kind) ? t('review.approveLast') : t('review.approve');
+      const confirmed = await new Promise<boolean>((resolve) =>
+        modal.confirm({
+          title: t('review.approveConfirm'),
+          content: lastStep && !isDeregistration(app.kind) ? t('review.approveConfirmLast') : t('review.approveConfirmHint'),
+          okText,
+          cancelText: t('common.cancel'),
+          onOk: () => resolve(true),
+          onCancel: () => resolve(false),
+        }),
+      );
+      if (!confirmed) return;
     }
     review.mutate(
       { decision, opinion: opinion || undefined, creditCode: assignsCode && values.creditCode ? values.creditCode : undefined },
@@ -47,6 +65,7 @@ export function ReviewPanel({ app }: { app: Application }) {
         onSuccess: () => {
           message.success(t(`review.done.${decision}`));
           form.resetFields();
+          void offerNext();
         },
         onError: (err) => {
           if (err instanceof ApiError && err.fields) {
@@ -58,6 +77,20 @@ export function ReviewPanel({ app }: { app: Application }) {
         },
       },
     );
+  };
+
+  // After a decision the reviewer is offered their next to-do (the most urgent one), not left on the finished case.
+  const offerNext = async () => {
+    const list = await queryClient.fetchQuery(applicationsQuery({ queue: 'mine', sort: 'due', page: 1, pageSize: 5 })).catch(() => null);
+    const next = list?.items.find((a) => a.id !== app.id && a.currentStep !== null);
+    if (!next) return;
+    modal.confirm({
+      title: t('review.nextTitle'),
+      content: t('review.nextContent', { name: next.name }),
+      okText: t('review.nextGo'),
+      cancelText: t('review.nextStay'),
+      onOk: () => navigate(`/applications/${next.id}`),
+    });
   };
 
   return (
@@ -73,7 +106,7 @@ export function ReviewPanel({ app }: { app: Application }) {
       extra={<DueTag item={app} withDate={false} />}
     >
       {warnings > 0 && <Alert type="warning" showIcon className="page-alert" title={t('review.opinionWarnings')} />}
-      <Form form={form} layout="vertical" name="review" requiredMark={false}>
+      <Form {...feedback.formProps} layout="vertical">
         <Form.Item name="opinion" label={t('review.opinion')}>
           <Input.TextArea autoSize={{ minRows: 4, maxRows: 10 }} maxLength={1000} showCount placeholder={t('review.opinionPlaceholder')} />
         </Form.Item>
@@ -87,7 +120,7 @@ export function ReviewPanel({ app }: { app: Application }) {
                 validator: async (_r, v: string | undefined) => {
                   if (!v) return;
                   const p = creditCodeProblem(v);
-                  if (p) throw new Error(CREDIT_CODE_MESSAGES[p]);
+                  if (p) throw new Error(localValidatorMessage(CREDIT_CODE_MESSAGES[p]));
                 },
               },
             ]}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import {
   APPLICATION_ACTION_LABELS,
   APPLICATION_KIND_LABELS,
@@ -7,7 +7,7 @@ import {
   type CertificateStatus,
 } from '../../../shared/enums.js';
 import { useAttachmentKindLabel } from '../orgs/orgs.messages.js';
-import { defineMessages, useEnumLabels, useLang } from '../../i18n.js';
+import { defineMessages, useEnumLabels, useLang, useT } from '../../i18n.js';
 import { wizardEn, wizardZh } from './wizard/wizard.messages.js';
 
 // The filing and registration pages' strings (queue, wizard, record, review, print, overdue).
@@ -134,6 +134,7 @@ const zh_CN = {
   'page.withdrawn': '已撤回',
   'page.print': '打印申请表',
   'page.applicant': '申请人',
+  'page.applicantOf': '申请人：',
   'page.onBehalf': '（工作人员代为申请）',
   'page.submittedAt': '提交时间',
   'page.decidedAt': '办结时间',
@@ -153,6 +154,17 @@ const zh_CN = {
   'checks.warning': '需审核判断',
   'checks.info': '提示',
   'checks.similar': '相近的组织：',
+  'checks.sep': '、',
+  'check.members_below_threshold': '会员不足：个人会员 {individual} 人、单位会员 {unit} 个（一般应有个人会员 {minIndividual} 人以上或单位会员 {minUnit} 个以上）',
+  'check.member_list_mismatch': '成员名单（个人 {listedIndividual}、单位 {listedUnit}）与填报的会员数（个人 {individual}、单位 {unit}）不一致',
+  'check.charter_missing': '请填写章程全文',
+  'check.charter_no_leader': '章程中未写明负责人（{leader}）',
+  'check.charter_no_purpose': '章程中未写明宗旨',
+  'check.charter_no_activities': '章程中未写明活动内容或业务范围',
+  'check.attachment': '请上传{kind}',
+  'check.registration_type': '请选择直接登记类型（行业协会商会类、科技类、公益慈善类、城乡社区服务类）',
+  'check.reason_missing': '请填写变更或注销原因',
+  'check.due_uncertain': '审核期限进入尚未公布节假日安排的年份，到期日可能变化；请区民政局在设置中补充该年的节假日安排',
   'diff.field': '事项',
   'diff.from': '现有档案',
   'diff.to': '申请变更为',
@@ -167,6 +179,13 @@ const zh_CN = {
   'review.opinionRequired': '请填写意见',
   'review.approve': '同意',
   'review.approveLast': '同意并发证',
+  'review.approveConfirm': '确认同意？',
+  'review.approveConfirmHint': '同意后申请转入下一审核环节，不能撤回。',
+  'review.approveConfirmLast': '同意后即办结并发放证书，不能撤回。',
+  'review.nextTitle': '办理下一件待办？',
+  'review.nextContent': '下一件：{name}',
+  'review.nextGo': '办理下一件',
+  'review.nextStay': '留在此页',
   'review.return': '退回补正',
   'review.reject': '不予通过',
   'review.rejectConfirm': '确定不予通过？',
@@ -325,6 +344,7 @@ const en_US: typeof zh_CN = {
   'page.withdrawn': 'Withdrawn',
   'page.print': 'Print the form',
   'page.applicant': 'Applicant',
+  'page.applicantOf': 'Applicant: ',
   'page.onBehalf': ' (filed by staff on behalf)',
   'page.submittedAt': 'Submitted',
   'page.decidedAt': 'Decided',
@@ -344,6 +364,17 @@ const en_US: typeof zh_CN = {
   'checks.warning': 'For review',
   'checks.info': 'Note',
   'checks.similar': 'Similar organizations: ',
+  'checks.sep': ', ',
+  'check.members_below_threshold': 'Too few members: {individual} individual and {unit} unit members (usually at least {minIndividual} individual or {minUnit} unit members)',
+  'check.member_list_mismatch': 'The member list ({listedIndividual} individuals, {listedUnit} units) does not match the member counts entered ({individual} individuals, {unit} units)',
+  'check.charter_missing': 'Enter the full charter text',
+  'check.charter_no_leader': 'The charter does not name the person in charge ({leader})',
+  'check.charter_no_purpose': 'The charter states no purpose',
+  'check.charter_no_activities': 'The charter states no activities or business scope',
+  'check.attachment': 'Upload the {kind}',
+  'check.registration_type': 'Choose the type of direct registration (trade associations and chambers, science and technology, public welfare and charity, urban and rural community services)',
+  'check.reason_missing': 'Give the reason for the change or deregistration',
+  'check.due_uncertain': 'The deadline falls in a year whose public holidays are not published yet and may move; the district office can add that year in the settings',
   'diff.field': 'Field',
   'diff.from': 'Current',
   'diff.to': 'Proposed',
@@ -358,6 +389,13 @@ const en_US: typeof zh_CN = {
   'review.opinionRequired': 'Enter your opinion',
   'review.approve': 'Approve',
   'review.approveLast': 'Approve and issue',
+  'review.approveConfirm': 'Approve this application?',
+  'review.approveConfirmHint': 'It moves on to the next review step; this cannot be undone.',
+  'review.approveConfirmLast': 'It is concluded and the certificate is issued; this cannot be undone.',
+  'review.nextTitle': 'Go to your next to-do?',
+  'review.nextContent': 'Next: {name}',
+  'review.nextGo': 'Open the next one',
+  'review.nextStay': 'Stay here',
   'review.return': 'Return for correction',
   'review.reject': 'Reject',
   'review.rejectConfirm': 'Reject this application?',
@@ -438,4 +476,27 @@ export function useAppLabels() {
       attachment,
     };
   }, [lang, attachment, enums]);
+}
+
+const CHECK_CODES = ['members_below_threshold', 'member_list_mismatch', 'charter_missing', 'charter_no_leader', 'charter_no_purpose', 'charter_no_activities', 'registration_type', 'reason_missing', 'due_uncertain'] as const;
+
+/**
+ * A check's words in the page's language: Chinese mode shows the server's text; English mode the web's words
+ * for the check's code, filled from its params (server: false), or the server's text when the code is new to
+ * the web (server: true, shown as data). Rule warnings (similar_org …) are words of the registry: orgs.messages.
+ */
+export function useCheckText() {
+  const t = useT(applicationsMessages);
+  const { lang } = useLang();
+  const attachment = useAttachmentKindLabel();
+  return useCallback(
+    (c: { code: string; message: string; params?: Record<string, string | number> }): { text: string; server: boolean } => {
+      if (lang === 'zh') return { text: c.message, server: false };
+      const p = c.params ?? {};
+      if (c.code.startsWith('attachment_')) return { text: t('check.attachment', { kind: attachment(String(p.kind ?? c.code.slice(11)) as never) }), server: false };
+      if ((CHECK_CODES as readonly string[]).includes(c.code)) return { text: t(`check.${c.code as (typeof CHECK_CODES)[number]}`, p), server: false };
+      return { text: c.message, server: true };
+    },
+    [lang, t, attachment],
+  );
 }

@@ -18,12 +18,12 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { DownloadOutlined, FilterOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { AUDIT_ACTION_LABELS } from '../../../shared/schemas/audit.js';
 import { useT } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
 import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
 import { AUDIT_FILTER_KEYS, auditExportUrl, auditQuery, type AuditEntry, type AuditFilter } from './audit.api.js';
-import { auditMessages, type AuditMsgKey } from './audit.messages.js';
+import { auditMessages, type AuditMsgKey, useAuditActionLabel } from './audit.messages.js';
+import { AUDIT_ACTION_LABELS } from '../../../shared/schemas/audit.js';
 
 type Filter = AuditFilter;
 
@@ -125,7 +125,7 @@ export default function AuditPage() {
     update(Object.fromEntries([...AUDIT_FILTER_KEYS, 'pageSize'].map((k) => [k, null])));
   };
 
-  const actionLabel = (a: string) => AUDIT_ACTION_LABELS[a] ?? a;
+  const actionLabel = useAuditActionLabel();
   const entityLabel = (e: string) => (ENTITY_TYPES[e] ? t(ENTITY_TYPES[e]) : e);
 
   const entityText = (e: AuditEntry) =>
@@ -147,7 +147,7 @@ export default function AuditPage() {
       render: (v: string | null, e) =>
         v ? (
           <Tooltip title={e.actorId !== null ? `ID ${e.actorId}` : undefined}>
-            <span className="mono">{v}</span>
+            <span className="mono" data-value="">{v}</span>
           </Tooltip>
         ) : (
           '—'
@@ -180,7 +180,7 @@ export default function AuditPage() {
           </div>
           <div>
             <Tag color={actionColor(e.action)}>{actionLabel(e.action)}</Tag>
-            <span className="mono">{e.actorName ?? '—'}</span>
+            <span className="mono" data-value="">{e.actorName ?? '—'}</span>
           </div>
           <Typography.Text type="secondary">
             {entityText(e)}
@@ -227,7 +227,7 @@ export default function AuditPage() {
               allowClear
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('common.all')}
-              options={Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }))}
+              options={Object.keys(AUDIT_ACTION_LABELS).map((value) => ({ value, label: actionLabel(value) }))}
             />
           </Form.Item>
           <Form.Item name="entityType" label={t('audit.entityType')}>

@@ -1,4 +1,6 @@
-import { defineMessages } from '../../i18n.js';
+import { useCallback } from 'react';
+import { AUDIT_ACTION_LABELS } from '../../../shared/schemas/audit.js';
+import { defineMessages, useLang } from '../../i18n.js';
 
 // The audit log's strings.
 // Chinese (the working language) first; English complete beside it, key for key (the type of en_US is that of
@@ -67,3 +69,25 @@ const en_US: typeof zh_CN = {
 
 export const auditMessages = defineMessages({ zh_CN, en_US });
 export type AuditMsgKey = keyof typeof zh_CN;
+
+/** English names of the audited actions that have Chinese ones in shared/schemas/audit.ts. */
+const AUDIT_ACTION_LABELS_EN: Record<string, string> = {
+  'auth.login': 'Signed in',
+  'auth.login_failed': 'Sign-in failed',
+  'auth.logout': 'Signed out',
+  'auth.password_changed': 'Changed own password',
+  'user.create': 'Account created',
+  'user.update': 'Account changed',
+  'user.disable': 'Account disabled',
+  'user.password_reset': 'Password reset',
+  'user.unlock': 'Account unlocked',
+  'region.population.update': 'Population entered',
+  'region.grid.create': 'Grid created',
+  'audit.export': 'Audit log exported',
+};
+
+/** An audited action's name in the page's language (its code when it has none). */
+export function useAuditActionLabel() {
+  const { lang } = useLang();
+  return useCallback((a: string) => (lang === 'zh' ? AUDIT_ACTION_LABELS[a] : AUDIT_ACTION_LABELS_EN[a]) ?? a, [lang]);
+}

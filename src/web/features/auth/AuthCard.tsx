@@ -14,7 +14,9 @@ export function AuthCard({ className, footer, children }: { className?: string; 
       </div>
       <Card className={className ? `login-card ${className}` : 'login-card'}>
         <div className="login-brand">
-          <span className="app-brand-mark login-mark">社</span>
+          <span className="app-brand-mark login-mark" lang="zh-CN" aria-hidden>
+            社
+          </span>
           <div>
             <Typography.Title level={3} className="login-title">
               {t('app.name')}

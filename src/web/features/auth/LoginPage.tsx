@@ -5,16 +5,20 @@ import type { LoginBody } from '../../../shared/schemas/auth.js';
 import { errorMessage } from '../../api/client.js';
 import { FullPageSpin, safeNext, useLogin, useSession } from '../../auth/session.js';
 import { useT } from '../../i18n.js';
+import { useFormFeedback } from '../../lib/form-feedback.js';
 import { AuthCard } from './AuthCard.js';
 import { authMessages } from './auth.messages.js';
+import { usePageTitle } from '../../lib/page-title.js';
 
 export default function LoginPage() {
   const t = useT(authMessages);
+  usePageTitle(t('auth.title'));
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const session = useSession();
   const login = useLogin();
   const [form] = Form.useForm<LoginBody>();
+  const feedback = useFormFeedback(form, {});
   const next = safeNext(params.get('next'));
 
   if (session.isPending) return <FullPageSpin />;
@@ -43,11 +47,10 @@ export default function LoginPage() {
         <Alert className="login-error" type="error" showIcon title={errorMessage(login.error)} role="alert" />
       )}
       <Form
-        form={form}
+        {...feedback.formProps}
         layout="vertical"
         size="large"
         onFinish={submit}
-        requiredMark={false}
         initialValues={{ username: params.get('username') ?? '' }}
       >
         <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>

@@ -1,12 +1,13 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, Navigate } from 'react-router-dom';
 import { Alert, Button, Form, Input, Result, Typography } from 'antd';
 import { LockOutlined, PhoneOutlined, UserOutlined } from '@ant-design/icons';
 import { PHONE_MESSAGE, isValidPhone } from '../../../shared/validators.js';
-import { applyFieldErrors, errorMessage } from '../../api/client.js';
-import { FullPageSpin, useSession } from '../../auth/session.js';
+import { ApiError, errorMessage } from '../../api/client.js';
+import { FullPageSpin, useLogin, useSession } from '../../auth/session.js';
 import { passwordPolicyRule, sameAsRule } from '../../components/password-rules.js';
 import { useT } from '../../i18n.js';
+import { useFormFeedback } from '../../lib/form-feedback.js';
 import { AuthCard } from './AuthCard.js';
 import { CommunitySelect } from './CommunitySelect.js';
 import { useSignup } from './auth.api.js';
@@ -26,20 +27,32 @@ export default function SignupPage() {
   const t = useT(authMessages);
   const session = useSession();
   const [form] = Form.useForm<Values>();
+  const feedback = useFormFeedback(form, { name: 'signup' });
   const [done, setDone] = useState<string | null>(null);
   const signup = useSignup();
+  const login = useLogin();
+  // Set before the automatic sign-in: the session that follows sends the new applicant to a new application.
+  const signedUp = useRef(false);
 
   if (session.isPending) return <FullPageSpin />;
-  if (session.data) return <Navigate to="/" replace />;
+  if (session.data) return <Navigate to={signedUp.current ? '/applications/new' : '/'} replace />;
 
   const submit = (v: Values) =>
     signup.mutate(
       { username: v.username.trim().toLowerCase(), displayName: v.displayName.trim(), phone: v.phone.trim(), password: v.password, regionCode: v.regionCode.trim() },
       {
-        onSuccess: (user) => setDone(user.username),
+        // The new applicant is signed in at once and goes to start an application (issue 22 item 10); should the
+        // sign-in fail, the account exists all the same and the page says so with a link to the login form.
+        onSuccess: (user) => {
+          signedUp.current = true;
+          login.mutate({ username: user.username, password: v.password }, { onError: () => setDone(user.username) });
+        },
         onError: (err) => {
-          const rest = applyFieldErrors(form, err);
-          if (rest.length === 0) signup.reset();
+          // Field messages land on their fields (scrolled to and focused); any other error shows in the alert above.
+          if (err instanceof ApiError && err.fields) {
+            signup.reset();
+            void feedback.showServerError(err);
+          }
         },
       },
     );
@@ -66,7 +79,7 @@ export default function SignupPage() {
             {t('signup.intro')}
           </Typography.Paragraph>
           {signup.isError && <Alert className="login-error" type="error" showIcon title={errorMessage(signup.error)} role="alert" />}
-          <Form form={form} layout="vertical" name="signup" onFinish={submit} requiredMark={false} autoComplete="on">
+          <Form {...feedback.formProps} layout="vertical" onFinish={submit} autoComplete="on">
             <Form.Item
               name="username"
               label={t('signup.username')}
@@ -105,7 +118,7 @@ export default function SignupPage() {
               <CommunitySelect placeholder={t('signup.regionPlaceholder')} empty={t('signup.regionEmpty')} typeMore={t('signup.regionTypeMore')} />
             </Form.Item>
             <Form.Item className="login-submit">
-              <Button type="primary" htmlType="submit" block size="large" loading={signup.isPending}>
+              <Button type="primary" htmlType="submit" block size="large" loading={signup.isPending || login.isPending}>
                 {t('signup.submit')}
               </Button>
             </Form.Item>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Drawer, Progress, Result, Space, Statistic, Steps, Typography, Upload } from 'antd';
-import { DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Drawer, Progress, Result, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
+import { DownloadOutlined, FileExcelOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../api/client.js';
 import { useT } from '../../i18n.js';
 import { formatCount } from '../../lib/format.js';
@@ -67,6 +67,7 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
 
   const upload = (file: File) => {
     setFileError(null);
+    setFileName(file.name);
     if (!/\.(xlsx|csv)$/i.test(file.name)) {
       setFileError(t('orgs.importWrongType'));
       return;
@@ -75,7 +76,6 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
       setFileError(t('orgs.importTooLarge'));
       return;
     }
-    setFileName(file.name);
     start.mutate(file, {
       onSuccess: (res) => setJobId(res.id),
       // A file the server cannot read (wrong headers, no rows…) is refused at once with a Chinese message.
@@ -92,8 +92,41 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
 
   const current = !jobId ? 1 : finished ? 3 : 2;
 
+  // Once a file is chosen the drop zone folds into one button and what became of the file is at the top of the
+  // drawer, where the user is looking (issue 22 item 2): its error, the progress, the counts and the first bad rows.
+  const chosen = fileName !== '' || jobId !== null;
+  const picker = (
+    <Upload
+      accept={ACCEPT}
+      multiple={false}
+      showUploadList={false}
+      disabled={start.isPending}
+      beforeUpload={(file) => {
+        again();
+        upload(file);
+        return false;
+      }}
+    >
+      <Button icon={<UploadOutlined />} loading={start.isPending}>
+        {t('orgs.importChooseOther')}
+      </Button>
+    </Upload>
+  );
+
   let body;
-  if (!jobId) {
+  if (!jobId && chosen) {
+    body = (
+      <div className="import-result">
+        <Typography.Paragraph strong>
+          <FileExcelOutlined /> {start.isPending ? t('orgs.importUploading', { file: fileName }) : fileName}
+        </Typography.Paragraph>
+        {fileError && <Alert type="error" showIcon title={fileError} className="import-alert" role="alert" />}
+        <Space wrap className="import-actions">
+          {picker}
+        </Space>
+      </div>
+    );
+  } else if (!jobId) {
     body = (
       <>
         {interrupted.data?.items.map((j) => (
@@ -112,10 +145,9 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
           <p className="ant-upload-drag-icon">
             <InboxOutlined />
           </p>
-          <p className="ant-upload-text">{start.isPending ? t('orgs.importUploading', { file: fileName }) : t('orgs.importDrop')}</p>
+          <p className="ant-upload-text">{t('orgs.importDrop')}</p>
           <p className="ant-upload-hint">{t('orgs.importDropHint')}</p>
         </Upload.Dragger>
-        {fileError && <Alert type="error" showIcon title={fileError} className="import-alert" role="alert" />}
       </>
     );
   } else if (job.isError) {
@@ -171,7 +203,22 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
           {j.skipped > 0 && <Statistic title={t('orgs.importSkipped')} value={j.skipped} />}
         </div>
         {j.rejected > 0 ? (
-          <Alert type="warning" showIcon title={t('orgs.importRejectedHint', { n: formatCount(j.rejected) })} className="import-alert" />
+          <>
+            <Alert type="warning" showIcon title={t('orgs.importRejectedHint', { n: formatCount(j.rejected) })} className="import-alert" role="alert" />
+            <Table
+              size="small"
+              className="import-problems"
+              rowKey={(p) => `${p.row}:${p.column}:${p.message}`}
+              pagination={false}
+              dataSource={j.firstProblems}
+              caption={j.rejected > j.firstProblems.length ? t('orgs.importFirstProblems', { n: j.firstProblems.length }) : undefined}
+              columns={[
+                { title: t('orgs.importRow'), dataIndex: 'row', width: 64, className: 'nowrap' },
+                { title: t('orgs.importColumn'), dataIndex: 'column', width: 120 },
+                { title: t('orgs.importProblem'), dataIndex: 'message' },
+              ]}
+            />
+          </>
         ) : (
           <Alert type="success" showIcon title={t('orgs.importAllOk', { n: formatCount(j.total) })} className="import-alert" />
         )}
@@ -181,7 +228,7 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
               {t('orgs.importReport')}
             </Button>
           )}
-          <Button onClick={again}>{t('orgs.importAgain')}</Button>
+          {picker}
         </Space>
       </div>
     );
@@ -189,26 +236,31 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
 
   return (
     <Drawer title={t('orgs.importTitle')} open={open} onClose={onClose} size={isMobile ? '100%' : 560} className="no-print">
-      <Steps
-        orientation="vertical"
-        size="small"
-        current={current}
-        items={[
-          {
-            title: t('orgs.importStep1'),
-            content: (
-              <Button icon={<DownloadOutlined />} href={IMPORT_TEMPLATE_URL} className="import-template">
-                {t('orgs.importTemplate')}
-              </Button>
-            ),
-          },
-          { title: t('orgs.importStep2') },
-        ]}
-      />
-      <Typography.Paragraph type="secondary" className="import-rules">
-        {t('orgs.importRules')}
-      </Typography.Paragraph>
-      {body}
+      {chosen && body}
+      {!chosen && (
+        <>
+          <Steps
+            orientation="vertical"
+            size="small"
+            current={current}
+            items={[
+              {
+                title: t('orgs.importStep1'),
+                content: (
+                  <Button icon={<DownloadOutlined />} href={IMPORT_TEMPLATE_URL} className="import-template">
+                    {t('orgs.importTemplate')}
+                  </Button>
+                ),
+              },
+              { title: t('orgs.importStep2') },
+            ]}
+          />
+          <Typography.Paragraph type="secondary" className="import-rules">
+            {t('orgs.importRules')}
+          </Typography.Paragraph>
+          {body}
+        </>
+      )}
     </Drawer>
   );
 }

@@ -1,19 +1,20 @@
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Form, Result, Skeleton, Space, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import type { OrgCreateBody, OrgUpdateBody } from '../../../shared/schemas/orgs.js';
-import { ApiError, applyFieldErrors, errorMessage } from '../../api/client.js';
+import { ApiError, errorMessage } from '../../api/client.js';
+import { useCurrentUser } from '../../auth/session.js';
 import { ConflictAlert } from '../../components/ConflictAlert.js';
 import { useT } from '../../i18n.js';
-import { validValues } from '../../lib/forms.js';
+import { useFormFeedback, useUnsavedGuard } from '../../lib/form-feedback.js';
 import { BasicSection } from './org-form/BasicSection.js';
 import { CharterSection } from './org-form/CharterSection.js';
 import { MarksSection } from './org-form/MarksSection.js';
 import { NEW_VALUES, bodyOf, bodyOfOrg, text, valuesOf, type Values } from './org-form/org-form.js';
 import { PeopleSection } from './org-form/PeopleSection.js';
-import { ReasonSection } from './org-form/ReasonSection.js';
+import { ReasonField } from './org-form/ReasonField.js';
 import { orgsMessages } from './orgs.messages.js';
 import { orgQuery, useCreateOrg, useUpdateOrg, type Org } from './orgs.api.js';
 
@@ -68,7 +69,10 @@ function OrgForm({ initial, onReload }: FormProps) {
   const [form] = Form.useForm<Values>();
   const create = useCreateOrg();
   const update = useUpdateOrg(org?.id ?? 0);
-  const [regionLevel, setRegionLevel] = useState<number | null>(org?.region.level ?? null);
+  // Community staff have one community: a new record is placed there until they choose otherwise (issue 22 item 10).
+  const user = useCurrentUser();
+  const home = !org && user.region && user.region.level >= 5 ? user.region : null;
+  const [regionLevel, setRegionLevel] = useState<number | null>(org?.region.level ?? home?.level ?? null);
   const [dirty, setDirty] = useState(false);
   const [conflict, setConflict] = useState(false);
   const editing = !!org;
@@ -77,20 +81,15 @@ function OrgForm({ initial, onReload }: FormProps) {
   // The fields show the record (or a blank form) before the user can type; again after a reload.
   useLayoutEffect(() => {
     form.resetFields();
-    form.setFieldsValue(org ? valuesOf(org) : NEW_VALUES);
-    setRegionLevel(org?.region.level ?? null);
+    form.setFieldsValue(org ? valuesOf(org) : { ...NEW_VALUES, regionCode: home?.code ?? null });
+    setRegionLevel(org?.region.level ?? home?.level ?? null);
     setDirty(false);
-  }, [org, form]);
+  }, [org, form]); // eslint-disable-line react-hooks/exhaustive-deps -- `home` is the session's, fixed for the page
 
-  // Closing the tab or reloading with unsaved edits asks first (the browser words the question).
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  // The shared form behaviour (lib/form-feedback.tsx): the first problem scrolled to, focused and named; leaving
+  // with unsaved edits asks first (menu, links, back button, closing the tab).
+  const feedback = useFormFeedback(form, { name: 'orgForm' });
+  const guard = useUnsavedGuard(dirty);
 
   const fail = (err: unknown) => {
     if (err instanceof ApiError && err.code === 'org.version_conflict') {
@@ -98,28 +97,20 @@ function OrgForm({ initial, onReload }: FormProps) {
       window.scrollTo({ top: 0, behavior: 'smooth' });
       return;
     }
-    const rest = applyFieldErrors(form, err);
-    rest.forEach((m) => message.error(m));
-    const first = form.getFieldsError().find((f) => f.errors.length > 0);
-    if (first) {
-      form.scrollToField(first.name, { block: 'center' });
-      if (rest.length === 0) message.error(t('orgs.fixErrors'));
-    }
+    void feedback.showServerError(err);
   };
 
   const done = (saved: Org) => {
     setDirty(false);
+    guard.release();
     message.success(editing ? t('orgs.saved') : t('orgs.created', { name: saved.name }));
-    navigate(`/orgs/${saved.id}`, { state: { saved: true } });
+    // The save's own warnings (a similar organization included) go to the record the saver lands on.
+    navigate(`/orgs/${saved.id}`, { state: { saved: true, warnings: saved.warnings } });
   };
 
   const submit = async () => {
-    const v = await validValues(form);
-    if (!v) {
-      const first = form.getFieldsError().find((f) => f.errors.length > 0);
-      if (first) form.scrollToField(first.name, { block: 'center' });
-      return;
-    }
+    const v = await feedback.validate();
+    if (!v) return;
     const body = bodyOf(v);
     const idNumber = typeof v.leaderIdNumber === 'string' ? text(v.leaderIdNumber)?.toUpperCase() : v.leaderIdNumber;
     const phone = typeof v.leaderPhone === 'string' ? text(v.leaderPhone) : v.leaderPhone;
@@ -164,23 +155,14 @@ function OrgForm({ initial, onReload }: FormProps) {
         </Button>
       </div>
       {conflict && <ConflictAlert title={t('orgs.conflict')} hint={t('orgs.conflictHint')} reloadLabel={t('orgs.reload')} onReload={reload} />}
-      <Form
-        form={form}
-        name="orgForm"
-        layout="vertical"
-        requiredMark="optional"
-        onFinish={submit}
-        onValuesChange={() => setDirty(true)}
-        autoComplete="off"
-        scrollToFirstError={false}
-      >
-        <BasicSection form={form} org={org} regionLevel={regionLevel} onRegionLevel={setRegionLevel} />
+      <Form {...feedback.formProps} layout="vertical" onFinish={submit} onValuesChange={() => setDirty(true)} autoComplete="off">
+        <BasicSection form={form} org={org} defaultRegion={home} regionLevel={regionLevel} onRegionLevel={setRegionLevel} />
         <PeopleSection org={org} />
         <CharterSection />
         <MarksSection org={org} />
-        {editing && <ReasonSection />}
-
+        {/* 修改原因 every edit needs sits beside 保存, in the bar that stays on screen (issue 22 item 1). */}
         <div className="org-form-actions no-print">
+          {editing && <ReasonField />}
           <Space>
             <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>
               {t('common.save')}

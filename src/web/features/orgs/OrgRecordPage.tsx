@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Result, Space, Tabs, Typography, type DescriptionsProps } from 'antd';
+import { CategoryText, Data } from '../../components/Data.js';
 import { EditOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
 import { RecordHead } from '../../components/RecordHead.js';
 import { isRecordId, RecordLoader } from '../../components/RecordLoader.js';
@@ -19,6 +20,7 @@ import { OrgFlagTags, OrgStatusTag } from './org-tags.js';
 import { CertificateLinks } from '../applications/CertificateLinks.js';
 import { OrgApplyActions } from '../applications/OrgApplyActions.js';
 import { orgQuery, type Org } from './orgs.api.js';
+import { usePageTitle } from '../../lib/page-title.js';
 
 const TABS = ['basic', 'people', 'charter', 'attachments', 'history'] as const;
 type TabKey = (typeof TABS)[number];
@@ -53,10 +55,11 @@ function NotFoundCard() {
   );
 }
 
-const multiline = (v: string | null, empty: ReactNode) => (v ? <div className="pre-wrap">{v}</div> : empty);
+const multiline = (v: string | null, empty: ReactNode) => (v ? <div className="pre-wrap" data-value="">{v}</div> : empty);
 
 function Record({ org }: { org: Org }) {
   const t = useT(orgsMessages);
+  usePageTitle(org.name);
   const labels = useEnumLabels();
   const fieldLabel = useOrgFieldLabel();
   const can = useCan();
@@ -67,9 +70,13 @@ function Record({ org }: { org: Org }) {
   const tabParam = params.get('tab');
   const tab: TabKey = (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as TabKey) : 'basic';
   const justSaved = (location.state as { saved?: boolean } | null)?.saved === true;
+  // Right after saving, the saver sees what the save found (a similar organization in the community too); the
+  // record itself shows only what concerns the organization (issue 22 item 5).
+  const savedWarnings = justSaved ? (location.state as { warnings?: Org['warnings'] }).warnings : undefined;
 
   const none = <Typography.Text type="secondary">{t('orgs.notEntered')}</Typography.Text>;
-  const orNone = (v: ReactNode) => (v === null || v === undefined || v === '' ? none : v);
+  // What the record holds is data (names, addresses): shown as entered in either language.
+  const orNone = (v: ReactNode) => (v === null || v === undefined || v === '' ? none : <Data>{v}</Data>);
 
   const descriptions = (items: DescriptionsProps['items']) => (
     <Descriptions
@@ -82,9 +89,9 @@ function Record({ org }: { org: Org }) {
   );
 
   const basic = descriptions([
-    { key: 'name', label: fieldLabel('name'), children: <strong>{org.name}</strong>, span: 'filled' },
+    { key: 'name', label: fieldLabel('name'), children: <strong data-value="">{org.name}</strong>, span: 'filled' },
     ...(org.formerNames.length > 0
-      ? [{ key: 'formerNames', label: fieldLabel('formerNames'), children: org.formerNames.join('、'), span: 'filled' as const }]
+      ? [{ key: 'formerNames', label: fieldLabel('formerNames'), children: <Data>{org.formerNames.join('、')}</Data>, span: 'filled' as const }]
       : []),
     {
       key: 'creditCode',
@@ -92,14 +99,14 @@ function Record({ org }: { org: Org }) {
       children: org.creditCode ? <Typography.Text copyable className="mono">{org.creditCode}</Typography.Text> : none,
     },
     { key: 'legalForm', label: fieldLabel('legalForm'), children: labels.legalForm(org.legalForm) },
-    { key: 'category', label: fieldLabel('category'), children: org.category },
+    { key: 'category', label: fieldLabel('category'), children: <CategoryText value={org.category} /> },
     { key: 'status', label: fieldLabel('status'), children: <OrgStatusTag status={org.status} /> },
     {
       key: 'region',
       label: fieldLabel('region'),
       children: (
         <span>
-          {org.regionPath} <span className="mono history-code">{org.region.code}</span>
+          <Data>{org.regionPath}</Data> <span className="mono history-code">{org.region.code}</span>
         </span>
       ),
       span: 'filled',
@@ -114,7 +121,7 @@ function Record({ org }: { org: Org }) {
     {
       key: 'hub',
       label: fieldLabel('hubOrgId'),
-      children: org.hub ? <Link to={`/orgs/${org.hub.id}`}>{org.hub.name}</Link> : none,
+      children: org.hub ? <Link to={`/orgs/${org.hub.id}`}><Data>{org.hub.name}</Data></Link> : none,
     },
     { key: 'flags', label: t('orgs.flags'), children: org.isDemoSite || org.isBrand || org.isIncubating ? <OrgFlagTags org={org} /> : none },
     { key: 'createdAt', label: t('orgs.createdAt'), children: <span className="mono">{formatDateTime(org.createdAt, false)}</span> },
@@ -181,12 +188,20 @@ function Record({ org }: { org: Org }) {
     </Space>
   );
 
+  const tabItems = [
+    { key: 'basic', label: t('orgs.tabBasic'), children: basic },
+    { key: 'people', label: t('orgs.tabPeople'), children: people },
+    { key: 'charter', label: t('orgs.tabCharter'), children: charter },
+    { key: 'attachments', label: t('orgs.tabAttachments'), children: attachments },
+    { key: 'history', label: t('orgs.tabHistory'), children: <OrgHistory orgId={org.id} /> },
+  ];
+
   return (
     <div className="org-record">
       <RecordHead
         backTo={lastListUrl()}
         backLabel={t('orgs.backToList')}
-        title={org.name}
+        title={<Data>{org.name}</Data>}
         tags={
           <>
             <OrgStatusTag status={org.status} />
@@ -196,17 +211,18 @@ function Record({ org }: { org: Org }) {
         actions={!isMobile && actions}
       >
         <Typography.Text type="secondary" className="org-record-sub">
-          {labels.legalForm(org.legalForm)} · {org.category} · {org.regionPath}
+          {labels.legalForm(org.legalForm)} · <CategoryText value={org.category} /> · <Data>{org.regionPath}</Data>
           {org.creditCode && <span className="mono"> · {org.creditCode}</span>}
         </Typography.Text>
         {org.formerNames.length > 0 && (
           <Typography.Text type="secondary" className="org-record-sub">
-            {t('orgs.formerNames', { names: org.formerNames.join('、') })}
+            {t('orgs.formerNames', { names: '' })}
+            <Data>{org.formerNames.join('、')}</Data>
           </Typography.Text>
         )}
         {isMobile && <div className="org-record-phone-actions">{actions}</div>}
       </RecordHead>
-      <OrgWarnings warnings={org.warnings} justSaved={justSaved} />
+      <OrgWarnings warnings={savedWarnings ?? org.warnings} justSaved={justSaved} />
       <Card className="org-record-body">
         <Tabs
           activeKey={tab}
@@ -222,13 +238,7 @@ function Record({ org }: { org: Org }) {
               { replace: true, state: location.state },
             )
           }
-          items={[
-            { key: 'basic', label: t('orgs.tabBasic'), children: basic },
-            { key: 'people', label: t('orgs.tabPeople'), children: people },
-            { key: 'charter', label: t('orgs.tabCharter'), children: charter },
-            { key: 'attachments', label: t('orgs.tabAttachments'), children: attachments },
-            { key: 'history', label: t('orgs.tabHistory'), children: <OrgHistory orgId={org.id} /> },
-          ]}
+          items={tabItems}
           destroyOnHidden
         />
       </Card>

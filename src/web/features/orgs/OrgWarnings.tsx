@@ -1,8 +1,28 @@
 import { Link } from 'react-router-dom';
 import { Alert } from 'antd';
 import { useT } from '../../i18n.js';
+import { Data, ServerText } from '../../components/Data.js';
 import type { OrgWarning } from './orgs.api.js';
-import { orgsMessages } from './orgs.messages.js';
+import { orgsMessages, useRuleWarningText } from './orgs.messages.js';
+
+/** One rule warning's words: in English the web's own, with the seed's sentence quoted as written. */
+export function RuleWarningText({ warning }: { warning: { code: string; message: string; orgs?: { why?: string[] }[] } }) {
+  const t = useT(orgsMessages);
+  const text = useRuleWarningText()(warning);
+  return (
+    <>
+      {text.server ? <ServerText>{text.text}</ServerText> : text.text}
+      {text.quote && (
+        <div className="rule-quote">
+          {t('orgs.ruleQuote')}
+          <q lang="zh-CN" data-value="quote">
+            {text.quote}
+          </q>
+        </div>
+      )}
+    </>
+  );
+}
 
 /**
  * What the rules flag but do not block (a similar organization in the same community, a prohibited or
@@ -23,14 +43,16 @@ export function OrgWarnings({ warnings, justSaved }: { warnings: OrgWarning[]; j
         <ul className="org-warning-list">
           {warnings.map((w, i) => (
             <li key={`${w.code}-${i}`}>
-              {w.message}
+              <RuleWarningText warning={w} />
               {w.orgs && w.orgs.length > 0 && (
                 <div className="org-warning-orgs">
                   {t('orgs.similarOrgs')}
                   {w.orgs.map((o, j) => (
                     <span key={o.id}>
-                      {j > 0 && '、'}
-                      <Link to={`/orgs/${o.id}`}>{o.name}</Link>
+                      {j > 0 && t('orgs.why.sep')}
+                      <Link to={`/orgs/${o.id}`}>
+                        <Data>{o.name}</Data>
+                      </Link>
                     </span>
                   ))}
                 </div>

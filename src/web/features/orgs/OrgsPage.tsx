@@ -3,7 +3,9 @@ import { urlTableChange } from '../../lib/table-url.js';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Dropdown, Empty, Input, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Dropdown, Empty, Input, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { FilterSelect } from '../../components/FilterSelect.js';
+import { CategoryText, Data } from '../../components/Data.js';
 import { DownloadOutlined, DownOutlined, FilterOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { SortOrder } from 'antd/es/table/interface';
 import {
@@ -125,11 +127,12 @@ export default function OrgsPage() {
   const nameCell = (o: OrgListItem) => (
     <div className="org-name-cell">
       <Link to={`/orgs/${o.id}`} className="org-name-link">
-        {o.name}
+        <Data>{o.name}</Data>
       </Link>
       {o.formerNames.length > 0 && (
         <Typography.Text type="secondary" className="org-former">
-          {t('orgs.formerNames', { names: o.formerNames.join('、') })}
+          {t('orgs.formerNames', { names: '' })}
+          <Data>{o.formerNames.join('、')}</Data>
         </Typography.Text>
       )}
     </div>
@@ -143,17 +146,17 @@ export default function OrgsPage() {
       render: (v: string | null) => (v ? <span className="mono">{v}</span> : <Typography.Text type="secondary">—</Typography.Text>),
     },
     legalForm: { title: fieldLabel('legalForm'), dataIndex: 'legalForm', key: 'legalForm', render: (v: LegalForm) => labels.legalForm(v) },
-    category: { title: fieldLabel('category'), dataIndex: 'category', key: 'category' },
+    category: { title: fieldLabel('category'), dataIndex: 'category', key: 'category', render: (c: string) => <CategoryText value={c} /> },
     region: {
       title: fieldLabel('region'),
       key: 'region',
       render: (_: unknown, o) => (
         <Tooltip title={o.regionPath}>
-          <span>{o.region.name}</span>
+          <span data-value="">{o.region.name}</span>
         </Tooltip>
       ),
     },
-    leaderName: { title: fieldLabel('leaderName'), dataIndex: 'leaderName', key: 'leaderName', render: (v: string | null) => v ?? '—' },
+    leaderName: { title: fieldLabel('leaderName'), dataIndex: 'leaderName', key: 'leaderName', render: (v: string | null) => (v ? <Data>{v}</Data> : '—') },
     leaderPhone: {
       title: fieldLabel('leaderPhone'),
       dataIndex: 'leaderPhone',
@@ -333,41 +336,42 @@ export default function OrgsPage() {
               value={p.region ?? null}
               initial={p.region && regionName ? { code: p.region, name: regionName } : null}
               placeholder={t('orgs.regionFilter')}
+              filterLabel={t('orgs.regionFilter')}
               allowClear
               onChange={(code, hit) => update({ region: code, regionName: hit?.name })}
               className="filter-region"
             />
-            <Select
+            <FilterSelect
               value={p.form}
-              placeholder={t('orgs.formFilter')}
+              label={t('orgs.formFilter')}
               allowClear
               options={LEGAL_FORMS.map((f) => ({ value: f, label: withCount(labels.legalForm(f), counts.form, f) }))}
               onChange={(form?: string) => update({ form })}
               className="filter-select"
               popupMatchSelectWidth={false}
             />
-            <Select
+            <FilterSelect
               value={p.category}
-              placeholder={t('orgs.categoryFilter')}
+              label={t('orgs.categoryFilter')}
               allowClear
               showSearch
-              options={categories.map((c) => ({ value: c, label: withCount(c, counts.category, c) }))}
+              options={categories.map((c) => ({ value: c, label: withCount(labels.category(c), counts.category, c) }))}
               onChange={(category?: string) => update({ category })}
               className="filter-select-mid"
               popupMatchSelectWidth={false}
             />
-            <Select
+            <FilterSelect
               value={p.status}
-              placeholder={t('orgs.statusFilter')}
+              label={t('orgs.statusFilter')}
               allowClear
               options={ORG_STATUSES.map((s) => ({ value: s, label: withCount(labels.orgStatus(s), counts.status, s) }))}
               onChange={(status?: string) => update({ status })}
               className="filter-select-mid"
               popupMatchSelectWidth={false}
             />
-            <Select
+            <FilterSelect
               value={p.flag}
-              placeholder={t('orgs.flagFilter')}
+              label={t('orgs.flagFilter')}
               allowClear
               options={ORG_FLAGS.map((f) => ({ value: f, label: labels.orgFlag(f) }))}
               onChange={(flag?: string) => update({ flag })}

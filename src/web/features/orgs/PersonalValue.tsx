@@ -30,7 +30,7 @@ export function PersonalValue({ orgId, field, masked }: { orgId: number; field: 
 
   return (
     <Space size={4} wrap className="personal-value">
-      <span className="mono">{clear ?? masked}</span>
+      <span className="mono nowrap">{clear ?? masked}</span>
       {can('org.personal.reveal') &&
         (clear !== null ? (
           <Button size="small" type="link" icon={<EyeInvisibleOutlined />} onClick={() => setClear(null)} className="no-print">

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Space, Tag, Typography } from 'antd';
 import { ORG_FLAGS, type LegalForm, type OrgFlag, type OrgStatus } from '../../../shared/enums.js';
 import { useEnumLabels } from '../../i18n.js';
+import { CategoryText } from '../../components/Data.js';
 
 /** Status colours: green in good standing, blue while a procedure runs, orange on the way out, red when ended by sanction. */
 export const STATUS_COLORS: Record<OrgStatus, string> = {
@@ -55,10 +56,12 @@ export function OrgSummary({
       <div>
         <OrgStatusTag status={org.status} />
         <Typography.Text type="secondary">
-          {labels.legalForm(org.legalForm)} · {org.category}
+          {labels.legalForm(org.legalForm)} · <CategoryText value={org.category} />
         </Typography.Text>
       </div>
-      <div className="org-summary-path">{org.regionPath}</div>
+      <div className="org-summary-path" data-value="">
+        {org.regionPath}
+      </div>
       {children}
     </div>
   );

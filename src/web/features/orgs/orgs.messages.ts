@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
-import { ATTACHMENT_KIND_LABELS, ORG_FIELD_LABELS } from '../../../shared/schemas/orgs.js';
-import { defineMessages, useLang } from '../../i18n.js';
+import { ATTACHMENT_KIND_LABELS, ORG_FIELD_LABELS, SIMILAR_RULE_TEXT } from '../../../shared/schemas/orgs.js';
+import { defineMessages, useLang, useT } from '../../i18n.js';
 
 // The registry's strings: list, record, form, history, import, attachments, print.
 // Chinese (the working language) first; English complete beside it, key for key (the type of en_US is that of
@@ -57,6 +57,14 @@ const zh_CN = {
   'orgs.warningsTitle': '请审核人员注意',
   'orgs.savedWithWarnings': '已保存。以下情况请审核人员核查：',
   'orgs.similarOrgs': '相近的组织：',
+  'orgs.warn.similar_org': '本社区已有组织形式相同、{why}的组织，原则上同一类组织一个社区备案一个，是否整合由审核人员决定',
+  'orgs.warn.prohibited_kind': '疑似禁止类组织（不予备案登记），请审核人员核查',
+  'orgs.warn.strict_control': '属严格控制类，请审核人员从严把关',
+  'orgs.why.name': '名称所示活动相近',
+  'orgs.why.activities': '业务范围（活动内容）相近',
+  'orgs.why.purpose': '宗旨相近',
+  'orgs.why.sep': '、',
+  'orgs.ruleQuote': '依据：',
   'orgs.hubMembers': '查看下属组织',
   'orgs.empty': '（空）',
   'orgs.beijingTime': '（北京时间）',
@@ -68,7 +76,6 @@ const zh_CN = {
   'orgs.sectionPeople': '负责人与成员',
   'orgs.sectionCharter': '章程',
   'orgs.sectionMarks': '标识',
-  'orgs.sectionReason': '修改说明',
   'orgs.reason': '修改原因',
   'orgs.reasonRequired': '请填写修改原因',
   'orgs.reasonPlaceholder': '如：换届后会员人数变化（将记入变更历史）',
@@ -105,7 +112,6 @@ const zh_CN = {
   'orgs.conflict': '该记录已被他人修改',
   'orgs.conflictHint': '请重新加载最新内容后再编辑；重新加载会放弃您在本页尚未保存的修改。',
   'orgs.reload': '重新加载',
-  'orgs.fixErrors': '请按提示修改后再保存',
   'orgs.historyEmpty': '暂无变更记录',
   'orgs.actionCreate': '新建',
   'orgs.actionUpdate': '修改',
@@ -141,6 +147,11 @@ const zh_CN = {
   'orgs.importAllOk': '{n} 行全部处理成功',
   'orgs.importReport': '下载逐行错误报告',
   'orgs.importAgain': '导入另一个文件',
+  'orgs.importChooseOther': '选择其他文件',
+  'orgs.importFirstProblems': '前 {n} 条问题，全部问题见逐行错误报告',
+  'orgs.importRow': '行号',
+  'orgs.importColumn': '列',
+  'orgs.importProblem': '问题',
   'orgs.importInterruptedTitle': '导入被中断：{file}',
   'orgs.importInterruptedCommitted': '服务器停止前已保存 {done} / {total} 行。',
   'orgs.importInterruptedResume': '从中断处继续',
@@ -223,6 +234,14 @@ const en_US: typeof zh_CN = {
   'orgs.warningsTitle': 'For the reviewer\'s attention',
   'orgs.savedWithWarnings': 'Saved. The reviewer should check the following:',
   'orgs.similarOrgs': 'Similar organizations: ',
+  'orgs.warn.similar_org': 'An organization of the same legal form with {why} already exists in this community. In principle one organization of a kind is filed per community; the reviewer decides whether to merge',
+  'orgs.warn.prohibited_kind': 'Possibly a prohibited kind of organization (not filed or registered): the reviewer checks',
+  'orgs.warn.strict_control': 'A strictly controlled kind: the reviewer checks closely',
+  'orgs.why.name': 'a name showing the same activity',
+  'orgs.why.activities': 'close activities',
+  'orgs.why.purpose': 'a close purpose',
+  'orgs.why.sep': ', ',
+  'orgs.ruleQuote': 'The rule (seed 004): ',
   'orgs.hubMembers': 'Member organizations',
   'orgs.empty': '(empty)',
   'orgs.beijingTime': ' (Beijing time)',
@@ -234,7 +253,6 @@ const en_US: typeof zh_CN = {
   'orgs.sectionPeople': 'Leader & members',
   'orgs.sectionCharter': 'Charter',
   'orgs.sectionMarks': 'Marks',
-  'orgs.sectionReason': 'About this change',
   'orgs.reason': 'Reason for the change',
   'orgs.reasonRequired': 'Enter the reason for the change',
   'orgs.reasonPlaceholder': 'e.g. membership changed after the election (kept in the history)',
@@ -271,7 +289,6 @@ const en_US: typeof zh_CN = {
   'orgs.conflict': 'Someone else changed this record',
   'orgs.conflictHint': 'Reload the latest version and edit again; reloading discards your unsaved edits on this page.',
   'orgs.reload': 'Reload',
-  'orgs.fixErrors': 'Correct the marked fields, then save',
   'orgs.historyEmpty': 'No changes recorded',
   'orgs.actionCreate': 'Created',
   'orgs.actionUpdate': 'Edited',
@@ -307,6 +324,11 @@ const en_US: typeof zh_CN = {
   'orgs.importAllOk': 'All {n} rows processed',
   'orgs.importReport': 'Download the row-by-row report',
   'orgs.importAgain': 'Import another file',
+  'orgs.importChooseOther': 'Choose another file',
+  'orgs.importFirstProblems': 'The first {n} problems; the report lists them all',
+  'orgs.importRow': 'Row',
+  'orgs.importColumn': 'Column',
+  'orgs.importProblem': 'Problem',
   'orgs.importInterruptedTitle': 'Import interrupted: {file}',
   'orgs.importInterruptedCommitted': '{done} of {total} rows were saved before the server stopped.',
   'orgs.importInterruptedResume': 'Resume',
@@ -389,4 +411,26 @@ export function useAttachmentKindLabel(): (kind: keyof typeof ATTACHMENT_KIND_LA
     const labels = lang === 'zh' ? ATTACHMENT_KIND_LABELS : ATTACHMENT_KIND_LABELS_EN;
     return (k: keyof typeof ATTACHMENT_KIND_LABELS) => labels[k] ?? k;
   }, [lang]);
+}
+
+/**
+ * A rule warning (similar_org, prohibited_kind, strict_control) in the page's language. Chinese mode shows the
+ * server's own text (it cites seed 004 word for word); English mode the web's words per code, with the seed's
+ * sentence quoted as written (issue 22 items 5 and 9).
+ */
+export function useRuleWarningText() {
+  const t = useT(orgsMessages);
+  const { lang } = useLang();
+  return useCallback(
+    (w: { code: string; message: string; orgs?: { why?: string[] }[] }): { text: string; quote: string | null; server: boolean } => {
+      if (lang === 'zh') return { text: w.message, quote: null, server: false };
+      if (w.code === 'similar_org') {
+        const why = [...new Set((w.orgs ?? []).flatMap((o) => o.why ?? ['name']))].map((k) => t(`orgs.why.${k}` as 'orgs.why.name')).join(t('orgs.why.sep'));
+        return { text: t('orgs.warn.similar_org', { why }), quote: SIMILAR_RULE_TEXT, server: false };
+      }
+      if (w.code === 'prohibited_kind' || w.code === 'strict_control') return { text: t(`orgs.warn.${w.code}`), quote: null, server: false };
+      return { text: w.message, quote: null, server: true };
+    },
+    [lang, t],
+  );
 }

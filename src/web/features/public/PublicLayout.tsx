@@ -1,5 +1,6 @@
 import { LangSwitch } from '../../components/LangSwitch.js';
-import { Suspense, useEffect } from 'react';
+import { Suspense } from 'react';
+import { usePageTitle } from '../../lib/page-title.js';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { Skeleton } from 'antd';
 import { ErrorBoundary } from '../../components/ErrorBoundary.js';
@@ -11,26 +12,28 @@ export default function PublicLayout() {
   const t = useT(publicMessages);
   const location = useLocation();
 
-  useEffect(() => {
-    const before = document.title;
-    document.title = `${t('public.title')} · ${t('app.name')}`;
-    return () => {
-      document.title = before;
-    };
-  }, [t]);
+  usePageTitle(t('public.title'), 0);
 
   return (
     <div className="public-root">
       <header className="public-header">
         <div className="public-header-inner">
           <Link to="/public" className="public-brand">
-            <span className="app-brand-mark">社</span>
+            <span className="app-brand-mark" lang="zh-CN" aria-hidden>
+              社
+            </span>
             <span>
               <span className="public-title">{t('public.title')}</span>
               <span className="public-subtitle">{t('public.subtitle')}</span>
             </span>
           </Link>
           <div className="public-header-right">
+            <Link to="/public" className="public-login public-nav-register no-print">
+              {t('public.register')}
+            </Link>
+            <Link to="/verify" className="public-login no-print" data-testid="verify-link">
+              {t('verify.title')}
+            </Link>
             <LangSwitch />
             <Link to="/login" className="public-login no-print">
               {t('public.staffLogin')}

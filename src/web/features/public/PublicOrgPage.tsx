@@ -7,6 +7,9 @@ import { useEnumLabels, useT } from '../../i18n.js';
 import { OrgStatusTag } from '../orgs/org-tags.js';
 import { publicOrgQuery } from './public.api.js';
 import { publicMessages } from './public.messages.js';
+import { CERTIFICATE_NUMBER } from '../../../shared/text-normalize.js';
+import { CategoryText, Data } from '../../components/Data.js';
+import { usePageTitle } from '../../lib/page-title.js';
 
 /** `/public/orgs/:id`: what the register shows of one organization (no personal data). */
 export default function PublicOrgPage() {
@@ -16,6 +19,7 @@ export default function PublicOrgPage() {
   const navigate = useNavigate();
   const labels = useEnumLabels();
   const org = useQuery(publicOrgQuery(orgId));
+  usePageTitle(org.data?.name);
 
   const back = (
     <Link to="/public" className="no-print">
@@ -58,7 +62,7 @@ export default function PublicOrgPage() {
       <div className="public-back">{back}</div>
       <div className="public-org-head">
         <Typography.Title level={3} className="page-title">
-          {o.name}
+          <Data>{o.name}</Data>
         </Typography.Title>
         <OrgStatusTag status={o.status} />
       </div>
@@ -69,20 +73,34 @@ export default function PublicOrgPage() {
         styles={{ label: { whiteSpace: 'nowrap', width: 1 } }}
         items={[
           { key: 'creditCode', label: t('public.creditCode'), children: o.creditCode ? <span className="mono">{o.creditCode}</span> : none },
-          { key: 'certificateNo', label: t('public.certificateNo'), children: o.certificateNo ?? none },
+          // A number the platform issued links to its verification page (issue 22 item 6); one from before the
+          // platform has no record there and says so.
+          {
+            key: 'certificateNo',
+            label: t('public.certificateNo'),
+            children: !o.certificateNo ? none : CERTIFICATE_NUMBER.test(o.certificateNo) ? (
+              <Link to={`/verify/${encodeURIComponent(o.certificateNo)}`} className="mono" data-testid="certificate-link" title={t('public.verifyHint')}>
+                {o.certificateNo}
+              </Link>
+            ) : (
+              <>
+                <Data>{o.certificateNo}</Data> <Typography.Text type="secondary">{t('public.legacyCertificate')}</Typography.Text>
+              </>
+            ),
+          },
           { key: 'legalForm', label: t('public.formCol'), children: labels.legalForm(o.legalForm) },
-          { key: 'category', label: t('public.categoryCol'), children: o.category },
-          { key: 'place', label: t('public.place'), children: o.regionPath, span: 'filled' },
+          { key: 'category', label: t('public.categoryCol'), children: <CategoryText value={o.category} /> },
+          { key: 'place', label: t('public.place'), children: <Data>{o.regionPath}</Data>, span: 'filled' },
           { key: 'status', label: t('public.statusCol'), children: labels.orgStatus(o.status) },
           { key: 'foundedOn', label: t('public.foundedCol'), children: o.foundedOn ? <span className="mono">{o.foundedOn}</span> : none },
           ...(o.formerNames.length > 0
-            ? [{ key: 'formerNames', label: t('public.formerNames'), children: o.formerNames.join('、'), span: 'filled' as const }]
+            ? [{ key: 'formerNames', label: t('public.formerNames'), children: <Data>{o.formerNames.join('、')}</Data>, span: 'filled' as const }]
             : []),
-          { key: 'purpose', label: t('public.purpose'), children: o.purpose ? <div className="pre-wrap">{o.purpose}</div> : none, span: 'filled' },
+          { key: 'purpose', label: t('public.purpose'), children: o.purpose ? <div className="pre-wrap" data-value="">{o.purpose}</div> : none, span: 'filled' },
           {
             key: 'activities',
             label: t('public.activities'),
-            children: o.activities ? <div className="pre-wrap">{o.activities}</div> : none,
+            children: o.activities ? <div className="pre-wrap" data-value="">{o.activities}</div> : none,
             span: 'filled',
           },
         ]}

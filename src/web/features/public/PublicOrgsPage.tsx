@@ -6,8 +6,9 @@ import { LEGAL_FORMS, type LegalForm, type OrgStatus } from '../../../shared/enu
 import { useEnumLabels, useT } from '../../i18n.js';
 import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
 import { OrgStatusTag, OrgSummary } from '../orgs/org-tags.js';
-import { publicOrgsQuery, type PublicListParams, type PublicOrgListItem } from './public.api.js';
+import { publicOrgsQuery, publicPlacesQuery, type PublicListParams, type PublicOrgListItem } from './public.api.js';
 import { publicMessages } from './public.messages.js';
+import { CategoryText, Data } from '../../components/Data.js';
 
 // Grassroots organizations are never public (orgs.public.ts), so they are not offered as a filter.
 const PUBLIC_FORMS = LEGAL_FORMS.filter((f) => f !== 'grassroots');
@@ -17,6 +18,7 @@ function readParams(params: URLSearchParams): PublicListParams {
   return {
     q: params.get('q')?.trim() || undefined,
     form: form && (PUBLIC_FORMS as readonly string[]).includes(form) ? (form as LegalForm) : undefined,
+    region: /^\d{6}$/.test(params.get('region') ?? '') ? params.get('region')! : undefined,
     page: intParam(params, 'page', 1),
     pageSize: intParam(params, 'pageSize', 20, 100),
   };
@@ -31,18 +33,19 @@ export default function PublicOrgsPage() {
   const [params, update] = useUrlFilters();
   const p = readParams(params);
   const list = useQuery(publicOrgsQuery(p));
+  const places = useQuery(publicPlacesQuery());
 
   const nameLink = (o: PublicOrgListItem) => (
     <Link to={`/public/orgs/${o.id}`} className="org-name-link">
-      {o.name}
+      <Data>{o.name}</Data>
     </Link>
   );
 
   const desktopColumns: TableColumnsType<PublicOrgListItem> = [
     { title: t('public.nameCol'), key: 'name', render: (_: unknown, o) => nameLink(o) },
     { title: t('public.formCol'), dataIndex: 'legalForm', key: 'legalForm', render: (f: LegalForm) => labels.legalForm(f) },
-    { title: t('public.categoryCol'), dataIndex: 'category', key: 'category' },
-    { title: t('public.place'), dataIndex: 'regionPath', key: 'regionPath' },
+    { title: t('public.categoryCol'), dataIndex: 'category', key: 'category', render: (c: string) => <CategoryText value={c} /> },
+    { title: t('public.place'), dataIndex: 'regionPath', key: 'regionPath', render: (v: string) => <Data>{v}</Data> },
     { title: t('public.statusCol'), dataIndex: 'status', key: 'status', render: (s: OrgStatus) => <OrgStatusTag status={s} /> },
     {
       title: t('public.foundedCol'),
@@ -81,6 +84,20 @@ export default function PublicOrgsPage() {
           options={PUBLIC_FORMS.map((f) => ({ value: f, label: labels.legalForm(f) }))}
           onChange={(form?: string) => update({ form })}
           className="public-form-filter"
+          popupMatchSelectWidth={false}
+        />
+        {/* The office's own province first (the server orders them), the district found by typing its name. */}
+        <Select
+          size="large"
+          value={p.region}
+          placeholder={t('public.regionFilter')}
+          aria-label={t('public.regionFilter')}
+          allowClear
+          showSearch={{ optionFilterProp: 'search' }}
+          loading={places.isPending}
+          options={(places.data?.items ?? []).map((r) => ({ value: r.code, label: `${r.path} ${r.name}`, search: `${r.path}${r.name}` }))}
+          onChange={(region?: string) => update({ region })}
+          className="public-region-filter"
           popupMatchSelectWidth={false}
         />
       </div>

@@ -6,10 +6,12 @@ import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, SafetyCe
 import { ApiError, errorMessage } from '../../api/client.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { certificateQuery } from './public.api.js';
+import { CERTIFICATE_NUMBER as NUMBER, normalizeCertificateNumber } from '../../../shared/text-normalize.js';
+import { usePageTitle } from '../../lib/page-title.js';
 import { publicMessages } from './public.messages.js';
+import { CategoryText, Data } from '../../components/Data.js';
 import './verify.css';
 
-const NUMBER = /^(BA|DJ)-\d{6}-\d{4}-\d{5}-[0-9A-Z]{4}$/;
 
 function NumberForm({ initial }: { initial?: string }) {
   const vt = useT(publicMessages);
@@ -20,12 +22,19 @@ function NumberForm({ initial }: { initial?: string }) {
       name="verify"
       className="verify-form"
       initialValues={{ number: initial ?? '' }}
-      onFinish={(v: { number: string }) => navigate(`/verify/${encodeURIComponent(v.number.trim().toUpperCase())}`)}
+      onFinish={(v: { number: string }) => navigate(`/verify/${encodeURIComponent(normalizeCertificateNumber(v.number))}`)}
     >
       <Form.Item
         name="number"
-        normalize={(v: string) => v.toUpperCase().replace(/\s/g, '')}
-        rules={[{ required: true, pattern: NUMBER, message: vt('verify.numberRule') }]}
+        rules={[
+          {
+            required: true,
+            // Typed with full-width dashes, spaces or none at all (a Chinese input method): checked as printed.
+            validator: async (_r, v: string | undefined) => {
+              if (!v || !NUMBER.test(normalizeCertificateNumber(v))) throw new Error(vt('verify.numberRule'));
+            },
+          },
+        ]}
         className="verify-input"
       >
         <Input size="large" prefix={<SafetyCertificateOutlined />} placeholder="BA-360802-2026-00001-7K3M" aria-label={vt('verify.number')} className="mono" maxLength={32} />
@@ -42,8 +51,9 @@ function NumberForm({ initial }: { initial?: string }) {
 /** `/verify` and `/verify/:number`: anyone checks a certificate — valid, superseded (with its successor) or revoked. */
 export default function VerifyPage() {
   const { number: raw } = useParams();
-  const number = raw ? decodeURIComponent(raw).toUpperCase() : undefined;
+  const number = raw ? normalizeCertificateNumber(decodeURIComponent(raw)) : undefined;
   const vt = useT(publicMessages);
+  usePageTitle(vt('verify.title'));
   const labels = useEnumLabels();
   const wellFormed = !!number && NUMBER.test(number);
   const q = useQuery(certificateQuery(number, wellFormed));
@@ -91,13 +101,13 @@ export default function VerifyPage() {
           items={[
             { key: 'number', label: vt('verify.number'), children: <span className="mono">{c.number}</span> },
             { key: 'kind', label: vt('verify.kind'), children: c.kind === 'filing' ? vt('verify.filing') : vt('verify.registration') },
-            { key: 'orgName', label: vt('verify.orgName'), children: <strong>{c.orgName}</strong> },
+            { key: 'orgName', label: vt('verify.orgName'), children: <strong data-value="">{c.orgName}</strong> },
             { key: 'legalForm', label: vt('verify.legalForm'), children: labels.legalForm(c.legalForm) },
-            { key: 'category', label: vt('verify.category'), children: c.category },
-            { key: 'place', label: vt('verify.place'), children: c.regionPath },
+            { key: 'category', label: vt('verify.category'), children: <CategoryText value={c.category} /> },
+            { key: 'place', label: vt('verify.place'), children: <Data>{c.regionPath}</Data> },
             ...(c.creditCode ? [{ key: 'creditCode', label: vt('verify.creditCode'), children: <span className="mono">{c.creditCode}</span> }] : []),
             { key: 'issuedOn', label: vt('verify.issuedOn'), children: <span className="mono">{c.issuedOn}</span> },
-            { key: 'issuer', label: vt('verify.issuer'), children: c.issuer },
+            { key: 'issuer', label: vt('verify.issuer'), children: <Data>{c.issuer}</Data> },
             ...(c.revokedOn ? [{ key: 'revokedOn', label: vt('verify.revokedOn'), children: <span className="mono">{c.revokedOn}</span> }] : []),
           ]}
         />

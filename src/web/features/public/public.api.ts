@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { LegalForm } from '../../../shared/enums.js';
 import type { PublicCertificate } from '../../../shared/schemas/applications.js';
-import type { PublicOrg } from '../../../shared/schemas/orgs.js';
+import type { PublicOrg, PublicPlaces } from '../../../shared/schemas/orgs.js';
 import { api } from '../../api/client.js';
 
 // The public register (社会组织信息公示): no login, no personal data (src/server/modules/orgs/orgs.public.ts).
@@ -12,6 +12,8 @@ export type PublicOrgListItem = Omit<PublicOrg, 'purpose' | 'activities' | 'form
 export interface PublicListParams {
   q?: string;
   form?: LegalForm;
+  /** A district's code (the region filter). */
+  region?: string;
   page: number;
   pageSize: number;
 }
@@ -22,7 +24,16 @@ export const publicKeys = {
   orgs: (p: PublicListParams) => ['public', 'orgs', p] as const,
   org: (id: number) => ['public', 'org', id] as const,
   certificate: (number: string | undefined) => ['public', 'certificate', number] as const,
+  places: ['public', 'places'] as const,
 };
+
+/** The districts the register can be narrowed to, the office's own province first. */
+export const publicPlacesQuery = () =>
+  queryOptions({
+    queryKey: publicKeys.places,
+    queryFn: ({ signal }) => api<PublicPlaces>('/public/places', { signal, allowUnauthorized: true }),
+    staleTime: 10 * 60_000,
+  });
 
 export const publicOrgsQuery = (p: PublicListParams) =>
   queryOptions({

@@ -1,15 +1,15 @@
 import { App, Form, Input, Modal, Typography } from 'antd';
-import { applyFieldErrors } from '../../api/client.js';
 import { useT } from '../../i18n.js';
 import { useCreateGrid, type RegionDetail } from './regions.api.js';
-import { validValues } from '../../lib/forms.js';
 import { regionsMessages } from './regions.messages.js';
+import { useFormFeedback } from '../../lib/form-feedback.js';
 
 /** Creates a grid (网格) under a community or village; the server numbers it. */
 export function GridCreateModal({ region, open, onClose }: { region: RegionDetail; open: boolean; onClose: () => void }) {
   const t = useT(regionsMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ name: string }>();
+  const feedback = useFormFeedback(form, { name: 'gridCreate' });
   const create = useCreateGrid(region.code);
 
   const close = () => {
@@ -18,7 +18,7 @@ export function GridCreateModal({ region, open, onClose }: { region: RegionDetai
   };
 
   const submit = async () => {
-    const values = await validValues(form);
+    const values = await feedback.validate();
     if (!values) return;
     const { name } = values;
     create.mutate(name.trim(), {
@@ -26,7 +26,7 @@ export function GridCreateModal({ region, open, onClose }: { region: RegionDetai
         message.success(t('region.gridCreated', { name: grid.name }));
         close();
       },
-      onError: (err) => applyFieldErrors(form, err).forEach((m) => message.error(m)),
+      onError: (err) => void feedback.showServerError(err),
     });
   };
 
@@ -42,7 +42,7 @@ export function GridCreateModal({ region, open, onClose }: { region: RegionDetai
       forceRender
     >
       <Typography.Paragraph type="secondary">{t('region.gridUnder', { name: region.name })}</Typography.Paragraph>
-      <Form form={form} name="gridCreate" layout="vertical" onFinish={submit} requiredMark="optional">
+      <Form {...feedback.formProps} layout="vertical" onFinish={submit}>
         <Form.Item
           name="name"
           label={t('region.gridName')}

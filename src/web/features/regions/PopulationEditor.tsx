@@ -1,8 +1,8 @@
 import { App, Button, Form, InputNumber, Popconfirm, Space } from 'antd';
-import { applyFieldErrors } from '../../api/client.js';
 import { useT } from '../../i18n.js';
 import { useSetPopulation, type RegionDetail } from './regions.api.js';
 import { regionsMessages } from './regions.messages.js';
+import { useFormFeedback } from '../../lib/form-feedback.js';
 
 // Same bound as the server's PopulationBody (src/shared/schemas/regions.ts).
 const MAX_POPULATION = 200_000_000;
@@ -15,6 +15,7 @@ export function PopulationEditor({ region }: { region: RegionDetail }) {
   const t = useT(regionsMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ population: number | null }>();
+  const feedback = useFormFeedback(form, { name: 'population' });
   const value = Form.useWatch('population', form);
   const save = useSetPopulation(region.code);
 
@@ -22,7 +23,7 @@ export function PopulationEditor({ region }: { region: RegionDetail }) {
     save.mutate(population, {
       onSuccess: () =>
         message.success(t(population === null ? 'region.populationCleared' : 'region.populationSaved', { name: region.name })),
-      onError: (err) => applyFieldErrors(form, err).forEach((m) => message.error(m)),
+      onError: (err) => void feedback.showServerError(err),
     });
   };
 
@@ -32,9 +33,10 @@ export function PopulationEditor({ region }: { region: RegionDetail }) {
     <Form
       // A fresh form whenever the stored figure changes, so the box always starts from what is saved.
       key={`${region.code}:${region.population ?? ''}`}
-      form={form}
+      {...feedback.formProps}
       layout="inline"
       className="population-form no-print"
+      // One field beside its button: no mark needed.
       requiredMark={false}
       initialValues={{ population: region.population }}
       onFinish={(v) => submit(v.population)}

@@ -55,8 +55,8 @@ export function RegionDetailPanel({ code, onOpen }: { code: string; onOpen: (cod
   const r = region!;
   const canGrid = r.level === COMMUNITY_LEVEL && can('region.grid.create');
   const crumbs = [
-    ...r.ancestors.map((a) => ({ key: a.code, title: <Link to={`/regions/${a.code}`}>{a.name}</Link> })),
-    { key: r.code, title: r.name },
+    ...r.ancestors.map((a) => ({ key: a.code, title: <Link to={`/regions/${a.code}`} data-value="">{a.name}</Link> })),
+    { key: r.code, title: <span data-value="">{r.name}</span> },
   ];
 
   return (
@@ -71,7 +71,7 @@ export function RegionDetailPanel({ code, onOpen }: { code: string; onOpen: (cod
       >
         <div className="region-heading">
           <Typography.Title level={4} className="region-name">
-            {r.name}
+            <span data-value="">{r.name}</span>
           </Typography.Title>
           <Tag color={KIND_COLORS[r.kind]}>{labels.kind(r.kind)}</Tag>
         </div>

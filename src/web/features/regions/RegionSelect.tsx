@@ -1,6 +1,7 @@
 import { useMemo, useState, type CSSProperties } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, Spin, Tag, Typography } from 'antd';
+import { filterPrefix } from '../../components/FilterSelect.js';
 import { SearchOutlined } from '@ant-design/icons';
 import { searchQuery, type RegionSearchHit } from './regions.api.js';
 import { useEnumLabels, useT } from '../../i18n.js';
@@ -31,6 +32,8 @@ interface Props {
   searchIcon?: boolean;
   /** A finder that empties itself once something is chosen (it opens the choice rather than holding it). */
   clearOnSelect?: boolean;
+  /** As a list filter: its name stays in view once a region is chosen (FilterSelect). */
+  filterLabel?: string;
 }
 
 interface Option {
@@ -88,7 +91,8 @@ export function RegionSelect(props: Props) {
       placeholder={props.placeholder ?? t('region.search')}
       allowClear={props.allowClear}
       showSearch={{ filterOption: false, onSearch: setText, searchValue: text, autoClearSearchValue: true }}
-      prefix={props.searchIcon ? <SearchOutlined /> : undefined}
+      prefix={props.searchIcon ? <SearchOutlined /> : props.filterLabel ? filterPrefix(props.filterLabel, !!props.value) : undefined}
+      aria-label={props.filterLabel}
       suffixIcon={props.searchIcon ? null : undefined}
       notFoundContent={notFound}
       loading={search.isFetching}

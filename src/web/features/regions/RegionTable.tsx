@@ -34,7 +34,7 @@ export function RegionTable({
             e.preventDefault();
           }}
         >
-          {name}
+          <span data-value="">{name}</span>
         </a>
       ),
     },

@@ -42,7 +42,7 @@ function TreeTitle({ region }: { region: Region }) {
     ) : null;
   return (
     <span className="region-tree-title">
-      <span className="region-tree-name">{region.name}</span>
+      <span className="region-tree-name" data-value="">{region.name}</span>
       <Tag className="region-tree-tag" color={KIND_COLORS[region.kind]} variant="outlined">
         {shortKind(labels.kind(region.kind))}
       </Tag>

@@ -1,6 +1,7 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Card, Empty, Input, Select, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Badge, Card, Empty, Input, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { FilterSelect } from '../../components/FilterSelect.js';
 import { ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { ListTable } from '../../components/ListTable.js';
 import { useEnumLabels, useT } from '../../i18n.js';
@@ -176,9 +177,9 @@ export default function ReviewsPage() {
           className="org-search"
           aria-label={rt('reviews.search')}
         />
-        <Select
+        <FilterSelect
           value={p.kind}
-          placeholder={rt('reviews.filter.kind')}
+          label={rt('reviews.filter.kind')}
           allowClear
           options={kinds.map((k) => ({ value: k.kind, label: k.mine > 0 ? rt('reviews.kindCount', { label: k.label, n: k.mine }) : k.label }))}
           onChange={(kind?: string) => update({ kind })}
@@ -186,9 +187,9 @@ export default function ReviewsPage() {
           popupMatchSelectWidth={false}
           aria-label={rt('reviews.filter.kind')}
         />
-        <Select
+        <FilterSelect
           value={p.status}
-          placeholder={rt('reviews.filter.status')}
+          label={rt('reviews.filter.status')}
           allowClear
           options={STATUSES.map((s) => ({ value: s, label: labels.reviewStatus(s) }))}
           onChange={(status?: string) => update({ status })}
@@ -196,9 +197,9 @@ export default function ReviewsPage() {
           popupMatchSelectWidth={false}
           aria-label={rt('reviews.filter.status')}
         />
-        <Select
+        <FilterSelect
           value={p.due}
-          placeholder={rt('reviews.filter.due')}
+          label={rt('reviews.filter.due')}
           allowClear
           options={DUE_STATES.map((d) => ({ value: d, label: rt(`reviews.due.${d}`) }))}
           onChange={(due?: string) => update({ due })}

@@ -1,38 +1,23 @@
 import { useMemo, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Popconfirm, Radio, Row, Skeleton, Space, Tag, Typography, type FormInstance } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Popconfirm, Radio, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { FILING_STEP_LABELS, type WorkdayOverrides, type WorkflowSettings } from '../../../shared/schemas/settings.js';
-import { ApiError, errorMessage } from '../../api/client.js';
 import { useCurrentUser } from '../../auth/session.js';
 import { LoadError } from '../../components/LoadError.js';
 import { RegionSelect } from '../regions/RegionSelect.js';
 import { useT } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useUrlFilters } from '../../lib/hooks.js';
+import { useFormFeedback } from '../../lib/form-feedback.js';
 import { TARGET_SETTING_LABELS, readTargetSettings, type TargetSettings } from '../../../shared/schemas/targets.js';
 import { settingsQuery, useSaveSetting, type SettingKey, type SettingsResponse } from './settings.api.js';
 import { settingsMessages } from './settings.messages.js';
 import './settings.css';
 
-/** Server messages for `value.a.b` onto form fields `[...prefix, a, b]`; the rest as one message. */
-function applyServerErrors<T>(form: FormInstance<T>, err: unknown, prefix: (string | number)[], message: (m: string) => void) {
-  if (!(err instanceof ApiError) || !err.fields) {
-    message(errorMessage(err));
-    return;
-  }
-  const known = new Set(form.getFieldsError().map((f) => JSON.stringify(f.name)));
-  const set: { name: (string | number)[]; errors: string[] }[] = [];
-  const rest: string[] = [];
-  for (const [k, v] of Object.entries(err.fields)) {
-    const path = [...prefix, ...k.replace(/^value\.?/, '').split('.').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p))];
-    if (known.has(JSON.stringify(path))) set.push({ name: path, errors: [v] });
-    else rest.push(v);
-  }
-  form.setFields(set as Parameters<typeof form.setFields>[0]);
-  if (rest.length > 0) message(rest.join('；'));
-}
+/** A server field `value.a.b` as the form's path `[...prefix, a, b]` (the shared feedback puts it there). */
+const settingPath = (prefix: (string | number)[]) => (k: string) => [...prefix, ...k.replace(/^value\.?/, '').split('.').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p))];
 
 /** `/settings`: a district's workflow, deadlines and thresholds, holiday schedules and categories (district admins). */
 export default function SettingsPage() {
@@ -57,7 +42,7 @@ export default function SettingsPage() {
         title={
           <Space wrap>
             {st('title')}
-            {q.data && <Tag color="blue">{q.data.region.name}</Tag>}
+            {q.data && <Tag color="blue"><span data-value="">{q.data.region.name}</span></Tag>}
           </Space>
         }
         className="settings-head"
@@ -129,6 +114,7 @@ function WorkflowCard({ data, region }: { data: SettingsResponse; region: string
   const { message } = App.useApp();
   const item = itemOf<WorkflowSettings>(data, 'workflow');
   const [form] = Form.useForm<WorkflowSettings>();
+  const feedback = useFormFeedback(form, { name: 'workflow' });
   const save = useSaveSetting(region);
 
   const onFinish = (value: WorkflowSettings) =>
@@ -136,7 +122,7 @@ function WorkflowCard({ data, region }: { data: SettingsResponse; region: string
       { key: 'workflow', value },
       {
         onSuccess: () => message.success(st('saved', { name: st('workflow') })),
-        onError: (err) => applyServerErrors(form, err, [], (m) => message.error(m)),
+        onError: (err) => void feedback.showServerError(err, { map: settingPath([]) }),
       },
     );
 
@@ -148,12 +134,12 @@ function WorkflowCard({ data, region }: { data: SettingsResponse; region: string
 
   return (
     <Card title={st('workflow')} extra={<Stamp item={item} />} className="settings-card">
-      <Form form={form} layout="vertical" name="workflow" initialValues={item.value} onFinish={onFinish} onFinishFailed={() => message.error(st('fixErrors'))}>
+      <Form {...feedback.formProps} layout="vertical" initialValues={item.value} onFinish={onFinish}>
         <Form.Item name="filingSteps" label={st('steps')} extra={st('stepsHint')}>
           <Radio.Group className="settings-radios">
-            {Object.entries(FILING_STEP_LABELS).map(([k, label]) => (
+            {Object.keys(FILING_STEP_LABELS).map((k) => (
               <Radio key={k} value={k}>
-                {label}
+                {st(`steps.${k as keyof typeof FILING_STEP_LABELS}`)}
               </Radio>
             ))}
           </Radio.Group>
@@ -205,6 +191,7 @@ function WorkdaysCard({ data, region }: { data: SettingsResponse; region: string
   const { message } = App.useApp();
   const item = itemOf<WorkdayOverrides>(data, 'workdays.overrides');
   const [form] = Form.useForm<{ years: YearValues[] }>();
+  const feedback = useFormFeedback(form, { name: 'workdays' });
   const save = useSaveSetting(region);
   const initial = useMemo(
     () => ({
@@ -225,7 +212,7 @@ function WorkdaysCard({ data, region }: { data: SettingsResponse; region: string
       { key: 'workdays.overrides', value },
       {
         onSuccess: () => message.success(st('saved', { name: st('holidays') })),
-        onError: (err) => applyServerErrors(form, err, [], (m) => message.error(m)),
+        onError: (err) => void feedback.showServerError(err, { map: settingPath([]) }),
       },
     );
   };
@@ -270,7 +257,7 @@ function WorkdaysCard({ data, region }: { data: SettingsResponse; region: string
         />
       )}
       <Typography.Paragraph type="secondary">{st('holidaysHint', { year: data.coveredThrough })}</Typography.Paragraph>
-      <Form form={form} layout="vertical" name="workdays" initialValues={initial} onFinish={onFinish} onFinishFailed={() => message.error(st('fixErrors'))}>
+      <Form {...feedback.formProps} layout="vertical" initialValues={initial} onFinish={onFinish}>
         <Form.List name="years">
           {(fields, { remove }) => (
             <>
@@ -336,6 +323,7 @@ function CategoriesCard({ data, region }: { data: SettingsResponse; region: stri
   const { message } = App.useApp();
   const item = itemOf<string[]>(data, 'org.categories');
   const [form] = Form.useForm<{ categories: string[] }>();
+  const feedback = useFormFeedback(form, { name: 'categories' });
   const save = useSaveSetting(region);
 
   const onFinish = (v: { categories: string[] }) =>
@@ -343,14 +331,14 @@ function CategoriesCard({ data, region }: { data: SettingsResponse; region: stri
       { key: 'org.categories', value: (v.categories ?? []).map((c) => c.trim()) },
       {
         onSuccess: () => message.success(st('saved', { name: st('categories') })),
-        onError: (err) => applyServerErrors(form, err, ['categories'], (m) => message.error(m)),
+        onError: (err) => void feedback.showServerError(err, { map: settingPath(['categories']) }),
       },
     );
 
   return (
     <Card title={st('categories')} extra={<Stamp item={item} />} className="settings-card">
       <Typography.Paragraph type="secondary">{st('categoriesHint')}</Typography.Paragraph>
-      <Form form={form} name="categories" initialValues={{ categories: item.value }} onFinish={onFinish} onFinishFailed={() => message.error(st('fixErrors'))}>
+      <Form {...feedback.formProps} initialValues={{ categories: item.value }} onFinish={onFinish}>
         <Form.List name="categories">
           {(fields, { add, remove }) => (
             <>
@@ -400,6 +388,7 @@ function TargetsCard({ data, region }: { data: SettingsResponse; region: string 
   const { message } = App.useApp();
   const item = itemOf<TargetSettings>(data, 'targets');
   const [form] = Form.useForm<TargetSettings>();
+  const feedback = useFormFeedback(form, { name: 'targets' });
   const save = useSaveSetting(region);
   // A value saved before a newer target existed still fills the whole form.
   const initial = useMemo(() => readTargetSettings(item.value), [item.value]);
@@ -409,18 +398,18 @@ function TargetsCard({ data, region }: { data: SettingsResponse; region: string 
       { key: 'targets', value },
       {
         onSuccess: () => message.success(st('saved', { name: st('targets') })),
-        onError: (err) => applyServerErrors(form, err, [], (m) => message.error(m)),
+        onError: (err) => void feedback.showServerError(err, { map: settingPath([]) }),
       },
     );
 
   return (
     <Card title={st('targets')} extra={<Stamp item={item} />} className="settings-card">
       <Typography.Paragraph type="secondary">{st('targetsHint')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" name="targets" initialValues={initial} onFinish={onFinish} onFinishFailed={() => message.error(st('fixErrors'))}>
+      <Form {...feedback.formProps} layout="vertical" initialValues={initial} onFinish={onFinish}>
         <Row gutter={16}>
           {(Object.keys(TARGET_SETTING_LABELS) as (keyof TargetSettings)[]).map((k) => (
             <Col key={k} xs={24} sm={12} lg={8}>
-              <Form.Item name={k} label={TARGET_SETTING_LABELS[k]} rules={[{ required: true, type: 'number', min: 0, message: '≥ 0' }]}>
+              <Form.Item name={k} label={st(`target.${k}`)} rules={[{ required: true, type: 'number', min: 0, message: '≥ 0' }]}>
                 <InputNumber min={0} max={1000} className="full-width" inputMode="decimal" />
               </Form.Item>
             </Col>

@@ -3,12 +3,14 @@ import type { BreakdownResponse } from '../../../shared/schemas/stats.js';
 import { EChart } from './EChart.js';
 import { PALETTE } from './palette.js';
 import { fmt } from './TargetBoard.js';
-import { useT } from '../../i18n.js';
+import { useEnumLabels, useT } from '../../i18n.js';
+import { CategoryText } from '../../components/Data.js';
 import { statsMessages } from './stats.messages.js';
 
 /** The register year by year (in the register at each year end, entered, left) and the composition by category. */
 export function HistoryCharts({ data, source, onCategory }: { data: BreakdownResponse; source: string; onCategory: (category: string) => void }) {
   const t = useT(statsMessages);
+  const labels = useEnumLabels();
   const years = data.years.map((y) => String(y.year));
   const growth = {
     color: [PALETTE[0], PALETTE[1], PALETTE[3]],
@@ -28,7 +30,7 @@ export function HistoryCharts({ data, source, onCategory }: { data: BreakdownRes
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', name: t('unitOrgs') },
-    yAxis: { type: 'category', inverse: true, data: data.byCategory.map((c) => c.category) },
+    yAxis: { type: 'category', inverse: true, data: data.byCategory.map((c) => labels.category(c.category)) },
     series: [
       {
         type: 'bar',
@@ -48,7 +50,7 @@ export function HistoryCharts({ data, source, onCategory }: { data: BreakdownRes
             rowKey="year"
             pagination={false}
             dataSource={[...data.years].reverse()}
-            scroll={{ y: 200, x: true }}
+            scroll={{ x: true }}
             columns={[
               { title: t('year'), dataIndex: 'year' },
               { title: t('total'), dataIndex: 'total', align: 'right', render: fmt },
@@ -68,7 +70,7 @@ export function HistoryCharts({ data, source, onCategory }: { data: BreakdownRes
             pagination={false}
             dataSource={data.byCategory}
             columns={[
-              { title: t('category'), dataIndex: 'category' },
+              { title: t('category'), dataIndex: 'category', render: (c: string) => <CategoryText value={c} /> },
               { title: t('count'), dataIndex: 'count', align: 'right', render: fmt },
               { title: t('share'), key: 'share', align: 'right', render: (_, c) => (total ? `${((c.count / total) * 100).toFixed(1)}%` : '—') },
             ]}

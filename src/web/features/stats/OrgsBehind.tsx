@@ -7,6 +7,7 @@ import { useEnumLabels, useT } from '../../i18n.js';
 import { LoadError } from '../../components/LoadError.js';
 import { statsOrgsQuery, type OrgScope } from './stats.api.js';
 import { statsMessages } from './stats.messages.js';
+import { CategoryText, Data } from '../../components/Data.js';
 
 const SCOPE_TEXT = { register: 'scopeRegister', urban: 'scopeUrban', rural: 'scopeRural', added: 'scopeAdded' } as const;
 
@@ -17,7 +18,7 @@ export function OrgsBehind({ region, regionName, asOf, scope }: { region: string
   const [page, setPage] = useState(1);
   const q = useQuery(statsOrgsQuery({ region, asOf, scope, page }));
   return (
-    <Card title={`${t('orgList')} · ${t('orgListOf', { node: regionName, scope: t(SCOPE_TEXT[scope]) })}`} size="small" className="stats-card" data-testid="orgs-behind">
+    <Card title={<>{t('orgList')} · <Data>{regionName}</Data>{t('orgListOf', { node: '', scope: t(SCOPE_TEXT[scope]) })}</>} size="small" className="stats-card" data-testid="orgs-behind">
       {q.isError ? (
         <LoadError error={q.error} onRetry={() => q.refetch()} />
       ) : (
@@ -29,10 +30,10 @@ export function OrgsBehind({ region, regionName, asOf, scope }: { region: string
           scroll={{ x: true }}
           pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage, showTotal: (n) => t('orgsTotal', { n }) }}
           columns={[
-            { title: t('name'), dataIndex: 'name', render: (name: string, o) => <Link to={`/orgs/${o.id}`}>{name}</Link> },
+            { title: t('name'), dataIndex: 'name', render: (name: string, o) => <Link to={`/orgs/${o.id}`}><Data>{name}</Data></Link> },
             { title: t('form'), dataIndex: 'legalForm', render: (f: LegalForm) => labels.legalForm(f) },
-            { title: t('category'), dataIndex: 'category' },
-            { title: t('region'), key: 'region', render: (_, o) => o.region.name },
+            { title: t('category'), dataIndex: 'category', render: (c: string) => <CategoryText value={c} /> },
+            { title: t('region'), key: 'region', render: (_, o) => <Data>{o.region.name}</Data> },
             { title: t('status'), dataIndex: 'status', render: (s: OrgStatus) => labels.orgStatus(s) },
             { title: t('recordedOn'), dataIndex: 'recordedOn' },
           ]}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Breadcrumb, Button, Card, Empty, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, PrinterOutlined, TeamOutlined } from '@ant-design/icons';
 import { TARGET_KEYS, type TargetKey } from '../../../shared/schemas/stats.js';
@@ -13,6 +13,7 @@ import { TargetBoard } from './TargetBoard.js';
 import { breakdownQuery, exportViewUrl, targetsQuery, yearReportUrl, type OrgScope } from './stats.api.js';
 import { useT } from '../../i18n.js';
 import { statsMessages } from './stats.messages.js';
+import { usePageTitle } from '../../lib/page-title.js';
 
 const todayInChina = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
@@ -50,7 +51,13 @@ export default function StatsPage() {
     }
     setParams(next);
   };
-  const open = (c: string) => navigate({ pathname: `/stats/${c}`, search: new URLSearchParams({ ...(params.get('asOf') ? { asOf } : {}), metric }).toString() });
+  const hrefOf = (c: string) => `/stats/${c}?${new URLSearchParams({ ...(params.get('asOf') ? { asOf } : {}), metric }).toString()}`;
+  // Drilling down starts the next level at its top (issue 22 item 8).
+  const open = (c: string) => {
+    navigate(hrefOf(c));
+    window.scrollTo({ top: 0 });
+  };
+  usePageTitle(targets.data ? `${t('title')} · ${targets.data.region.name}` : t('title'));
 
   if (targets.isError) return <LoadError error={targets.error} onRetry={() => targets.refetch()} />;
   const data = targets.data;
@@ -63,14 +70,28 @@ export default function StatsPage() {
     <div className="stats-page">
       <div className="stats-head">
         <div>
-          <Typography.Title level={3} className="stats-title">
-            {t('title')} · {data.region.name}
+          <Typography.Title level={3} className="stats-title" tabIndex={-1} id="stats-title">
+            {t('title')} · <span data-value="">{data.region.name}</span>
           </Typography.Title>
           <Breadcrumb
             className="stats-path"
             items={[...data.ancestors, data.region].map((r, i, all) => ({
               key: r.code,
-              title: i < all.length - 1 ? <a onClick={() => open(r.code)}>{r.name}</a> : r.name,
+              title:
+                i < all.length - 1 ? (
+                  <Link
+                    to={hrefOf(r.code)}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      open(r.code);
+                    }}
+                    data-value=""
+                  >
+                    {r.name}
+                  </Link>
+                ) : (
+                  <span data-value="">{r.name}</span>
+                ),
             }))}
           />
           <Space size={4} wrap className="stats-tags">
@@ -113,7 +134,7 @@ export default function StatsPage() {
       </Typography.Paragraph>
 
       {data.children.length > 0 ? (
-        <ChildrenRanking nodes={data.children} metric={metric} onOpen={open} source={source} />
+        <ChildrenRanking data={data} metric={metric} onOpen={open} hrefOf={hrefOf} source={source} />
       ) : (
         <Card size="small" className="stats-card">
           <Empty description={t('noChildren')} />

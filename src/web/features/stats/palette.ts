@@ -12,3 +12,11 @@ export const STATUS_COLOR: Record<TargetStatus, string> = {
 
 /** A mark beside the word, so status reads without colour too. */
 export const STATUS_MARK: Record<TargetStatus, string> = { met: '✔', close: '◐', behind: '✖', 'no-data': '—' };
+
+/** The status written on a white tag in a dark shade of its colour: 4.5:1 or better (issue 22 item 8). */
+export const STATUS_TEXT: Record<TargetStatus, string> = {
+  met: '#00664a',
+  close: '#7a4f00',
+  behind: '#a13b00',
+  'no-data': '#595959',
+};

@@ -1,4 +1,5 @@
-import { defineMessages } from '../../i18n.js';
+import { defineMessages, useLang, useT } from '../../i18n.js';
+import { ownRowName, type StatsRegion } from '../../../shared/schemas/stats.js';
 
 // The dashboard's strings (item.<key>: the name of a target).
 // Chinese (the working language) first; English complete beside it, key for key (the type of en_US is that of
@@ -63,6 +64,30 @@ const zh_CN = {
   'item.satisfaction': '群众满意度',
   orgsTotal: '共 {n} 个',
   unitOrgs: '个',
+  withUnit: '{name}（{unit}）',
+  ownRow: '{own}',
+  ownRowHint: '直接落在本级、不属于任何下级的组织',
+  totalRow: '{name}（合计）',
+  smallBase: '{value}（{n}/{d}，基数小）',
+  smallBaseHint: '基数不足 5 个组织，比率仅供参考，图中不按其放大坐标轴',
+  'unit.orgsPer10k': '个/万人',
+  'unit.growthRate': '%',
+  'unit.orgsPerUrbanCommunity': '个/社区',
+  'unit.orgsPerRuralCommunity': '个/村',
+  'unit.inspectionRate': '%',
+  'unit.partyCoverage': '%',
+  'unit.satisfaction': '%',
+  'note.noPopulation': '人口未录入',
+  'note.partialPopulation': '部分下级人口未录入，仅按已录入部分计算',
+  'note.noBase': '上年末无在册组织，无法计算增长率',
+  'note.noUrban': '辖区内没有城市社区',
+  'note.noRural': '辖区内没有村（农村社区）',
+  'note.noInspectionData': '年检数据尚未接入',
+  'note.noPartyData': '党建数据尚未接入',
+  'note.noSatisfactionData': '满意度调查数据尚未接入',
+  'note.ownPlaces': '本级组织不单列人口与社区',
+  drillTo: '查看 {name} 的下级',
+  targetLine: '目标 {v}',
 };
 
 const en_US: typeof zh_CN = {
@@ -125,6 +150,37 @@ const en_US: typeof zh_CN = {
   'item.satisfaction': 'Satisfaction',
   orgsTotal: '{n} in total',
   unitOrgs: 'orgs',
+  withUnit: '{name} ({unit})',
+  ownRow: '{name}: placed at this level',
+  ownRowHint: 'Organizations placed at this node itself, in none of the areas below',
+  totalRow: '{name}: total',
+  smallBase: '{value} ({n}/{d}, small base)',
+  smallBaseHint: 'Base under 5 organizations: the rate is indicative only and does not stretch the chart axis',
+  'unit.orgsPer10k': 'per 10,000 residents',
+  'unit.growthRate': '%',
+  'unit.orgsPerUrbanCommunity': 'per urban community',
+  'unit.orgsPerRuralCommunity': 'per village',
+  'unit.inspectionRate': '%',
+  'unit.partyCoverage': '%',
+  'unit.satisfaction': '%',
+  'note.noPopulation': 'Population not entered',
+  'note.partialPopulation': 'Population missing for some areas below; counted over the entered part only',
+  'note.noBase': 'No organizations in the register at the end of last year: no growth rate',
+  'note.noUrban': 'No urban communities in the area',
+  'note.noRural': 'No villages in the area',
+  'note.noInspectionData': 'Inspection data not connected yet',
+  'note.noPartyData': 'Party-building data not connected yet',
+  'note.noSatisfactionData': 'Satisfaction survey data not connected yet',
+  'note.ownPlaces': 'No residents or communities of its own',
+  drillTo: 'Open the areas below {name}',
+  targetLine: 'Target {v}',
 };
 
 export const statsMessages = defineMessages({ zh_CN, en_US });
+
+/** The name of the 本级 row (organizations placed at the node itself) in the page's language: 文山街道本级. */
+export function useOwnRowName() {
+  const t = useT(statsMessages);
+  const { lang } = useLang();
+  return (region: Pick<StatsRegion, 'kind' | 'name'>) => (lang === 'zh' ? ownRowName(region) : t('ownRow', { own: '', name: region.name }));
+}

@@ -1,17 +1,17 @@
 import { useLayoutEffect } from 'react';
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { applyFieldErrors } from '../../api/client.js';
 import { passwordPolicyRule, sameAsRule } from '../../components/password-rules.js';
 import { useT } from '../../i18n.js';
 import { useResetPassword, type User } from './users.api.js';
-import { validValues } from '../../lib/forms.js';
 import { usersMessages } from './users.messages.js';
+import { useFormFeedback } from '../../lib/form-feedback.js';
 
 /** An administrator sets a new password for someone who forgot theirs; their sessions end. */
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const t = useT(usersMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ password: string; confirm: string }>();
+  const feedback = useFormFeedback(form, { name: 'resetPassword' });
   const reset = useResetPassword();
 
   // Layout effect: the fields hold the right values before the user can type into them.
@@ -21,7 +21,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
 
   const submit = async () => {
     if (!user) return;
-    const values = await validValues(form);
+    const values = await feedback.validate();
     if (!values) return;
     const { password } = values;
     reset.mutate(
@@ -31,7 +31,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
           message.success(t('users.passwordReset', { name: user.displayName }));
           onClose();
         },
-        onError: (err) => applyFieldErrors(form, err).forEach((m) => message.error(m)),
+        onError: (err) => void feedback.showServerError(err),
       },
     );
   };
@@ -48,7 +48,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
       forceRender
     >
       <Alert type="warning" showIcon title={t('users.resetPasswordHint')} className="modal-alert" />
-      <Form form={form} name="resetPassword" layout="vertical" requiredMark="optional" onFinish={submit} autoComplete="off">
+      <Form {...feedback.formProps} layout="vertical" onFinish={submit} autoComplete="off">
         <Form.Item
           name="password"
           label={t('password.new')}

@@ -2,15 +2,14 @@ import { useLayoutEffect } from 'react';
 import { App, Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import { ROLES, ROLE_NODE_LEVELS, type Role } from '../../../shared/enums.js';
 import type { UserCreateBody, UserUpdateBody } from '../../../shared/schemas/users.js';
-import { applyFieldErrors } from '../../api/client.js';
 import { useCurrentUser } from '../../auth/session.js';
 import { passwordPolicyRule, sameAsRule } from '../../components/password-rules.js';
 import { RegionSelect } from '../regions/RegionSelect.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { useCreateUser, useUpdateUser, type User } from './users.api.js';
-import { validValues } from '../../lib/forms.js';
 import { usersMessages } from './users.messages.js';
 import { isValidPhone } from '../../../shared/validators.js';
+import { useFormFeedback } from '../../lib/form-feedback.js';
 
 // The same pattern as the server's UserCreateBody (src/shared/schemas/users.ts), checked while typing; the phone
 // goes through the one phone rule of src/shared/validators.ts, as on the server.
@@ -39,6 +38,7 @@ export function UserFormModal({ open, user, onClose }: Props) {
   const me = useCurrentUser();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const feedback = useFormFeedback(form, { name: 'userForm' });
   const role = Form.useWatch('role', form);
   const create = useCreateUser();
   const update = useUpdateUser();
@@ -64,10 +64,10 @@ export function UserFormModal({ open, user, onClose }: Props) {
         ? t('users.regionOptional')
         : t('users.regionHint', { levels: levels.map((l) => labels.level(l)).join(' / ') });
 
-  const fail = (err: unknown) => applyFieldErrors(form, err).forEach((m) => message.error(m));
+  const fail = (err: unknown) => void feedback.showServerError(err);
 
   const submit = async () => {
-    const v = await validValues(form);
+    const v = await feedback.validate();
     if (!v) return;
     const phone = v.phone?.trim() ? v.phone.trim() : null;
     if (!editing) {
@@ -123,7 +123,7 @@ export function UserFormModal({ open, user, onClose }: Props) {
       forceRender
       width={640}
     >
-      <Form form={form} name="userForm" layout="vertical" requiredMark="optional" onFinish={submit} autoComplete="off">
+      <Form {...feedback.formProps} layout="vertical" onFinish={submit} autoComplete="off">
         <Row gutter={16}>
           <Col xs={24} sm={12}>
             {editing ? (

@@ -2,7 +2,8 @@ import { ListTable } from '../../components/ListTable.js';
 import { urlTableChange } from '../../lib/table-url.js';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Input, Popconfirm, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Empty, Input, Popconfirm, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { FilterSelect } from '../../components/FilterSelect.js';
 import { PlusOutlined } from '@ant-design/icons';
 import type { SortOrder } from 'antd/es/table/interface';
 import { ROLES, type Role } from '../../../shared/enums.js';
@@ -100,7 +101,7 @@ export default function UsersPage() {
         </span>
       ),
     },
-    { title: t('users.displayName'), dataIndex: 'displayName', key: 'displayName' },
+    { title: t('users.displayName'), dataIndex: 'displayName', key: 'displayName', render: (v: string) => <span data-value="">{v}</span> },
     { title: t('users.role'), dataIndex: 'role', key: 'role', render: (r: Role) => labels.role(r) },
     {
       title: t('users.region'),
@@ -108,7 +109,7 @@ export default function UsersPage() {
       render: (_: unknown, u) =>
         u.region ? (
           <Tooltip title={u.region.code}>
-            <span>{u.region.name}</span>
+            <span data-value="">{u.region.name}</span>
           </Tooltip>
         ) : (
           <Typography.Text type="secondary">{t('layout.wholeSystem')}</Typography.Text>
@@ -149,14 +150,14 @@ export default function UsersPage() {
       render: (_: unknown, u) => (
         <div className="user-summary">
           <div>
-            <strong>{u.displayName}</strong>
+            <strong data-value="">{u.displayName}</strong>
           </div>
           <Typography.Text type="secondary">
             {u.username}
             {u.id === me.id && t('users.you')}
           </Typography.Text>
           <div>
-            {labels.role(u.role)} · {u.region?.name ?? t('layout.wholeSystem')}
+            {labels.role(u.role)} · {u.region ? <span data-value="">{u.region.name}</span> : t('layout.wholeSystem')}
           </div>
           {u.phone && <div>{u.phone}</div>}
           <div>{status(u)}</div>
@@ -230,17 +231,17 @@ export default function UsersPage() {
           className="filter-search"
           enterButton
         />
-        <Select
+        <FilterSelect
           value={filter.role}
-          placeholder={t('users.filterRole')}
+          label={t('users.filterRole')}
           allowClear
           options={ROLES.map((r) => ({ value: r, label: labels.role(r) }))}
           onChange={(role?: string) => update({ role })}
           className="filter-select"
         />
-        <Select
+        <FilterSelect
           value={filter.disabled}
-          placeholder={t('users.filterStatus')}
+          label={t('users.filterStatus')}
           allowClear
           options={[
             { value: 'false', label: t('users.statusActive') },
@@ -253,6 +254,7 @@ export default function UsersPage() {
           value={filter.region ?? null}
           initial={filter.region && regionName ? { code: filter.region, name: regionName } : null}
           placeholder={t('users.regionFilter')}
+          filterLabel={t('users.regionFilter')}
           allowClear
           onChange={(code, hit) => update({ region: code, regionName: hit?.name })}
           className="filter-region"

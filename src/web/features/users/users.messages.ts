@@ -47,7 +47,7 @@ const zh_CN = {
   'users.regionHint': '该角色的所属区划应为{levels}级节点',
   'users.regionOptional': '该角色不限区划，可留空（全系统）',
   'users.regionLevelMismatch': '（层级不符）',
-  'users.phoneRule': '请填写 11 位手机号，或带区号的固定电话（如 0796-8221234，分机写在后面：0796-8221234 转 801）',
+  'users.phoneRule': '请填写 11 位手机号，或带区号的固定电话（如 0796-822××××，分机写在后面：0796-822×××× 转 801）',
   'users.password': '初始密码',
   'users.passwordRequired': '请输入密码',
   'users.confirmPassword': '确认密码',

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Typography, type FormInstance } from 'antd';
 import { useT } from '../../../i18n.js';
 import { useOrgFieldLabel } from '../../orgs/orgs.messages.js';
@@ -20,6 +21,27 @@ export function PeopleStep({ app, form, onDirty }: { app: Application; form: For
   const stored = app.data.org;
   const keptPhones = new Set(app.data.members.map((m) => m.phone).filter((p): p is string => !!p && p.includes('*')));
   const listed = { individual: (members ?? []).filter((m) => m?.kind !== 'unit' && m?.name?.trim()).length, unit: (members ?? []).filter((m) => m?.kind === 'unit' && m?.name?.trim()).length };
+
+  // The declared counts follow the list (issue 22 item 10): while a count equals what the list said before (or is
+  // empty), it moves with the list; a number the applicant typed themselves stays, and the button offers the sync.
+  const previous = useRef<typeof listed | null>(null);
+  useEffect(() => {
+    if (members === undefined) return; // the list's first value is what was loaded, not a change
+    const before = previous.current;
+    previous.current = listed;
+    if (!before || !establishment || (before.individual === listed.individual && before.unit === listed.unit)) return;
+    const follow = (path: ['org', 'individualMembers' | 'unitMembers'], was: number, now: number) => {
+      const declared = form.getFieldValue(path) as number | null | undefined;
+      if ((declared === null || declared === undefined || declared === 0 || declared === was) && declared !== now) {
+        form.setFieldValue(path, now);
+        return true;
+      }
+      return false;
+    };
+    const a = follow(['org', 'individualMembers'], before.individual, listed.individual);
+    const b = follow(['org', 'unitMembers'], before.unit, listed.unit);
+    if (a || b) onDirty();
+  }, [members === undefined, listed.individual, listed.unit]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <>

@@ -5,6 +5,8 @@ import type { Application, ApplicationData } from '../applications.api.js';
 import type { AppMsgKey } from '../applications.messages.js';
 import type { MemberValue } from '../MemberListEditor.js';
 
+export { dataPathOf, isFilled, keepValid } from './keep-valid.js';
+
 // The wizard's form as data: its steps, its values, the way to and from the API's ApplicationData, and which step
 // holds a field. No React here; ApplicationEditPage holds the state, the step components show the fields.
 
@@ -160,3 +162,4 @@ export function charterTemplate(o: OrgValues, street: string | undefined): strin
     '第十条　本章程经成员大会表决通过之日起生效。',
   ].join('\n');
 }
+

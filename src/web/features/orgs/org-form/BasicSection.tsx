@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import { Card, Col, DatePicker, Form, Input, Row, Select, type FormInstance } from 'antd';
 import { DEFAULT_ORG_CATEGORIES, LEGAL_FORMS, ORG_STATUSES, REGISTERED_FORMS, type LegalForm } from '../../../../shared/enums.js';
 import { CREDIT_CODE_FORM_DIGIT, CREDIT_CODE_MESSAGES, creditCodeProblem } from '../../../../shared/validators.js';
+import { localValidatorMessage } from '../../../server.messages.js';
 import { useEnumLabels, useT } from '../../../i18n.js';
 import { RegionSelect } from '../../regions/RegionSelect.js';
 import type { Org } from '../orgs.api.js';
@@ -12,13 +13,15 @@ interface Props {
   form: FormInstance<Values>;
   /** The record being edited; none for a new one. */
   org?: Org;
+  /** A new record's place before the user chooses one (community staff's own community). */
+  defaultRegion?: { code: string; name: string; level: number } | null;
   /** The level of the chosen region node (null until one is chosen): the place rule depends on it. */
   regionLevel: number | null;
   onRegionLevel: (level: number | null) => void;
 }
 
 /** Section 基本信息: name, status, legal form and credit code (they go together), category, place, date, address. */
-export function BasicSection({ form, org, regionLevel, onRegionLevel }: Props) {
+export function BasicSection({ form, org, defaultRegion = null, regionLevel, onRegionLevel }: Props) {
   const t = useT(orgsMessages);
   const labels = useEnumLabels();
   const fieldLabel = useOrgFieldLabel();
@@ -38,7 +41,7 @@ export function BasicSection({ form, org, regionLevel, onRegionLevel }: Props) {
       if (!reg && code) throw new Error(t('orgs.creditCodeMustBeEmpty'));
       if (!code) return;
       const problem = creditCodeProblem(code);
-      if (problem) throw new Error(CREDIT_CODE_MESSAGES[problem]);
+      if (problem) throw new Error(localValidatorMessage(CREDIT_CODE_MESSAGES[problem]));
       if (code[0] !== '5') throw new Error(t('orgs.creditCodeDept'));
       if (code[1] !== CREDIT_CODE_FORM_DIGIT[form as keyof typeof CREDIT_CODE_FORM_DIGIT]) throw new Error(t('orgs.creditCodeForm'));
     },
@@ -129,7 +132,7 @@ export function BasicSection({ form, org, regionLevel, onRegionLevel }: Props) {
             rules={[regionRule]}
           >
             <RegionSelect
-              initial={org ? org.region : null}
+              initial={org ? org.region : defaultRegion}
               onChange={(_code, hit) => onRegionLevel(hit?.level ?? null)}
               isDisabled={(hit) => hit.level < minLevel(legalForm)}
               disabledNote={registered ? t('orgs.regionLevelRegistered') : t('orgs.regionLevelFiled')}

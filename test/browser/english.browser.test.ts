@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createTestCertificate, createTestOrg, createTestUser, PLACES, TEST_PASSWORD } from '../factories.js';
+import { seedDemoPopulation } from '../../src/server/demo/demo-population.js';
+import { startBrowserHarness, type BrowserHarness } from './browser.js';
+import { tourPages, type TourStop } from './page-tour.js';
+import { establishmentData } from '../applications.js';
+
+/**
+ * Issue 22 item 9: English is complete or absent. Every main page in English mode is searched for Chinese
+ * characters and Chinese punctuation in visible text and in placeholders, labels and titles; it may appear only
+ * in data values (names, places, a district's own category, server text the web has no words for), which the
+ * web marks with a data-value attribute (components/Data.tsx), or in text marked lang="zh-CN" (the 中文 of the
+ * language switch, the brand mark, a quoted rule).
+ */
+const LONG = 300_000;
+const CERT = 'BA-360802-2026-00009-7K3M';
+let h: BrowserHarness;
+let orgId: number;
+let appId: number;
+beforeAll(async () => {
+  h = await startBrowserHarness();
+  const db = h.database.db;
+  await createTestUser(db, { role: 'district_admin', regionCode: PLACES.jizhou, username: 'en-admin' });
+  await createTestUser(db, { role: 'sysadmin', username: 'en-sys' });
+  await createTestUser(db, { role: 'auditor', username: 'en-audit' });
+  await seedDemoPopulation(db);
+  orgId = (await createTestOrg(db, { name: '仓口社区舞蹈队', regionCode: PLACES.cangkou, foundedOn: '2019-05-01', purpose: '丰富居民文化生活', isDemoSite: true })).id;
+  await createTestOrg(db, { name: '新村社区合唱团', regionCode: PLACES.xincun, foundedOn: '2020-03-01' });
+  await createTestCertificate(db, orgId, CERT);
+  await db.updateTable('orgs').set({ certificate_no: CERT }).where('id', '=', orgId).execute();
+  // An applicant's draft that trips the checks: too few members, a charter without its leader, no files, and a
+  // second 舞蹈队 in the community (the similarity warning).
+  await createTestUser(db, { role: 'org_leader', regionCode: PLACES.cangkou, username: 'en-leader' });
+  const login = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'en-leader', password: TEST_PASSWORD } });
+  const sid = login.cookies.find((c) => c.name === 'shezu_sid')!.value;
+  const data = establishmentData(PLACES.cangkou, '仓口夕阳红舞蹈队');
+  data.org.individualMembers = 8;
+  data.members = data.members.slice(0, 8);
+  data.charter = '本队宗旨：强身健体。活动：跳舞。';
+  const created = await h.app.inject({ method: 'POST', url: '/api/v1/applications', cookies: { shezu_sid: sid }, headers: { 'x-csrf-token': login.json().csrfToken }, payload: { kind: 'filing', data } });
+  if (created.statusCode !== 201) throw new Error(created.body);
+  appId = created.json().id;
+}, LONG);
+afterAll(async () => h?.close());
+
+/** Visible Chinese outside data values: the text and where it stands. */
+async function chineseOutsideData(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/;
+    const exempt = (el: Element | null) => !!el?.closest('[data-value], [lang^="zh"], script, style, noscript, svg title');
+    const visible = (el: Element) => {
+      const s = getComputedStyle(el);
+      return s.visibility !== 'hidden' && s.display !== 'none' && el.getClientRects().length > 0;
+    };
+    const where = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').filter(Boolean).slice(0, 2).join('.')}` : ''}`;
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent ?? '';
+      const el = n.parentElement;
+      if (!el || !CJK.test(text) || exempt(el) || !visible(el)) continue;
+      out.push(`"${text.trim().slice(0, 60)}" in ${where(el)}`);
+    }
+    for (const el of document.querySelectorAll('[placeholder], [aria-label], [title]')) {
+      if (exempt(el) || !visible(el)) continue;
+      for (const a of ['placeholder', 'aria-label', 'title']) {
+        const v = el.getAttribute(a);
+        if (v && CJK.test(v)) out.push(`${a}="${v.slice(0, 60)}" on ${where(el)}`);
+      }
+    }
+    return [...new Set(out)];
+  });
+}
+
+const PAGES: TourStop[] = [
+  { name: 'login', user: null, path: () => '/login', ready: '#username' },
+  { name: 'public register', user: null, path: () => '/public', ready: '.public-main .ant-card' },
+  { name: 'public record', user: null, path: () => `/public/orgs/${orgId}`, ready: '.public-card' },
+  { name: 'verification', user: null, path: () => `/verify/${CERT}`, ready: '.verify-state' },
+  { name: 'registry', user: 'en-admin', path: () => '/orgs', ready: '.ant-table-row' },
+  { name: 'org record', user: 'en-admin', path: () => `/orgs/${orgId}`, ready: '.org-record' },
+  { name: 'board', user: 'en-admin', path: () => `/stats/${PLACES.wenshan}`, ready: '[data-testid="own-row"]' },
+  { name: 'reviews', user: 'en-admin', path: () => '/reviews', ready: '.ant-card' },
+  { name: 'applications', user: 'en-admin', path: () => '/applications', ready: '.ant-card' },
+  { name: 'settings', user: 'en-admin', path: () => '/settings', ready: '.ant-card' },
+  { name: 'regions', user: 'en-admin', path: () => '/regions', ready: '.ant-card' },
+  { name: 'application with checks', user: 'en-leader', path: () => `/applications/${appId}`, ready: '.checks-list' },
+  { name: 'users', user: 'en-sys', path: () => '/users', ready: '.ant-table-row' },
+  { name: 'audit', user: 'en-audit', path: () => '/audit', ready: '.ant-table' },
+];
+
+describe('English pages show no Chinese outside data values', () => {
+  for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+    it(`at ${viewport.width} px`, async () => {
+      const english = async (page: Page) => {
+        await page.context().addInitScript(() => localStorage.setItem('shezu.lang', 'en'));
+      };
+      expect((await tourPages(h, viewport, PAGES, chineseOutsideData, english)).join('\n')).toBe('');
+    }, LONG);
+  }
+});
