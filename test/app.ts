@@ -13,6 +13,8 @@ export interface TestApp {
   loginAs(opts: TestUserOptions): Promise<Client>;
   login(username: string, password?: string): Promise<Client>;
   anonymous(): Client;
+  /** The scan of this app's answers and log lines (test/leak-scan.ts). */
+  leakScanner: LeakScanner;
   close(): Promise<void>;
 }
 
@@ -93,6 +95,7 @@ export async function testAppOn(database: Database, config: Partial<AppConfig> =
       return login(user.username);
     },
     anonymous: () => makeClient(app, null, null, null, null),
+    leakScanner: scanner,
     async close() {
       await app.close();
       await database.close();
