@@ -111,7 +111,7 @@ export function MemberListEditor({ form, keptPhones }: { form: FormInstance; kep
             destroyOnHidden
           >
             <Typography.Paragraph type="secondary">{t('wizard.pasteHint')}</Typography.Paragraph>
-            <Input.TextArea value={pasted} onChange={(e) => setPasted(e.target.value)} autoSize={{ minRows: 8, maxRows: 16 }} placeholder={'张三\n李四，13800000000\n仓口社区卫生服务站'} autoFocus aria-label={t('wizard.pasteTitle')} />
+            <Input.TextArea value={pasted} onChange={(e) => setPasted(e.target.value)} autoSize={{ minRows: 8, maxRows: 16 }} placeholder={t('wizard.pasteExample')} autoFocus aria-label={t('wizard.pasteTitle')} />
           </Modal>
         </div>
       )}
