@@ -74,8 +74,12 @@ export async function findChildStats(db: Db, nodes: Pick<RegionRow, 'id' | 'leve
 
 export interface RegionSearch {
   kind: 'code' | 'latin' | 'text';
-  text: string;
-  bigrams: string[];
+  /**
+   * The query as the box holds it, not yet escaped for LIKE: first its simplified form, then (when it differs) the
+   * form as typed. A name matches when it holds either, so 倉口 finds 仓口社区 and a grid someone named in traditional
+   * characters is still found by what they typed (names are stored as written, lib/search-text.ts).
+   */
+  forms: { text: string; bigrams: string[] }[];
   limit: number;
 }
 
@@ -83,19 +87,27 @@ export function searchRegions(db: Db, scope: RegionScope | null, s: RegionSearch
   let q = db.selectFrom('regions').selectAll();
   if (scope) q = q.where(scope.column, '=', scope.id);
   if (level) q = q.where('level', '=', level);
-  const like = `${s.text}%`;
+  // Codes and latin letters have one form (simplifying leaves them as they are).
+  const like = `${escapeLike(s.forms[0].text)}%`;
   if (s.kind === 'code') {
     q = q.where('code', 'like', like);
   } else if (s.kind === 'latin') {
     q = q.where((eb) => eb.or([eb('pinyin', 'like', like), eb('initials', 'like', like)]));
   } else {
-    if (s.bigrams.length > 1 || Array.from(s.text).length > 1) {
-      q = q.where(sql<boolean>`name_bigrams @> ${sql.val(s.bigrams)}::text[]`);
-    }
-    q = q.where('name', 'like', `%${s.text}%`);
+    q = q.where((eb) =>
+      eb.or(
+        s.forms.map((f) => {
+          const nameLike = eb('name', 'like', `%${escapeLike(f.text)}%`);
+          // The bigram index narrows first; one character has no pair to look up.
+          return f.bigrams.length > 1 || Array.from(f.text).length > 1
+            ? eb.and([sql<boolean>`name_bigrams @> ${sql.val(f.bigrams)}::text[]`, nameLike])
+            : nameLike;
+        }),
+      ),
+    );
   }
   return q
-    .orderBy(sql`(name = ${s.text})`, 'desc')
+    .orderBy(sql`(name in (${sql.join(s.forms.map((f) => f.text))}))`, 'desc')
     .orderBy('level')
     .orderBy('code')
     .limit(s.limit)

@@ -39,6 +39,24 @@ describe('GET /api/v1/regions', () => {
     expect(none.json().items).toEqual([]);
   });
 
+  // Names typed in traditional characters find the simplified names of the code file, as in the organization registry.
+  it.each([['倉口社區'], ['倉口社区'], ['仓口社區'], ['倉口']])('finds 仓口社区居委会 by %s', async (q) => {
+    const res = await district.get(`/api/v1/regions?q=${encodeURIComponent(q)}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.map((r: { code: string }) => r.code)).toEqual([PLACES.cangkou]);
+  });
+
+  it('keeps plain queries as they were: the same hits for a simplified query and its traditional form', async () => {
+    const codes = async (q: string) =>
+      (await district.get(`/api/v1/regions?q=${encodeURIComponent(q)}`)).json().items.map((r: { code: string }) => r.code);
+    expect(await codes('文山街道')).toEqual([PLACES.wenshan]);
+    expect(await codes('文山街道倉口')).toEqual([]);
+    const communities = await codes('社区');
+    expect(communities.length).toBeGreaterThan(1);
+    expect(await codes('社區')).toEqual(communities);
+    expect(await codes('cangkou')).toEqual([PLACES.cangkou]);
+  });
+
   it('matches LIKE wildcards literally', async () => {
     const res = await district.get(`/api/v1/regions?q=${encodeURIComponent('%_')}`);
     expect(res.json().items).toEqual([]);
@@ -142,6 +160,15 @@ describe('grids', () => {
     expect(kids.items.map((r: { name: string }) => r.name)).toEqual(['第一网格', '第二网格']);
   });
 
+  it('named in traditional characters are found by the name as typed, beside the simplified ones', async () => {
+    const res = await community.post(`/api/v1/regions/${PLACES.cangkou}/grids`, { name: '第三網格' });
+    expect(res.statusCode).toBe(201);
+    const names = async (q: string) =>
+      (await community.get(`/api/v1/regions?q=${encodeURIComponent(q)}`)).json().items.map((r: { name: string }) => r.name);
+    expect(await names('第三網格')).toEqual(['第三網格']);
+    expect(await names('網格')).toEqual(['第一网格', '第二网格', '第三網格']);
+  });
+
   it('refuses a duplicate name and a parent that is not a community', async () => {
     const dup = await community.post(`/api/v1/regions/${PLACES.cangkou}/grids`, { name: '第一网格' });
     expect(dup.statusCode).toBe(409);
@@ -156,7 +183,7 @@ describe('grids', () => {
 describe('GET /api/v1/public/communities (no login)', () => {
   it('finds communities by name, pinyin and code with their path, and nothing above or below them', async () => {
     const anon = t.anonymous();
-    for (const q of ['仓口', 'cangkou', '360802003009']) {
+    for (const q of ['仓口', '倉口社區', 'cangkou', '360802003009']) {
       const res = await anon.get(`/api/v1/public/communities?q=${encodeURIComponent(q)}`);
       expect(res.statusCode).toBe(200);
       const items = res.json().items;

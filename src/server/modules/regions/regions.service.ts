@@ -5,7 +5,7 @@ import type { Actor, RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { isInJurisdiction, regionScope, requireAccess, type Permission } from '../../lib/access.js';
-import { bigrams, classifyQuery, escapeLike, toInitials, toPinyin } from '../../lib/search-text.js';
+import { bigrams, classifyQuery, searchForm, toInitials, toPinyin } from '../../lib/search-text.js';
 import type { RegionRef } from '../../../shared/schemas/common.js';
 import type {
   GridCreateBody,
@@ -109,6 +109,19 @@ export async function listRoots(db: Kysely<DB>, ctx: RequestContext): Promise<Re
   return { items, total: items.length };
 }
 
+/**
+ * A search box text as the region search compares it: simplified, half-width, lower case (lib/search-text.ts
+ * searchForm, as the organization registry searches), so 倉口 and 文山街道 written in traditional characters find the
+ * regions, whose names the national code file gives in simplified form. The form as typed is kept beside it for a
+ * grid named in traditional characters. Undefined for an empty box.
+ */
+function regionSearch(q: string, limit: number): repo.RegionSearch | undefined {
+  const simplified = searchForm(q).trim();
+  if (!simplified) return undefined;
+  const texts = [...new Set([simplified, q.trim().toLowerCase()])];
+  return { kind: classifyQuery(simplified), forms: texts.map((text) => ({ text, bigrams: bigrams(text) })), limit };
+}
+
 export async function searchRegions(
   db: Kysely<DB>,
   ctx: RequestContext,
@@ -116,15 +129,9 @@ export async function searchRegions(
   limit: number,
 ): Promise<RegionSearchResponse> {
   requireAccess(ctx.actor, 'region.read');
-  const text = q.trim().toLowerCase();
-  if (!text) return { items: [] };
-  const kind = classifyQuery(text);
-  const rows = await repo.searchRegions(db, regionScope(ctx.actor), {
-    kind,
-    text: escapeLike(text),
-    bigrams: bigrams(text),
-    limit,
-  });
+  const search = regionSearch(q, limit);
+  if (!search) return { items: [] };
+  const rows = await repo.searchRegions(db, regionScope(ctx.actor), search);
   const regions = await toRegions(db, rows);
   // Each hit shows where it lies: the names of its ancestors.
   const ancestorRows = await repo.findRegionsByIds(db, [...new Set(rows.flatMap(ancestorIds))]);
@@ -204,9 +211,9 @@ export async function createGrid(db: Kysely<DB>, ctx: RequestContext, communityC
  * code, with their path, and nothing else (no population, no grids).
  */
 export async function searchPublicCommunities(db: Kysely<DB>, q: string, limit: number): Promise<PublicCommunityResponse> {
-  const text = q.trim().toLowerCase();
-  if (!text) return { items: [] };
-  const rows = await repo.searchRegions(db, null, { kind: classifyQuery(text), text: escapeLike(text), bigrams: bigrams(text), limit }, 5);
+  const search = regionSearch(q, limit);
+  if (!search) return { items: [] };
+  const rows = await repo.searchRegions(db, null, search, 5);
   const ancestorRows = await repo.findRegionsByIds(db, [...new Set(rows.flatMap(ancestorIds))]);
   const names = new Map(ancestorRows.map((a) => [a.id, a.name]));
   return {
