@@ -54,6 +54,10 @@ async function beatingJob(runner: string, name: string) {
 const countNamed = async (prefix: string) =>
   Number((await t.database.db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).where('name', 'like', `${prefix}%`).executeTakeFirstOrThrow()).n);
 
+/** The audit actions written about a job, sorted. */
+const auditActionsOf = async (id: string) =>
+  (await t.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).execute()).map((a) => a.action).sort();
+
 /**
  * The state a crash leaves: the job row says running, by a runner that no longer beats, with the first `committed`
  * rows of its file written (they were, by an earlier import of those rows) and its watermark after them.
@@ -106,8 +110,7 @@ describe('import jobs across a restart', () => {
     await waitForImports();
     expect((await street.get(`/api/v1/imports/${id}`)).json()).toMatchObject({ status: 'done', processed: 30, inserted: 18, unchanged: 12, rejected: 0 });
     expect(await countNamed('重导测试队')).toBe(30);
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).execute();
-    expect(audit.map((a) => a.action).sort()).toEqual(['import.rerun', 'org.import_file']);
+    expect(await auditActionsOf(id)).toEqual(['import.rerun', 'org.import_file']);
   });
 
   /**
@@ -148,8 +151,7 @@ describe('import jobs across a restart', () => {
     await waitForImports();
     expect((await street.get(`/api/v1/imports/${id}`)).json()).toMatchObject({ status: 'done', processed: 260, inserted: 10, unchanged: 250, rejected: 0, resumable: false, error: null });
     expect(await countNamed('失败重导队')).toBe(260);
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).execute();
-    expect(audit.map((a) => a.action).sort()).toEqual(['import.rerun', 'org.import_file']);
+    expect(await auditActionsOf(id)).toEqual(['import.rerun', 'org.import_file']);
     // Done: the file is dropped, nothing is left to rerun or resume.
     expect((await street.post(`/api/v1/imports/${id}/rerun`)).statusCode).toBe(409);
     expect((await street.post(`/api/v1/imports/${id}/resume`)).statusCode).toBe(409);
@@ -164,8 +166,7 @@ describe('import jobs across a restart', () => {
     // Rows 251–270 only were read: 20 more inserted, none matched again.
     expect((await street.get(`/api/v1/imports/${id}`)).json()).toMatchObject({ status: 'done', processed: 270, inserted: 270, unchanged: 0, rejected: 0 });
     expect(await countNamed('失败续导队')).toBe(270);
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).execute();
-    expect(audit.map((a) => a.action).sort()).toEqual(['import.resume', 'org.import_file']);
+    expect(await auditActionsOf(id)).toEqual(['import.resume', 'org.import_file']);
   });
 
   it('leaves a running job of another live process alone on PostgreSQL, and every other runner\'s on the embedded database', async () => {
