@@ -180,6 +180,27 @@ describe('organization registry in the browser', () => {
     expect(await page.locator('.import-counts').innerText()).toMatch(/新增\s*3/);
   }, LONG);
 
+  it('offers an import that failed on a server error for rerun, with its message, and finishes it', async () => {
+    const user = await h.database.db.selectFrom('users').select('id').where('username', '=', 'wenshan-reviewer').executeTakeFirstOrThrow();
+    const file = Buffer.from(`名称,组织形式,类别,所在区划代码\n${['失败浏览器甲队', '失败浏览器乙队'].map((n) => `${n},草根,文体活动,${PINGANLI}`).join('\n')}\n`);
+    // What a database error mid-way leaves (the runner's endJob): failed, its file kept, its message for the office.
+    const error = '导入因服务器错误中止（原因已记入服务器日志），已导入的行已保存：请稍后从中断处继续或从头重新导入（已导入的行不会重复），仍失败请联系管理员';
+    await h.database.db
+      .insertInto('import_jobs')
+      .values({ id: randomUUID(), user_id: user.id, kind: 'orgs', filename: '出错的名单.csv', status: 'failed', error, total: 2, file: sealBytes(file), created_at: new Date(), finished_at: new Date() })
+      .execute();
+    const page = await h.newPage();
+    await loginInBrowser(h, page, 'wenshan-reviewer', TEST_PASSWORD);
+    await page.goto(`${h.baseUrl}/orgs`);
+    await page.getByRole('button', { name: /导\s*入/ }).click();
+    await page.getByText('导入失败：出错的名单.csv').waitFor();
+    await page.getByText(error).waitFor();
+    await page.getByText('出错前已保存 0 / 2 行').waitFor();
+    await page.getByRole('button', { name: '从头重新导入' }).click();
+    await page.getByText('导入完成：出错的名单.csv').waitFor();
+    expect(await page.locator('.import-counts').innerText()).toMatch(/新增\s*2/);
+  }, LONG);
+
   it('says when a search matches more than it counts, and how to narrow it', async () => {
     const orgs: BulkOrg[] = Array.from({ length: SEARCH_COUNT_CAP + 20 }, (_, i) => ({
       regionCode: PINGANLI,

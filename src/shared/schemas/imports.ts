@@ -2,8 +2,9 @@ import { z } from '../zod.js';
 
 /**
  * A background import of a spreadsheet (any module's: the registry now, ledgers and members next). `processed` is the
- * number of data rows committed; an `interrupted` job (its process stopped) keeps them and can be resumed after them
- * or rerun from the first row; either way re-import matching creates no duplicates.
+ * number of data rows committed; an `interrupted` job (its process stopped) or a `failed` one (a server error mid-way)
+ * keeps them and can be resumed after them or rerun from the first row; either way re-import matching creates no
+ * duplicates.
  */
 export const ImportJob = z
   .object({

@@ -30,7 +30,7 @@ export async function readSheetUpload(request: FastifyRequest): Promise<{ buffer
   return { buffer, filename: file.filename };
 }
 
-/** Import jobs of every kind: progress, report, and resume or rerun after an interruption. */
+/** Import jobs of every kind: progress, report, and resume or rerun after an interruption or a failure. */
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   useImportLog(app.db, app.log);
   // On PostgreSQL this process's runners are known alive by a lock its session holds (gone the moment it dies).
@@ -74,7 +74,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       {
         schema: {
           tags: ['imports'],
-          summary: how === 'resume' ? '继续中断的导入（从已提交的行之后开始）' : '重新运行中断的导入（从第一行开始，已导入的行按匹配规则不会重复）',
+          summary: how === 'resume' ? '继续中断或失败的导入（从已提交的行之后开始）' : '重新运行中断或失败的导入（从第一行开始，已导入的行按匹配规则不会重复）',
           params: JobParam,
           response: { 202: ImportJob, ...ERROR_RESPONSES },
         },

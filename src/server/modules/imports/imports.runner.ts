@@ -97,11 +97,12 @@ const logError = (db: Kysely<DB>, jobId: string, err: unknown, msg: string) => (
 export function launch(db: Kysely<DB>, ctx: RequestContext, def: ImportDefinition, start: RunStart) {
   const done = run(db, ctx, def, start).catch(async (err) => {
     if (err instanceof JobTakenOver) return;
-    // Stopped while the database closes: resumable. Anything else: failed, with what was committed kept (and rerunnable).
+    // Stopped while the database closes: resumable. Anything else: failed, with the file and what was committed kept:
+    // the watermark commits with its batch, so a failed job is resumed or rerun like an interrupted one (restartImport).
     // The cause (a database's or a library's message) goes to the log, never to the user.
     const status = stopping.has(db) ? 'interrupted' : 'failed';
     if (status === 'failed') logError(db, start.jobId, err, 'import job failed');
-    await repo.endJob(db, start.jobId, RUNNER_ID, status, status === 'interrupted' ? '服务停止时导入被中断' : '导入因服务器错误中止（原因已记入服务器日志），已导入的行已保存：请稍后重新导入该文件（已导入的行不会重复），仍失败请联系管理员').catch(() => {});
+    await repo.endJob(db, start.jobId, RUNNER_ID, status, status === 'interrupted' ? '服务停止时导入被中断' : '导入因服务器错误中止（原因已记入服务器日志），已导入的行已保存：请稍后从中断处继续或从头重新导入（已导入的行不会重复），仍失败请联系管理员').catch(() => {});
   });
   running.set(start.jobId, { db, done });
   void done.finally(() => running.delete(start.jobId));

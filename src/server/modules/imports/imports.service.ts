@@ -106,7 +106,7 @@ export async function getImportJob(db: Kysely<DB>, ctx: RequestContext, id: stri
   return toView(job, first);
 }
 
-/** The importer's recent jobs (the import drawer offers the interrupted ones for resume or rerun). */
+/** The importer's recent jobs (the import drawer offers the interrupted and failed ones for resume or rerun). */
 export async function listImportJobs(db: Kysely<DB>, ctx: RequestContext, query: z.infer<typeof ImportJobListQuery>): Promise<{ items: ImportJobView[] }> {
   requireSomeImport(ctx);
   if (query.kind) requireAccess(ctx.actor, definitionOf(query.kind).permission);
@@ -122,9 +122,11 @@ export async function getImportReport(db: Kysely<DB>, ctx: RequestContext, id: s
 }
 
 /**
- * Continues an interrupted (or failed) job after its watermark, or reruns it from the first row. Rows already
+ * Continues an interrupted or failed job after its watermark, or reruns it from the first row. Rows already
  * committed are matched again by their re-import key on a rerun (unchanged, never duplicated); a resume does not
- * read them at all.
+ * read them at all. A failed job is as safe to resume as an interrupted one: its watermark is written in the
+ * transaction of the batch it counts (recordBatch), so a failure mid-batch leaves it at the last committed row, and
+ * the runner keeps the file on failure (endJob); only a done job drops it.
  */
 export async function restartImport(db: Kysely<DB>, ctx: RequestContext, id: string, how: 'resume' | 'rerun'): Promise<ImportJobView> {
   const job = await loadJob(db, ctx, id);

@@ -54,6 +54,10 @@ async function beatingJob(runner: string, name: string) {
 const countNamed = async (prefix: string) =>
   Number((await t.database.db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).where('name', 'like', `${prefix}%`).executeTakeFirstOrThrow()).n);
 
+/** The audit actions written about a job, sorted. */
+const auditActionsOf = async (id: string) =>
+  (await t.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).execute()).map((a) => a.action).sort();
+
 /**
  * The state a crash leaves: the job row says running, by a runner that no longer beats, with the first `committed`
  * rows of its file written (they were, by an earlier import of those rows) and its watermark after them.
@@ -106,8 +110,63 @@ describe('import jobs across a restart', () => {
     await waitForImports();
     expect((await street.get(`/api/v1/imports/${id}`)).json()).toMatchObject({ status: 'done', processed: 30, inserted: 18, unchanged: 12, rejected: 0 });
     expect(await countNamed('重导测试队')).toBe(30);
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).execute();
-    expect(audit.map((a) => a.action).sort()).toEqual(['import.rerun', 'org.import_file']);
+    expect(await auditActionsOf(id)).toEqual(['import.rerun', 'org.import_file']);
+  });
+
+  /**
+   * A real database error mid-way: a trigger refuses the watermark of `filename`'s job past the first batch (250
+   * rows), so its second batch, then that batch's rows one by one, then even the row-by-row report cannot commit
+   * and the runner ends the job failed. The trigger goes before the next step.
+   */
+  async function failedMidway(filename: string, names: string[]) {
+    const fn = `fail_${randomUUID().replace(/-/g, '')}`;
+    await sql`create function ${sql.raw(fn)}() returns trigger language plpgsql as $$ begin raise exception 'disk full (test)'; end $$`.execute(t.database.db);
+    await sql`create trigger ${sql.raw(fn)} before update on import_jobs for each row when (new.filename = ${sql.lit(filename)} and new.processed > 250) execute function ${sql.raw(fn)}()`.execute(t.database.db);
+    try {
+      const id = (await upload(street, filename, csv(names))).json().id;
+      await waitForImports();
+      return id as string;
+    } finally {
+      await sql`drop trigger ${sql.raw(fn)} on import_jobs`.execute(t.database.db);
+      await sql`drop function ${sql.raw(fn)}()`.execute(t.database.db);
+    }
+  }
+
+  it('offers a job that failed mid-way for rerun, which completes without duplicates; a done job cannot be rerun', async () => {
+    const names = Array.from({ length: 260 }, (_, i) => `失败重导队${i}`);
+    const id = await failedMidway('失败重导.csv', names);
+    const failed = (await street.get(`/api/v1/imports/${id}`)).json();
+    expect(failed).toMatchObject({ status: 'failed', processed: 250, inserted: 250, total: 260, resumable: true, reportUrl: null });
+    // The office is told what to do in Chinese; the database's own words stay in the log.
+    expect(failed.error).toMatch(/^导入因服务器错误中止.*从中断处继续或从头重新导入/);
+    expect(failed.error).not.toMatch(/disk|full/);
+    expect((await street.get('/api/v1/imports?kind=orgs&status=failed')).json().items.map((j: { id: string }) => j.id)).toContain(id);
+    expect(await countNamed('失败重导队')).toBe(250);
+
+    const other = await t.loginAs({ role: 'street_reviewer', regionCode: PLACES.wenshan });
+    expect((await other.post(`/api/v1/imports/${id}/rerun`)).statusCode).toBe(404);
+    const rerun = await street.post(`/api/v1/imports/${id}/rerun`);
+    expect(rerun.statusCode).toBe(202);
+    expect(rerun.json()).toMatchObject({ status: 'running', error: null });
+    await waitForImports();
+    expect((await street.get(`/api/v1/imports/${id}`)).json()).toMatchObject({ status: 'done', processed: 260, inserted: 10, unchanged: 250, rejected: 0, resumable: false, error: null });
+    expect(await countNamed('失败重导队')).toBe(260);
+    expect(await auditActionsOf(id)).toEqual(['import.rerun', 'org.import_file']);
+    // Done: the file is dropped, nothing is left to rerun or resume.
+    expect((await street.post(`/api/v1/imports/${id}/rerun`)).statusCode).toBe(409);
+    expect((await street.post(`/api/v1/imports/${id}/resume`)).statusCode).toBe(409);
+  });
+
+  it('resumes a job that failed mid-way after its last committed row', async () => {
+    const names = Array.from({ length: 270 }, (_, i) => `失败续导队${i}`);
+    const id = await failedMidway('失败续导.csv', names);
+    expect((await street.get(`/api/v1/imports/${id}`)).json()).toMatchObject({ status: 'failed', processed: 250, resumable: true });
+    expect((await street.post(`/api/v1/imports/${id}/resume`)).statusCode).toBe(202);
+    await waitForImports();
+    // Rows 251–270 only were read: 20 more inserted, none matched again.
+    expect((await street.get(`/api/v1/imports/${id}`)).json()).toMatchObject({ status: 'done', processed: 270, inserted: 270, unchanged: 0, rejected: 0 });
+    expect(await countNamed('失败续导队')).toBe(270);
+    expect(await auditActionsOf(id)).toEqual(['import.resume', 'org.import_file']);
   });
 
   it('leaves a running job of another live process alone on PostgreSQL, and every other runner\'s on the embedded database', async () => {

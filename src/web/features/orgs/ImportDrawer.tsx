@@ -6,25 +6,31 @@ import { errorMessage } from '../../api/client.js';
 import { useT } from '../../i18n.js';
 import { formatCount } from '../../lib/format.js';
 import { useIsMobile } from '../../lib/hooks.js';
-import { IMPORT_TEMPLATE_URL, importJobQuery, interruptedImportsQuery, orgKeys, useRestartImport, useStartImport, type ImportJob } from './orgs.api.js';
+import { IMPORT_TEMPLATE_URL, importJobQuery, orgKeys, stoppedImportsQuery, useRestartImport, useStartImport, type ImportJob } from './orgs.api.js';
 import { orgsMessages } from './orgs.messages.js';
 
 // Same limit as the server's multipart plugin (src/server/app.ts).
 const MAX_BYTES = 20 * 1024 * 1024;
 const ACCEPT = '.xlsx,.csv';
 
-/** An interrupted job with what it committed, and the two ways to finish it. */
-function InterruptedJob({ job, onRestart, busy }: { job: ImportJob; onRestart: (how: 'resume' | 'rerun') => void; busy: boolean }) {
+/**
+ * A job that stopped before its end, with what it committed and the two ways to finish it: interrupted (the server
+ * stopped) or failed (a server error; its message says what to do). The server keeps the file of both.
+ */
+function StoppedJob({ job, onRestart, busy }: { job: ImportJob; onRestart: (how: 'resume' | 'rerun') => void; busy: boolean }) {
   const t = useT(orgsMessages);
+  const failed = job.status === 'failed';
+  const counts = { done: formatCount(job.processed), total: formatCount(job.total) };
   return (
     <Alert
-      type="warning"
+      type={failed ? 'error' : 'warning'}
       showIcon
       className="import-alert"
-      title={t('orgs.importInterruptedTitle', { file: job.filename })}
+      title={t(failed ? 'orgs.importFailedTitle' : 'orgs.importInterruptedTitle', { file: job.filename })}
       description={
         <>
-          <Typography.Paragraph>{t('orgs.importInterruptedCommitted', { done: formatCount(job.processed), total: formatCount(job.total) })}</Typography.Paragraph>
+          {failed && job.error && <Typography.Paragraph>{job.error}</Typography.Paragraph>}
+          <Typography.Paragraph>{t(failed ? 'orgs.importFailedCommitted' : 'orgs.importInterruptedCommitted', counts)}</Typography.Paragraph>
           <Typography.Paragraph type="secondary">{t('orgs.importInterruptedHint')}</Typography.Paragraph>
           <Space wrap>
             <Button type="primary" loading={busy} disabled={!job.resumable} onClick={() => onRestart('resume')}>
@@ -55,8 +61,8 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
   const job = useQuery(importJobQuery(jobId));
   const status = job.data?.status;
   const finished = status === 'done' || status === 'failed' || status === 'interrupted';
-  // Jobs stopped by a server restart: offered when the drawer opens on no job of its own.
-  const interrupted = useQuery(interruptedImportsQuery(open && !jobId));
+  // Jobs stopped by a server restart or failed on a server error: offered when the drawer opens on no job of its own.
+  const stopped = useQuery(stoppedImportsQuery(open && !jobId));
   const restart = useRestartImport();
   const restartJob = (id: string, how: 'resume' | 'rerun') => restart.mutate({ id, how }, { onSuccess: (j) => setJobId(j.id), onError: (err) => setFileError(errorMessage(err)) });
 
@@ -129,9 +135,11 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
   } else if (!jobId) {
     body = (
       <>
-        {interrupted.data?.items.map((j) => (
-          <InterruptedJob key={j.id} job={j} busy={restart.isPending} onRestart={(how) => restartJob(j.id, how)} />
+        {stopped.data?.items.map((j) => (
+          <StoppedJob key={j.id} job={j} busy={restart.isPending} onRestart={(how) => restartJob(j.id, how)} />
         ))}
+        {/* A refused restart (another tab finished the job meanwhile) says why here: no file was chosen. */}
+        {fileError && <Alert type="error" showIcon title={fileError} className="import-alert" role="alert" />}
         <Upload.Dragger
           accept={ACCEPT}
           multiple={false}
@@ -177,7 +185,18 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
       </div>
     );
   } else if (status === 'interrupted') {
-    body = <InterruptedJob job={job.data} busy={restart.isPending} onRestart={(how) => restartJob(job.data!.id, how)} />;
+    body = <StoppedJob job={job.data} busy={restart.isPending} onRestart={(how) => restartJob(job.data!.id, how)} />;
+  } else if (status === 'failed' && job.data.resumable) {
+    // Rows committed before the error are kept with the file: finishing it beats uploading it again.
+    body = (
+      <div className="import-result">
+        <StoppedJob job={job.data} busy={restart.isPending} onRestart={(how) => restartJob(job.data!.id, how)} />
+        {fileError && <Alert type="error" showIcon title={fileError} className="import-alert" role="alert" />}
+        <Space wrap className="import-actions">
+          {picker}
+        </Space>
+      </div>
+    );
   } else if (status === 'failed') {
     body = (
       <Result

@@ -45,7 +45,7 @@ export const orgKeys = {
   attachments: (id: number) => ['orgs', 'attachments', id] as const,
   hubs: (q: string) => ['orgs', 'hubs', q] as const,
   importJob: (id: string) => ['imports', id] as const,
-  interruptedImports: ['imports', 'interrupted'] as const,
+  stoppedImports: ['imports', 'stopped'] as const,
 };
 
 export const orgsQuery = (p: OrgListParams) =>
@@ -132,11 +132,20 @@ export function useStartImport() {
   });
 }
 
-/** The importer's registry imports that stopped with the server (restart, crash): offered for resume or rerun. */
-export const interruptedImportsQuery = (enabled: boolean) =>
+/**
+ * The importer's registry imports that stopped before their end, with the server (restart, crash: interrupted) or on
+ * a server error (failed): both keep their file and watermark, and are offered for resume or rerun, newest first.
+ */
+export const stoppedImportsQuery = (enabled: boolean) =>
   queryOptions({
-    queryKey: orgKeys.interruptedImports,
-    queryFn: ({ signal }) => api<{ items: ImportJob[] }>('/imports', { query: { kind: 'orgs', status: 'interrupted' }, signal }),
+    queryKey: orgKeys.stoppedImports,
+    queryFn: async ({ signal }) => {
+      const lists = await Promise.all(
+        (['interrupted', 'failed'] as const).map((status) => api<{ items: ImportJob[] }>('/imports', { query: { kind: 'orgs', status }, signal })),
+      );
+      const items = lists.flatMap((l) => l.items).filter((j) => j.resumable);
+      return { items: items.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
+    },
     enabled,
     staleTime: 0,
   });
@@ -148,7 +157,7 @@ export function useRestartImport() {
     mutationFn: ({ id, how }: { id: string; how: 'resume' | 'rerun' }) => api<ImportJob>(`/imports/${id}/${how}`, { method: 'POST' }),
     onSuccess: (job) => {
       queryClient.setQueryData(orgKeys.importJob(job.id), job);
-      void queryClient.invalidateQueries({ queryKey: orgKeys.interruptedImports });
+      void queryClient.invalidateQueries({ queryKey: orgKeys.stoppedImports });
     },
   });
 }
