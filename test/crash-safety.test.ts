@@ -330,9 +330,12 @@ describe('crash safety: review decisions killed in flight', () => {
       const who = await signIn(server, reviewer);
       const left = ids.filter((id) => !acknowledged.has(id));
       const last = k === DECISION_KILLS;
-      // The moment: 0–400 ms after the first decision this process acknowledges (a new process is slow to answer
-      // its first; the moment falls within the stream of decisions, not before it). After the last kill, none.
-      const delayMs = last ? 0 : Math.floor(random() * 400);
+      // The moment: after a seeded number of this process's answers (a new process is slow to answer its first, and
+      // a quiet PostgreSQL decides the whole queue within a few hundred ms, so a moment in milliseconds would fall
+      // after the stream), plus 0–20 ms, so it lands inside the decisions still in flight. After the last kill, none.
+      const answersBeforeKill = 1 + Math.floor(random() * Math.max(1, left.length - IN_FLIGHT - 1));
+      const delayMs = last ? 0 : Math.floor(random() * 20);
+      let answers = 0;
       let firstAnswer!: () => void;
       const answered = new Promise<void>((resolve) => (firstAnswer = resolve));
       const queue = [...left];
@@ -351,7 +354,7 @@ describe('crash safety: review decisions killed in flight', () => {
             // An answer read before the kill is an acknowledged decision.
             if (res.status === 200) {
               acknowledged.add(id);
-              firstAnswer();
+              if (++answers >= answersBeforeKill) firstAnswer();
             }
             else if (!stop) throw new Error(`decision ${id}: ${res.status} ${await res.text()}`);
           } catch (err) {
@@ -387,7 +390,7 @@ describe('crash safety: review decisions killed in flight', () => {
           acknowledged.add(id);
         }
       }
-      console.log(`crash safety [${mode}] seed ${SEED}: decision kill ${k + 1} ${delayMs} ms after the first answer, with ${inFlight} decisions in flight: ${done} of ${APPLICATIONS} decided`);
+      console.log(`crash safety [${mode}] seed ${SEED}: decision kill ${k + 1} ${delayMs} ms after answer ${answersBeforeKill}, with ${inFlight} decisions in flight: ${done} of ${APPLICATIONS} decided`);
       server = await start(store);
     }
     expect(inFlightAtKills, 'no kill fell while decisions were in flight').toBeGreaterThan(0);

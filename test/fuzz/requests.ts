@@ -31,7 +31,10 @@ const HAS_BODY = (method: string) => method !== 'GET' && method !== 'DELETE';
 /** Path parameters that are not ids (and not what the route's pattern says). */
 const NOT_IDS = ['abc', '-1', '0', '1.5', '1e3', '0x10', ' 1', '1 ', '99999999999999999999', "1' OR '1'='1", '%00', '..', '１２', '\u0000', '<b>'];
 
-/** The text the server sees of a URL part: a lone surrogate cannot be percent-encoded, it arrives as U+FFFD. */
+/**
+ * The text the server sees of a URL part or a multipart field: a lone surrogate can be neither percent-encoded nor
+ * written as UTF-8, it arrives as U+FFFD (only a JSON body can carry one, escaped).
+ */
 const wellFormed = (v: unknown) => String(v).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 function buildUrl(route: RouteInfo, params: Json, query: Json | null): string {
@@ -101,16 +104,17 @@ function multipartRequests(route: RouteInfo, url: fc.Arbitrary<{ url: string; br
         return { inject: { ...base, payload: m.payload.subarray(0, m.payload.length - 20), headers: m.headers }, broken: 'request: cut-off multipart', malformed: true };
       }
       const m = multipartBody(isImport ? [] : [['kind', kind]], shape === 'no-file' ? null : { filename, content: bytes });
+      const [sentKind, sentName] = [wellFormed(kind), wellFormed(filename)];
       // Refused by the route's rules: no file, a kind that is not one, a name that cannot be stored, content that is
       // of no type attachments take, or no workbook (imports: the fuzz never sends a readable sheet, so no job starts).
       const fine =
         u.broken === null &&
         shape === 'ok' &&
         !isImport &&
-        kinds.includes(kind) &&
+        kinds.includes(sentKind) &&
         // the route's own rule of what a file is (its first bytes, and for Office files the name): a zip named .xlsx passes
-        sniffType(bytes, filename) !== null &&
-        Object.keys(unstorableTextFields({ filename })).length === 0;
+        sniffType(bytes, sentName) !== null &&
+        Object.keys(unstorableTextFields({ filename: sentName })).length === 0;
       return { inject: { ...base, payload: m.payload, headers: m.headers }, broken: u.broken ?? (fine ? null : `multipart kind=${JSON.stringify(kind)} filename=${JSON.stringify(filename)} content=${content} ${shape}`), malformed: u.broken !== null || !fine };
     });
 }
