@@ -18,7 +18,8 @@ export {
   type PreparedOrg,
 } from './orgs.service.js';
 export { addOrgAttachments } from './orgs.attachments.js';
-export { findOrgById, findOrgByCreditCode, findOrgNames, type NewOrgAttachment } from './orgs.repository.js';
+export { findOrgById, findOrgByCreditCode, findOrgNames } from './orgs.repository.js';
+export type { NewOrgAttachment } from './orgs.attachments.repository.js';
 export { displayValue } from './orgs.fields.js';
 export { placesOf } from './orgs.mapping.js';
 export { backfillOrgSearchColumns } from './orgs.search-backfill.js';

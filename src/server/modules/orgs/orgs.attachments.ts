@@ -7,7 +7,8 @@ import { writeAudit } from '../../lib/audit.js';
 import { loadOrgFor } from './orgs.service.js';
 import { ATTACHMENT_KIND_LABELS, type OrgAttachment } from '../../../shared/schemas/orgs.js';
 import { checkAttachment, type UploadedFile } from '../../lib/uploads.js';
-import * as repo from './orgs.repository.js';
+import * as repo from './orgs.attachments.repository.js';
+import { insertHistory } from './orgs.repository.js';
 
 
 export async function listAttachments(db: Kysely<DB>, ctx: RequestContext, orgId: number): Promise<{ items: OrgAttachment[] }> {
@@ -37,7 +38,7 @@ export async function addAttachment(
   const id = await db.transaction().execute(async (trx) => {
     const row = await repo.insertAttachment(trx, { org_id: orgId, kind: file.kind, filename, mime_type: mime, size_bytes: file.buffer.length, content: sealBytes(file.buffer), uploaded_at: new Date(), uploaded_by: ctx.actor!.id });
     const change = { attachments: { from: null, to: `${ATTACHMENT_KIND_LABELS[file.kind as OrgAttachment['kind']]}：${filename}` } };
-    await repo.insertHistory(trx, { orgId, version: org.version, actorId: ctx.actor!.id, actorName: ctx.actor!.username, action: 'attachment.add', reason: null, changes: change });
+    await insertHistory(trx, { orgId, version: org.version, actorId: ctx.actor!.id, actorName: ctx.actor!.username, action: 'attachment.add', reason: null, changes: change });
     await writeAudit(trx, ctx, { action: 'org.attachment.add', entityType: 'org', entityId: orgId, newValue: { attachmentId: Number(row.id), kind: file.kind, filename, size: file.buffer.length } });
     return Number(row.id);
   });
@@ -63,7 +64,7 @@ export async function removeAttachment(db: Kysely<DB>, ctx: RequestContext, orgI
   await db.transaction().execute(async (trx) => {
     await repo.deleteAttachment(trx, attachmentId);
     const change = { attachments: { from: `${ATTACHMENT_KIND_LABELS[row.kind as OrgAttachment['kind']] ?? row.kind}：${row.filename}`, to: null } };
-    await repo.insertHistory(trx, { orgId, version: org.version, actorId: ctx.actor!.id, actorName: ctx.actor!.username, action: 'attachment.remove', reason: null, changes: change });
+    await insertHistory(trx, { orgId, version: org.version, actorId: ctx.actor!.id, actorName: ctx.actor!.username, action: 'attachment.remove', reason: null, changes: change });
     await writeAudit(trx, ctx, { action: 'org.attachment.remove', entityType: 'org', entityId: orgId, oldValue: { attachmentId, kind: row.kind, filename: row.filename } });
   });
 }

@@ -1,6 +1,5 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { Insertable } from 'kysely';
-import type { DB, NewOrg, OrgAttachmentsTable, OrgRow, Db } from '../../db/types.js';
+import type { DB, NewOrg, OrgRow, Db } from '../../db/types.js';
 import type { ListScope, RegionScope } from '../../lib/access.js';
 import { listScopeCondition } from '../../db/scope.js';
 import type { LegalForm, OrgStatus } from '../../../shared/enums.js';
@@ -387,68 +386,6 @@ export async function* iterateOrgsForExport(db: Db, f: OrgListFilter, personal: 
 
 // Where records lie is the regions module's to say.
 export { findRegionNames, levelColumn, regionCodeOf } from '../regions/index.js';
-
-/** An organization's files (without their content), with who uploaded each. */
-export function findAttachments(db: Db, orgId: number) {
-  return db
-    .selectFrom('org_attachments as a')
-    .leftJoin('users as u', 'u.id', 'a.uploaded_by')
-    .select(['a.id', 'a.kind', 'a.filename', 'a.mime_type', 'a.size_bytes', 'a.uploaded_at', 'u.username'])
-    .where('a.org_id', '=', orgId)
-    .orderBy('a.id')
-    .execute();
-}
-
-export function findAttachment(db: Db, orgId: number, attachmentId: number) {
-  return db.selectFrom('org_attachments').selectAll().where('id', '=', attachmentId).where('org_id', '=', orgId).executeTakeFirst();
-}
-
-export function insertAttachment(db: Db, row: Insertable<OrgAttachmentsTable>) {
-  return db.insertInto('org_attachments').values(row).returning('id').executeTakeFirstOrThrow();
-}
-
-export async function deleteAttachment(db: Db, attachmentId: number) {
-  await db.deleteFrom('org_attachments').where('id', '=', attachmentId).execute();
-}
-
-/** A file to store with an organization (its id is given apart). */
-export type NewOrgAttachment = Omit<Insertable<OrgAttachmentsTable>, 'id' | 'org_id'>;
-
-/** Copies files into an organization's attachments (an approved application's materials, read by its module). */
-export async function insertAttachments(db: Db, orgId: number, files: NewOrgAttachment[]) {
-  if (files.length === 0) return;
-  await db.insertInto('org_attachments').values(files.map((f) => ({ ...f, org_id: orgId }))).execute();
-}
-
-/** A start-up recomputation of derived columns and how far it got (migration 0014). */
-export function findSearchBackfill(db: Db, name: string) {
-  return db.selectFrom('search_backfills').selectAll().where('name', '=', name).executeTakeFirst();
-}
-
-export async function advanceSearchBackfill(db: Db, name: string, lastId: number, updated: number, done: boolean) {
-  await db
-    .updateTable('search_backfills')
-    .set((eb) => ({ last_id: lastId, updated: eb('updated', '+', updated), ...(done ? { done_at: new Date() } : {}) }))
-    .where('name', '=', name)
-    .execute();
-}
-
-/** The names and stored search columns of the rows after `afterId` up to `untilId`, in id order. */
-export function findOrgSearchSources(db: Db, afterId: number, untilId: number, limit: number) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'version', 'name', 'former_names', 'pinyin', 'initials', 'search_grams', 'search_name'])
-    .where('id', '>', afterId)
-    .where('id', '<=', untilId)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-}
-
-/** Derived search columns only; `version` guards against a concurrent rename (that write computed its own). */
-export async function updateOrgSearchColumns(db: Db, id: number, version: number, cols: Pick<OrgRow, 'pinyin' | 'initials' | 'search_grams' | 'search_name'>) {
-  await db.updateTable('orgs').set(cols).where('id', '=', id).where('version', '=', version).execute();
-}
 
 /** The public register's order key: the home region's own organizations (0), the rest of its province (1), others (2). */
 export function nearHomeFirst(home: { id: number; level: number; level1_id: number | null }) {

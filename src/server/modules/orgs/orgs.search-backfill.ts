@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { searchForm } from '../../lib/search-text.js';
 import { searchColumns } from './orgs.mapping.js';
-import * as repo from './orgs.repository.js';
+import * as repo from './orgs.search-backfill.repository.js';
 
 export const SEARCH_BACKFILL = 'orgs.search_name';
 
