@@ -112,16 +112,22 @@ describe('authorization matrix', () => {
       'region.read', 'region.population.update', 'region.grid.create',
       'org.read', 'org.create', 'org.update', 'org.personal.reveal', 'org.import', 'org.export',
       'application.apply', 'application.read', 'application.review', 'review.read', 'review.decide', 'certificate.read', 'stats.read', 'stats.export',
+      'activity.read', 'ledger.read', 'declaration.read', 'annual_report.read', 'notification.read',
     ];
+    // The ledger is kept by the community, the organization and its hub (seed 004); the district inspects.
+    const community = ['activity.write', 'activity.import', 'declaration.file', 'annual_report.file'];
     expect(ROLE_PERMISSIONS).toEqual({
-      district_admin: [...business, 'settings.manage'],
+      district_admin: [...business, 'settings.manage', 'annual_report.inspect'],
       street_reviewer: business,
-      community_staff: business,
-      hub_manager: ['region.read', 'org.read'],
-      org_leader: ['region.read', 'application.apply', 'application.read', 'review.read', 'certificate.read'],
-      expert: [],
-      sysadmin: ['region.read', 'user.read', 'user.manage'],
-      auditor: ['audit.read'],
+      community_staff: [...business, ...community],
+      hub_manager: ['region.read', 'org.read', 'activity.read', 'activity.write', 'activity.import', 'ledger.read', 'declaration.read', 'annual_report.read', 'notification.read'],
+      org_leader: [
+        'region.read', 'application.apply', 'application.read', 'review.read', 'certificate.read',
+        'activity.read', 'activity.write', 'declaration.read', 'declaration.file', 'annual_report.read', 'annual_report.file', 'notification.read',
+      ],
+      expert: ['notification.read'],
+      sysadmin: ['region.read', 'user.read', 'user.manage', 'notification.read'],
+      auditor: ['audit.read', 'notification.read'],
     });
   });
 

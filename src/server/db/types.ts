@@ -75,7 +75,7 @@ export interface AuditLogTable {
 }
 
 /** Where a record is placed: its node and that node's ancestors per level (the jurisdiction filter is one equality). */
-interface PlacementColumns {
+export interface PlacementColumns {
   region_id: number;
   level1_id: number | null;
   level2_id: number | null;

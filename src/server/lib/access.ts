@@ -31,6 +31,17 @@ export const PERMISSIONS = [
   'settings.manage',
   'stats.read',
   'stats.export',
+  // Supervision (issue 13): the activity ledger, major-activity declarations, annual reports and inspection.
+  'activity.read',
+  'activity.write',
+  'activity.import',
+  'ledger.read',
+  'declaration.read',
+  'declaration.file',
+  'annual_report.read',
+  'annual_report.file',
+  'annual_report.inspect',
+  'notification.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,22 +64,46 @@ const BUSINESS: Permission[] = [
   'certificate.read',
   'stats.read',
   'stats.export',
+  'activity.read',
+  'ledger.read',
+  'declaration.read',
+  'annual_report.read',
+  'notification.read',
 ];
+/**
+ * The ledger is kept by the community, the organization and its hub federation (seed 004, 以社管社); streets and the
+ * district read it. An organization declares and reports itself; community staff may file on its behalf.
+ */
+const COMMUNITY: Permission[] = ['activity.write', 'activity.import', 'declaration.file', 'annual_report.file'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The district configures its chain, deadlines, thresholds, categories and targets (DESIGN §1).
-  district_admin: [...BUSINESS, 'settings.manage'],
+  // Annual inspection of registered forms is the district registration authority's (社团条例 art. 28, 民非条例 art. 23).
+  district_admin: [...BUSINESS, 'settings.manage', 'annual_report.inspect'],
   street_reviewer: BUSINESS,
-  community_staff: BUSINESS,
-  // 以社管社: a hub federation sees the organizations in its area (its member ledgers come with the ledger issue).
-  hub_manager: ['region.read', 'org.read'],
+  community_staff: [...BUSINESS, ...COMMUNITY],
+  // 以社管社: a hub federation sees the organizations in its area and keeps its members' ledgers.
+  hub_manager: ['region.read', 'org.read', 'activity.read', 'activity.write', 'activity.import', 'ledger.read', 'declaration.read', 'annual_report.read', 'notification.read'],
   // An applicant sees and files only their own applications and their organization's certificates.
-  org_leader: ['region.read', 'application.apply', 'application.read', 'review.read', 'certificate.read'],
-  expert: [],
+  org_leader: [
+    'region.read',
+    'application.apply',
+    'application.read',
+    'review.read',
+    'certificate.read',
+    'activity.read',
+    'activity.write',
+    'declaration.read',
+    'declaration.file',
+    'annual_report.read',
+    'annual_report.file',
+    'notification.read',
+  ],
+  expert: ['notification.read'],
   // 三员分立: the system administrator manages accounts and settings and sees no business data
   // beyond the region tree needed to place accounts; the audit administrator reads the audit log only.
-  sysadmin: ['region.read', 'user.read', 'user.manage'],
-  auditor: ['audit.read'],
+  sysadmin: ['region.read', 'user.read', 'user.manage', 'notification.read'],
+  auditor: ['audit.read', 'notification.read'],
 };
 
 /** A node's ancestor ids per level (itself included at its own level). */

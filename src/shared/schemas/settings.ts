@@ -2,6 +2,16 @@ import { z } from '../zod.js';
 import { DEFAULT_ORG_CATEGORIES, REVIEW_STEPS } from '../enums.js';
 import { DateText, RegionRef } from './common.js';
 import { DEFAULT_TARGETS, TargetSettings } from './targets.js';
+import {
+  AnnualReportSettings,
+  DEFAULT_ANNUAL_REPORTS,
+  DEFAULT_DECLARATIONS,
+  DEFAULT_LEDGER,
+  DEFAULT_REMINDERS,
+  DeclarationSettings,
+  LedgerSettings,
+  ReminderSettings,
+} from './supervision-settings.js';
 
 const days = (label: string) =>
   z.number({ error: `${label}须为整数` }).int(`${label}须为整数`).min(1, `${label}至少 1 个工作日`).max(90, `${label}不超过 90 个工作日`);
@@ -103,7 +113,7 @@ export const OrgCategories = z
   .max(50)
   .refine((a) => new Set(a).size === a.length, '类别名称不能重复');
 
-export const SETTING_KEYS = ['workflow', 'workdays.overrides', 'org.categories', 'targets', 'review.chains'] as const;
+export const SETTING_KEYS = ['workflow', 'workdays.overrides', 'org.categories', 'targets', 'review.chains', 'ledger', 'declarations', 'annual.reports', 'reminders'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 export const SETTING_LABELS: Record<SettingKey, string> = {
   workflow: '备案登记流程与时限',
@@ -111,6 +121,10 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   'org.categories': '社会组织类别清单',
   targets: '发展目标（统计看板的目标值）',
   'review.chains': '各类事项的审核环节与时限',
+  ledger: '活动台账（活动类型、长期未开展活动的月数）',
+  declarations: '重大活动申报（事项、门槛、提前天数、总结时限）',
+  'annual.reports': '年度报告与年检（截止日期、豁免、补正时限）',
+  reminders: '到期提醒（提前天数）',
 };
 export const SETTING_SCHEMAS = {
   workflow: WorkflowSettings,
@@ -118,6 +132,10 @@ export const SETTING_SCHEMAS = {
   'org.categories': OrgCategories,
   targets: TargetSettings,
   'review.chains': ReviewChains,
+  ledger: LedgerSettings,
+  declarations: DeclarationSettings,
+  'annual.reports': AnnualReportSettings,
+  reminders: ReminderSettings,
 } as const;
 export const SETTING_DEFAULTS: Record<SettingKey, unknown> = {
   workflow: DEFAULT_WORKFLOW,
@@ -125,6 +143,10 @@ export const SETTING_DEFAULTS: Record<SettingKey, unknown> = {
   'org.categories': [...DEFAULT_ORG_CATEGORIES],
   targets: DEFAULT_TARGETS,
   'review.chains': {},
+  ledger: DEFAULT_LEDGER,
+  declarations: DEFAULT_DECLARATIONS,
+  'annual.reports': DEFAULT_ANNUAL_REPORTS,
+  reminders: DEFAULT_REMINDERS,
 };
 
 export const SettingItem = z.object({

@@ -19,6 +19,7 @@ import {
   type SettingKey,
   type SettingsResponse,
 } from '../../../shared/schemas/settings.js';
+import type { AnnualReportSettings, DeclarationSettings, LedgerSettings, ReminderSettings } from '../../../shared/schemas/supervision-settings.js';
 import { resolveRegionFor } from '../regions/index.js';
 import * as repo from './settings.repository.js';
 
@@ -35,6 +36,10 @@ async function read<T>(db: Db, districtId: number | null, key: SettingKey): Prom
 
 export const workflowFor = (db: Db, districtId: number | null) => read<WorkflowSettings>(db, districtId, 'workflow');
 export const workdayOverridesFor = (db: Db, districtId: number | null) => read<WorkdayOverrides>(db, districtId, 'workdays.overrides');
+export const ledgerSettingsFor = (db: Db, districtId: number | null) => read<LedgerSettings>(db, districtId, 'ledger');
+export const declarationSettingsFor = (db: Db, districtId: number | null) => read<DeclarationSettings>(db, districtId, 'declarations');
+export const annualReportSettingsFor = (db: Db, districtId: number | null) => read<AnnualReportSettings>(db, districtId, 'annual.reports');
+export const reminderSettingsFor = (db: Db, districtId: number | null) => read<ReminderSettings>(db, districtId, 'reminders');
 export { DEFAULT_WORKFLOW };
 
 /**

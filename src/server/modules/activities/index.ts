@@ -1,0 +1,1 @@
+export { applyTotals, refreshLastActivity, recomputeTotals, type TotalsDelta } from './activities.totals.js';

@@ -1,0 +1,1 @@
+export { registerReminderSource, reminderSources, type DueItem, type ReminderSource } from './reminder-sources.js';
