@@ -32,7 +32,7 @@ export interface Client {
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   const base = loadConfig({});
-  return { ...base, demo: false, logLevel: 'silent', rateLimit: { ...base.rateLimit, max: 1_000_000, loginMax: 1_000_000 }, dataKey: TEST_DATA_KEY, ...overrides };
+  return { ...base, demo: false, logLevel: 'silent', rateLimit: { ...base.rateLimit, max: 1_000_000, loginMax: 1_000_000 }, dataKey: TEST_DATA_KEY, jobs: false, ...overrides };
 }
 
 function makeClient(app: FastifyInstance, cookie: string | null, csrfToken: string | null, userId: number | null, username: string | null): Client {

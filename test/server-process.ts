@@ -49,7 +49,7 @@ export function freePort(): Promise<number> {
 export async function spawnServer(dataDir: string, children: ChildProcess[], opts: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<ServerProcess> {
   const port = await freePort();
   // Logs at the level production does, so the leak scan reads the request and error lines it would write.
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SHEZU_DEMO: '0', LOG_LEVEL: loadConfig({}).logLevel };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SHEZU_DEMO: '0', SHEZU_JOBS: 'off', LOG_LEVEL: loadConfig({}).logLevel };
   delete env.DATABASE_URL;
   delete env.SHEZU_DATA_KEY;
   if (opts.databaseUrl) Object.assign(env, { DATABASE_URL: opts.databaseUrl, SHEZU_DATA_KEY: TEST_DATA_KEY });

@@ -228,6 +228,47 @@ keys
     );
   });
 
+const jobs = program.command('jobs').description('定时任务（到期提醒、逾期通知；服务进程按计划自动运行，SHEZU_JOBS=off 关闭）');
+/** The jobs with every module loaded: their reminder sources and review subjects register when their index.ts loads. */
+async function loadJobs() {
+  await import('../server/app.js');
+  return import('../server/modules/jobs/index.js');
+}
+jobs
+  .command('run')
+  .description('手动运行一个定时任务：默认按今天（北京时间）的期间；该期间已运行过则不再运行，除非 --force（重跑也不会重复发送提醒）')
+  .argument('<name>', '任务名称（jobs list 列出）')
+  .option('--period <date>', '期间（日期 YYYY-MM-DD，任务按这一天计算）')
+  .option('--force', '该期间已运行过也再运行一次')
+  .action(async (name: string, opts: { period?: string; force?: boolean }) => {
+    const { runJob } = await loadJobs();
+    await withDatabase(async (database) => {
+      const r = await runJob(database.db, name, { period: opts.period, force: opts.force === true, trigger: 'cli' });
+      if (r.ran) console.log(`完成：${name}（期间 ${r.run.period}）${JSON.stringify(r.summary)}`);
+      else if (r.reason === 'busy') console.log(`${name} 正由另一个进程认领，未运行`);
+      else console.log(`${name} 的期间 ${r.run?.period ?? opts.period} 已于 ${r.run ? new Date(r.run.started_at).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : ''} 运行（${r.run?.status ?? ''}）；要再运行请加 --force`);
+    });
+  });
+jobs
+  .command('list')
+  .description('列出定时任务及最近的运行记录')
+  .option('--limit <n>', '运行记录条数（默认 20）', (v) => Number(v))
+  .action(async (opts: { limit?: number }) => {
+    const { jobNames, jobOf, recentRuns } = await loadJobs();
+    await withDatabase(async (database) => {
+      for (const name of jobNames()) {
+        const job = jobOf(name)!;
+        console.log(`${name}\t${job.schedule}（北京时间）\t${job.label}`);
+      }
+      const runs = await recentRuns(database.db, opts.limit ?? 20);
+      console.log(runs.length === 0 ? '尚无运行记录' : '\n最近的运行：');
+      for (const r of runs) {
+        const at = (d: Date | null) => (d ? new Date(d).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : '—');
+        console.log(`${r.job}\t${r.period}\t${r.status}\t${r.trigger}${r.reruns ? `（重跑 ${r.reruns} 次）` : ''}\t开始 ${at(r.started_at)}\t结束 ${at(r.finished_at)}\t${r.error ?? JSON.stringify(r.summary ?? {})}`);
+      }
+    });
+  });
+
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof AppError && err.fields) {
     console.error(`错误：${err.message}`);

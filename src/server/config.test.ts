@@ -14,4 +14,10 @@ describe('loadConfig', () => {
     expect(loadConfig({}).demoPassword).toBe('Shezu@2026');
     expect(loadConfig({ SHEZU_DEMO_PASSWORD: 'Other@2027' }).demoPassword).toBe('Other@2027');
   });
+  it('runs the scheduled jobs unless SHEZU_JOBS=off', () => {
+    expect(loadConfig({}).jobs).toBe(true);
+    expect(loadConfig({ SHEZU_JOBS: 'on' }).jobs).toBe(true);
+    expect(loadConfig({ SHEZU_JOBS: 'off' }).jobs).toBe(false);
+    expect(loadConfig({ SHEZU_JOBS: '0' }).jobs).toBe(false);
+  });
 });

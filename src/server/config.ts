@@ -31,6 +31,11 @@ export interface AppConfig {
    * then the rest of its province, then the others. The demo's is 吉州区 (360802).
    */
   homeRegion?: string;
+  /**
+   * Run the scheduled jobs (reminders, overdue notices; modules/jobs) in this process: SHEZU_JOBS=on|off, on by
+   * default for the server. Several processes on one PostgreSQL may all have it on: each period runs once.
+   */
+  jobs: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -56,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: env.SHEZU_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     dataKey: env.SHEZU_DATA_KEY ? checked(env.SHEZU_DATA_KEY, 'SHEZU_DATA_KEY') : undefined,
     previousDataKeys: (env.SHEZU_DATA_KEY_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean).map((k) => checked(k, 'SHEZU_DATA_KEY_PREVIOUS')),
+    jobs: !['off', '0', 'false'].includes((env.SHEZU_JOBS ?? 'on').trim().toLowerCase()),
     homeRegion: /^\d{2,12}$/.test(env.SHEZU_HOME_REGION ?? '') ? env.SHEZU_HOME_REGION : demo ? '360802' : undefined,
   };
 }

@@ -10,18 +10,21 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   // The rest of the server loads once the data directory is ours: a second process on it is refused (the lock,
   // db/pglite-lock.ts) in a fifth of the time, before it has loaded every module for nothing.
-  const [{ migrate }, { buildApp }, { isDatabaseEmpty, seedDemo }, { backfillOrgSearchColumns }] = await Promise.all([
+  const [{ migrate }, { buildApp }, { isDatabaseEmpty, seedDemo }, { backfillOrgSearchColumns }, { startScheduler }] = await Promise.all([
     import('./db/migrate.js'),
     import('./app.js'),
     import('./demo/seed-demo.js'),
     import('./modules/orgs/index.js'),
+    import('./modules/jobs/index.js'),
   ]);
+  let scheduler: { stop(): void } | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     console.log(`${signal}: 正在关闭…`);
     try {
+      scheduler?.stop();
       await app?.close();
     } finally {
       // PGlite checkpoints on close: a clean stop leaves nothing for the next start to recover.
@@ -44,6 +47,8 @@ async function main() {
     console.log(
       `社组通 Shezu 已启动：http://localhost:${config.port}  (数据库 ${database.kind}${database.kind === 'pglite' ? ` ${config.dataDir}` : ''}，迁移 ${applied} 个，API 文档 /api/docs)`,
     );
+    // The scheduled jobs (SHEZU_JOBS): each period runs once however many processes share the database.
+    if (config.jobs) scheduler = startScheduler(database.db, { info: (m) => app!.log.info(m), error: (m) => app!.log.error(m) });
     // Search columns of rows stored before migration 0014, in short batches while requests are served; resumes
     // where it stopped if the process is stopped first.
     void backfillOrgSearchColumns(database.db).then(

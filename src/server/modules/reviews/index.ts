@@ -15,5 +15,5 @@ export {
   type DecisionInput,
   type DecisionResult,
 } from './reviews.service.js';
-export { listReviews, countReviews, overdueByNode } from './reviews.queues.js';
+export { listReviews, countReviews, overdueByNode, overdueCases } from './reviews.queues.js';
 export { stepsForLevel, turnProblem, deadlineDays, dueDateOf, dueStateOf, stepOfRole, STEP_LEVELS } from './reviews.policy.js';

@@ -7,7 +7,8 @@ import { escapeLike } from '../../lib/search-text.js';
 import type { ReviewCounts, ReviewListQuery, ReviewListResponse, ReviewOverdueByNode } from '../../../shared/schemas/reviews.js';
 import { findChildren, resolveRegionFor } from '../regions/index.js';
 import * as repo from './reviews.repository.js';
-import { stepOfRole } from './reviews.policy.js';
+import { STEP_LEVELS, stepOfRole } from './reviews.policy.js';
+import { REVIEW_STEP_ROLES } from '../../../shared/enums.js';
 import { reviewSubjectKinds, reviewSubjectOf } from './reviews.registry.js';
 import { actorDueWindow, dueWindowOf } from './reviews.service.js';
 import { toListItems } from './reviews.mapping.js';
@@ -82,4 +83,25 @@ export async function overdueByNode(db: Kysely<DB>, ctx: RequestContext, code: s
   const zero = { inReview: 0, overdue: 0, dueSoon: 0 };
   const ref = (r: { id: number; code: string; name: string; level: number }) => ({ id: Number(r.id), code: r.code, name: r.name, level: r.level });
   return { region: ref(region), items: children.map((c) => ({ region: ref(c), ...(counts.get(Number(c.id)) ?? zero) })) };
+}
+
+/**
+ * Every open case of a registered kind whose step is past due on `today`, a page at a time (no access check: the
+ * overdue job acts for the system and tells each case's own reviewers). Each item says the node acting at the step.
+ */
+export async function* overdueCases(db: Kysely<DB>, today: string, pageSize = 1000) {
+  let afterId = 0;
+  for (;;) {
+    const rows = await repo.findOverdueCases(db, reviewSubjectKinds(), today, afterId, pageSize);
+    if (rows.length === 0) return;
+    yield rows.map((c) => {
+      const def = reviewSubjectOf(c.subject_kind)!;
+      const step = c.current_step!;
+      const level = STEP_LEVELS[step];
+      const nodeId = c[`level${level}_id` as LevelColumn];
+      return { caseId: Number(c.id), kind: c.subject_kind, label: def.label, subjectId: Number(c.subject_id), title: c.title, step, stepRole: REVIEW_STEP_ROLES[step], nodeId: nodeId === null ? null : Number(nodeId), dueOn: c.step_due_on!, link: def.linkOf(Number(c.subject_id)) };
+    });
+    afterId = Number(rows[rows.length - 1]!.id);
+    if (rows.length < pageSize) return;
+  }
 }

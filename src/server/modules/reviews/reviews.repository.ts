@@ -169,3 +169,17 @@ export async function countByChild(db: Db, kinds: string[], parent: RegionScope,
     .execute();
   return new Map(rows.map((r) => [Number(r.child_id), { inReview: Number(r.in_review), overdue: Number(r.overdue ?? 0), dueSoon: Number(r.due_soon ?? 0) }]));
 }
+
+/** Open cases past their step's due date, a page at a time by id (the overdue job walks them all). */
+export function findOverdueCases(db: Db, kinds: string[], today: string, afterId: number, limit: number) {
+  return db
+    .selectFrom('review_cases')
+    .selectAll()
+    .where('status', '=', 'in_review')
+    .where('step_due_on', '<', today)
+    .where('subject_kind', 'in', kinds.length > 0 ? kinds : [''])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}

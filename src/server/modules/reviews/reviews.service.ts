@@ -14,6 +14,7 @@ import * as repo from './reviews.repository.js';
 import { afterDecision, deadlineDays, dueDateOf, dueWindow, opinionProblem, stepsForLevel, turnProblem } from './reviews.policy.js';
 import { reviewSubjectOf, type ReviewHookInput, type ReviewSubject } from './reviews.registry.js';
 import { toEvents, toListItems } from './reviews.mapping.js';
+import { notifySubmitter } from './reviews.notices.js';
 
 
 /** A case named by its id (the cross-kind queue) or by its subject (a subject's own routes). */
@@ -158,6 +159,8 @@ export async function decideCase(db: Db, ctx: RequestContext, ref: ReviewRef, in
     if (input.decision === 'approve' && nextStep) await def.onAdvance?.(trx, ctx, hookInput);
     if (input.decision === 'return') await def.onReturn?.(trx, ctx, hookInput);
     if (input.decision === 'reject') await def.onReject?.(trx, ctx, hookInput);
+    // The submitter hears of every decision on their case, in this transaction (issue 13 item 6).
+    await notifySubmitter(trx, def, c, input.decision, step, nextStep, opinion);
     const region = (await findRegionById(trx, Number(c.region_id)))!;
     await writeAudit(trx, ctx, {
       action: `${def.entity}.${input.decision}`,
