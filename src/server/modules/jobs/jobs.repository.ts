@@ -5,12 +5,15 @@ import '../../db/types-notifications.js';
 
 /** job_runs and reminder_log (migration 0020) are this module's; users and orgs are only read, to find recipients. */
 
-/** The advisory-lock class of job claims (pg_try_advisory_xact_lock(class, hashtext(job))). */
-const JOB_LOCKS = 7361020;
+/** The seed of the claim locks' keys (pg_try_advisory_xact_lock(hashtextextended('job/period', seed))). */
+const JOB_LOCK_SEED = 7361020;
 
-/** Takes the job's claim lock for this transaction; false when another process holds it right now. */
-export async function tryJobLock(trx: Db, job: string): Promise<boolean> {
-  const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${JOB_LOCKS}, hashtext(${job})) as ok`.execute(trx);
+/**
+ * Takes the claim lock of one job's period for this transaction; false when another process is claiming that period
+ * right now (it will run it). One lock per period, so a claim of one day never holds up another's.
+ */
+export async function tryJobLock(trx: Db, job: string, period: string): Promise<boolean> {
+  const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(hashtextextended(${`${job}/${period}`}, ${JOB_LOCK_SEED})) as ok`.execute(trx);
   return rows[0]?.ok === true;
 }
 

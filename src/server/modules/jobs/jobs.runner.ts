@@ -25,7 +25,7 @@ const STALE_AFTER_MS = 60 * 60 * 1000;
 /**
  * Claims the period in one short transaction and, if this process got it, runs the job. Several app processes on
  * one PostgreSQL tick at the same moment: the first to take the job's advisory lock and insert job_runs (job, period)
- * runs it; the others find the row (or the lock held) and skip. On PGlite the one process is the only one ticking.
+ * runs it; the others find the row (or that period's lock held) and skip. On PGlite the one process is the only one ticking.
  * The claim is committed before the work starts, so the work goes in its own short transactions (PGlite serves
  * requests in between) and a crash mid-run leaves a 'running' row that the next claim takes over once stale.
  */
@@ -37,7 +37,7 @@ export async function runJob(db: Kysely<DB>, name: string, opts: RunOptions = {}
   const trigger = opts.trigger ?? 'schedule';
   const staleBefore = new Date(Date.now() - (opts.staleAfterMs ?? STALE_AFTER_MS));
   const claim = await db.transaction().execute(async (trx) => {
-    if (!(await repo.tryJobLock(trx, name))) return { run: undefined, reason: 'busy' as const };
+    if (!(await repo.tryJobLock(trx, name, period))) return { run: undefined, reason: 'busy' as const };
     const fresh = await repo.insertRun(trx, name, period, trigger);
     if (fresh) return { run: fresh, reason: null };
     const retaken = await repo.retakeRun(trx, name, period, trigger, opts.force === true, staleBefore);
