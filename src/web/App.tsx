@@ -28,6 +28,7 @@ const HomeRedirect = lazy(() =>
 
 // The header's to-do bell comes with the shell, not with the login page.
 const ToDoBell = lazy(() => import('./features/reviews/ToDoBell.js').then((m) => ({ default: m.ToDoBell })));
+const InboxBell = lazy(() => import('./features/notifications/InboxBell.js').then((m) => ({ default: m.InboxBell })));
 
 // Each page is its own chunk, fetched when first opened.
 const LoginPage = lazy(() => import('./features/auth/LoginPage.js'));
@@ -53,6 +54,7 @@ const ApplicationPrintPage = lazy(() => import('./features/applications/Applicat
 const OverduePage = lazy(() => import('./features/applications/OverduePage.js'));
 const ReviewsPage = lazy(() => import('./features/reviews/ReviewsPage.js'));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage.js'));
+const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.js'));
 const NotFound = lazy(() => import('./components/NotFound.js'));
 
 const queryClient = new QueryClient({
@@ -155,7 +157,7 @@ const router = createBrowserRouter(
         element={
           <RequireAuth>
             <Suspense fallback={<FullPageSpin />}>
-              <AppLayout headerTools={<ToDoBell />} />
+              <AppLayout headerTools={<><ToDoBell /><InboxBell /></>} />
             </Suspense>
           </RequireAuth>
         }
@@ -200,6 +202,7 @@ const router = createBrowserRouter(
         <Route path="applications/:id" element={<RequirePermission permission="application.read"><ApplicationPage /></RequirePermission>} />
         <Route path="applications/:id/edit" element={<RequirePermission permission="application.apply"><ApplicationEditPage /></RequirePermission>} />
         <Route path="settings" element={<RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission>} />
+        <Route path="notifications" element={<RequirePermission permission="notification.read"><NotificationsPage /></RequirePermission>} />
         <Route
           path="stats/:code?"
           element={

@@ -2,22 +2,20 @@ import { useMemo, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Popconfirm, Radio, Row, Skeleton, Space, Tag, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { FILING_STEP_LABELS, type WorkdayOverrides, type WorkflowSettings } from '../../../shared/schemas/settings.js';
 import { useCurrentUser } from '../../auth/session.js';
 import { LoadError } from '../../components/LoadError.js';
 import { RegionSelect } from '../regions/RegionSelect.js';
 import { useT } from '../../i18n.js';
-import { formatDateTime } from '../../lib/format.js';
 import { useUrlFilters } from '../../lib/hooks.js';
 import { useFormFeedback } from '../../lib/form-feedback.js';
 import { TARGET_SETTING_LABELS, readTargetSettings, type TargetSettings } from '../../../shared/schemas/targets.js';
-import { settingsQuery, useSaveSetting, type SettingKey, type SettingsResponse } from './settings.api.js';
+import { settingsQuery, useSaveSetting, type SettingsResponse } from './settings.api.js';
 import { settingsMessages } from './settings.messages.js';
 import './settings.css';
-
-/** A server field `value.a.b` as the form's path `[...prefix, a, b]` (the shared feedback puts it there). */
-const settingPath = (prefix: (string | number)[]) => (k: string) => [...prefix, ...k.replace(/^value\.?/, '').split('.').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p))];
+import { itemOf, RestoreDefaultsButton, SaveButton, settingPath, Stamp } from './settings-parts.js';
+import { SupervisionSettingsCards } from './SupervisionSettingsCards.js';
 
 /** `/settings`: a district's workflow, deadlines and thresholds, holiday schedules and categories (district admins). */
 export default function SettingsPage() {
@@ -64,40 +62,6 @@ export default function SettingsPage() {
   );
 }
 
-function itemOf<T>(data: SettingsResponse, key: SettingKey) {
-  const item = data.items.find((i) => i.key === key)!;
-  return { ...item, value: item.value as T, defaultValue: item.defaultValue as T };
-}
-
-function Stamp({ item }: { item: { isDefault: boolean; updatedAt: string | null; updatedBy: string | null } }) {
-  const st = useT(settingsMessages);
-  return (
-    <Typography.Text type="secondary" className="settings-stamp">
-      {item.isDefault || !item.updatedAt ? st('isDefault') : st('updated', { who: item.updatedBy ?? '', at: formatDateTime(item.updatedAt, false) })}
-    </Typography.Text>
-  );
-}
-
-function SaveButton({ saving }: { saving: boolean }) {
-  const st = useT(settingsMessages);
-  return (
-    <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>
-      {st('save')}
-    </Button>
-  );
-}
-
-/** Puts the defaults in the form after a confirm; like any edit, they apply once saved. */
-function RestoreDefaultsButton({ onRestore }: { onRestore: () => void }) {
-  const st = useT(settingsMessages);
-  const { modal } = App.useApp();
-  return (
-    <Button icon={<UndoOutlined />} onClick={() => modal.confirm({ title: st('resetConfirm'), onOk: onRestore })}>
-      {st('reset')}
-    </Button>
-  );
-}
-
 function Settings({ data, region }: { data: SettingsResponse; region: string | undefined }) {
   return (
     <>
@@ -105,6 +69,7 @@ function Settings({ data, region }: { data: SettingsResponse; region: string | u
       <WorkdaysCard data={data} region={region} />
       <CategoriesCard data={data} region={region} />
       {data.items.some((i) => i.key === 'targets') && <TargetsCard data={data} region={region} />}
+      <SupervisionSettingsCards data={data} region={region} />
     </>
   );
 }
