@@ -35,6 +35,11 @@ describe('seedDemo', () => {
       expect(Number(n.n)).toBeGreaterThan(100);
     }
     expect(await isDatabaseEmpty(database.db)).toBe(false);
+    // The decisions on the demo applications reached their submitters' inboxes (issue 13 item 6); today's jobs ran once.
+    const leaderInbox = await database.db.selectFrom('notifications as n').innerJoin('users as u', 'u.id', 'n.recipient_id').select('n.kind').where('u.username', '=', 'cangkou-leader').execute();
+    expect(leaderInbox.map((n) => n.kind).sort()).toEqual(['review.advance', 'review.approve']);
+    const runs = await database.db.selectFrom('job_runs').select(['job', 'status']).orderBy('job').execute();
+    expect(runs).toEqual([{ job: 'overdue', status: 'done' }, { job: 'reminders', status: 'done' }]);
     // The whole demo seeded twice: about 10 s alone, 35 s once in a full run on a loaded two-core machine.
   }, 120_000);
 });
