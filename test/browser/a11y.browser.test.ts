@@ -3,6 +3,7 @@ import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { createTestOrg, createTestUser, PLACES } from '../factories.js';
 import { seedDemoPopulation } from '../../src/server/demo/demo-population.js';
+import { notify } from '../../src/server/modules/notifications/index.js';
 import { startBrowserHarness, type BrowserHarness } from './browser.js';
 import { tourPages, type TourStop } from './page-tour.js';
 
@@ -17,7 +18,11 @@ let orgId: number;
 beforeAll(async () => {
   h = await startBrowserHarness();
   const db = h.database.db;
-  await createTestUser(db, { role: 'district_admin', regionCode: PLACES.jizhou, username: 'a11y-admin' });
+  const admin = await createTestUser(db, { role: 'district_admin', regionCode: PLACES.jizhou, username: 'a11y-admin' });
+  // The inbox with one unread reminder and one read decision (issue 13 item 6).
+  await notify(db, { userIds: [admin.id], kind: 'reminder', title: '仓口社区舞蹈队 2026 年度报告还有 7 天到期', body: '截止日期 2027-05-31', link: '/orgs' });
+  await notify(db, { userIds: [admin.id], kind: 'review.return', title: '备案登记申请「仓口夕阳红舞蹈队」被退回补正（社区预审）', body: '退回意见：请补充会员名单' });
+  await db.updateTable('notifications').set({ read_at: new Date() }).where('kind', '=', 'review.return').execute();
   await createTestUser(db, { role: 'sysadmin', username: 'a11y-sys' });
   await createTestUser(db, { role: 'auditor', username: 'a11y-audit' });
   await seedDemoPopulation(db);
@@ -47,6 +52,7 @@ const PAGES: TourStop[] = [
   { name: 'reviews', user: 'a11y-admin', path: () => '/reviews', ready: '.ant-card' },
   { name: 'applications', user: 'a11y-admin', path: () => '/applications', ready: '.ant-card' },
   { name: 'settings', user: 'a11y-admin', path: () => '/settings', ready: '.ant-card' },
+  { name: 'inbox', user: 'a11y-admin', path: () => '/notifications', ready: '.inbox-item' },
   { name: 'users', user: 'a11y-sys', path: () => '/users', ready: '.ant-table' },
   { name: 'audit', user: 'a11y-audit', path: () => '/audit', ready: '.ant-table' },
 ];

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createTestCertificate, createTestOrg, createTestUser, PLACES, TEST_PASSWORD } from '../factories.js';
 import { seedDemoPopulation } from '../../src/server/demo/demo-population.js';
+import { notify } from '../../src/server/modules/notifications/index.js';
 import { startBrowserHarness, type BrowserHarness } from './browser.js';
 import { tourPages, type TourStop } from './page-tour.js';
 import { establishmentData } from '../applications.js';
@@ -21,7 +22,11 @@ let appId: number;
 beforeAll(async () => {
   h = await startBrowserHarness();
   const db = h.database.db;
-  await createTestUser(db, { role: 'district_admin', regionCode: PLACES.jizhou, username: 'en-admin' });
+  const admin = await createTestUser(db, { role: 'district_admin', regionCode: PLACES.jizhou, username: 'en-admin' });
+  // The inbox with one unread reminder and one read decision (issue 13 item 6).
+  await notify(db, { userIds: [admin.id], kind: 'reminder', title: '仓口社区舞蹈队 2026 年度报告还有 7 天到期', body: '截止日期 2027-05-31', link: '/orgs' });
+  await notify(db, { userIds: [admin.id], kind: 'review.return', title: '备案登记申请「仓口夕阳红舞蹈队」被退回补正（社区预审）', body: '退回意见：请补充会员名单' });
+  await db.updateTable('notifications').set({ read_at: new Date() }).where('kind', '=', 'review.return').execute();
   await createTestUser(db, { role: 'sysadmin', username: 'en-sys' });
   await createTestUser(db, { role: 'auditor', username: 'en-audit' });
   await seedDemoPopulation(db);
@@ -84,6 +89,7 @@ const PAGES: TourStop[] = [
   { name: 'reviews', user: 'en-admin', path: () => '/reviews', ready: '.ant-card' },
   { name: 'applications', user: 'en-admin', path: () => '/applications', ready: '.ant-card' },
   { name: 'settings', user: 'en-admin', path: () => '/settings', ready: '.ant-card' },
+  { name: 'inbox', user: 'en-admin', path: () => '/notifications', ready: '.inbox-item' },
   { name: 'regions', user: 'en-admin', path: () => '/regions', ready: '.ant-card' },
   { name: 'application with checks', user: 'en-leader', path: () => `/applications/${appId}`, ready: '.checks-list' },
   { name: 'users', user: 'en-sys', path: () => '/users', ready: '.ant-table-row' },

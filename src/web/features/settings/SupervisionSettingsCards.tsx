@@ -55,7 +55,7 @@ function SettingCard<T, F>({ data, region, settingKey, title, source, toForm, fr
     );
   return (
     <Card title={t(title)} extra={<Stamp item={item} />} className="settings-card">
-      <Alert type="info" className="page-alert" title={<><strong>{t('sup.source')}：</strong>{t(source)}</>} />
+      <Alert type="info" className="page-alert" title={<><strong>{t('sup.source')}</strong>{t(source)}</>} />
       <Form {...feedback.formProps} layout="vertical" initialValues={initial as object} onFinish={onFinish}>
         {children(form)}
         <Space wrap className="settings-actions">

@@ -3,7 +3,7 @@ import { defineMessages } from '../../i18n.js';
 // The settings cards of the supervision modules (issue 13: ledger, declarations, annual reports, reminders).
 // Chinese first; English complete beside it, key for key. Each card names the rule its defaults come from.
 const zh_CN = {
-  'sup.source': '依据',
+  'sup.source': '依据：',
   'sup.ledger': '活动台账与休眠',
   'sup.ledger.source': '《社会团体登记管理条例》第二十九条：登记后一年未开展活动的，可撤销登记。休眠月数即据此提示。',
   'sup.ledger.types': '活动类型',
@@ -51,7 +51,7 @@ const zh_CN = {
 };
 
 const en_US: typeof zh_CN = {
-  'sup.source': 'Source',
+  'sup.source': 'Source: ',
   'sup.ledger': 'Activity ledger and dormancy',
   'sup.ledger.source': 'Regulations on the Registration of Social Groups, art. 29: a group without activity for a year after registration may have its registration revoked. The dormancy flag follows it.',
   'sup.ledger.types': 'Activity types',
