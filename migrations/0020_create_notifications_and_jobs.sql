@@ -10,7 +10,7 @@ CREATE TABLE notifications (
   title         text NOT NULL,
   body          text,
   -- the web page of the item ("/annual-reports/12"): a path inside the app, never an outside address
-  link          text CHECK (link IS NULL OR link LIKE '/%'),
+  link          text CHECK (link IS NULL OR link ~ '^/([^/\\]|$)'),
   subject_kind  text,
   subject_id    bigint,
   created_at    timestamptz NOT NULL DEFAULT now(),

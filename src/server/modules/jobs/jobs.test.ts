@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../../test/app.js';
 import { createTestOrg, createTestUser, PLACES } from '../../../../test/factories.js';
 import { submitTestItem } from '../../../../test/review-subject.js';
-import { addDays } from '../../lib/working-days.js';
+import { todayInChina } from '../../lib/working-days.js';
 import { registerReminderSource, type DueItem } from '../notifications/index.js';
 import { defineJob, runJob } from './index.js';
 
@@ -161,6 +161,6 @@ describe('the runner', () => {
   it('runs today when no period is given', async () => {
     const r = await runJob(t.database.db, 'reminders');
     expect(r.ran || r.reason === 'already_ran').toBe(true);
-    expect(r.run!.period).toBe(addDays(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }), 0));
+    expect(r.run!.period).toBe(todayInChina());
   });
 });

@@ -82,6 +82,10 @@ describe('the inbox', () => {
     expect(await notify(db, { userIds: [u.id, u.id], kind: 'test', title: 'x'.repeat(300), link: 'https://example.com/' })).toBe(1);
     const row = await db.selectFrom('notifications').selectAll().where('recipient_id', '=', u.id).executeTakeFirstOrThrow();
     expect(row.link).toBeNull();
+    await notify(db, { userIds: [u.id], kind: 'test', title: 'y', link: '//example.com/x' });
+    await notify(db, { userIds: [u.id], kind: 'test', title: 'z', link: '/orgs/1' });
+    const links = await db.selectFrom('notifications').select('link').where('recipient_id', '=', u.id).orderBy('id').execute();
+    expect(links.map((l) => l.link)).toEqual([null, null, '/orgs/1']);
     expect(row.title.length).toBe(200);
     expect(await notify(db, { userIds: [], kind: 'test', title: 'nobody' })).toBe(0);
   });
@@ -107,7 +111,10 @@ describe('decisions reach the submitter (every subject kind, from the review cha
     expect((await street.post(`/api/v1/reviews/${c.id}/decide`, { decision: 'approve', opinion: '材料齐全' })).statusCode).toBe(200);
     items = (await submitter.get('/api/v1/notifications?order=newest')).json().items;
     expect(items[0]).toMatchObject({ kind: 'review.approve', title: `测试事项「${item.title}」已审核通过`, body: '意见：材料齐全' });
-    // The reviewers are not told of their own decisions.
+    // The reviewers are not told of their own decisions, nor is staff deciding at their own step on what they filed.
+    expect((await community.get('/api/v1/notifications/count')).json()).toEqual({ unread: 0 });
+    const own = await submitTestItem(db, community.userId!, PLACES.xincun);
+    expect((await community.post(`/api/v1/reviews/${own.case.id}/decide`, { decision: 'approve' })).statusCode).toBe(200);
     expect((await community.get('/api/v1/notifications/count')).json()).toEqual({ unread: 0 });
   });
 

@@ -24,7 +24,8 @@ const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1
  */
 export async function notify(trx: Db, input: NotifyInput): Promise<number> {
   const ids = [...new Set(input.userIds.map(Number))];
-  const link = input.link && input.link.startsWith('/') ? input.link : null;
+  // A page of this app only: '/x', never '//host' or an outside address.
+  const link = input.link && /^\/(?![/\\])/.test(input.link) ? input.link : null;
   return repo.insertNotifications(
     trx,
     ids.map((id) => ({

@@ -23,7 +23,9 @@ export function decisionNotice(def: Pick<ReviewSubject<unknown>, 'label' | 'noun
   }
 }
 
-export async function notifySubmitter(trx: Db, def: ReviewSubject<unknown>, c: ReviewCaseRow, decision: ReviewDecision, step: ReviewStep, nextStep: ReviewStep | null, opinion: string | null) {
+/** Tells the submitter; a reviewer deciding at their own step on what they filed themselves (community staff filing on an organization's behalf) is not told of their own decision. */
+export async function notifySubmitter(trx: Db, deciderId: number, def: ReviewSubject<unknown>, c: ReviewCaseRow, decision: ReviewDecision, step: ReviewStep, nextStep: ReviewStep | null, opinion: string | null) {
+  if (Number(c.submitted_by) === deciderId) return;
   const notice = decisionNotice(def, c, decision, step, nextStep, opinion);
   await notify(trx, { userIds: [Number(c.submitted_by)], ...notice, link: def.linkOf(Number(c.subject_id)), subject: { kind: def.kind, id: Number(c.subject_id) } });
 }

@@ -160,7 +160,7 @@ export async function decideCase(db: Db, ctx: RequestContext, ref: ReviewRef, in
     if (input.decision === 'return') await def.onReturn?.(trx, ctx, hookInput);
     if (input.decision === 'reject') await def.onReject?.(trx, ctx, hookInput);
     // The submitter hears of every decision on their case, in this transaction (issue 13 item 6).
-    await notifySubmitter(trx, def, c, input.decision, step, nextStep, opinion);
+    await notifySubmitter(trx, actor.id, def, c, input.decision, step, nextStep, opinion);
     const region = (await findRegionById(trx, Number(c.region_id)))!;
     await writeAudit(trx, ctx, {
       action: `${def.entity}.${input.decision}`,
