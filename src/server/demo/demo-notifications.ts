@@ -9,10 +9,10 @@ import { runJob } from '../modules/jobs/index.js';
  * coming due, overdue steps) is in the inboxes from the first start. A second seeding finds the period run.
  */
 export async function seedDemoNotifications(db: Kysely<DB>) {
-  const out: Record<string, number | string> = {};
+  const out: Record<string, unknown> = {};
   for (const name of ['reminders', 'overdue']) {
     const r = await runJob(db, name);
-    out[name] = r.ran ? JSON.stringify(r.summary) : 'already ran';
+    out[name] = r.ran ? r.summary : 'already ran';
   }
   return out;
 }

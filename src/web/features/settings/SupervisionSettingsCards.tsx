@@ -68,14 +68,14 @@ function SettingCard<T, F>({ data, region, settingKey, title, source, toForm, fr
 }
 
 /** An editable list of short texts (activity types, declared kinds), duplicates refused on the spot. */
-function TextList({ form, name, label, item, add, remove, max = 30 }: { form: FormInstance; name: string; label: string; item: SupervisionSettingsMsgKey; add: SupervisionSettingsMsgKey; remove: SupervisionSettingsMsgKey; max?: number }) {
+function TextList({ form, name, label, item, add, remove, max = 30, wide }: { form: FormInstance; name: string; label: string; item: SupervisionSettingsMsgKey; add: SupervisionSettingsMsgKey; remove: SupervisionSettingsMsgKey; max?: number; wide?: boolean }) {
   const t = useT(supervisionSettingsMessages);
   return (
     <Form.Item label={label} required>
       <Form.List name={name}>
         {(fields, ops) => (
           <>
-            <div className="settings-categories">
+            <div className={wide ? 'settings-categories settings-categories-wide' : 'settings-categories'}>
               {fields.map((field, i) => (
                 <Space.Compact key={field.key} className="settings-category">
                   <Form.Item
@@ -151,7 +151,7 @@ function DeclarationsCard(props: Props) {
     <SettingCard<DeclarationSettings, DeclarationForm> {...props} settingKey="declarations" title="sup.declarations" source="sup.declarations.source" toForm={declarationToForm} fromForm={declarationFromForm}>
       {(form) => (
         <>
-          <TextList form={form as FormInstance} name="kinds" label={t('sup.declarations.kinds')} item="sup.declarations.kind" add="sup.declarations.addKind" remove="sup.declarations.removeKind" />
+          <TextList form={form as FormInstance} name="kinds" label={t('sup.declarations.kinds')} item="sup.declarations.kind" add="sup.declarations.addKind" remove="sup.declarations.removeKind" wide />
           <Row gutter={16}>
             <Col xs={12} md={6}>
               <NumberField name={['participantsThreshold']} label={t('sup.declarations.participants')} min={1} max={1_000_000} unit={t('sup.people')} />
@@ -166,7 +166,7 @@ function DeclarationsCard(props: Props) {
               <NumberField name={['summaryDueDays']} label={t('sup.declarations.summaryDays')} min={1} max={90} unit={t('sup.days')} />
             </Col>
           </Row>
-          <Form.Item name={['leadTime', 'unit']} label={t('sup.declarations.leadUnit')}>
+          <Form.Item name={['leadTime', 'unit']} label={t('sup.declarations.leadUnit')} rules={[{ required: true, message: t('sup.required') }]}>
             <Radio.Group>
               <Radio value="calendar">{t('sup.declarations.calendar')}</Radio>
               <Radio value="working">{t('sup.declarations.working')}</Radio>
