@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/types.js';
 import type { JobRunRow } from '../../db/types-notifications.js';
 import '../../db/types-notifications.js';
+import type { Role } from '../../../shared/enums.js';
 
 /** job_runs and reminder_log (migration 0020) are this module's; users and orgs are only read, to find recipients. */
 
@@ -96,7 +97,7 @@ export async function leadersOf(db: Db, orgIds: number[]): Promise<Map<number, n
 }
 
 /** Active accounts of a role placed exactly at each node (the staff of a community, the reviewers of a street). */
-export async function staffAt(db: Db, role: 'community_staff' | 'street_reviewer' | 'district_admin', nodeIds: number[]): Promise<Map<number, number[]>> {
+export async function staffAt(db: Db, role: Role, nodeIds: number[]): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();
   if (nodeIds.length === 0) return out;
   const rows = await db.selectFrom('users').select(['id', 'region_id']).where('role', '=', role).where('disabled', '=', false).where('region_id', 'in', [...new Set(nodeIds)]).execute();

@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { addDays } from '../../lib/working-days.js';
-import { REVIEW_STEP_LABELS } from '../../../shared/enums.js';
-import { notify, reminderSources } from '../notifications/index.js';
+import { REVIEW_STEP_LABELS, type Role } from '../../../shared/enums.js';
+import { reminderSources } from '../notifications/index.js';
 import { overdueCases } from '../reviews/index.js';
 import * as repo from './jobs.repository.js';
 import { OVERDUE_LOOKBACK_DAYS } from './jobs.policy.js';
 import { defineJob, type JobRunInput } from './jobs.registry.js';
+import { sendOnce } from './send-once.js';
 
 /**
  * The overdue job (issue 13 item 6: an overdue item at one's node): each review case past its step's due date tells
@@ -17,14 +18,15 @@ import { defineJob, type JobRunInput } from './jobs.registry.js';
 export async function notifyOverdue(db: Kysely<DB>, { today }: JobRunInput) {
   const summary = { cases: 0, items: 0, notices: 0 };
   for await (const page of overdueCases(db, today)) {
-    const byRole = new Map<string, number[]>();
+    const byRole = new Map<Role, number[]>();
     for (const c of page) if (c.nodeId !== null) byRole.set(c.stepRole, [...(byRole.get(c.stepRole) ?? []), c.nodeId]);
-    const staff = new Map<string, Map<number, number[]>>();
-    for (const [role, nodes] of byRole) staff.set(role, await repo.staffAt(db, role as 'community_staff', nodes));
+    const staff = new Map<Role, Map<number, number[]>>();
+    for (const [role, nodes] of byRole) staff.set(role, await repo.staffAt(db, role, nodes));
     for (const c of page) {
       summary.cases++;
       const recipients = c.nodeId === null ? [] : (staff.get(c.stepRole)?.get(c.nodeId) ?? []);
-      summary.notices += await tell(db, { source: 'review', subjectKind: 'review_case', subjectId: c.caseId, dueOn: c.dueOn, today }, recipients, {
+      summary.notices += await sendOnce(db, { source: 'review', subject_kind: 'review_case', subject_id: c.caseId, due_on: c.dueOn, days_before: 0, sent_on: today }, recipients, {
+        kind: 'overdue',
         title: `${c.label}「${c.title}」已逾期（${REVIEW_STEP_LABELS[c.step]}）`,
         body: `本环节应于 ${c.dueOn} 前办结`,
         link: c.link,
@@ -41,7 +43,9 @@ export async function notifyOverdue(db: Kysely<DB>, { today }: JobRunInput) {
     for (const item of items) {
       summary.items++;
       const community = places.get(item.orgId)?.communityId ?? null;
-      summary.notices += await tell(db, { source: source.name, subjectKind: item.subjectKind, subjectId: item.subjectId, dueOn: item.dueOn, today }, community === null ? [] : (staff.get(community) ?? []), {
+      const recipients = community === null ? [] : (staff.get(community) ?? []);
+      summary.notices += await sendOnce(db, { source: source.name, subject_kind: item.subjectKind, subject_id: item.subjectId, due_on: item.dueOn, days_before: 0, sent_on: today }, recipients, {
+        kind: 'overdue',
         title: `${item.title}已逾期`,
         body: `截止日期 ${item.dueOn}`,
         link: item.link,
@@ -50,23 +54,6 @@ export async function notifyOverdue(db: Kysely<DB>, { today }: JobRunInput) {
     }
   }
   return summary;
-}
-
-async function tell(
-  db: Kysely<DB>,
-  key: { source: string; subjectKind: string; subjectId: number; dueOn: string; today: string },
-  recipients: number[],
-  notice: { title: string; body: string; link: string; subject: { kind: string; id: number } },
-) {
-  if (recipients.length === 0) return 0;
-  return db.transaction().execute(async (trx) => {
-    const fresh = await repo.logReminders(
-      trx,
-      [...new Set(recipients)].map((id) => ({ source: key.source, subject_kind: key.subjectKind, subject_id: key.subjectId, recipient_id: id, due_on: key.dueOn, days_before: 0, sent_on: key.today })),
-    );
-    await notify(trx, { userIds: fresh, kind: 'overdue', ...notice });
-    return fresh.length;
-  });
 }
 
 export const OVERDUE_JOB = defineJob({

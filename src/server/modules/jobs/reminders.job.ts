@@ -1,17 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { notify, reminderSources, type DueItem } from '../notifications/index.js';
+import { reminderSources } from '../notifications/index.js';
 import { reminderSettingsFor } from '../settings/index.js';
 import * as repo from './jobs.repository.js';
 import { daysLeftText, daysUntil, reminderThreshold, reminderWindow } from './jobs.policy.js';
 import { defineJob, type JobRunInput } from './jobs.registry.js';
+import { sendOnce } from './send-once.js';
 
 /**
  * The reminder job (issue 13 item 6): for every registered reminder source (annual reports, declaration summaries,
  * …), the items due within the widest threshold of any district; each item gets, per recipient, the nearest threshold
  * of its district's `reminders.daysBefore` it has reached (jobs.policy.ts reminderThreshold), once. Recipients: the
- * organization's leader accounts and the community staff of its community. Each item's log rows and notifications
- * are one transaction, so an item is either reminded and logged or neither.
+ * organization's leader accounts and the community staff of its community (send-once.ts: logged and told together).
  */
 export async function sendReminders(db: Kysely<DB>, { today }: JobRunInput) {
   const summary = { sources: 0, items: 0, reminders: 0, skipped: 0 };
@@ -36,25 +36,20 @@ export async function sendReminders(db: Kysely<DB>, { today }: JobRunInput) {
       if (threshold === null) continue;
       summary.items++;
       const recipients = [...(leaders.get(item.orgId) ?? []), ...(place?.communityId ? (staff.get(place.communityId) ?? []) : [])];
-      const sent = await remind(db, source.name, item, [...new Set(recipients)], threshold, daysLeft, today);
+      const unique = [...new Set(recipients)];
+      const sent = await sendOnce(db, { source: source.name, subject_kind: item.subjectKind, subject_id: item.subjectId, due_on: item.dueOn, days_before: threshold, sent_on: today }, unique, {
+        kind: 'reminder',
+        title: `${item.title}${daysLeftText(daysLeft)}`,
+        body: `截止日期 ${item.dueOn}`,
+        link: item.link,
+        subject: { kind: item.subjectKind, id: item.subjectId },
+      });
       summary.reminders += sent;
-      summary.skipped += recipients.length - sent;
+      // Already told (an earlier run, or another process).
+      summary.skipped += unique.length - sent;
     }
   }
   return summary;
-}
-
-async function remind(db: Kysely<DB>, source: string, item: DueItem, recipients: number[], threshold: number, daysLeft: number, today: string) {
-  if (recipients.length === 0) return 0;
-  return db.transaction().execute(async (trx) => {
-    const fresh = await repo.logReminders(
-      trx,
-      recipients.map((id) => ({ source, subject_kind: item.subjectKind, subject_id: item.subjectId, recipient_id: id, due_on: item.dueOn, days_before: threshold, sent_on: today })),
-    );
-    // Only the rows this run inserted are told: a reminder logged before (by this job, or another process) is not.
-    await notify(trx, { userIds: fresh, kind: 'reminder', title: `${item.title}${daysLeftText(daysLeft)}`, body: `截止日期 ${item.dueOn}`, link: item.link, subject: { kind: item.subjectKind, id: item.subjectId } });
-    return fresh.length;
-  });
 }
 
 export const REMINDERS_JOB = defineJob({

@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Popconfirm, Radio, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Popconfirm, Radio, Row, Skeleton, Space, Tag, Typography, type FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { FILING_STEP_LABELS, type WorkdayOverrides, type WorkflowSettings } from '../../../shared/schemas/settings.js';
 import { useCurrentUser } from '../../auth/session.js';
@@ -14,7 +14,7 @@ import { TARGET_SETTING_LABELS, readTargetSettings, type TargetSettings } from '
 import { settingsQuery, useSaveSetting, type SettingsResponse } from './settings.api.js';
 import { settingsMessages } from './settings.messages.js';
 import './settings.css';
-import { itemOf, RestoreDefaultsButton, SaveButton, settingPath, Stamp } from './settings-parts.js';
+import { itemOf, ListField, RestoreDefaultsButton, SaveButton, settingPath, Stamp } from './settings-parts.js';
 import { SupervisionSettingsCards } from './SupervisionSettingsCards.js';
 
 /** `/settings`: a district's workflow, deadlines and thresholds, holiday schedules and categories (district admins). */
@@ -304,45 +304,23 @@ function CategoriesCard({ data, region }: { data: SettingsResponse; region: stri
     <Card title={st('categories')} extra={<Stamp item={item} />} className="settings-card">
       <Typography.Paragraph type="secondary">{st('categoriesHint')}</Typography.Paragraph>
       <Form {...feedback.formProps} initialValues={{ categories: item.value }} onFinish={onFinish}>
-        <Form.List name="categories">
-          {(fields, { add, remove }) => (
+        <ListField<string>
+          form={form as FormInstance}
+          name="categories"
+          minItems={1}
+          newValue=""
+          rules={[{ required: true, whitespace: true, message: st('categoryRequired') }, { max: 20, message: '≤ 20' }]}
+          input={(i) => <Input maxLength={20} aria-label={`${st('category')} ${i + 1}`} />}
+          addLabel={st('addCategory')}
+          removeLabel={(n) => st('removeCategory', { n })}
+          duplicateMessage={st('categoryDup')}
+          actions={
             <>
-              <div className="settings-categories">
-                {fields.map((field, i) => (
-                  <Space.Compact key={field.key} className="settings-category">
-                    <Form.Item
-                      name={field.name}
-                      noStyle
-                      rules={[
-                        { required: true, whitespace: true, message: st('categoryRequired') },
-                        { max: 20, message: '≤ 20' },
-                        {
-                          validator: async (_r, v: string | undefined) => {
-                            const all = ((form.getFieldValue('categories') as string[]) ?? []).map((c) => c?.trim());
-                            if (v && all.filter((c) => c === v.trim()).length > 1) throw new Error(st('categoryDup'));
-                          },
-                        },
-                      ]}
-                    >
-                      <Input maxLength={20} aria-label={`${st('category')} ${i + 1}`} />
-                    </Form.Item>
-                    <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} disabled={fields.length <= 1} aria-label={st('removeCategory', { n: i + 1 })} />
-                  </Space.Compact>
-                ))}
-              </div>
-              <Form.Item noStyle shouldUpdate>
-                {() => <Form.ErrorList errors={[...new Set(form.getFieldsError().filter((f) => f.name[0] === 'categories').flatMap((f) => f.errors))]} />}
-              </Form.Item>
-              <Space wrap className="settings-actions">
-                <Button icon={<PlusOutlined />} onClick={() => add('')} disabled={fields.length >= 50}>
-                  {st('addCategory')}
-                </Button>
-                <SaveButton saving={save.isPending} />
-                <RestoreDefaultsButton onRestore={() => form.setFieldsValue({ categories: item.defaultValue })} />
-              </Space>
+              <SaveButton saving={save.isPending} />
+              <RestoreDefaultsButton onRestore={() => form.setFieldsValue({ categories: item.defaultValue })} />
             </>
-          )}
-        </Form.List>
+          }
+        />
       </Form>
     </Card>
   );

@@ -1,12 +1,11 @@
 import { useMemo, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Space, Typography, type FormInstance } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Card, Col, Form, Input, InputNumber, Radio, Row, Space, Typography, type FormInstance } from 'antd';
 import type { AnnualReportSettings, DeclarationSettings, LedgerSettings, ReminderSettings } from '../../../shared/schemas/supervision-settings.js';
 import { useT } from '../../i18n.js';
 import { useFormFeedback } from '../../lib/form-feedback.js';
 import { useSaveSetting, type SettingKey, type SettingsResponse } from './settings.api.js';
 import { settingsMessages } from './settings.messages.js';
-import { itemOf, RestoreDefaultsButton, SaveButton, settingPath, Stamp } from './settings-parts.js';
+import { itemOf, ListField, RestoreDefaultsButton, SaveButton, settingPath, Stamp } from './settings-parts.js';
 import { supervisionSettingsMessages, type SupervisionSettingsMsgKey } from './supervision-settings.messages.js';
 
 type Props = { data: SettingsResponse; region: string | undefined };
@@ -67,46 +66,23 @@ function SettingCard<T, F>({ data, region, settingKey, title, source, toForm, fr
   );
 }
 
-/** An editable list of short texts (activity types, declared kinds), duplicates refused on the spot. */
+/** An editable list of short texts (activity types, declared kinds). */
 function TextList({ form, name, label, item, add, remove, max = 30, wide }: { form: FormInstance; name: string; label: string; item: SupervisionSettingsMsgKey; add: SupervisionSettingsMsgKey; remove: SupervisionSettingsMsgKey; max?: number; wide?: boolean }) {
   const t = useT(supervisionSettingsMessages);
   return (
     <Form.Item label={label} required>
-      <Form.List name={name}>
-        {(fields, ops) => (
-          <>
-            <div className={wide ? 'settings-categories settings-categories-wide' : 'settings-categories'}>
-              {fields.map((field, i) => (
-                <Space.Compact key={field.key} className="settings-category">
-                  <Form.Item
-                    name={field.name}
-                    noStyle
-                    rules={[
-                      { required: true, whitespace: true, message: t('sup.required') },
-                      { max, message: `≤ ${max}` },
-                      {
-                        validator: async (_r, v: string | undefined) => {
-                          const all = ((form.getFieldValue(name) as string[]) ?? []).map((c) => c?.trim());
-                          if (v && all.filter((c) => c === v.trim()).length > 1) throw new Error(t('sup.duplicate'));
-                        },
-                      },
-                    ]}
-                  >
-                    <Input maxLength={max} aria-label={`${t(item)} ${i + 1}`} />
-                  </Form.Item>
-                  <Button icon={<DeleteOutlined />} onClick={() => ops.remove(field.name)} disabled={fields.length <= 1} aria-label={t(remove, { n: i + 1 })} />
-                </Space.Compact>
-              ))}
-            </div>
-            <Form.Item noStyle shouldUpdate>
-              {() => <Form.ErrorList errors={[...new Set(form.getFieldsError().filter((f) => f.name[0] === name).flatMap((f) => f.errors))]} />}
-            </Form.Item>
-            <Button className="settings-actions" icon={<PlusOutlined />} onClick={() => ops.add('')} disabled={fields.length >= 50}>
-              {t(add)}
-            </Button>
-          </>
-        )}
-      </Form.List>
+      <ListField<string>
+        form={form}
+        name={name}
+        wide={wide}
+        minItems={1}
+        newValue=""
+        rules={[{ required: true, whitespace: true, message: t('sup.required') }, { max, message: `≤ ${max}` }]}
+        input={(i) => <Input maxLength={max} aria-label={`${t(item)} ${i + 1}`} />}
+        addLabel={t(add)}
+        removeLabel={(n) => t(remove, { n })}
+        duplicateMessage={t('sup.duplicate')}
+      />
     </Form.Item>
   );
 }
@@ -237,41 +213,18 @@ function RemindersCard(props: Props) {
     <SettingCard<ReminderSettings, ReminderSettings> {...props} settingKey="reminders" title="sup.reminders" source="sup.reminders.source" toForm={same} fromForm={remindersFromForm}>
       {(form) => (
         <Form.Item label={t('sup.reminders.days')}>
-          <Form.List name="daysBefore">
-            {(fields, ops) => (
-              <>
-                {fields.length === 0 && <Typography.Paragraph type="secondary">{t('sup.reminders.none')}</Typography.Paragraph>}
-                <div className="settings-categories">
-                  {fields.map((field, i) => (
-                    <Space.Compact key={field.key} className="settings-category">
-                      <Form.Item
-                        name={field.name}
-                        noStyle
-                        rules={[
-                          { required: true, type: 'number', min: 1, max: 90, message: '1–90' },
-                          {
-                            validator: async (_r, v: number | undefined) => {
-                              const all = (form.getFieldValue('daysBefore') as number[]) ?? [];
-                              if (v !== undefined && all.filter((d) => d === v).length > 1) throw new Error(t('sup.duplicate'));
-                            },
-                          },
-                        ]}
-                      >
-                        <InputNumber min={1} max={90} precision={0} suffix={t('sup.days')} className="full-width" inputMode="numeric" aria-label={t('sup.reminders.day', { n: i + 1 })} />
-                      </Form.Item>
-                      <Button icon={<DeleteOutlined />} onClick={() => ops.remove(field.name)} aria-label={t('sup.reminders.removeDay', { n: i + 1 })} />
-                    </Space.Compact>
-                  ))}
-                </div>
-                <Form.Item noStyle shouldUpdate>
-                  {() => <Form.ErrorList errors={[...new Set(form.getFieldsError().filter((f) => f.name[0] === 'daysBefore').flatMap((f) => f.errors))]} />}
-                </Form.Item>
-                <Button className="settings-actions" icon={<PlusOutlined />} onClick={() => ops.add(undefined)} disabled={fields.length >= 5}>
-                  {t('sup.reminders.addDay')}
-                </Button>
-              </>
-            )}
-          </Form.List>
+          <ListField<number | undefined>
+            form={form as FormInstance}
+            name="daysBefore"
+            maxItems={5}
+            newValue={undefined}
+            rules={[{ required: true, type: 'number', min: 1, max: 90, message: '1–90' }]}
+            input={(i) => <InputNumber min={1} max={90} precision={0} suffix={t('sup.days')} className="full-width" inputMode="numeric" aria-label={t('sup.reminders.day', { n: i + 1 })} />}
+            addLabel={t('sup.reminders.addDay')}
+            removeLabel={(n) => t('sup.reminders.removeDay', { n })}
+            duplicateMessage={t('sup.duplicate')}
+            empty={<Typography.Paragraph type="secondary">{t('sup.reminders.none')}</Typography.Paragraph>}
+          />
         </Form.Item>
       )}
     </SettingCard>

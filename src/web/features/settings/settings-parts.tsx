@@ -1,5 +1,6 @@
-import { App, Button, Typography } from 'antd';
-import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { App, Button, Form, Space, Typography, type FormInstance, type FormRule as Rule } from 'antd';
+import { DeleteOutlined, PlusOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
 import type { SettingKey, SettingsResponse } from './settings.api.js';
@@ -44,3 +45,60 @@ export function RestoreDefaultsButton({ onRestore }: { onRestore: () => void }) 
   );
 }
 
+
+/**
+ * An editable list of short values in a settings form (categories, activity types, declared kinds, reminder days):
+ * one compact row per value with its remove button, a value given twice refused on the spot, the list's errors
+ * once under it, and the add button beside the card's other actions.
+ */
+export function ListField<V extends string | number | undefined>({ form, name, wide, maxItems = 50, minItems = 0, newValue, rules, input, addLabel, removeLabel, duplicateMessage, actions, empty }: {
+  form: FormInstance;
+  name: string;
+  wide?: boolean;
+  maxItems?: number;
+  minItems?: number;
+  newValue: V;
+  rules: Rule[];
+  input: (index: number) => ReactNode;
+  addLabel: string;
+  removeLabel: (n: number) => string;
+  duplicateMessage: string;
+  actions?: ReactNode;
+  empty?: ReactNode;
+}) {
+  const norm = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
+  const unique: Rule = {
+    validator: async (_r, v: V) => {
+      const all = ((form.getFieldValue(name) as V[]) ?? []).map(norm);
+      if (v !== undefined && v !== '' && all.filter((c) => c === norm(v)).length > 1) throw new Error(duplicateMessage);
+    },
+  };
+  return (
+    <Form.List name={name}>
+      {(fields, { add, remove }) => (
+        <>
+          {fields.length === 0 && empty}
+          <div className={wide ? 'settings-categories settings-categories-wide' : 'settings-categories'}>
+            {fields.map((field, i) => (
+              <Space.Compact key={field.key} className="settings-category">
+                <Form.Item name={field.name} noStyle rules={[...rules, unique]}>
+                  {input(i)}
+                </Form.Item>
+                <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} disabled={fields.length <= minItems} aria-label={removeLabel(i + 1)} />
+              </Space.Compact>
+            ))}
+          </div>
+          <Form.Item noStyle shouldUpdate>
+            {() => <Form.ErrorList errors={[...new Set(form.getFieldsError().filter((f) => f.name[0] === name).flatMap((f) => f.errors))]} />}
+          </Form.Item>
+          <Space wrap className="settings-actions">
+            <Button icon={<PlusOutlined />} onClick={() => add(newValue)} disabled={fields.length >= maxItems}>
+              {addLabel}
+            </Button>
+            {actions}
+          </Space>
+        </>
+      )}
+    </Form.List>
+  );
+}
