@@ -5,7 +5,9 @@ import { createTestOrg, createTestUser, PLACES } from '../../../../test/factorie
 import { submitTestItem } from '../../../../test/review-subject.js';
 import { todayInChina } from '../../lib/working-days.js';
 import { registerReminderSource, type DueItem } from '../notifications/index.js';
-import { defineJob, runJob } from './index.js';
+import { Cron } from 'croner';
+import { defineJob, runJob, startScheduler } from './index.js';
+import { periodOf } from './jobs.policy.js';
 
 /**
  * The scheduled jobs on a real database: the reminder job (nearest threshold, once per recipient and threshold,
@@ -162,5 +164,25 @@ describe('the runner', () => {
     const r = await runJob(t.database.db, 'reminders');
     expect(r.ran || r.reason === 'already_ran').toBe(true);
     expect(r.run!.period).toBe(todayInChina());
+  });
+
+  it('starts the schedules and catches up the latest scheduled run that has not happened', async () => {
+    const db = t.database.db;
+    const lines: string[] = [];
+    const scheduler = startScheduler(db, { info: (m) => lines.push(m), error: (m) => lines.push(m) });
+    try {
+      // The latest 08:00 in China lies within the last day: its period is claimed at start.
+      const [last] = new Cron('0 8 * * *', { timezone: 'Asia/Shanghai' }).previousRuns(1);
+      const period = periodOf(last!);
+      for (let i = 0; i < 100; i++) {
+        const run = await db.selectFrom('job_runs').select('status').where('job', '=', 'overdue').where('period', '=', period).executeTakeFirst();
+        if (run?.status === 'done') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const runs = await db.selectFrom('job_runs').select(['job', 'status']).where('period', '=', period).where('job', 'in', ['reminders', 'overdue']).orderBy('job').execute();
+      expect(runs).toEqual([{ job: 'overdue', status: 'done' }, { job: 'reminders', status: 'done' }]);
+    } finally {
+      scheduler.stop();
+    }
   });
 });
