@@ -134,3 +134,9 @@ export async function dueReports(db: Db, from: string, to: string) {
   }
   return out;
 }
+
+/** Every organization of a node that owes a report for the year (the demo seeds its reports from this list). */
+export async function dueOrgsOf(db: Db, node: Pick<RegionRow, 'id' | 'level' | 'level3_id'>, year: number, asOf: string) {
+  const { rows } = await rates.orgsBehind(db, await scopeFor(db, node, year, asOf), 'due', { limit: 1_000_000, offset: 0 });
+  return rows.map((r) => ({ id: r.id, name: r.name, legal_form: r.legal_form, due_on: r.due_on }));
+}
