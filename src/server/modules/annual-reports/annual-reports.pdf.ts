@@ -55,14 +55,21 @@ export async function renderReportPdf(p: ReportPrint): Promise<Buffer> {
     y = doc.y + 20;
   }
 
-  // Sections, each a table; rows break across pages as the paper form's continuation sheets do.
+  // Sections, each a table, one after another; rows break across pages as the paper form's continuation sheets do.
+  doc.addPage();
+  y = MARGIN;
+  const bottom = doc.page.height - MARGIN;
   for (const s of p.sections) {
-    doc.addPage();
-    doc.font('bold').fontSize(16).fillColor('#000').text(s.title, MARGIN, MARGIN, { width });
-    y = doc.y + 10;
+    // A heading is not left alone at the foot of a page.
+    if (y + 70 > bottom) {
+      doc.addPage();
+      y = MARGIN;
+    }
+    doc.font('bold').fontSize(15).fillColor('#000').text(s.title, MARGIN, y, { width });
+    y = doc.y + 8;
     for (const [label, value] of s.rows) {
       const h = Math.max(doc.font('regular').fontSize(11).heightOfString(value || '—', { width: width - 170 }), 14) + 12;
-      if (y + h > doc.page.height - MARGIN) {
+      if (y + h > bottom) {
         doc.addPage();
         y = MARGIN;
       }
@@ -71,6 +78,7 @@ export async function renderReportPdf(p: ReportPrint): Promise<Buffer> {
       doc.font('regular').fontSize(11).text(value || '—', MARGIN + 166, y + 6, { width: width - 170 });
       y += h;
     }
+    y += 18;
   }
 
   // The declaration page (声明签章页) with the signature and seal lines.
