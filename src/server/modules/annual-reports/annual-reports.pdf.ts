@@ -1,10 +1,5 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
-
-// The Chinese font comes from npm (no system font): Noto Sans SC, SIL Open Font License (as modules/certificates).
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
-const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
+// The Chinese font comes from npm (no system font): Noto Sans SC, SIL Open Font License, as the certificates embed it.
+import { startA4Pdf } from '../certificates/index.js';
 
 /** What the printed report shows: the cover, the sections as label/value tables, the declaration page. */
 export interface ReportPrint {
@@ -26,15 +21,7 @@ const MARGIN = 56;
  * as a two-column table with ruled rows, then the declaration page with the signature and seal lines.
  */
 export async function renderReportPdf(p: ReportPrint): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `${p.orgName} ${p.year} ${p.title}`, Subject: p.title } });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (b: Buffer) => chunks.push(b));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = startA4Pdf({ Title: `${p.orgName} ${p.year} ${p.title}`, Subject: p.title }, MARGIN);
   const width = doc.page.width - MARGIN * 2;
 
   // Cover.
