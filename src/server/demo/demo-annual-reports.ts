@@ -149,8 +149,10 @@ export async function seedDemoAnnualReports(db: Kysely<DB>): Promise<{ year: num
     });
   }
   // The year before for those in review, concluded 合格, so the reviewer sees the year-over-year diff.
-  for (const { org } of review) {
-    const prev = sectionsFor(org, r, year - 1, 0, 0.6);
+  // The same draws as this year's (seeded by the organization), a little smaller; the first a lot smaller, so the
+  // reviewer's diff shows a large change too.
+  for (const [i, { org }] of review.entries()) {
+    const prev = sectionsFor(org, rng(org.id), year - 1, ledger.get(org.id) ?? 0, i === 0 ? 0.4 : 0.92);
     rows.push({ ...(await base(org, year - 1, prev, admin.id)), due_on: `${year}-05-31`, status: 'concluded', submitted_at: new Date(`${year}-03-20T10:00:00+08:00`), submitted_on: `${year}-03-20`, on_time: true, conclusion: 'pass', opinion: '符合要求，年检合格', concluded_at: new Date(`${year}-04-20T15:00:00+08:00`), concluded_on: `${year}-04-20` });
   }
   for (let i = 0; i < rows.length; i += 100) await db.insertInto('annual_reports').values(rows.slice(i, i + 100)).execute();
@@ -158,7 +160,7 @@ export async function seedDemoAnnualReports(db: Kysely<DB>): Promise<{ year: num
   // In review on the real chain: the case, its trail and its audit record, as a filer's submission makes them.
   const ctx = (actor: Actor): RequestContext => ({ actor, requestId: 'demo-seed', ip: null });
   for (const { org, by, then } of review) {
-    const sections = sectionsFor(org, r, year, ledger.get(org.id) ?? 0);
+    const sections = sectionsFor(org, rng(org.id), year, ledger.get(org.id) ?? 0);
     const dueOn = org.due_on;
     const submittedOn = [addDays(dueOn, -r.int(0, 20)), today].sort()[0]!;
     const [{ id }] = await db
