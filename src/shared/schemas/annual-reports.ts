@@ -292,7 +292,7 @@ export type AnnualReportCreateBody = z.infer<typeof AnnualReportCreateBody>;
  */
 export const AnnualReportUpdateBody = z.strictObject({
   version: VersionNumber,
-  sections: z.record(z.enum(SECTION_KEYS, { error: '没有这个年报栏目' }), z.unknown()),
+  sections: z.partialRecord(z.enum(SECTION_KEYS, { error: '没有这个年报栏目' }), z.unknown()),
 });
 export type AnnualReportUpdateBody = z.infer<typeof AnnualReportUpdateBody>;
 
