@@ -44,8 +44,13 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** What the test items caused: the real sources (annual reports) see the test organization too and remind of it. */
 const inbox = (userId: number) =>
-  t.database.db.selectFrom('notifications').selectAll().where('recipient_id', '=', userId).orderBy('id').execute();
+  t.database.db.selectFrom('notifications').selectAll().where('recipient_id', '=', userId).where('subject_kind', 'in', ['test_due', 'test_item']).orderBy('id').execute();
+
+/** Reminders logged for the test items (a run's summary counts the real sources' reminders too). */
+const testLogCount = async () =>
+  Number((await t.database.db.selectFrom('reminder_log').select((eb) => eb.fn.countAll().as('n')).where('subject_kind', '=', 'test_due').executeTakeFirstOrThrow()).n);
 
 function item(subjectId: number, dueOn: string): DueItem {
   const d = { subjectKind: 'test_due', subjectId, orgId, dueOn, title: `测试年报${subjectId}`, link: `/test-due/${subjectId}` };
@@ -63,18 +68,21 @@ describe('the reminder job', () => {
     expect(mine[0]).toMatchObject({ kind: 'reminder', title: '测试年报1还有 7 天到期', link: '/test-due/1', subject_kind: 'test_due' });
     expect((await inbox(staffId)).filter((n) => Number(n.subject_id) === 1)).toHaveLength(1);
     expect((await inbox(otherStaffId)).length).toBe(0);
-    const log = await t.database.db.selectFrom('reminder_log').selectAll().where('subject_id', '=', 1).execute();
+    const log = await t.database.db.selectFrom('reminder_log').selectAll().where('subject_kind', '=', 'test_due').where('subject_id', '=', 1).execute();
     expect(log.map((l) => [Number(l.recipient_id), l.days_before, l.sent_on]).sort()).toEqual([[leaderId, 7, '2031-03-01'], [staffId, 7, '2031-03-01']].sort());
 
     // The same period again: refused by the runner; forced: runs, and sends nothing new.
     const again = await runJob(t.database.db, 'reminders', { period: '2031-03-01' });
     expect(again).toMatchObject({ ran: false, reason: 'already_ran' });
+    const logged = await testLogCount();
     const forced = await runJob(t.database.db, 'reminders', { period: '2031-03-01', force: true });
-    expect(forced.ran && forced.summary).toMatchObject({ reminders: 0 });
+    expect(forced.ran).toBe(true);
+    expect(await testLogCount()).toBe(logged);
     expect(forced.ran && forced.run.reruns).toBe(1);
     // The next day, still inside the 7-day window: nothing new either.
     const next = await runJob(t.database.db, 'reminders', { period: '2031-03-02' });
-    expect(next.ran && next.summary.reminders).toBe(0);
+    expect(next.ran).toBe(true);
+    expect(await testLogCount()).toBe(logged);
     expect((await inbox(leaderId)).filter((n) => Number(n.subject_id) === 1)).toHaveLength(1);
   });
 
@@ -82,7 +90,7 @@ describe('the reminder job', () => {
     // Due in 5 days: the 30-day day was missed and the 7-day window is reached: one reminder, the 7-day one.
     item(2, '2031-04-06');
     await runJob(t.database.db, 'reminders', { period: '2031-04-01' });
-    const days = async () => (await t.database.db.selectFrom('reminder_log').select('days_before').where('subject_id', '=', 2).where('recipient_id', '=', leaderId).orderBy('days_before').execute()).map((r) => r.days_before);
+    const days = async () => (await t.database.db.selectFrom('reminder_log').select('days_before').where('subject_kind', '=', 'test_due').where('subject_id', '=', 2).where('recipient_id', '=', leaderId).orderBy('days_before').execute()).map((r) => r.days_before);
     expect(await days()).toEqual([7]);
     await runJob(t.database.db, 'reminders', { period: '2031-04-04' });
     expect(await days()).toEqual([7]);
@@ -91,8 +99,10 @@ describe('the reminder job', () => {
     const titles = (await inbox(leaderId)).filter((n) => Number(n.subject_id) === 2).map((n) => n.title);
     expect(titles).toEqual(['测试年报2还有 5 天到期', '测试年报2明天到期']);
     // Past due: no more reminders (the overdue job takes over).
+    const before = await testLogCount();
     const past = await runJob(t.database.db, 'reminders', { period: '2031-04-07' });
-    expect(past.ran && past.summary.reminders).toBe(0);
+    expect(past.ran).toBe(true);
+    expect(await testLogCount()).toBe(before);
   });
 
   it('follows the district setting of reminders.daysBefore', async () => {
@@ -103,7 +113,7 @@ describe('the reminder job', () => {
       await runJob(t.database.db, 'reminders', { period: '2031-04-30' });
       expect((await inbox(leaderId)).filter((n) => Number(n.subject_id) === 3)).toHaveLength(0);
       await runJob(t.database.db, 'reminders', { period: '2031-05-01' });
-      const log = await t.database.db.selectFrom('reminder_log').select('days_before').where('subject_id', '=', 3).execute();
+      const log = await t.database.db.selectFrom('reminder_log').select('days_before').where('subject_kind', '=', 'test_due').where('subject_id', '=', 3).execute();
       expect(new Set(log.map((l) => l.days_before))).toEqual(new Set([14]));
     } finally {
       await admin.put('/api/v1/settings/reminders', { value: { daysBefore: [30, 7, 1] } });
