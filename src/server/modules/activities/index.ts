@@ -1,1 +1,10 @@
+/**
+ * The activity ledger's door (台账, issue 13 items 1 and 2): its routes, the totals kept in step by every write
+ * (applyTotals / refreshLastActivity, also used by the import), and dormancy for the organization record and the
+ * risk warnings.
+ */
 export { applyTotals, refreshLastActivity, recomputeTotals, type TotalsDelta } from './activities.totals.js';
+export { default as activityRoutes } from './activities.routes.js';
+export { heldOnOf, loadActivityFor } from './activities.service.js';
+export { dormantOrgs, isDormantSince, monthsBefore, orgDormancy, type DormantOrgsOptions } from './activities.dormancy.js';
+export { preparePhoto } from './activities.files.js';
