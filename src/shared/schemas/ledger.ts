@@ -134,6 +134,13 @@ export const ACTIVITY_FIELD_LABELS: Record<string, string> = {
   signin: '签到表',
 };
 
+/** The entry page's organization picker: the organizations the reader may enter activities for. */
+export const WritableOrgsQuery = z.object({ q: z.string().trim().max(50, '搜索内容不超过 50 个字').optional() });
+export const WritableOrgsResponse = z.object({
+  items: z.array(z.object({ id: z.number().int(), name: z.string(), region: z.object({ code: z.string(), name: z.string() }), lastActivityOn: z.string().nullable() })),
+});
+export type WritableOrgsResponse = z.infer<typeof WritableOrgsResponse>;
+
 // ---- Totals per node, month and type ----
 
 export const LedgerTotals = z.object({

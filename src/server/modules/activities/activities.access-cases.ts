@@ -93,6 +93,7 @@ export default defineAccessCases({
         return c.delete(`/api/v1/activities/${id}/files/${await newPhoto(kit, id)}`);
       },
     },
+    { method: 'GET', url: '/api/v1/activities/orgs', permission: 'activity.write', placed: false, request: (c) => c.get('/api/v1/activities/orgs?q=矩阵') },
     { method: 'GET', url: '/api/v1/ledger', permission: 'ledger.read', placed: true, request: (c, t) => c.get(`/api/v1/ledger?region=${t.region}`) },
     { method: 'GET', url: '/api/v1/ledger/orgs', permission: 'ledger.read', placed: true, request: (c, t) => c.get(`/api/v1/ledger/orgs?region=${t.region}`) },
     { method: 'GET', url: '/api/v1/ledger/dormant', permission: 'ledger.read', placed: true, request: (c, t) => c.get(`/api/v1/ledger/dormant?region=${t.region}&list=1`) },

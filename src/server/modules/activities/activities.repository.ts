@@ -3,6 +3,7 @@ import type { Db } from '../../db/types.js';
 import type { ActivitiesTable, ActivityFilesTable } from '../../db/types-ledger.js';
 import '../../db/types-ledger.js';
 import type { ListScope, RegionScope } from '../../lib/access.js';
+import { escapeLike } from '../../lib/search-text.js';
 
 // The ledger's queries (activities, activity_files, activity_history, ledger_month_totals): Kysely only here.
 
@@ -162,8 +163,9 @@ export async function totalsByChild(db: Db, scope: RegionScope, childLevel: numb
 }
 
 /** The organizations a listing reaches under a node: the region subtree and the role's organization set. */
-function scopedOrgs(db: Db, node: RegionScope, scope: ListScope) {
-  let q = db.selectFrom('orgs as o').where(sql.ref(`o.${node.column}`), '=', node.id);
+function scopedOrgs(db: Db, node: RegionScope | null, scope: ListScope) {
+  let q = db.selectFrom('orgs as o');
+  if (node) q = q.where(sql.ref(`o.${node.column}`), '=', node.id);
   if (scope.region) q = q.where(sql.ref(`o.${scope.region.column}`), '=', scope.region.id);
   const org = scope.org;
   if (org?.kind === 'own') q = q.where('o.id', '=', org.orgId);
@@ -261,4 +263,14 @@ export async function districtsUnder(db: Db, node: { id: number; level: number; 
   if (node.level >= 3) return node.level3_id === null ? [] : [Number(node.level3_id)];
   const rows = await db.selectFrom('regions').select('id').where('level', '=', 3).where(sql.ref(`level${node.level}_id`), '=', node.id).execute();
   return rows.map((r) => Number(r.id));
+}
+
+/** The organizations an actor may enter activities for (the entry page's picker): in operation, by name. */
+export function writableOrgs(db: Db, scope: ListScope, search: string | undefined, limit: number) {
+  let q = scopedOrgs(db, null, scope)
+    .where('o.status', 'not in', ['deregistered', 'dissolved', 'revoked'])
+    .innerJoin('regions as r', 'r.id', 'o.region_id')
+    .select(['o.id', 'o.name', 'o.last_activity_on', 'r.code as region_code', 'r.name as region_name']);
+  if (search) q = q.where('o.name', 'like', `%${escapeLike(search)}%`);
+  return q.orderBy('o.name').orderBy('o.id').limit(limit).execute();
 }

@@ -168,3 +168,14 @@ describe('photos and the sign-in sheet', () => {
     expect((await uploadTo(staff, `/api/v1/activities/${id}/signin`, 'x.docx', Buffer.from('PK\x03\x04zzzz'))).statusCode).toBe(400);
   });
 });
+
+describe('the entry page picker', () => {
+  it('offers the organizations the actor may enter for', async () => {
+    const items = (await staff.get('/api/v1/activities/orgs?q=夕阳红')).json().items;
+    expect(items).toEqual([expect.objectContaining({ id: orgId, name: '仓口社区夕阳红舞蹈队' })]);
+    const other = await t.loginAs({ role: 'community_staff', regionCode: PLACES.xincun });
+    expect((await other.get('/api/v1/activities/orgs?q=夕阳红')).json().items).toEqual([]);
+    const reviewer = await t.loginAs({ role: 'street_reviewer', regionCode: PLACES.wenshan });
+    expect((await reviewer.get('/api/v1/activities/orgs')).statusCode).toBe(403);
+  });
+});

@@ -22,6 +22,8 @@ import {
   LedgerOrgsResponse,
   LedgerQuery,
   LedgerResponse,
+  WritableOrgsQuery,
+  WritableOrgsResponse,
 } from '../../../shared/schemas/ledger.js';
 import { sendStoredFile } from '../../lib/uploads.js';
 import * as service from './activities.service.js';
@@ -51,6 +53,11 @@ const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:id/dormancy',
     { schema: { tags, summary: '组织是否长期未开展活动（休眠；社会团体登记管理条例第二十九条）', params: OrgIdParam, response: { 200: Dormancy, ...ERROR_RESPONSES } } },
     async (request) => getOrgDormancy(app.db, request.ctx(), request.params.id),
+  );
+  app.get(
+    '/activities/orgs',
+    { schema: { tags, summary: '可登记活动的组织（登记页的组织选择）', querystring: WritableOrgsQuery, response: { 200: WritableOrgsResponse, ...ERROR_RESPONSES } } },
+    async (request) => service.writableOrgs(app.db, request.ctx(), request.query.q),
   );
   app.get(
     '/activities/:id',

@@ -2,13 +2,13 @@ import type { Kysely } from 'kysely';
 import type { DB, Db, OrgRow } from '../../db/types.js';
 import type { ActivityRow } from '../../db/types-ledger.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
-import { can, canDeleteActivity, requireAccess, requireActivityDelete, requireOrgAccess, type Permission } from '../../lib/access.js';
+import { can, canDeleteActivity, listScope, requireAccess, requireActivityDelete, requireOrgAccess, type Permission } from '../../lib/access.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { loadOrgFor } from '../orgs/index.js';
 import { ledgerSettingsFor } from '../settings/index.js';
 import type { ActivityInput } from '../../../shared/schemas/activities.js';
-import { type Activity, type ActivityFile, type ActivityHistoryResponse, type ActivityListQuery, type ActivityListResponse, type ActivityPatchBody, type EnteredAs } from '../../../shared/schemas/ledger.js';
+import { type Activity, type ActivityFile, type ActivityHistoryResponse, type ActivityListQuery, type ActivityListResponse, type ActivityPatchBody, type EnteredAs, type WritableOrgsResponse } from '../../../shared/schemas/ledger.js';
 import { applyTotals, refreshLastActivity, type TotalsDelta } from './activities.totals.js';
 import * as repo from './activities.repository.js';
 
@@ -248,4 +248,11 @@ export async function activityHistory(db: Db, ctx: RequestContext, id: number): 
       changes: (typeof r.changes === 'string' ? JSON.parse(r.changes) : r.changes) as Record<string, { from: unknown; to: unknown }>,
     })),
   };
+}
+
+/** The organizations the actor may enter activities for: their subtree's (staff), the hub's members, their own. */
+export async function writableOrgs(db: Db, ctx: RequestContext, search: string | undefined): Promise<WritableOrgsResponse> {
+  requireAccess(ctx.actor, 'activity.write');
+  const rows = await repo.writableOrgs(db, await listScope(db, ctx.actor), search || undefined, 500);
+  return { items: rows.map((r) => ({ id: Number(r.id), name: r.name, region: { code: r.region_code, name: r.region_name }, lastActivityOn: r.last_activity_on })) };
 }
