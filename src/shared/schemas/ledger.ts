@@ -137,7 +137,9 @@ export const ACTIVITY_FIELD_LABELS: Record<string, string> = {
 /** The entry page's organization picker: the organizations the reader may enter activities for. */
 export const WritableOrgsQuery = z.object({ q: z.string().trim().max(50, '搜索内容不超过 50 个字').optional() });
 export const WritableOrgsResponse = z.object({
-  items: z.array(z.object({ id: z.number().int(), name: z.string(), region: z.object({ code: z.string(), name: z.string() }), lastActivityOn: z.string().nullable() })),
+  items: z.array(z.object({ id: z.number().int(), name: z.string(), region: z.object({ code: z.string(), name: z.string() }), lastActivityOn: z.string().nullable(), districtId: z.number().int().nullable() })),
+  /** The activity types of each district of these organizations (`ledger.activityTypes`), by district id. */
+  activityTypes: z.record(z.string(), z.array(z.string())),
 });
 export type WritableOrgsResponse = z.infer<typeof WritableOrgsResponse>;
 

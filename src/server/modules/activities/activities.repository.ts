@@ -270,7 +270,7 @@ export function writableOrgs(db: Db, scope: ListScope, search: string | undefine
   let q = scopedOrgs(db, null, scope)
     .where('o.status', 'not in', ['deregistered', 'dissolved', 'revoked'])
     .innerJoin('regions as r', 'r.id', 'o.region_id')
-    .select(['o.id', 'o.name', 'o.last_activity_on', 'r.code as region_code', 'r.name as region_name']);
+    .select(['o.id', 'o.name', 'o.last_activity_on', 'o.level3_id', 'r.code as region_code', 'r.name as region_name']);
   if (search) q = q.where('o.name', 'like', `%${escapeLike(search)}%`);
   return q.orderBy('o.name').orderBy('o.id').limit(limit).execute();
 }

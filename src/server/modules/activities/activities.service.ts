@@ -254,5 +254,11 @@ export async function activityHistory(db: Db, ctx: RequestContext, id: number): 
 export async function writableOrgs(db: Db, ctx: RequestContext, search: string | undefined): Promise<WritableOrgsResponse> {
   requireAccess(ctx.actor, 'activity.write');
   const rows = await repo.writableOrgs(db, await listScope(db, ctx.actor), search || undefined, 500);
-  return { items: rows.map((r) => ({ id: Number(r.id), name: r.name, region: { code: r.region_code, name: r.region_name }, lastActivityOn: r.last_activity_on })) };
+  const districts = [...new Set(rows.map((r) => (r.level3_id === null ? null : Number(r.level3_id))))];
+  const activityTypes: Record<string, string[]> = {};
+  for (const d of districts) activityTypes[String(d)] = (await ledgerSettingsFor(db, d)).activityTypes;
+  return {
+    items: rows.map((r) => ({ id: Number(r.id), name: r.name, region: { code: r.region_code, name: r.region_name }, lastActivityOn: r.last_activity_on, districtId: r.level3_id === null ? null : Number(r.level3_id) })),
+    activityTypes,
+  };
 }
