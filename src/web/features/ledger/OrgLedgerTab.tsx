@@ -3,11 +3,10 @@ import { useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Form, Image, Input, List, Modal, Pagination, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, HistoryOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
-import { ACTIVITY_FIELD_LABELS } from '../../../shared/schemas/ledger.js';
 import { errorMessage } from '../../api/client.js';
 import { Data } from '../../components/Data.js';
 import { useCan } from '../../auth/session.js';
-import { useLang, useT } from '../../i18n.js';
+import { useT } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
 import { activityFileUrl, dormancyQuery, historyQuery, timelineQuery, useDeleteActivity, type Activity } from './ledger.api.js';
 import { ledgerMessages, type LedgerMsgKey } from './ledger.messages.js';
@@ -158,11 +157,17 @@ function DeleteDialog({ activity, onClose }: { activity: Activity; onClose: () =
   );
 }
 
+/** The history's field names in the page's language. */
+const FIELD_KEYS: Record<string, LedgerMsgKey> = {
+  startsAt: 'ledger.startTime', endsAt: 'ledger.endTime', title: 'ledger.activityTitle', activityType: 'ledger.type', place: 'ledger.place',
+  participants: 'ledger.participants', beneficiaries: 'ledger.beneficiaries', volunteers: 'ledger.volunteers', volunteerMinutes: 'ledger.volunteerMinutes',
+  amountFen: 'ledger.amountFen', foreignRelated: 'ledger.foreign', description: 'ledger.description', signin: 'ledger.signin', photos: 'ledger.photoField',
+};
+
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'boolean' ? (v ? '✓' : '✗') : String(v));
 
 function HistoryDialog({ activity, onClose }: { activity: Activity; onClose: () => void }) {
   const t = useT(ledgerMessages);
-  const { lang } = useLang();
   const h = useQuery(historyQuery(activity.id));
   return (
     <Modal open title={t('ledger.history')} footer={null} onCancel={onClose} width={720}>
@@ -187,7 +192,7 @@ function HistoryDialog({ activity, onClose }: { activity: Activity; onClose: () 
                     rowKey="field"
                     dataSource={Object.entries(e.changes).map(([field, c]) => ({ field, ...c }))}
                     columns={[
-                      { title: t('ledger.field'), dataIndex: 'field', render: (f: string) => (lang === 'zh' ? ACTIVITY_FIELD_LABELS[f] ?? f : f) },
+                      { title: t('ledger.field'), dataIndex: 'field', render: (f: string) => (FIELD_KEYS[f] ? t(FIELD_KEYS[f]) : f) },
                       { title: t('ledger.from'), dataIndex: 'from', render: (v: unknown) => <Data>{show(v)}</Data> },
                       { title: t('ledger.to'), dataIndex: 'to', render: (v: unknown) => <Data>{show(v)}</Data> },
                     ]}

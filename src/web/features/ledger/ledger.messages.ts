@@ -107,6 +107,9 @@ const zh_CN = {
   'ledger.orgTotal': '合计',
   'ledger.notFound': '活动记录不存在或无权访问',
   'ledger.form': '组织形式',
+  'ledger.volunteerMinutes': '志愿服务时长（分钟）',
+  'ledger.amountFen': '涉及金额（分）',
+  'ledger.photoField': '照片',
 } as const;
 
 const en_US: { [K in keyof typeof zh_CN]: string } = {
@@ -215,6 +218,9 @@ const en_US: { [K in keyof typeof zh_CN]: string } = {
   'ledger.orgTotal': 'Total',
   'ledger.notFound': 'Activity not found, or not yours to see',
   'ledger.form': 'Legal form',
+  'ledger.volunteerMinutes': 'Volunteer time (minutes)',
+  'ledger.amountFen': 'Amount (fen)',
+  'ledger.photoField': 'Photo',
 };
 
 export const ledgerMessages = defineMessages({ zh_CN, en_US });
