@@ -266,14 +266,12 @@ function ActivityForm({ activity }: { activity?: Activity }) {
             <input type="file" accept=".pdf,.jpg,.jpeg,.png,.xlsx,image/*,application/pdf" onChange={(e) => { setSignin(e.target.files?.[0] ?? null); setDirty(true); }} />
           </label>
         </Form.Item>
-        <div className="ledger-pair">
-          <Form.Item name="amountYuan" label={t('ledger.amount')} tooltip={t('ledger.amountHint')} className="ledger-half">
-            <Input inputMode="decimal" />
-          </Form.Item>
-          <Form.Item name="foreignRelated" valuePropName="checked" label=" " className="ledger-half">
-            <Checkbox>{t('ledger.foreign')}</Checkbox>
-          </Form.Item>
-        </div>
+        <Form.Item name="amountYuan" label={t('ledger.amount')} tooltip={t('ledger.amountHint')}>
+          <Input inputMode="decimal" />
+        </Form.Item>
+        <Form.Item name="foreignRelated" valuePropName="checked">
+          <Checkbox>{t('ledger.foreign')}</Checkbox>
+        </Form.Item>
         <Form.Item name="description" label={t('ledger.description')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>

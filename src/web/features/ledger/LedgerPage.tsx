@@ -160,7 +160,7 @@ function DormantView({ region, page, onPage, onDrill }: { region: string; page: 
   if (q.isError) return <Card><Empty description={errorMessage(q.error)} /></Card>;
   const d = q.data;
   return (
-    <>
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Alert type="info" showIcon message={t('ledger.dormantRule', { m: d.months.join('/') || 12 })} />
       <Card title={<Data>{d.region.name}</Data>} extra={<span className="mono">{d.asOf}</span>}>
         <Table
@@ -199,6 +199,6 @@ function DormantView({ region, page, onPage, onDrill }: { region: string; page: 
           ]}
         />
       </Card>
-    </>
+    </Space>
   );
 }
