@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Form, Input, InputNumber, Result, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Form, Input, InputNumber, Result, Select, Space, Typography, type SelectProps } from 'antd';
 import { CameraOutlined, CloseOutlined, FileOutlined } from '@ant-design/icons';
 import { yuanToFen, fenToYuanText } from '../../../shared/schemas/money.js';
 import { MAX_ACTIVITY_PHOTOS } from '../../../shared/schemas/ledger.js';
@@ -39,6 +39,13 @@ const chinaParts = (iso: string) => {
   return { date: d.slice(0, 10), time: d.slice(11, 16) };
 };
 const todayChina = () => chinaParts(new Date().toISOString()).date;
+
+/** A select of data (organization names, the district's types): its title attribute repeats the chosen one. */
+const DataSelect = (props: SelectProps) => (
+  <div data-value="">
+    <Select {...props} />
+  </div>
+);
 
 /** `/ledger/new?org=` and `/activities/:id/edit`: phone-first entry (big controls, the camera, one column). */
 export default function ActivityEntryPage() {
@@ -186,7 +193,7 @@ function ActivityForm({ activity }: { activity?: Activity }) {
     <Card className="ledger-entry" title={<Typography.Title level={4} style={{ margin: 0 }}>{t(activity ? 'ledger.editTitle' : 'ledger.newTitle')}</Typography.Title>}>
       <Form {...feedback.formProps} layout="vertical" size="large" initialValues={initial} onFinish={submit} onValuesChange={() => setDirty(true)} autoComplete="off">
         <Form.Item name="orgId" label={t('ledger.org')} rules={required('ledger.orgRequired')}>
-          <Select
+          <DataSelect
             showSearch={{ optionFilterProp: 'label' }}
             disabled={!!activity}
             loading={orgs.isPending}
@@ -200,7 +207,7 @@ function ActivityForm({ activity }: { activity?: Activity }) {
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="activityType" label={t('ledger.type')} rules={required('ledger.typeRequired')}>
-          <Select options={types.map((x) => ({ value: x, label: x }))} optionRender={(o) => <Data>{o.label}</Data>} labelRender={(o) => <Data>{o.label}</Data>} />
+          <DataSelect options={types.map((x) => ({ value: x, label: x }))} optionRender={(o) => <Data>{o.label}</Data>} labelRender={(o) => <Data>{o.label}</Data>} />
         </Form.Item>
         <Form.Item name="date" label={t('ledger.date')} rules={required('ledger.dateRequired')}>
           <Input type="date" />

@@ -78,7 +78,7 @@ function TotalsView({ region, from, to, onDrill }: { region: string; from: strin
   if (q.isPending) return <Card><Skeleton active /></Card>;
   if (q.isError) return <Card><Empty description={errorMessage(q.error)} /></Card>;
   const d = q.data;
-  const name = (n: LedgerNode) => (n.region ? <Button type="link" size="small" aria-label={t('ledger.drill', { name: n.region.name })} onClick={() => onDrill(n.region!.code, n.region!.level)}><Data>{n.region.name}</Data></Button> : t('ledger.ownRow'));
+  const name = (n: LedgerNode) => (n.region ? <Button type="link" size="small" onClick={() => onDrill(n.region!.code, n.region!.level)}><Data>{n.region.name}</Data></Button> : t('ledger.ownRow'));
   const rows = [...d.nodes.map((n, i) => ({ key: n.region?.code ?? `own-${i}`, n })), { key: 'total', n: { region: null, total: d.total, byMonth: d.byMonth, byType: d.byType } as LedgerNode }];
   const isTotal = (key: string) => key === 'total';
   return (
@@ -186,7 +186,6 @@ function DormantView({ region, page, onPage, onDrill }: { region: string; page: 
         <Table
           size="small"
           rowKey="id"
-          scroll={{ x: 'max-content' }}
           dataSource={d.items}
           locale={{ emptyText: t('ledger.noDormant') }}
           pagination={{ current: page, pageSize: d.pageSize, total: d.itemsTotal, onChange: onPage, showSizeChanger: false, showTotal: (n) => t('ledger.total', { n }) }}
