@@ -7,6 +7,7 @@ import { yuanToFen, fenToYuanText } from '../../../shared/schemas/money.js';
 import { MAX_ACTIVITY_PHOTOS } from '../../../shared/schemas/ledger.js';
 import { Data } from '../../components/Data.js';
 import { RecordLoader } from '../../components/RecordLoader.js';
+import { useCan } from '../../auth/session.js';
 import { useT } from '../../i18n.js';
 import { useFormFeedback, useUnsavedGuard } from '../../lib/form-feedback.js';
 import { usePageTitle } from '../../lib/page-title.js';
@@ -76,6 +77,7 @@ function ActivityForm({ activity }: { activity?: Activity }) {
   const t = useT(ledgerMessages);
   usePageTitle(t(activity ? 'ledger.editTitle' : 'ledger.newTitle'));
   const navigate = useNavigate();
+  const can = useCan();
   const { message } = App.useApp();
   const [params] = useSearchParams();
   const [form] = Form.useForm<Values>();
@@ -149,7 +151,7 @@ function ActivityForm({ activity }: { activity?: Activity }) {
           guard.release();
           if (problems.length > 0) message.warning(t('ledger.savedWithProblems', { problems: problems.join('；') }));
           else message.success(t('ledger.saved'));
-          if (activity) navigate(`/orgs/${a.orgId}?tab=ledger`);
+          if (activity) navigate(can('org.read') ? `/orgs/${a.orgId}?tab=ledger` : '/ledger/new');
           else setSaved({ orgId: a.orgId, problems });
         },
         onError: (err) => {
@@ -172,9 +174,11 @@ function ActivityForm({ activity }: { activity?: Activity }) {
               <Button type="primary" size="large" block onClick={() => { setSaved(null); setPhotos([]); setSignin(null); form.resetFields(); form.setFieldValue('orgId', saved.orgId); }}>
                 {t('ledger.another')}
               </Button>
-              <Button size="large" block onClick={() => navigate(`/orgs/${saved.orgId}?tab=ledger`)}>
-                {t('ledger.viewOrg')}
-              </Button>
+              {can('org.read') && (
+                <Button size="large" block onClick={() => navigate(`/orgs/${saved.orgId}?tab=ledger`)}>
+                  {t('ledger.viewOrg')}
+                </Button>
+              )}
             </Space>
           }
         />
