@@ -1,6 +1,7 @@
 import { z } from '../zod.js';
 import { DateText, Paging, RegionRef, VersionNumber } from './common.js';
 import { ActivityFields } from './activities.js';
+import { OrgHistoryEntry } from './orgs.js';
 
 /**
  * The activity ledger's answers (台账, issue 13 items 1 and 2): one activity with its photos and sign-in sheet, an
@@ -104,14 +105,8 @@ export const ActivityDeleteBody = z.strictObject({
   reason: z.string({ error: '请填写删除原因' }).trim().min(1, '请填写删除原因').max(200, '删除原因不超过 200 个字'),
 });
 
-export const ActivityHistoryEntry = z.object({
-  version: z.number().int(),
-  at: z.string(),
-  actorName: z.string().nullable(),
-  action: z.string(),
-  reason: z.string().nullable(),
-  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
-});
+/** An entry of activity_history: the shape of the organization's history entries. */
+export const ActivityHistoryEntry = OrgHistoryEntry.omit({ id: true });
 export const ActivityHistoryResponse = z.object({ items: z.array(ActivityHistoryEntry) });
 export type ActivityHistoryResponse = z.infer<typeof ActivityHistoryResponse>;
 export type ActivityHistoryEntry = z.infer<typeof ActivityHistoryEntry>;
@@ -190,13 +185,16 @@ export type LedgerResponse = z.infer<typeof LedgerResponse>;
 
 export const LedgerOrgsQuery = LedgerQuery.extend({ ...Paging });
 export type LedgerOrgsQuery = z.infer<typeof LedgerOrgsQuery>;
-export const LedgerOrgRow = z.object({
+/** An organization as the ledger lists name it. */
+const LedgerOrg = z.object({
   id: z.number().int(),
   name: z.string(),
   legalForm: z.string(),
   status: z.string(),
   region: z.object({ code: z.string(), name: z.string() }),
   lastActivityOn: z.string().nullable(),
+});
+export const LedgerOrgRow = LedgerOrg.extend({
   dormant: z.boolean(),
   total: LedgerTotals,
   byMonth: z.array(MonthTotals),
@@ -251,13 +249,7 @@ export const DormantQuery = z.object({
 });
 export type DormantQuery = z.infer<typeof DormantQuery>;
 
-export const DormantOrg = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  legalForm: z.string(),
-  status: z.string(),
-  region: z.object({ code: z.string(), name: z.string() }),
-  lastActivityOn: z.string().nullable(),
+export const DormantOrg = LedgerOrg.extend({
   since: z.string(),
   statutoryMet: z.boolean(),
 });

@@ -8,6 +8,7 @@ import { findChildren, resolveRegionFor } from '../regions/index.js';
 import { ledgerSettingsFor } from '../settings/index.js';
 import { DORMANCY_RULE, type Dormancy, type DormantOrg, type DormantQuery, type DormantResponse } from '../../../shared/schemas/ledger.js';
 import * as repo from './activities.repository.js';
+import { isDormantSince, isInOperation, monthsAfter, monthsBefore, statutoryGroundMet } from './activities.policy.js';
 
 /**
  * Dormancy (issue 13 item 2): an organization in operation with no live ledger activity for the district's
@@ -16,36 +17,16 @@ import * as repo from './activities.repository.js';
  * activity after registration is a statutory ground for revocation (社会团体登记管理条例 art. 29): cited in the flag.
  */
 
-/** The same day `n` months earlier (31 March less one month is 28/29 February). */
-export function monthsBefore(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) - n;
-  const ty = Math.floor(total / 12);
-  const tm = total % 12;
-  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
-  return `${String(ty).padStart(4, '0')}-${String(tm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-export const monthsAfter = (day: string, n: number) => monthsBefore(day, -n);
-
-/**
- * Dormant on `asOf` when the day counted from lies before `asOf` less N months: an activity on exactly that day
- * still counts (N full months have not passed without one).
- */
-export const isDormantSince = (since: string, asOf: string, months: number) => since < monthsBefore(asOf, months);
-
-const IN_OPERATION: readonly string[] = repo.IN_OPERATION;
 
 /** The dormancy of one organization (no access check: the caller has loaded the organization for its reader). */
 export async function orgDormancy(db: Db, orgId: number, asOf = todayInChina()): Promise<Dormancy | null> {
   const facts = await repo.findDormancyFacts(db, orgId);
   if (!facts) return null;
   const { dormancyMonths: months } = await ledgerSettingsFor(db, facts.level3_id);
-  const inOperation = IN_OPERATION.includes(facts.status);
+  const inOperation = isInOperation(facts.status);
   const dormant = inOperation && isDormantSince(facts.since, asOf, months);
   const registeredGroup = facts.legal_form === 'social_group';
-  // art. 29: one year from the registration certificate without any activity. Met when it never had a live
-  // activity and a year has passed since it entered the register.
-  const met = registeredGroup && inOperation && facts.last_activity_on === null && facts.recorded_on !== null && facts.recorded_on < monthsBefore(asOf, 12);
+  const met = statutoryGroundMet(facts, asOf);
   const statutory = registeredGroup ? { ...DORMANCY_RULE, met } : null;
   const lead = facts.last_activity_on ? `自 ${facts.last_activity_on} 以来` : '登记以来';
   let message: string | null = null;
@@ -100,7 +81,6 @@ export async function dormantOrgs(db: Db, opts: DormantOrgsOptions): Promise<{ i
   const asOf = opts.asOf ?? todayInChina();
   const cutoffs = await cutoffsUnder(db, opts.region, asOf);
   const [count, rows] = await repo.dormantList(db, subtreeOf(opts.region), opts.scope ?? UNLIMITED_SCOPE, cutoffs, opts.limit ?? 100, opts.offset ?? 0);
-  const yearBefore = monthsBefore(asOf, 12);
   return {
     total: Number(count.n),
     items: rows.map((r) => ({
@@ -111,7 +91,7 @@ export async function dormantOrgs(db: Db, opts: DormantOrgsOptions): Promise<{ i
       region: { code: r.region_code, name: r.region_name },
       lastActivityOn: r.last_activity_on,
       since: r.since,
-      statutoryMet: r.legal_form === 'social_group' && r.last_activity_on === null && r.recorded_on !== null && r.recorded_on < yearBefore,
+      statutoryMet: statutoryGroundMet(r, asOf),
     })),
   };
 }

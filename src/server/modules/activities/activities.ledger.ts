@@ -6,7 +6,8 @@ import { todayInChina } from '../../lib/working-days.js';
 import { findChildren } from '../regions/index.js';
 import { ledgerSettingsFor } from '../settings/index.js';
 import type { LedgerOrgsQuery, LedgerOrgsResponse, LedgerQuery, LedgerResponse, LedgerTotals } from '../../../shared/schemas/ledger.js';
-import { isDormantSince, monthsBefore, resolveLedgerNode } from './activities.dormancy.js';
+import { resolveLedgerNode } from './activities.dormancy.js';
+import { isDormantSince, isInOperation, monthsBefore } from './activities.policy.js';
 import * as repo from './activities.repository.js';
 
 /**
@@ -113,7 +114,7 @@ export async function ledgerOrgs(db: Db, ctx: RequestContext, q: LedgerOrgsQuery
       status: o.status,
       region: { code: o.region_code, name: o.region_name },
       lastActivityOn: o.last_activity_on,
-      dormant: (repo.IN_OPERATION as readonly string[]).includes(o.status) && isDormantSince(o.since, today, months.get(district)!),
+      dormant: isInOperation(o.status) && isDormantSince(o.since, today, months.get(district)!),
       ...spread(byOrg.get(Number(o.id)) ?? grouped(), p.months, types),
     };
   }));

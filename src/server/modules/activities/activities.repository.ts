@@ -4,6 +4,7 @@ import type { ActivitiesTable, ActivityFilesTable } from '../../db/types-ledger.
 import '../../db/types-ledger.js';
 import type { ListScope, RegionScope } from '../../lib/access.js';
 import { escapeLike } from '../../lib/search-text.js';
+import { IN_OPERATION } from './activities.policy.js';
 
 // The ledger's queries (activities, activity_files, activity_history, ledger_month_totals): Kysely only here.
 
@@ -206,8 +207,6 @@ export async function orgsWithTotals(db: Db, node: RegionScope, scope: ListScope
 
 /** The day an organization's dormancy counts from: its latest live activity, else its entry in the register. */
 const SINCE = sql<string>`coalesce(o.last_activity_on, o.recorded_on, o.founded_on, o.created_at::date)`;
-/** In operation (DESIGN §3): 正常 or 变更中; organizations being set up or wound up are not dormant. */
-export const IN_OPERATION = ['active', 'changing'] as const;
 
 export function findDormancyFacts(db: Db, orgId: number) {
   return db

@@ -11,17 +11,15 @@ import type { ActivityInput } from '../../../shared/schemas/activities.js';
 import { type Activity, type ActivityFile, type ActivityHistoryResponse, type ActivityListQuery, type ActivityListResponse, type ActivityPatchBody, type EnteredAs, type WritableOrgsResponse } from '../../../shared/schemas/ledger.js';
 import { applyTotals, refreshLastActivity, type TotalsDelta } from './activities.totals.js';
 import * as repo from './activities.repository.js';
+import { heldOnOf } from './activities.policy.js';
+
+export { heldOnOf };
 
 const ENTITY = 'activity';
 
 /** An organization wound up or struck off keeps its ledger but takes no new activity. */
 const CLOSED = new Set(['deregistered', 'dissolved', 'revoked']);
 
-/** The day an activity counts in: its start, China time (UTC+8, no daylight saving). */
-export function heldOnOf(startsAt: string | Date): string {
-  const t = typeof startsAt === 'string' ? Date.parse(startsAt) : startsAt.getTime();
-  return new Date(t + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** In which capacity the actor enters (activities.entered_as): a leader, the community, the hub federation (以社管社). */
 function enteredAsOf(actor: Actor): EnteredAs {

@@ -5,6 +5,7 @@
  */
 export { applyTotals, refreshLastActivity, recomputeTotals, type TotalsDelta } from './activities.totals.js';
 export { default as activityRoutes } from './activities.routes.js';
-export { heldOnOf, loadActivityFor } from './activities.service.js';
-export { dormantOrgs, isDormantSince, monthsBefore, orgDormancy, type DormantOrgsOptions } from './activities.dormancy.js';
+export { loadActivityFor } from './activities.service.js';
+export { heldOnOf, isDormantSince, isInOperation, monthsAfter, monthsBefore, statutoryGroundMet } from './activities.policy.js';
+export { dormantOrgs, orgDormancy, type DormantOrgsOptions } from './activities.dormancy.js';
 export { preparePhoto } from './activities.files.js';
