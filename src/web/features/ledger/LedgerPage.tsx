@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Input, Segmented, Skeleton, Space, Table, Tag, Typography } from 'antd';
@@ -13,6 +13,8 @@ import { intParam, oneOf, useUrlFilters } from '../../lib/hooks.js';
 import { usePageTitle } from '../../lib/page-title.js';
 import { dormantQuery, ledgerOrgsQuery, totalsQuery } from './ledger.api.js';
 import { ledgerMessages } from './ledger.messages.js';
+import { EChart } from '../stats/EChart.js';
+import { PALETTE } from '../stats/palette.js';
 
 const VIEWS = ['totals', 'orgs', 'dormant'] as const;
 type View = (typeof VIEWS)[number];
@@ -100,10 +102,28 @@ function TotalsView({ region, from, to, onDrill }: { region: string; from: strin
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{t('ledger.source')}</Typography.Paragraph>
       </Card>
       <Card title={t('ledger.byMonth')}>
+        <MonthChart months={d.months} nodes={d.nodes} />
         <MonthTable months={d.months} rows={rows.map((r) => ({ key: r.key, label: isTotal(r.key) ? <strong>{t('ledger.orgTotal')}</strong> : name(r.n), byMonth: r.n.byMonth }))} />
       </Card>
     </>
   );
+}
+
+/** Activities per month over the node (ECharts, as the board draws); the table under it gives every figure per node. */
+function MonthChart({ months, nodes }: { months: string[]; nodes: LedgerNode[] }) {
+  const t = useT(ledgerMessages);
+  const option = useMemo(
+    () => ({
+      color: PALETTE,
+      tooltip: { trigger: 'axis' },
+      grid: { left: 40, right: 16, top: 16, bottom: 32 },
+      xAxis: { type: 'category', data: months },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [{ type: 'bar', name: t('ledger.activities'), data: months.map((_, i) => nodes.reduce((sum, n) => sum + (n.byMonth[i]?.activities ?? 0), 0)) }],
+    }),
+    [months, nodes, t],
+  );
+  return <EChart option={option} height={240} label={t('ledger.byMonth')} />;
 }
 
 function MonthTable({ months, rows }: { months: string[]; rows: { key: string; label: ReactNode; byMonth: (LedgerTotals & { month: string })[] }[] }) {
