@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/app.js';
 import { createTestOrg, PLACES } from '../../../../test/factories.js';
 import { todayInChina } from '../../lib/working-days.js';
-import { dormantOrgs, monthsBefore } from './index.js';
+import { activityCountsByOrg, dormantOrgs, findLiveActivities, monthsBefore } from './index.js';
 
 let t: TestApp;
 let staff: Client;
@@ -88,5 +88,16 @@ describe('ledger views', () => {
     const rows = res.json().items;
     expect(rows.find((r: { id: number }) => r.id === active)).toMatchObject({ total: { activities: 3 }, dormant: false });
     expect(rows.find((r: { id: number }) => r.id === silent)).toMatchObject({ total: { activities: 0 }, dormant: true });
+  });
+});
+
+describe('reads for other modules', () => {
+  it('counts live activities per organization and lists them in a period', async () => {
+    const counts = await activityCountsByOrg(t.database.db, { orgIds: [active, silent] });
+    expect(counts.get(active)).toMatchObject({ activities: 3, participants: 62 });
+    expect(counts.get(silent)).toBeUndefined();
+    const day = monthsBefore(todayInChina(), 1);
+    expect(await findLiveActivities(t.database.db, { orgIds: [active], from: day, to: day })).toHaveLength(3);
+    expect(await findLiveActivities(t.database.db, { orgIds: [active], from: todayInChina() })).toHaveLength(0);
   });
 });

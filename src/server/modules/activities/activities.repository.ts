@@ -273,3 +273,49 @@ export function writableOrgs(db: Db, scope: ListScope, search: string | undefine
   if (search) q = q.where('o.name', 'like', `%${escapeLike(search)}%`);
   return q.orderBy('o.name').orderBy('o.id').limit(limit).execute();
 }
+
+// ---- reads for other modules (declarations flag major activities; annual reports count them) ----
+
+export interface ActivityFilter {
+  /** The subtree of a node (subtreeOf); none = every node. */
+  region?: RegionScope;
+  orgIds?: number[];
+  /** held_on from / to, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+function liveIn(db: Db, f: ActivityFilter) {
+  let q = db.selectFrom('activities as a').where('a.deleted_at', 'is', null);
+  if (f.region) q = q.where(sql.ref(`a.${f.region.column}`), '=', f.region.id);
+  if (f.orgIds) q = f.orgIds.length === 0 ? q.where(sql<boolean>`false`) : q.where('a.org_id', 'in', f.orgIds);
+  if (f.from) q = q.where('a.held_on', '>=', f.from);
+  if (f.to) q = q.where('a.held_on', '<=', f.to);
+  return q;
+}
+
+/** Live activities matching the filter, oldest first (what a rule over activities reads). */
+export function findLiveActivities(db: Db, f: ActivityFilter, limit = 10_000) {
+  return liveIn(db, f)
+    .select(['a.id', 'a.org_id', 'a.region_id', 'a.level3_id', 'a.starts_at', 'a.ends_at', 'a.held_on', 'a.title', 'a.activity_type', 'a.place', 'a.participants', 'a.amount_fen', 'a.foreign_related', 'a.entered_as'])
+    .orderBy('a.held_on')
+    .orderBy('a.id')
+    .limit(limit)
+    .execute();
+}
+
+/** Per organization: live activities and their sums in the filter's period. */
+export async function countsByOrg(db: Db, f: ActivityFilter) {
+  const rows = await liveIn(db, f)
+    .select((eb) => [
+      'a.org_id',
+      eb.fn.countAll<string>().as('activities'),
+      eb.fn.sum<string>('a.participants').as('participants'),
+      eb.fn.sum<string>('a.beneficiaries').as('beneficiaries'),
+      eb.fn.sum<string>('a.volunteers').as('volunteers'),
+      eb.fn.sum<string>('a.volunteer_minutes').as('volunteer_minutes'),
+    ])
+    .groupBy('a.org_id')
+    .execute();
+  return new Map(rows.map((r) => [Number(r.org_id), { activities: Number(r.activities), participants: Number(r.participants), beneficiaries: Number(r.beneficiaries), volunteers: Number(r.volunteers), volunteerMinutes: Number(r.volunteer_minutes) }]));
+}

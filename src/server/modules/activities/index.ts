@@ -9,3 +9,5 @@ export { loadActivityFor } from './activities.service.js';
 export { heldOnOf, isDormantSince, isInOperation, monthsAfter, monthsBefore, statutoryGroundMet } from './activities.policy.js';
 export { dormantOrgs, orgDormancy, type DormantOrgsOptions } from './activities.dormancy.js';
 export { preparePhoto } from './activities.files.js';
+// Reads for other modules: the declarations' major-activity flags, the annual report's activity summary.
+export { countsByOrg as activityCountsByOrg, findLiveActivities, type ActivityFilter } from './activities.repository.js';
