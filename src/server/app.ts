@@ -31,6 +31,7 @@ import { statsRoutes } from './modules/stats/index.js';
 import { importRoutes } from './modules/imports/index.js';
 import { reviewRoutes } from './modules/reviews/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
+import { activityRoutes } from './modules/activities/index.js';
 
 export interface RouteInfo {
   method: string;
@@ -151,6 +152,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(notificationRoutes);
       await api.register(annualReportRoutes);
       await api.register(publicAnnualReportRoutes);
+      await api.register(activityRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
+import { seedTestActivity } from './ledger-fixture.js';
 import { createTestOrg, createTestUser, PLACES } from '../factories.js';
 import { seedDemoPopulation } from '../../src/server/demo/demo-population.js';
 import { notify } from '../../src/server/modules/notifications/index.js';
@@ -28,6 +29,9 @@ beforeAll(async () => {
   await seedDemoPopulation(db);
   orgId = (await createTestOrg(db, { name: '仓口社区舞蹈队', regionCode: PLACES.cangkou, foundedOn: '2019-05-01', isDemoSite: true })).id;
   await createTestOrg(db, { name: '新村社区合唱团', regionCode: PLACES.xincun, foundedOn: '2020-03-01' });
+  // The ledger pages (issue 13): community staff enter; one activity shows on the record's 活动台账 tab.
+  const staff = await createTestUser(db, { role: 'community_staff', regionCode: PLACES.cangkou, username: 'a11y-staff' });
+  await seedTestActivity(db, staff.id, orgId);
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -53,6 +57,11 @@ const PAGES: TourStop[] = [
   { name: 'applications', user: 'a11y-admin', path: () => '/applications', ready: '.ant-card' },
   { name: 'settings', user: 'a11y-admin', path: () => '/settings', ready: '.ant-card' },
   { name: 'inbox', user: 'a11y-admin', path: () => '/notifications', ready: '.inbox-item' },
+  { name: 'ledger entry', user: 'a11y-staff', path: () => '/ledger/new', ready: '.ledger-entry' },
+  { name: 'community ledger', user: 'a11y-staff', path: () => '/ledger', ready: '.ledger-page .ant-table' },
+  { name: 'org ledger tab', user: 'a11y-staff', path: () => `/orgs/${orgId}?tab=ledger`, ready: '.ledger-timeline' },
+  { name: 'street ledger', user: 'a11y-admin', path: () => `/ledger?region=${PLACES.wenshan}`, ready: '.ledger-page .ant-table' },
+  { name: 'dormant per node', user: 'a11y-admin', path: () => '/ledger?view=dormant', ready: '.ledger-page .ant-table' },
   { name: 'users', user: 'a11y-sys', path: () => '/users', ready: '.ant-table' },
   { name: 'audit', user: 'a11y-audit', path: () => '/audit', ready: '.ant-table' },
 ];
