@@ -47,6 +47,8 @@ export const SEALED_TABLES: SealedTable[] = [
   // Member lists (xlsx) and ID card scans are personal data as much as the fields are.
   { table: 'org_attachments', key: 'id', keyType: 'bigint', bytes: ['content'], maxBatch: 10 },
   { table: 'application_attachments', key: 'id', keyType: 'bigint', bytes: ['content'], maxBatch: 10 },
+  // The organizer's contact phone of a major-activity declaration (migration 0018).
+  { table: 'declarations', key: 'id', keyType: 'bigint', columns: [{ name: 'contact_phone', kind: 'phone' }] },
 ];
 
 /** Where a walk over SEALED_TABLES stands: the table's index and the last key done in it. */
