@@ -7,6 +7,7 @@ import { createUser, findUserIdByUsername } from '../modules/users/index.js';
 import { DEMO_ACCOUNT_ORGS, DEMO_ACCOUNTS, DEMO_REGIONS } from './demo-accounts.js';
 import { seedDemoOrgs } from './demo-orgs.js';
 import { seedDemoApplications } from './demo-applications.js';
+import { seedDemoDeclarations } from './demo-declarations.js';
 import { seedDemoPopulation } from './demo-population.js';
 
 const DEMO_CTX: RequestContext = { actor: null, requestId: 'demo-seed', ip: null };
@@ -35,6 +36,7 @@ export async function seedDemo(db: Kysely<DB>, password: string, log: (msg: stri
     if (org) await db.updateTable('users').set({ org_id: org.id }).where('username', '=', username).where('org_id', 'is', null).execute();
   }
   await seedDemoApplications(db);
+  await seedDemoDeclarations(db);
   log('demo: applications in 仓口社区 (one approved with a certificate, one at the street, one at the community)');
   await writeAudit(db, DEMO_CTX, { action: 'system.demo_loaded', actorName: 'system', newValue: { regions: DEMO_REGIONS, accounts: DEMO_ACCOUNTS.map((a) => a.username), orgs } });
   log(`demo: ${DEMO_ACCOUNTS.length} accounts (${DEMO_ACCOUNTS.map((a) => a.username).join(', ')})`);
