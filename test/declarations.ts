@@ -32,7 +32,8 @@ export function declarationBody(orgId: number, overrides: Record<string, unknown
 
 /** The declaration fields of a body, for a PATCH. */
 export function fieldsOf(body: ReturnType<typeof declarationBody>) {
-  const { orgId: _o, ...fields } = body;
+  const fields: Partial<typeof body> = { ...body };
+  delete fields.orgId;
   return fields;
 }
 
