@@ -81,10 +81,12 @@ export const DeclarationListQuery = z.strictObject({
 });
 export type DeclarationListQuery = z.infer<typeof DeclarationListQuery>;
 
-export const DeclarationRulesQuery = z.strictObject({ org: z.coerce.number().int().positive('组织编号无效').max(2 ** 53 - 1, '组织编号无效') });
+/** `org` left out: the organization an organization leader acts for. */
+export const DeclarationRulesQuery = z.strictObject({ org: z.coerce.number().int().positive('组织编号无效').max(2 ** 53 - 1, '组织编号无效').optional() });
 
 /** The district's rule as it applies to a submission made today (the form's live hint). */
 export const DeclarationRules = DeclarationSettings.extend({
+  org: z.object({ id: z.number().int(), name: z.string() }),
   today: z.string(),
   /** The first planned start a submission made today may have. */
   earliestStartOn: z.string(),

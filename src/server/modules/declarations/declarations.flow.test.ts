@@ -141,6 +141,9 @@ describe('lead time (the district setting; refused when late, with the earliest 
     const rules = (await leader.get(`/api/v1/declarations/rules?org=${orgId}`)).json();
     expect(rules).toMatchObject({ participantsThreshold: 50, leadTime: { days: 7, unit: 'calendar' }, earliestStartOn: daysFromToday(7), today: daysFromToday(0) });
     expect(rules.source).toContain('三亚市天涯区');
+    // Without `org`: the leader's own organization; staff must name one.
+    expect((await leader.get('/api/v1/declarations/rules')).json().org).toEqual({ id: orgId, name: '仓口社区申报测试合唱团' });
+    expect((await community.get('/api/v1/declarations/rules')).json().error.fields).toEqual({ org: '请选择组织' });
     await setRule({ ...DEFAULT_DECLARATIONS, leadTime: { days: 3, unit: 'working' } });
     try {
       const working = (await leader.get(`/api/v1/declarations/rules?org=${orgId}`)).json();

@@ -200,10 +200,14 @@ export async function listDeclarations(db: Kysely<DB>, ctx: RequestContext, quer
 }
 
 /** The district's rule for an organization, as it applies to a submission made today (the form's live hint). */
-export async function declarationRules(db: Kysely<DB>, ctx: RequestContext, orgId: number): Promise<DeclarationRules> {
-  const org: OrgRow = await loadOrgFor(db, ctx, orgId, 'declaration.read');
+export async function declarationRules(db: Kysely<DB>, ctx: RequestContext, orgId: number | undefined): Promise<DeclarationRules> {
+  requireAccess(ctx.actor, 'declaration.read');
+  // An organization's leader declares for their own organization (lib/access.ts actingOrgId).
+  const id = orgId ?? (orgRelationOf(ctx.actor.role) === 'own' ? ctx.actor.orgId : null);
+  if (!id) throw errors.validation({ org: '请选择组织' });
+  const org: OrgRow = await loadOrgFor(db, ctx, id, 'declaration.read');
   const settings = await declarationSettingsFor(db, districtOf(org));
   const today = todayInChina();
   const earliestStartOn = earliestStart(today, settings.leadTime, await workdayOverridesFor(db, districtOf(org)));
-  return { ...settings, today, earliestStartOn, source: DECLARATION_RULE_SOURCE };
+  return { ...settings, org: { id: Number(org.id), name: org.name }, today, earliestStartOn, source: DECLARATION_RULE_SOURCE };
 }
