@@ -21,8 +21,9 @@ import { CertificateLinks } from '../applications/CertificateLinks.js';
 import { OrgApplyActions } from '../applications/OrgApplyActions.js';
 import { orgQuery, type Org } from './orgs.api.js';
 import { usePageTitle } from '../../lib/page-title.js';
+import { useDeclarationsTab } from '../declarations/OrgDeclarations.js';
 
-const TABS = ['basic', 'people', 'charter', 'attachments', 'history'] as const;
+const TABS = ['basic', 'people', 'charter', 'attachments', 'history', 'declarations'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** `/orgs/:id`: the record in tabs, with the rule warnings on top. */
@@ -188,12 +189,14 @@ function Record({ org }: { org: Org }) {
     </Space>
   );
 
+  const declarationsTab = useDeclarationsTab(org.id);
   const tabItems = [
     { key: 'basic', label: t('orgs.tabBasic'), children: basic },
     { key: 'people', label: t('orgs.tabPeople'), children: people },
     { key: 'charter', label: t('orgs.tabCharter'), children: charter },
     { key: 'attachments', label: t('orgs.tabAttachments'), children: attachments },
     { key: 'history', label: t('orgs.tabHistory'), children: <OrgHistory orgId={org.id} /> },
+    ...(declarationsTab ? [declarationsTab] : []),
   ];
 
   return (
