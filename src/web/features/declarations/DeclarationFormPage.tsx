@@ -15,6 +15,7 @@ import { isRecordId, RecordLoader } from '../../components/RecordLoader.js';
 import { useT } from '../../i18n.js';
 import { useFormFeedback, useUnsavedGuard } from '../../lib/form-feedback.js';
 import { useDebouncedValue } from '../../lib/hooks.js';
+import { formatCount } from '../../lib/format.js';
 import { usePageTitle } from '../../lib/page-title.js';
 import {
   declarationQuery,
@@ -238,7 +239,7 @@ function DeclarationForm({ initial, onReload }: { initial: Declaration | null; o
           description={
             <div>
               <div>{t('form.leadHint', { days: rule.leadTime.days, unit: unit(rule.leadTime.unit), today: rule.today, date: rule.earliestStartOn })}</div>
-              <div>{t('form.thresholdHint', { people: rule.participantsThreshold, money: fenToYuanText(rule.moneyThresholdFen) })}</div>
+              <div>{t('form.thresholdHint', { people: rule.participantsThreshold, money: formatCount(rule.moneyThresholdFen / 100) })}</div>
               <Typography.Text type="secondary">
                 <ServerText>{rule.source}</ServerText>
               </Typography.Text>
@@ -313,7 +314,7 @@ function DeclarationForm({ initial, onReload }: { initial: Declaration | null; o
                 </Col>
                 <Col xs={24} sm={8}>
                   <Form.Item name="foreign" label={t('form.foreign')} valuePropName="checked">
-                    <Checkbox>{t('form.foreign')}</Checkbox>
+                    <Checkbox>{t('form.foreignCheck')}</Checkbox>
                   </Form.Item>
                 </Col>
               </Row>

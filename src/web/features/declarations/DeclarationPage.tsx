@@ -54,6 +54,7 @@ function Banner({ d }: { d: Declaration }) {
     );
   }
   if (d.status === 'submitted' && d.review?.currentStep) return <Alert type="info" showIcon title={t('page.waiting', { step: labels.reviewStep(d.review.currentStep) })} />;
+  if (d.status === 'approved' && d.summaryOverdue) return <Alert type="error" showIcon title={t('page.summaryOverdue', { date: d.summaryDueOn ?? '—' })} />;
   if (d.status === 'approved') return <Alert type="success" showIcon title={d.summaryFiled ? t('sum.filed') : t('page.approvedNote', { date: d.summaryDueOn ?? '—' })} />;
   if (d.status === 'rejected') {
     const e = last('reject');

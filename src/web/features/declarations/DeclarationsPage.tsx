@@ -80,7 +80,7 @@ export function DeclarationTable({ p, onChange, empty }: { p: DeclarationListPar
           <div className="org-summary-path">
             <Data>{r.org.name}</Data>
           </div>
-          <SummaryState item={r} />
+          {(r.summaryFiled || r.summaryDueOn) && <SummaryState item={r} />}
         </div>
       ),
     },
@@ -102,6 +102,7 @@ export default function DeclarationsPage() {
   const t = useT(declarationsMessages);
   usePageTitle(t('decl.title'));
   const can = useCan();
+  const isMobile = useIsMobile();
   const navigate = useNavigate();
   const [params, update] = useUrlFilters();
   const p = readParams(params);
@@ -111,9 +112,9 @@ export default function DeclarationsPage() {
     <Card
       title={t('decl.title')}
       extra={
-        <Space wrap>
-          <Button icon={<FlagOutlined />} onClick={() => navigate('/declarations/flags')}>
-            {t('decl.flagsLink')}
+        <Space wrap className="decl-list-actions">
+          <Button icon={<FlagOutlined />} onClick={() => navigate('/declarations/flags')} aria-label={t('decl.flagsLink')}>
+            {!isMobile && t('decl.flagsLink')}
           </Button>
           {can('declaration.file') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(p.org ? `/declarations/new?org=${p.org}` : '/declarations/new')}>
