@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/server/db/types.js';
 import '../src/server/db/types-declarations.js';
@@ -118,4 +119,26 @@ export async function insertDeclaration(
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);
+}
+
+/**
+ * What the browser tours show of declarations: a submitted one (with its review case) filed through the API by
+ * `username` (community staff), an approved one of last month whose summary is overdue, and a ledger activity of
+ * 60 people without a declaration (a flag). Returns the submitted declaration's id.
+ */
+export async function seedDeclarationPages(app: FastifyInstance, db: Kysely<DB>, username: string, password: string, orgId: number): Promise<number> {
+  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  const sid = login.cookies.find((c) => c.name === 'shezu_sid')!.value;
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/v1/declarations',
+    cookies: { shezu_sid: sid },
+    headers: { 'x-csrf-token': login.json().csrfToken },
+    payload: declarationBody(orgId, { submit: true }),
+  });
+  if (created.statusCode !== 201) throw new Error(created.body);
+  const userId = Number(login.json().user.id);
+  await insertDeclaration(db, orgId, userId, { title: '重阳敬老游园会', startOn: daysFromToday(-30), summaryDueOn: daysFromToday(-3) });
+  await insertActivity(db, orgId, userId, { title: '社区邻里节', participants: 60 });
+  return created.json().id as number;
 }

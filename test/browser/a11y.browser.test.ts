@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
-import { createTestOrg, createTestUser, PLACES } from '../factories.js';
+import { createTestOrg, createTestUser, PLACES, TEST_PASSWORD } from '../factories.js';
 import { seedDemoPopulation } from '../../src/server/demo/demo-population.js';
 import { startBrowserHarness, type BrowserHarness } from './browser.js';
 import { tourPages, type TourStop } from './page-tour.js';
+import { seedDeclarationPages } from '../declarations.js';
 
 /**
  * Issue 22 item 8: an automated accessibility check (axe-core, WCAG 2.1 A and AA rules) over the main staff
@@ -14,6 +15,7 @@ import { tourPages, type TourStop } from './page-tour.js';
 const LONG = 300_000;
 let h: BrowserHarness;
 let orgId: number;
+let declarationId: number;
 beforeAll(async () => {
   h = await startBrowserHarness();
   const db = h.database.db;
@@ -23,6 +25,8 @@ beforeAll(async () => {
   await seedDemoPopulation(db);
   orgId = (await createTestOrg(db, { name: '仓口社区舞蹈队', regionCode: PLACES.cangkou, foundedOn: '2019-05-01', isDemoSite: true })).id;
   await createTestOrg(db, { name: '新村社区合唱团', regionCode: PLACES.xincun, foundedOn: '2020-03-01' });
+  await createTestUser(db, { role: 'community_staff', regionCode: PLACES.cangkou, username: 'a11y-staff' });
+  declarationId = await seedDeclarationPages(h.app, db, 'a11y-staff', TEST_PASSWORD, orgId);
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -47,6 +51,11 @@ const PAGES: TourStop[] = [
   { name: 'reviews', user: 'a11y-admin', path: () => '/reviews', ready: '.ant-card' },
   { name: 'applications', user: 'a11y-admin', path: () => '/applications', ready: '.ant-card' },
   { name: 'settings', user: 'a11y-admin', path: () => '/settings', ready: '.ant-card' },
+  { name: 'declarations', user: 'a11y-admin', path: () => '/declarations', ready: '.ant-table-row' },
+  { name: 'declaration', user: 'a11y-staff', path: () => `/declarations/${declarationId}`, ready: '.review-panel' },
+  { name: 'declaration form', user: 'a11y-staff', path: () => `/declarations/new?org=${orgId}`, ready: '.lead-hint, .decl-rule' },
+  { name: 'declaration flags', user: 'a11y-admin', path: () => `/declarations/flags?region=${PLACES.wenshan}`, ready: '.decl-flag-reasons' },
+  { name: 'org declarations tab', user: 'a11y-admin', path: () => `/orgs/${orgId}?tab=declarations`, ready: '.ant-table-row' },
   { name: 'users', user: 'a11y-sys', path: () => '/users', ready: '.ant-table' },
   { name: 'audit', user: 'a11y-audit', path: () => '/audit', ready: '.ant-table' },
 ];

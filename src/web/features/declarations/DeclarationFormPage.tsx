@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Result, Row, Select, Skeleton, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Result, Row, Select, Skeleton, Space, Spin, Tag, Typography } from 'antd';
 import { SaveOutlined, SendOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { OrgListResponse } from '../../../shared/schemas/orgs.js';
@@ -265,7 +265,11 @@ function DeclarationForm({ initial, onReload }: { initial: Declaration | null; o
           ) : (
             <>
               <Form.Item name="kinds" label={t('form.kinds')} extra={t('form.kindsHint')} rules={[{ required: true, type: 'array', min: 1, message: t('form.required', { field: t('form.kinds') }) }]}>
-                <Checkbox.Group options={(rule?.kinds ?? decl?.kinds ?? []).map((k) => ({ value: k, label: <Data>{k}</Data> }))} />
+                <Select<string[]> mode="multiple" allowClear options={(rule?.kinds ?? decl?.kinds ?? []).map((k) => ({ value: k, label: k }))} optionRender={(o) => <Data>{o.label}</Data>} tagRender={(tag) => (
+                    <Tag closable={tag.closable} onClose={tag.onClose} className="decl-kind-tag">
+                      <Data>{tag.label}</Data>
+                    </Tag>
+                  )} />
               </Form.Item>
               {missingKinds.length > 0 && (
                 <Alert className="decl-lead-hint" type="warning" showIcon title={t('form.thresholdCrossed', { what: missingKinds.map((c) => c.label).join('、') })} />

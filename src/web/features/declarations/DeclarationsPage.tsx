@@ -4,6 +4,7 @@ import { Button, Card, Checkbox, Empty, Input, Space, Tabs, Tag, Tooltip, Typogr
 import { FlagOutlined, PlusOutlined } from '@ant-design/icons';
 import { useCan } from '../../auth/session.js';
 import { Data } from '../../components/Data.js';
+import { FilterSelect } from '../../components/FilterSelect.js';
 import { ListTable } from '../../components/ListTable.js';
 import { useT } from '../../i18n.js';
 import { intParam, oneOf, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
@@ -125,12 +126,14 @@ export default function DeclarationsPage() {
       }
     >
       <Typography.Paragraph type="secondary">{t('decl.ruleNote')}</Typography.Paragraph>
+      {!isMobile && (
       <Tabs
         activeKey={p.status ?? 'all'}
         onChange={(k) => update({ status: k === 'all' ? null : k })}
         items={[{ key: 'all', label: t('common.all') }, ...DECLARATION_STATUSES.map((s) => ({ key: s, label: t(`decl.status.${s}`) }))]}
         className="decl-tabs"
       />
+      )}
       <div className="filter-bar no-print">
         <Input.Search
           key={p.q ?? ''}
@@ -143,6 +146,17 @@ export default function DeclarationsPage() {
           className="org-search"
           aria-label={t('decl.search')}
         />
+        {/* On a phone the seven statuses do not fit in tabs: a select instead. */}
+        {isMobile && (
+          <FilterSelect<string>
+            value={p.status}
+            label={t('decl.filter.status')}
+            allowClear
+            options={DECLARATION_STATUSES.map((s) => ({ value: s, label: t(`decl.status.${s}`) }))}
+            onChange={(status?: string) => update({ status })}
+            className="filter-select-mid"
+          />
+        )}
         <Checkbox checked={p.overdue === 'true'} onChange={(e) => update({ overdue: e.target.checked ? 'true' : null })}>
           {t('decl.filter.overdue')}
         </Checkbox>
