@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/types.js';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, Db } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
 import { writeAudit } from '../../lib/audit.js';
@@ -60,4 +60,29 @@ export async function linkActivity(db: Kysely<DB>, ctx: RequestContext, id: numb
     });
   });
   return getDeclaration(db, ctx, id);
+}
+
+/**
+ * For the ledger, when an activity is entered or edited with `declaration_id` set (the link column, migration 0018):
+ * the problem with linking that declaration to an activity of `orgId`, or null. A declaration of another
+ * organization, or one not approved, cannot cover the activity (it would hide its flag).
+ */
+export async function declarationLinkProblem(db: Db, orgId: number, declarationId: number): Promise<string | null> {
+  const row = await repo.findDeclaration(db, declarationId);
+  if (!row || Number(row.org_id) !== Number(orgId)) return '没有该组织的这项重大活动申报';
+  if (row.status !== 'approved') return '只有已同意的申报可以关联台账活动';
+  return null;
+}
+
+/**
+ * For the ledger, in the transaction that set or changed an activity's `declaration_id`: moves the declaration's
+ * summary due date to N days after its latest linked activity's end (the district's summaryDueDays), as linking
+ * through POST /declarations/{id}/link does. Writes no audit record of its own: the activity's change is audited.
+ */
+export async function refreshSummaryDue(trx: Transaction<DB>, declarationId: number): Promise<void> {
+  const row = await repo.findDeclaration(trx, declarationId);
+  if (!row || row.status !== 'approved' || (await repo.findSummary(trx, declarationId))) return;
+  const { summaryDueDays } = await declarationSettingsFor(trx, districtOf(row));
+  const due = summaryDueOn(eventEndOf(row, await repo.findLinkedActivities(trx, declarationId)), summaryDueDays);
+  if (due !== row.summary_due_on) await repo.setSummaryDue(trx, declarationId, due);
 }

@@ -5,7 +5,7 @@ import { daysFromToday, declarationBody, fieldsOf, insertActivity, insertDeclara
 import { DEFAULT_DECLARATIONS } from '../../../shared/schemas/supervision-settings.js';
 import { reminderSources } from '../notifications/index.js';
 import { UNLIMITED_SCOPE } from '../../lib/access.js';
-import { flaggedActivities } from './index.js';
+import { declarationLinkProblem, flaggedActivities, refreshSummaryDue } from './index.js';
 
 let t: TestApp;
 let orgId: number;
@@ -178,6 +178,19 @@ describe('after the event: linking the activity, the summary, overdue and remind
     expect(filed.statusCode, filed.body).toBe(200);
     expect(filed.json().summary).toMatchObject({ ...summary, dueOn: daysFromToday(6), late: false });
     expect((await leader.post(`/api/v1/declarations/${id}/summary`, summary)).statusCode).toBe(409);
+  });
+
+  it('gives the ledger the link check and the summary due date when it sets declaration_id itself', async () => {
+    const db = t.database.db;
+    const id = await insertDeclaration(db, orgId, communityUserId, { startOn: daysFromToday(-12) });
+    const pending = await insertDeclaration(db, orgId, communityUserId, { status: 'submitted', summaryDueOn: null });
+    expect(await declarationLinkProblem(db, orgId, id)).toBeNull();
+    expect(await declarationLinkProblem(db, otherOrgId, id)).toBe('没有该组织的这项重大活动申报');
+    expect(await declarationLinkProblem(db, orgId, pending)).toBe('只有已同意的申报可以关联台账活动');
+    await insertActivity(db, orgId, communityUserId, { heldOn: daysFromToday(-11), endsOn: daysFromToday(-10), declarationId: id });
+    await db.transaction().execute((trx) => refreshSummaryDue(trx, id));
+    const row = await db.selectFrom('declarations').select('summary_due_on').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.summary_due_on).toBe(daysFromToday(5));
   });
 
   it('refuses a summary before the event is over, and for a declaration not approved', async () => {

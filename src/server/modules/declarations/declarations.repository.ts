@@ -26,6 +26,11 @@ export async function updateDeclaration(db: Db, id: number, version: number, pat
   return Number(res.numUpdatedRows) === 1;
 }
 
+/** The summary due date alone (moved by a link from the ledger); the declaration's version stays, as no field a form edits changed. */
+export async function setSummaryDue(db: Db, id: number, due: string) {
+  await db.updateTable('declarations').set({ summary_due_on: due }).where('id', '=', id).execute();
+}
+
 export function findSummary(db: Db, declarationId: number) {
   return db.selectFrom('declaration_summaries').selectAll().where('declaration_id', '=', declarationId).executeTakeFirst();
 }

@@ -9,6 +9,7 @@ export { default as declarationRoutes } from './declarations.routes.js';
 export { declarationSubject } from './declarations.review.js';
 export { flaggedActivities, type FlagOptions } from './declarations.flags.js';
 export { declarationReasons, leadVerdict, earliestStart } from './declarations.policy.js';
+export { declarationLinkProblem, refreshSummaryDue } from './declarations.after-event.js';
 
 /** Post-event summaries falling due (issue 13 item 6): reminded to the leader and the community staff before the day. */
 registerReminderSource({

@@ -4,7 +4,7 @@ import { Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { ArrowUpOutlined } from '@ant-design/icons';
 import { Data, ServerText } from '../../components/Data.js';
 import { LoadError } from '../../components/LoadError.js';
-import { useLang, useT } from '../../i18n.js';
+import { useT } from '../../i18n.js';
 import { formatCount } from '../../lib/format.js';
 import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
 import { usePageTitle } from '../../lib/page-title.js';
@@ -22,7 +22,6 @@ type OverdueRow = DeclarationFlags['overdue']['items'][number];
  */
 export default function DeclarationFlagsPage() {
   const t = useT(declarationsMessages);
-  const { lang } = useLang();
   usePageTitle(t('flags.title'));
   const isMobile = useIsMobile();
   const [params, update] = useUrlFilters();
@@ -39,8 +38,8 @@ export default function DeclarationFlagsPage() {
   const drill = (r: NodeRow) => update({ region: r.region.code, trail: [...trail, region ?? ''].join(',') || null });
   const up = () => update({ region: trail[trail.length - 1] || null, trail: trail.slice(0, -1).join(',') || null });
   const count = (n: number, cls: string) => (n > 0 ? <span className={cls}>{formatCount(n)}</span> : <Typography.Text type="secondary">0</Typography.Text>);
-  // The reasons are the server's sentences (with the district's numbers): data in English mode.
-  const reason = (r: string) => (lang === 'zh' ? r : <ServerText>{r}</ServerText>);
+  // The reasons are the server's sentences with the district's numbers: shown as the server's text.
+  const reason = (r: string) => <ServerText>{r}</ServerText>;
 
   if (q.isError) return <LoadError error={q.error} onRetry={() => q.refetch()} />;
   return (
@@ -84,7 +83,7 @@ export default function DeclarationFlagsPage() {
                   <Data>{r.region.name}</Data>
                 ),
             },
-            ...(isMobile ? [] : [{ title: t('decl.col.place'), key: 'code', render: (_: unknown, r: NodeRow) => <span className="mono">{r.region.code}</span> }]),
+            ...(isMobile ? [] : [{ title: t('flags.code'), key: 'code', render: (_: unknown, r: NodeRow) => <span className="mono">{r.region.code}</span> }]),
             { title: t('flags.flagged'), key: 'flagged', align: 'right' as const, render: (_: unknown, r) => count(r.flagged, 'count-overdue') },
             { title: t('flags.overdue'), key: 'overdue', align: 'right' as const, render: (_: unknown, r) => count(r.overdueSummaries, 'count-overdue') },
           ]}
