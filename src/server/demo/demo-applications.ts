@@ -8,7 +8,8 @@ import { createApplication, submitApplication } from '../modules/applications/ap
 import { reviewApplication } from '../modules/applications/applications.review.js';
 import { addApplicationAttachment } from '../modules/applications/applications.attachments.js';
 
-async function actorOf(db: Kysely<DB>, username: string): Promise<Actor> {
+/** A demo account as the actor of the seed's use cases (the declarations' demo uses it too). */
+export async function actorOf(db: Kysely<DB>, username: string): Promise<Actor> {
   const u = await db
     .selectFrom('users as u')
     .innerJoin('regions as r', 'r.id', 'u.region_id')

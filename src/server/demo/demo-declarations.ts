@@ -2,23 +2,13 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import '../db/types-declarations.js';
 import type { Actor, RequestContext } from '../lib/context.js';
-import { actingOrgId } from '../lib/access.js';
+import { actorOf } from './demo-applications.js';
 import { addDays, todayInChina } from '../lib/working-days.js';
 import { MONEY_KIND, PARTICIPANTS_KIND, FOREIGN_KIND } from '../../shared/schemas/supervision-settings.js';
 import type { DeclarationCreateBody } from '../../shared/schemas/declarations.js';
 import { createDeclaration } from '../modules/declarations/declarations.service.js';
 import { reviewDeclaration } from '../modules/declarations/declarations.review.js';
 import { fileSummary } from '../modules/declarations/declarations.after-event.js';
-
-async function actorOf(db: Kysely<DB>, username: string): Promise<Actor> {
-  const u = await db
-    .selectFrom('users as u')
-    .innerJoin('regions as r', 'r.id', 'u.region_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_id', 'r.id as region_id', 'r.code', 'r.name', 'r.level'])
-    .where('u.username', '=', username)
-    .executeTakeFirstOrThrow();
-  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role, orgId: actingOrgId(u.role, u.org_id), region: { id: u.region_id, code: u.code, name: u.name, level: u.level } };
-}
 
 /**
  * Moves a declaration and its review round `days` back in time, so a declaration of an activity already held reads

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Db } from '../../db/types.js';
+import type { Db, PlacementColumns } from '../../db/types.js';
 import '../../db/types-declarations.js';
 import type { LevelColumn as LevelColumnName, ListScope, RegionScope } from '../../lib/access.js';
 import { orgCondition, regionCondition } from '../../db/scope.js';
@@ -65,17 +65,10 @@ export async function countFlaggedByChild(db: Db, q: FlagQuery, childColumn: Lev
   return rows;
 }
 
-export interface FlaggedRow {
+export interface FlaggedRow extends PlacementColumns {
   id: number;
   org_id: number;
   org_name: string;
-  level3_id: number | null;
-  region_id: number;
-  level4_id: number | null;
-  level5_id: number | null;
-  level6_id: number | null;
-  level1_id: number | null;
-  level2_id: number | null;
   title: string;
   held_on: string;
   activity_type: string;
@@ -115,17 +108,10 @@ export async function countOverdueByChild(db: Db, scope: ListScope, within: Regi
   return rows;
 }
 
-export interface OverdueRow {
+export interface OverdueRow extends PlacementColumns {
   id: number;
   org_id: number;
   org_name: string;
-  region_id: number;
-  level1_id: number | null;
-  level2_id: number | null;
-  level3_id: number | null;
-  level4_id: number | null;
-  level5_id: number | null;
-  level6_id: number | null;
   title: string;
   planned_end_on: string;
   summary_due_on: string;
