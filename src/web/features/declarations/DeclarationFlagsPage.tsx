@@ -57,6 +57,7 @@ export default function DeclarationFlagsPage() {
         }
       >
         <Typography.Paragraph type="secondary">{t('flags.hint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('decl.ruleNote')}</Typography.Paragraph>
         {region && (
           <Button icon={<ArrowUpOutlined />} onClick={up} className="overdue-up">
             {t('flags.up')}
