@@ -134,7 +134,7 @@ export default function DeclarationsPage() {
         className="decl-tabs"
       />
       )}
-      <div className="filter-bar no-print">
+      <div className="filter-bar decl-filters no-print">
         <Input.Search
           key={p.q ?? ''}
           defaultValue={p.q}
