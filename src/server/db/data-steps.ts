@@ -6,11 +6,10 @@ import { resealBatch, SEALED_TABLES, type WalkPosition } from './sealed-tables.j
 const SEAL_BATCH = 200;
 
 /**
- * The tables 0015 seals: those SEALED_TABLES listed when it was written. A table appended later (declarations in
- * 0018, …) does not exist yet when 0015 runs on a new database, and its code seals every value from the first row,
- * so it has no clear column to seal; key rotation (`rotate`) still walks the whole list.
+ * The tables 0015 seals: those that existed then (the list's first entries). Tables added to SEALED_TABLES later are
+ * created after 0015 runs and are sealed on every write from the start; key rotation walks them all.
  */
-export const SEALED_BY_0015 = 8;
+const SEALED_AT_0015 = SEALED_TABLES.findIndex((t) => t.table === 'application_attachments') + 1;
 
 /**
  * Data steps by migration version, each run right after its .sql file (migrate.ts). 0015: seal the personal data
@@ -20,7 +19,7 @@ export const DATA_STEPS: Record<string, DataStep> = {
   '0015': {
     async batch(trx, progress) {
       const { pos } = await resealBatch(trx, (progress as WalkPosition | null) ?? { t: 0, after: null }, 'seal', SEAL_BATCH, lazyKeyring());
-      return { progress: pos, done: pos.t >= Math.min(SEALED_BY_0015, SEALED_TABLES.length) };
+      return { progress: pos, done: pos.t >= SEALED_AT_0015 };
     },
   },
 };

@@ -8,7 +8,7 @@ import { createApplication, submitApplication } from '../modules/applications/ap
 import { reviewApplication } from '../modules/applications/applications.review.js';
 import { addApplicationAttachment } from '../modules/applications/applications.attachments.js';
 
-/** A demo account as the actor of the seed's use cases (the declarations' demo uses it too). */
+/** A demo account as the services see it (its node and the organization it speaks for). */
 export async function actorOf(db: Kysely<DB>, username: string): Promise<Actor> {
   const u = await db
     .selectFrom('users as u')
