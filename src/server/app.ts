@@ -32,6 +32,7 @@ import { importRoutes } from './modules/imports/index.js';
 import { reviewRoutes } from './modules/reviews/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
 import { activityRoutes } from './modules/activities/index.js';
+import { declarationRoutes } from './modules/declarations/index.js';
 
 export interface RouteInfo {
   method: string;
@@ -153,6 +154,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(annualReportRoutes);
       await api.register(publicAnnualReportRoutes);
       await api.register(activityRoutes);
+      await api.register(declarationRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -57,6 +57,10 @@ const SettingsPage = lazy(() => import('./features/settings/SettingsPage.js'));
 const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.js'));
 const LedgerPage = lazy(() => import('./features/ledger/LedgerPage.js'));
 const ActivityEntryPage = lazy(() => import('./features/ledger/ActivityEntryPage.js'));
+const DeclarationsPage = lazy(() => import('./features/declarations/DeclarationsPage.js'));
+const DeclarationPage = lazy(() => import('./features/declarations/DeclarationPage.js'));
+const DeclarationFormPage = lazy(() => import('./features/declarations/DeclarationFormPage.js'));
+const DeclarationFlagsPage = lazy(() => import('./features/declarations/DeclarationFlagsPage.js'));
 const NotFound = lazy(() => import('./components/NotFound.js'));
 
 const queryClient = new QueryClient({
@@ -208,6 +212,11 @@ const router = createBrowserRouter(
         <Route path="applications/:id/edit" element={<RequirePermission permission="application.apply"><ApplicationEditPage /></RequirePermission>} />
         <Route path="settings" element={<RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission>} />
         <Route path="notifications" element={<RequirePermission permission="notification.read"><NotificationsPage /></RequirePermission>} />
+        <Route path="declarations" element={<RequirePermission permission="declaration.read"><DeclarationsPage /></RequirePermission>} />
+        <Route path="declarations/new" element={<RequirePermission permission="declaration.file"><DeclarationFormPage /></RequirePermission>} />
+        <Route path="declarations/flags" element={<RequirePermission permission="declaration.read"><DeclarationFlagsPage /></RequirePermission>} />
+        <Route path="declarations/:id" element={<RequirePermission permission="declaration.read"><DeclarationPage /></RequirePermission>} />
+        <Route path="declarations/:id/edit" element={<RequirePermission permission="declaration.file"><DeclarationFormPage /></RequirePermission>} />
         <Route
           path="stats/:code?"
           element={

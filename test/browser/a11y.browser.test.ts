@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { seedTestActivity } from './ledger-fixture.js';
-import { createTestOrg, createTestUser, PLACES } from '../factories.js';
+import { createTestOrg, createTestUser, PLACES, TEST_PASSWORD } from '../factories.js';
 import { seedDemoPopulation } from '../../src/server/demo/demo-population.js';
 import { notify } from '../../src/server/modules/notifications/index.js';
 import { startBrowserHarness, type BrowserHarness } from './browser.js';
 import { tourPages, type TourStop } from './page-tour.js';
+import { seedDeclarationPages } from '../declarations.js';
 
 /**
  * Issue 22 item 8: an automated accessibility check (axe-core, WCAG 2.1 A and AA rules) over the main staff
@@ -16,6 +17,7 @@ import { tourPages, type TourStop } from './page-tour.js';
 const LONG = 300_000;
 let h: BrowserHarness;
 let orgId: number;
+let declarationId: number;
 beforeAll(async () => {
   h = await startBrowserHarness();
   const db = h.database.db;
@@ -32,6 +34,7 @@ beforeAll(async () => {
   // The ledger pages (issue 13): community staff enter; one activity shows on the record's 活动台账 tab.
   const staff = await createTestUser(db, { role: 'community_staff', regionCode: PLACES.cangkou, username: 'a11y-staff' });
   await seedTestActivity(db, staff.id, orgId);
+  declarationId = await seedDeclarationPages(h.app, db, 'a11y-staff', TEST_PASSWORD, orgId);
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -62,6 +65,11 @@ const PAGES: TourStop[] = [
   { name: 'org ledger tab', user: 'a11y-staff', path: () => `/orgs/${orgId}?tab=ledger`, ready: '.ledger-timeline' },
   { name: 'street ledger', user: 'a11y-admin', path: () => `/ledger?region=${PLACES.wenshan}`, ready: '.ledger-page .ant-table' },
   { name: 'dormant per node', user: 'a11y-admin', path: () => '/ledger?view=dormant', ready: '.ledger-page .ant-table' },
+  { name: 'declarations', user: 'a11y-admin', path: () => '/declarations', ready: '.ant-table-row' },
+  { name: 'declaration', user: 'a11y-staff', path: () => `/declarations/${declarationId}`, ready: '.review-panel' },
+  { name: 'declaration form', user: 'a11y-staff', path: () => `/declarations/new?org=${orgId}`, ready: '.lead-hint, .decl-rule' },
+  { name: 'declaration flags', user: 'a11y-admin', path: () => `/declarations/flags?region=${PLACES.wenshan}`, ready: '.decl-flag-reasons' },
+  { name: 'org declarations tab', user: 'a11y-admin', path: () => `/orgs/${orgId}?tab=declarations`, ready: '.ant-table-row' },
   { name: 'users', user: 'a11y-sys', path: () => '/users', ready: '.ant-table' },
   { name: 'audit', user: 'a11y-audit', path: () => '/audit', ready: '.ant-table' },
 ];

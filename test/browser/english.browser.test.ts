@@ -6,6 +6,7 @@ import { seedDemoPopulation } from '../../src/server/demo/demo-population.js';
 import { notify } from '../../src/server/modules/notifications/index.js';
 import { startBrowserHarness, type BrowserHarness } from './browser.js';
 import { tourPages, type TourStop } from './page-tour.js';
+import { seedDeclarationPages } from '../declarations.js';
 import { establishmentData } from '../applications.js';
 
 /**
@@ -19,6 +20,7 @@ const LONG = 300_000;
 const CERT = 'BA-360802-2026-00009-7K3M';
 let h: BrowserHarness;
 let orgId: number;
+let declarationId: number;
 let appId: number;
 beforeAll(async () => {
   h = await startBrowserHarness();
@@ -50,6 +52,8 @@ beforeAll(async () => {
   const created = await h.app.inject({ method: 'POST', url: '/api/v1/applications', cookies: { shezu_sid: sid }, headers: { 'x-csrf-token': login.json().csrfToken }, payload: { kind: 'filing', data } });
   if (created.statusCode !== 201) throw new Error(created.body);
   appId = created.json().id;
+  await createTestUser(db, { role: 'community_staff', regionCode: PLACES.cangkou, username: 'en-staff' });
+  declarationId = await seedDeclarationPages(h.app, db, 'en-staff', TEST_PASSWORD, orgId);
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -99,6 +103,11 @@ const PAGES: TourStop[] = [
   { name: 'org ledger tab', user: 'en-staff', path: () => `/orgs/${orgId}?tab=ledger`, ready: '.ledger-timeline' },
   { name: 'street ledger', user: 'en-admin', path: () => `/ledger?region=${PLACES.wenshan}`, ready: '.ledger-page .ant-table' },
   { name: 'dormant per node', user: 'en-admin', path: () => '/ledger?view=dormant', ready: '.ledger-page .ant-table' },
+  { name: 'declarations', user: 'en-admin', path: () => '/declarations', ready: '.ant-table-row' },
+  { name: 'declaration', user: 'en-staff', path: () => `/declarations/${declarationId}`, ready: '.review-panel' },
+  { name: 'declaration form', user: 'en-staff', path: () => `/declarations/new?org=${orgId}`, ready: '.lead-hint, .decl-rule' },
+  { name: 'declaration flags', user: 'en-admin', path: () => `/declarations/flags?region=${PLACES.wenshan}`, ready: '.decl-flag-reasons' },
+  { name: 'org declarations tab', user: 'en-admin', path: () => `/orgs/${orgId}?tab=declarations`, ready: '.ant-table-row' },
   { name: 'regions', user: 'en-admin', path: () => '/regions', ready: '.ant-card' },
   { name: 'application with checks', user: 'en-leader', path: () => `/applications/${appId}`, ready: '.checks-list' },
   { name: 'users', user: 'en-sys', path: () => '/users', ready: '.ant-table-row' },

@@ -56,6 +56,8 @@ export const SEALED_TABLES: SealedTable[] = [
   { table: 'activity_files', key: 'id', keyType: 'bigint', bytes: ['content'], maxBatch: 10, addedIn: '0017' },
   // Annual reports (migration 0019): leader ID numbers and phones in the sections; the signed declaration page.
   { table: 'annual_reports', key: 'id', keyType: 'bigint', json: ['sections'], bytes: ['scan_content'], maxBatch: 10, addedIn: '0019' },
+  // The organizer's contact phone of a major-activity declaration (migration 0018).
+  { table: 'declarations', key: 'id', keyType: 'bigint', columns: [{ name: 'contact_phone', kind: 'phone' }], addedIn: '0018' },
 ];
 
 /** Where a walk over SEALED_TABLES stands: the table's index and the last key done in it. */

@@ -177,6 +177,29 @@ describe('demo applications', () => {
   });
 });
 
+describe('demo declarations', () => {
+  it('leaves a declaration at every stage in 仓口社区: held and summarized, summary overdue, at each step, returned, draft', async () => {
+    const rows = await database.db
+      .selectFrom('declarations as d')
+      .leftJoin('declaration_summaries as s', 's.declaration_id', 'd.id')
+      .select(['d.title', 'd.status', 'd.planned_start_on', 'd.summary_due_on', 's.filed_at'])
+      .orderBy('d.id')
+      .execute();
+    const today = todayInChina();
+    expect(rows.map((r) => [r.title, r.status, r.filed_at !== null])).toEqual([
+      ['银龄书画作品展', 'approved', true],
+      ['重阳敬老游园会', 'approved', false],
+      ['第二届会员大会暨理事会换届', 'submitted', false],
+      ['章程修改会员大会', 'submitted', false],
+      ['书画进校园公益义卖', 'returned', false],
+      ['中日书法交流笔会', 'draft', false],
+    ]);
+    // Held before today; the second's summary is past due.
+    expect(rows[0]!.planned_start_on < today && rows[1]!.planned_start_on < today).toBe(true);
+    expect(rows[1]!.summary_due_on! < today).toBe(true);
+  });
+});
+
 describe('demo hub manager', () => {
   it('stands for 心之桥 and sees only the federation and its members', async () => {
     const row = await database.db

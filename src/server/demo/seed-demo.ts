@@ -7,6 +7,7 @@ import { createUser, findUserIdByUsername } from '../modules/users/index.js';
 import { DEMO_ACCOUNT_ORGS, DEMO_ACCOUNTS, DEMO_REGIONS } from './demo-accounts.js';
 import { seedDemoOrgs } from './demo-orgs.js';
 import { seedDemoApplications } from './demo-applications.js';
+import { seedDemoDeclarations } from './demo-declarations.js';
 import { seedDemoPopulation } from './demo-population.js';
 import { seedDemoAnnualReports } from './demo-annual-reports.js';
 import { seedDemoNotifications } from './demo-notifications.js';
@@ -38,6 +39,8 @@ export async function seedDemo(db: Kysely<DB>, password: string, log: (msg: stri
   }
   await seedDemoApplications(db);
   log('demo: applications in 仓口社区 (one approved with a certificate, one at the street, one at the community)');
+  await seedDemoDeclarations(db);
+  log('demo: major-activity declarations in 仓口社区 (held and summarized, summary overdue, at each step, returned, draft)');
   const reports = await seedDemoAnnualReports(db);
   if (reports) log(`demo: ${reports.year} annual reports of 吉州区 (${reports.concluded} concluded, ${reports.inReview} in review, ${reports.missing} missing)`);
   // Last: today's scheduled jobs see every seeded item (reminders of due reports and summaries, overdue cases).

@@ -10,6 +10,7 @@ import {
   BellOutlined,
   CameraOutlined,
   FileDoneOutlined,
+  FlagOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
@@ -49,6 +50,7 @@ export const NAV_ITEMS: NavItem[] = [
   // The activity ledger (台账, issue 13): entry first so it is the one selected on /ledger/new.
   { path: '/ledger/new', permission: 'activity.write', label: 'nav.ledgerNew', icon: <CameraOutlined /> },
   { path: '/ledger', permission: 'ledger.read', label: 'nav.ledger', icon: <ScheduleOutlined /> },
+  { path: '/declarations', permission: 'declaration.read', label: 'nav.declarations', icon: <FlagOutlined /> },
   { path: '/stats', permission: 'stats.read', label: 'nav.stats', icon: <BarChartOutlined /> },
   // Applicants read regions only to pick their community in a form; 区划与人口 is staff's work (issue 22 item 10).
   { path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <ApartmentOutlined />, hiddenFor: ['org_leader'] },

@@ -1,16 +1,14 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, Steps, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, Table, Tabs, Typography } from 'antd';
 import { EditOutlined, PrinterOutlined, UndoOutlined } from '@ant-design/icons';
-import { ROLES, type ReviewStep, type Role } from '../../../shared/enums.js';
 import { useCurrentUser } from '../../auth/session.js';
 import { RecordHead } from '../../components/RecordHead.js';
 import { CategoryText, Data } from '../../components/Data.js';
 import { isRecordId, RecordLoader } from '../../components/RecordLoader.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { formatCount, formatDateTime } from '../../lib/format.js';
-import { useIsMobile } from '../../lib/hooks.js';
 import { useOrgFieldLabel } from '../orgs/orgs.messages.js';
 import { useAppLabels, applicationsMessages } from './applications.messages.js';
 import { AppStatusTag, DueTag, KindTag, isChange, isDeregistration, isEstablishment } from './app-tags.js';
@@ -21,6 +19,7 @@ import { ChecksList } from './ChecksList.js';
 import { DiffTable } from './DiffTable.js';
 import { OrgApplyActions } from './OrgApplyActions.js';
 import { ReviewPanel } from './ReviewPanel.js';
+import { Progress, Trail } from './ReviewTrail.js';
 import { applicationQuery, useWithdrawApplication, type Application } from './applications.api.js';
 import './applications.css';
 import { useFormFeedback } from '../../lib/form-feedback.js';
@@ -35,65 +34,6 @@ export default function ApplicationPage() {
     <RecordLoader query={q} validId={isRecordId(appId)} skeletonRows={14} notFound={<NotFoundCard />}>
       {(app) => <Detail app={app} />}
     </RecordLoader>
-  );
-}
-
-const ACTION_COLORS: Record<string, string> = { approve: 'green', return: 'orange', reject: 'red', withdraw: 'gray', submit: 'blue', resubmit: 'blue', create: 'gray' };
-
-export function Trail({ app }: { app: Application }) {
-  const t = useT(applicationsMessages);
-  const labels = useAppLabels();
-  const enumLabels = useEnumLabels();
-  if (app.events.length === 0) return <Typography.Text type="secondary">{t('trail.empty')}</Typography.Text>;
-  return (
-    <Timeline
-      className="app-trail"
-      items={app.events.map((e) => ({
-        key: e.id,
-        color: ACTION_COLORS[e.action] ?? 'blue',
-        content: (
-          <div className="trail-item">
-            <div className="trail-head">
-              <strong>{labels.action(e.action)}</strong>
-              {e.step && <Tag>{labels.step(e.step)}</Tag>}
-            </div>
-            <div className="trail-meta">
-              <Data>{e.actorName}</Data>
-              {e.actorRole && (ROLES as readonly string[]).includes(e.actorRole) && ` · ${enumLabels.role(e.actorRole as Role)}`}
-              {' · '}
-              <span className="mono">{formatDateTime(e.at, false)}</span>
-            </div>
-            {e.opinion && <div className="trail-opinion pre-wrap" data-value="">{e.opinion}</div>}
-            {e.dueOn && <div className="trail-due">{t('trail.dueOn', { date: e.dueOn })}</div>}
-          </div>
-        ),
-      }))}
-    />
-  );
-}
-
-/** The chain with where the application stands on it. */
-function Progress({ app }: { app: Application }) {
-  const labels = useAppLabels();
-  const isMobile = useIsMobile();
-  if (app.steps.length === 0) return null;
-  const current = app.currentStep ? app.steps.indexOf(app.currentStep) : app.status === 'approved' ? app.steps.length : -1;
-  const rejectedAt = app.status === 'rejected' ? ([...app.events].reverse().find((e) => e.action === 'reject')?.step ?? null) : null;
-  const statusOf = (s: ReviewStep, i: number): 'wait' | 'process' | 'finish' | 'error' => {
-    if (app.status === 'approved') return 'finish';
-    if (rejectedAt === s) return 'error';
-    if (current < 0) return 'wait';
-    if (i < current) return 'finish';
-    if (i === current) return app.status === 'returned' ? 'error' : 'process';
-    return 'wait';
-  };
-  return (
-    <Steps
-      size="small"
-      orientation={isMobile ? 'vertical' : 'horizontal'}
-      className="app-progress"
-      items={app.steps.map((s, i) => ({ key: s, title: labels.step(s), status: statusOf(s, i) }))}
-    />
   );
 }
 
@@ -301,7 +241,7 @@ function Detail({ app }: { app: Application }) {
             {user.permissions.includes('org.read') ? <Link to={`/orgs/${app.org.id}`}><Data>{app.org.name}</Data></Link> : <Data>{app.org.name}</Data>}
           </Typography.Text>
         )}
-        {app.steps.length > 0 && <Progress app={app} />}
+        {app.steps.length > 0 && <Progress steps={app.steps} currentStep={app.currentStep} status={app.status} events={app.events} />}
       </RecordHead>
       {banner && <div className="page-alert app-banner">{banner}</div>}
       <Row gutter={[12, 12]}>
@@ -323,7 +263,7 @@ function Detail({ app }: { app: Application }) {
         <Col xs={24} xl={8}>
           {app.can.review && <ReviewPanel app={app} />}
           <Card size="small" title={t('page.tabTrail')} className="app-section">
-            <Trail app={app} />
+            <Trail events={app.events} />
           </Card>
         </Col>
       </Row>

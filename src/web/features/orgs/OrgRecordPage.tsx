@@ -23,8 +23,9 @@ import { orgQuery, type Org } from './orgs.api.js';
 import { usePageTitle } from '../../lib/page-title.js';
 import { DormancyFlag, OrgLedgerTab } from '../ledger/OrgLedgerTab.js';
 import { ledgerMessages } from '../ledger/ledger.messages.js';
+import { useDeclarationsTab } from '../declarations/OrgDeclarations.js';
 
-const TABS = ['basic', 'people', 'charter', 'attachments', 'ledger', 'history'] as const;
+const TABS = ['basic', 'people', 'charter', 'attachments', 'ledger', 'declarations', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** `/orgs/:id`: the record in tabs, with the rule warnings on top. */
@@ -191,6 +192,7 @@ function Record({ org }: { org: Org }) {
     </Space>
   );
 
+  const declarationsTab = useDeclarationsTab(org.id);
   const tabItems = [
     { key: 'basic', label: t('orgs.tabBasic'), children: basic },
     { key: 'people', label: t('orgs.tabPeople'), children: people },
@@ -198,6 +200,7 @@ function Record({ org }: { org: Org }) {
     { key: 'attachments', label: t('orgs.tabAttachments'), children: attachments },
     ...(can('activity.read') ? [{ key: 'ledger', label: tl('ledger.tab'), children: <OrgLedgerTab orgId={org.id} /> }] : []),
     { key: 'history', label: t('orgs.tabHistory'), children: <OrgHistory orgId={org.id} /> },
+    ...(declarationsTab ? [declarationsTab] : []),
   ];
 
   return (
