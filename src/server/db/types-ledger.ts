@@ -5,7 +5,6 @@ import type { PlacementColumns } from './types.js';
 // side effect from the repositories that read them.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateColumn = ColumnType<string, string, string>;
-type Bigint = ColumnType<number, number | bigint | string, number | bigint | string>;
 // Generated<ColumnType<…>> nests the column type (its select type becomes the ColumnType itself): spelled out instead.
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type GeneratedBigint = ColumnType<number, number | bigint | string | undefined, number | bigint | string>;
