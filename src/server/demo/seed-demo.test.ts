@@ -36,8 +36,11 @@ describe('seedDemo', () => {
     }
     expect(await isDatabaseEmpty(database.db)).toBe(false);
     // The decisions on the demo applications reached their submitters' inboxes (issue 13 item 6); today's jobs ran once.
-    const leaderInbox = await database.db.selectFrom('notifications as n').innerJoin('users as u', 'u.id', 'n.recipient_id').select('n.kind').where('u.username', '=', 'cangkou-leader').execute();
-    expect(leaderInbox.map((n) => n.kind).sort()).toEqual(['review.advance', 'review.approve']);
+    const leaderInbox = await database.db.selectFrom('notifications as n').innerJoin('users as u', 'u.id', 'n.recipient_id').select(['n.kind', 'n.subject_kind']).where('u.username', '=', 'cangkou-leader').execute();
+    const kindsOf = (subject: string) => leaderInbox.filter((n) => n.subject_kind === subject).map((n) => n.kind).sort();
+    expect(kindsOf('application')).toEqual(['review.advance', 'review.approve']);
+    // …and those on the leader's demo declarations too (one approved after the community, one returned).
+    expect(kindsOf('declaration')).toEqual(expect.arrayContaining(['review.advance', 'review.return']));
     const runs = await database.db.selectFrom('job_runs').select(['job', 'status']).orderBy('job').execute();
     expect(runs).toEqual([{ job: 'overdue', status: 'done' }, { job: 'reminders', status: 'done' }]);
     // The whole demo seeded twice: about 10 s alone, 35 s once in a full run on a loaded two-core machine.
