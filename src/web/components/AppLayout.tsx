@@ -9,6 +9,7 @@ import {
   BarChartOutlined,
   BellOutlined,
   FileDoneOutlined,
+  FileProtectOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
@@ -44,6 +45,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/reviews', permission: 'review.decide', label: 'nav.reviews', icon: <BellOutlined /> },
   // An applicant (organization leader) lands here: it is the first item their permissions allow.
   { path: '/applications', permission: 'application.read', label: 'nav.applications', icon: <FileDoneOutlined /> },
+  // 年报/年检 (issue 13 item 4): a leader files the organization's report, a reviewer or the district concludes it.
+  { path: '/annual-reports', permission: 'annual_report.read', label: 'nav.annualReports', icon: <FileProtectOutlined /> },
   { path: '/stats', permission: 'stats.read', label: 'nav.stats', icon: <BarChartOutlined /> },
   // Applicants read regions only to pick their community in a form; 区划与人口 is staff's work (issue 22 item 10).
   { path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <ApartmentOutlined />, hiddenFor: ['org_leader'] },
