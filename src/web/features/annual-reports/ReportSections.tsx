@@ -232,7 +232,7 @@ export function PrefillNote({ k, report }: { k: 'party' | 'funding'; report: Ann
       <Alert type="info" showIcon title={t(k === 'party' ? 'note.party' : 'note.funding')} />
       {k === 'party' && s?.form && (
         <Typography.Paragraph className="ar-prefilled">
-          {t('f.party.form')}：{labels.party(s.form as 'none')}
+          {t('f.party.form')}{t('sep.colon')}{labels.party(s.form as 'none')}
           {typeof s.fullMembers === 'number' && ` · ${t('f.party.fullMembers')} ${s.fullMembers}`}
         </Typography.Paragraph>
       )}

@@ -21,8 +21,10 @@ import { CertificateLinks } from '../applications/CertificateLinks.js';
 import { OrgApplyActions } from '../applications/OrgApplyActions.js';
 import { orgQuery, type Org } from './orgs.api.js';
 import { usePageTitle } from '../../lib/page-title.js';
+import { OrgAnnualReports } from '../annual-reports/OrgAnnualReports.js';
+import { annualMessages } from '../annual-reports/annual-reports.messages.js';
 
-const TABS = ['basic', 'people', 'charter', 'attachments', 'history'] as const;
+const TABS = ['basic', 'people', 'charter', 'attachments', 'annual', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** `/orgs/:id`: the record in tabs, with the rule warnings on top. */
@@ -59,6 +61,7 @@ const multiline = (v: string | null, empty: ReactNode) => (v ? <div className="p
 
 function Record({ org }: { org: Org }) {
   const t = useT(orgsMessages);
+  const annualT = useT(annualMessages);
   usePageTitle(org.name);
   const labels = useEnumLabels();
   const fieldLabel = useOrgFieldLabel();
@@ -193,6 +196,7 @@ function Record({ org }: { org: Org }) {
     { key: 'people', label: t('orgs.tabPeople'), children: people },
     { key: 'charter', label: t('orgs.tabCharter'), children: charter },
     { key: 'attachments', label: t('orgs.tabAttachments'), children: attachments },
+    ...(can('annual_report.read') ? [{ key: 'annual', label: annualT('org.tab'), children: <OrgAnnualReports orgId={org.id} /> }] : []),
     { key: 'history', label: t('orgs.tabHistory'), children: <OrgHistory orgId={org.id} /> },
   ];
 
