@@ -20,6 +20,7 @@ import { authRoutes } from './modules/auth/index.js';
 import { publicRegionRoutes, regionRoutes } from './modules/regions/index.js';
 import { publicSignupRoutes, userRoutes } from './modules/users/index.js';
 import { applicationRoutes } from './modules/applications/index.js';
+import { annualReportRoutes, publicAnnualReportRoutes } from './modules/annual-reports/index.js';
 import { certificateRoutes, publicCertificateRoutes } from './modules/certificates/index.js';
 import { settingRoutes } from './modules/settings/index.js';
 import { auditRoutes } from './modules/audit/index.js';
@@ -146,6 +147,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(publicCertificateRoutes);
       await api.register(settingRoutes);
       await api.register(reviewRoutes);
+      await api.register(annualReportRoutes);
+      await api.register(publicAnnualReportRoutes);
     },
     { prefix: '/api/v1' },
   );

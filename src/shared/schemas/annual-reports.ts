@@ -119,7 +119,14 @@ const financesFor = (form: ReportingForm) =>
     /** Year-end balance sheet (资产负债表): assets − liabilities = net assets. */
     assets: fen('资产总计'),
     liabilities: fen('负债合计'),
-    netAssets: fen('净资产合计'),
+    /** May be negative (资不抵债: liabilities beyond assets), the one signed amount; warned about in the checks. */
+    netAssets: z
+      .number({ error: '净资产合计须为数字' })
+      .int('净资产合计须精确到分（以分为单位的整数）')
+      .min(-999_999_999_999_999, '净资产合计过小')
+      .max(999_999_999_999_999, '净资产合计过大')
+      .nullable()
+      .default(null),
   });
 export const FinancesSections = {
   social_group: financesFor('social_group'),

@@ -18,6 +18,7 @@ export {
   type PreparedOrg,
 } from './orgs.service.js';
 export { addOrgAttachments } from './orgs.attachments.js';
+export { getPublicOrg } from './orgs.public.js';
 export { findOrgById, findOrgByCreditCode, findOrgNames } from './orgs.repository.js';
 export type { NewOrgAttachment } from './orgs.attachments.repository.js';
 export { displayValue } from './orgs.fields.js';
