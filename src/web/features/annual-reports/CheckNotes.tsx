@@ -74,11 +74,11 @@ export function ChecksSummary({ checks, onFix, okText }: { checks: ShownCheck[];
   }
   const sorted = [...checks].sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
   return (
-    <ul className="checks-list" data-testid="checks-summary">
+    <ul className="ar-checks" data-testid="checks-summary">
       {sorted.map((c) => (
-        <li key={c.key} className={`check check-${c.level}`}>
+        <li key={c.key} className={`ar-check check-${c.level}`}>
           <Level level={c.level} />
-          <span className="check-message">
+          <span className="ar-check-message">
             <Text c={c} />
           </span>
           {onFix && c.field && (

@@ -84,7 +84,11 @@ function ReportForm({ report, onReload }: { report: AnnualReport; onReload: () =
   const liveFields = new Set(live.map((c) => c.field));
   const serverShown = dirty ? [] : current.checks.filter((c) => !c.field || !liveFields.has(c.field)).map(shownOfServer);
   const all = [...liveShown, ...serverShown.filter((s) => !liveShown.some((l) => l.text === s.text))];
-  const notes = (field: string) => all.filter((c) => c.field === field);
+  // What is merely not filled in yet is listed in the summary; beside the field it shows once a submission was tried,
+  // so a fresh draft is not red all over.
+  const [tried, setTried] = useState(false);
+  const requiredCodes = new Set(current.checks.filter((c) => c.code === 'required' || c.code === 'scan_missing').map((c) => `${c.field}|${c.message}`));
+  const notes = (field: string) => all.filter((c) => c.field === field && (tried || !(c.server && requiredCodes.has(`${c.field}|${c.text}`))));
   const errors = all.filter((c) => c.level === 'error').length;
   const warnings = all.length - errors;
 
@@ -129,6 +133,7 @@ function ReportForm({ report, onReload }: { report: AnnualReport; onReload: () =
   };
 
   const doSubmit = async () => {
+    setTried(true);
     const valid = await feedback.validate();
     if (!valid) return;
     if (errors > 0) {

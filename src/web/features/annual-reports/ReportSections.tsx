@@ -6,12 +6,13 @@ import { errorMessage } from '../../api/client.js';
 import { Data } from '../../components/Data.js';
 import { useT, type Translate } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
+import { useIsMobile } from '../../lib/hooks.js';
 import { DECLARATION_SCAN_MAX_BYTES, DECLARATION_SCAN_TYPES, EXPENSE_CATEGORIES_BY_FORM, INCOME_CATEGORIES_BY_FORM, type SectionKey } from '../../../shared/schemas/annual-reports.js';
 import { yuanToFen } from '../../../shared/schemas/money.js';
 import { scanUrl, useUploadScan, type AnnualReport } from './annual-reports.api.js';
 import { annualMessages, useAnnualLabels } from './annual-reports.messages.js';
 import { FieldNotes, type ShownCheck } from './CheckNotes.js';
-import type { Path } from './report-form.js';
+import { isRequired, type Path } from './report-form.js';
 
 type Keys = keyof (typeof annualMessages)['zh_CN'];
 export type NotesFor = (field: string) => ShownCheck[];
@@ -39,7 +40,7 @@ const dotted = (name: Path) => name.join('.');
 function MoneyField({ name, label, notes }: { name: Path; label: string; notes: NotesFor }) {
   const t = useT(annualMessages);
   return (
-    <Form.Item name={name} label={label} rules={[moneyRule(t, label)]} extra={<FieldNotes checks={notes(dotted(name))} />} validateFirst>
+    <Form.Item name={name} label={label} required={isRequired(dotted(name))} rules={[moneyRule(t, label)]} extra={<FieldNotes checks={notes(dotted(name))} />} validateFirst>
       <Input inputMode="decimal" suffix={t('form.yuan')} placeholder="0.00" className="ar-money" autoComplete="off" />
     </Form.Item>
   );
@@ -48,7 +49,7 @@ function MoneyField({ name, label, notes }: { name: Path; label: string; notes: 
 function CountField({ name, label, unit, notes }: { name: Path; label: string; unit?: string; notes: NotesFor }) {
   const t = useT(annualMessages);
   return (
-    <Form.Item name={name} label={label} rules={[countRule(t, label)]} extra={<FieldNotes checks={notes(dotted(name))} />}>
+    <Form.Item name={name} label={label} required={isRequired(dotted(name))} rules={[countRule(t, label)]} extra={<FieldNotes checks={notes(dotted(name))} />}>
       <InputNumber className="full-width" inputMode="numeric" precision={0} suffix={unit} controls={false} />
     </Form.Item>
   );
@@ -56,16 +57,18 @@ function CountField({ name, label, unit, notes }: { name: Path; label: string; u
 
 function TextField({ name, label, max, notes, multiline }: { name: Path; label: string; max: number; notes: NotesFor; multiline?: boolean }) {
   return (
-    <Form.Item name={name} label={label} extra={<FieldNotes checks={notes(dotted(name))} />}>
+    <Form.Item name={name} label={label} required={isRequired(dotted(name))} extra={<FieldNotes checks={notes(dotted(name))} />}>
       {multiline ? <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={max} showCount /> : <Input maxLength={max} />}
     </Form.Item>
   );
 }
 
 function DateField({ name, label, notes }: { name: Path; label: string; notes: NotesFor }) {
+  // On a phone the picker's calendar, not the keyboard (which would cover it).
+  const isMobile = useIsMobile();
   return (
-    <Form.Item name={name} label={label} extra={<FieldNotes checks={notes(dotted(name))} />}>
-      <DatePicker className="full-width" inputReadOnly />
+    <Form.Item name={name} label={label} required={isRequired(dotted(name))} extra={<FieldNotes checks={notes(dotted(name))} />}>
+      <DatePicker className="full-width" inputReadOnly={isMobile} />
     </Form.Item>
   );
 }
@@ -189,7 +192,7 @@ export function GovernanceFields({ notes }: { notes: NotesFor }) {
                 </Col>
                 <Col xs={12} sm={6}>
                   <Form.Item name={[field.name, 'changedOn']} label={t('f.governance.changedOn')}>
-                    <DatePicker className="full-width" inputReadOnly />
+                    <DatePicker className="full-width" />
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={2} className="ar-change-remove">
@@ -213,7 +216,7 @@ export function GovernanceFields({ notes }: { notes: NotesFor }) {
           </Form.Item>
         </Col>
         <Col {...half}>
-          <Form.Item name={['governance', 'electionHeldThisYear']} label={t('f.governance.electionHeldThisYear')}>
+          <Form.Item name={['governance', 'electionHeldThisYear']} label={t('f.governance.electionHeldThisYear')} required extra={<FieldNotes checks={notes('governance.electionHeldThisYear')} />}>
             <Radio.Group optionType="button" options={[{ value: true, label: t('common.yes') }, { value: false, label: t('common.no') }]} />
           </Form.Item>
         </Col>
@@ -266,7 +269,7 @@ export function DeclarationFields({ report, notes, editable }: { report: AnnualR
         <Col {...half}><TextField name={['declaration', 'signerName']} label={t('f.declaration.signerName')} max={50} notes={notes} /></Col>
         <Col {...half}><DateField name={['declaration', 'signedOn']} label={t('f.declaration.signedOn')} notes={notes} /></Col>
         <Col xs={24}>
-          <Form.Item label={t('f.declaration.scan')} extra={<FieldNotes checks={notes('declarationScan')} />} id="annualForm_declarationScan">
+          <Form.Item label={t('f.declaration.scan')} required extra={<FieldNotes checks={notes('declarationScan')} />} id="annualForm_declarationScan">
             <Space wrap>
               {scan ? (
                 <a href={scanUrl(report.id)} target="_blank" rel="noreferrer" data-testid="scan-link">

@@ -39,6 +39,16 @@ export interface Values {
   declaration: { signerName?: string | null; signedOn?: Dayjs | null };
 }
 
+/**
+ * The fields a submission needs (the server's `required` checks, annual-reports.policy.ts, plus every income and
+ * expense item: "没有填 0"). A draft saves without them; the form marks them so the filer sees what is still owed.
+ */
+const REQUIRED = new Set([
+  'basic.name', 'basic.leaderName', 'basic.address', 'activities.claimedCount', 'activities.summary', 'finances.incomeTotal', 'finances.expenseTotal',
+  'finances.assets', 'finances.liabilities', 'finances.netAssets', 'members.individual', 'governance.electionHeldThisYear', 'declaration.signerName', 'declaration.signedOn',
+]);
+export const isRequired = (field: string) => REQUIRED.has(field) || /^finances\.(income|expenses)\./.test(field) || field === 'declarationScan';
+
 /** The sections the form edits; party organization and funding received are prefilled later (read-only notes). */
 export const EDITED_SECTIONS: SectionKey[] = ['basic', 'activities', 'finances', 'members', 'governance', 'declaration'];
 
