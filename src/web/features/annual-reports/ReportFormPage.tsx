@@ -118,6 +118,13 @@ function ReportForm({ report, onReload }: { report: AnnualReport; onReload: () =
   };
   const autosave = useAutosave({ dirty: dirty && !conflict, changeTick: tick, save: async () => !!(await persist(true)) });
 
+  /** A report the server answered by another way (the scan's upload): its version and checks are now the page's. */
+  const adopt = (saved: AnnualReport) => {
+    version.current = saved.version;
+    latest.current = saved;
+    setCurrent(saved);
+  };
+
   const goTo = (field: string) => {
     const path = pathOf(field);
     const el = document.getElementById(`${FORM_NAME}_${path.join('_')}`) ?? document.getElementById(`section-${String(path[0])}`);
@@ -239,7 +246,7 @@ function ReportForm({ report, onReload }: { report: AnnualReport; onReload: () =
         {has('governance') && <GovernanceFields notes={notes} />}
         {has('party') && <PrefillNote k="party" report={current} />}
         {has('funding') && <PrefillNote k="funding" report={current} />}
-        {has('declaration') && <DeclarationFields report={current} notes={notes} editable />}
+        {has('declaration') && <DeclarationFields report={current} notes={notes} editable onUploaded={adopt} />}
       </Form>
       <Card id="ar-summary" size="small" title={t('form.summary')} className="ar-section ar-summary">
         {errors > 0 && <Typography.Paragraph type="danger">{t('form.summaryErrors', { n: errors })}</Typography.Paragraph>}

@@ -11,6 +11,7 @@ import { useCan } from '../../auth/session.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useFormFeedback } from '../../lib/form-feedback.js';
+import { useIsMobile } from '../../lib/hooks.js';
 import { usePageTitle } from '../../lib/page-title.js';
 import { diffQuery, printPdfUrl, reportQuery, useWithdrawReport, type AnnualReport } from './annual-reports.api.js';
 import { annualMessages, useAnnualLabels } from './annual-reports.messages.js';
@@ -60,6 +61,7 @@ function Report({ report }: { report: AnnualReport }) {
   const t = useT(annualMessages);
   const labels = useAnnualLabels();
   const can = useCan();
+  const isMobile = useIsMobile();
   const navigate = useNavigate();
   const { message } = App.useApp();
   usePageTitle(`${report.year} · ${report.org.name}`);
@@ -180,12 +182,14 @@ function Report({ report }: { report: AnnualReport }) {
           <Card size="small" title={t('page.diff')} className="app-section">
             {diff.isPending ? <Skeleton active paragraph={{ rows: 4 }} /> : diff.isError ? <LoadError error={diff.error} onRetry={() => diff.refetch()} /> : <DiffTable diff={diff.data} />}
           </Card>
+          {/* On a phone the decision comes right after the checks and the diff, before the long report. */}
+          {isMobile && report.can.review && <ReportReviewPanel report={report} />}
           <Card size="small" title={t('page.content')} className="app-section">
             <ReportContent report={report} />
           </Card>
         </Col>
         <Col xs={24} xl={8}>
-          {report.can.review && <ReportReviewPanel report={report} />}
+          {!isMobile && report.can.review && <ReportReviewPanel report={report} />}
           <Card size="small" title={t('page.trail')} className="app-section">
             <Trail report={report} />
           </Card>

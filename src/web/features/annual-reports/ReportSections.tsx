@@ -252,7 +252,7 @@ export function PrefillNote({ k, report }: { k: 'party' | 'funding'; report: Ann
   );
 }
 
-export function DeclarationFields({ report, notes, editable }: { report: AnnualReport; notes: NotesFor; editable: boolean }) {
+export function DeclarationFields({ report, notes, editable, onUploaded }: { report: AnnualReport; notes: NotesFor; editable: boolean; onUploaded?: (r: AnnualReport) => void }) {
   const t = useT(annualMessages);
   const { message } = App.useApp();
   const upload = useUploadScan(report.id);
@@ -291,7 +291,11 @@ export function DeclarationFields({ report, notes, editable }: { report: AnnualR
                       return;
                     }
                     upload.mutate(f, {
-                      onSuccess: () => void message.success(t('scan.uploaded')),
+                      onSuccess: (saved) => {
+                        // The upload moves the report's version on: the form edits from it.
+                        onUploaded?.(saved);
+                        void message.success(t('scan.uploaded'));
+                      },
                       onError: (err) => void message.error(errorMessage(err)),
                     });
                   }}
