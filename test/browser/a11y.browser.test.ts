@@ -5,6 +5,7 @@ import { createTestOrg, createTestUser, PLACES } from '../factories.js';
 import { seedDemoPopulation } from '../../src/server/demo/demo-population.js';
 import { startBrowserHarness, type BrowserHarness } from './browser.js';
 import { tourPages, type TourStop } from './page-tour.js';
+import { draftTestReport } from './annual-fixture.js';
 
 /**
  * Issue 22 item 8: an automated accessibility check (axe-core, WCAG 2.1 A and AA rules) over the main staff
@@ -14,6 +15,7 @@ import { tourPages, type TourStop } from './page-tour.js';
 const LONG = 300_000;
 let h: BrowserHarness;
 let orgId: number;
+let reportId: number;
 beforeAll(async () => {
   h = await startBrowserHarness();
   const db = h.database.db;
@@ -22,6 +24,9 @@ beforeAll(async () => {
   await createTestUser(db, { role: 'auditor', username: 'a11y-audit' });
   await seedDemoPopulation(db);
   orgId = (await createTestOrg(db, { name: '仓口社区舞蹈队', regionCode: PLACES.cangkou, foundedOn: '2019-05-01', isDemoSite: true })).id;
+  // An annual report of last year's (issue 13): the queue, the form with its checks, the review page and the rates.
+  await createTestUser(db, { role: 'community_staff', regionCode: PLACES.cangkou, username: 'a11y-staff' });
+  reportId = await draftTestReport(h.app, 'a11y-staff', orgId, new Date().getFullYear() - 1);
   await createTestOrg(db, { name: '新村社区合唱团', regionCode: PLACES.xincun, foundedOn: '2020-03-01' });
 }, LONG);
 afterAll(async () => h?.close());
@@ -46,6 +51,11 @@ const PAGES: TourStop[] = [
   { name: 'board', user: 'a11y-admin', path: () => `/stats/${PLACES.wenshan}`, ready: '.stats-title' },
   { name: 'reviews', user: 'a11y-admin', path: () => '/reviews', ready: '.ant-card' },
   { name: 'applications', user: 'a11y-admin', path: () => '/applications', ready: '.ant-card' },
+  { name: 'annual reports', user: 'a11y-admin', path: () => '/annual-reports?tab=all', ready: '.ar-page .ant-table' },
+  { name: 'annual report', user: 'a11y-admin', path: () => `/annual-reports/${reportId}`, ready: '.ar-read' },
+  { name: 'annual report form', user: 'a11y-staff', path: () => `/annual-reports/${reportId}/edit`, ready: '#section-finances' },
+  { name: 'annual rates', user: 'a11y-admin', path: () => `/annual-reports/rates/${PLACES.wenshan}`, ready: '[data-testid="rates-table"]' },
+  { name: 'org annual reports', user: 'a11y-admin', path: () => `/orgs/${orgId}?tab=annual`, ready: '[data-testid="org-annual-reports"] .ant-table' },
   { name: 'settings', user: 'a11y-admin', path: () => '/settings', ready: '.ant-card' },
   { name: 'users', user: 'a11y-sys', path: () => '/users', ready: '.ant-table' },
   { name: 'audit', user: 'a11y-audit', path: () => '/audit', ready: '.ant-table' },

@@ -4,6 +4,7 @@ import { createTestCertificate, createTestOrg, createTestUser, PLACES, TEST_PASS
 import { seedDemoPopulation } from '../../src/server/demo/demo-population.js';
 import { startBrowserHarness, type BrowserHarness } from './browser.js';
 import { tourPages, type TourStop } from './page-tour.js';
+import { draftTestReport } from './annual-fixture.js';
 import { establishmentData } from '../applications.js';
 
 /**
@@ -17,6 +18,7 @@ const LONG = 300_000;
 const CERT = 'BA-360802-2026-00009-7K3M';
 let h: BrowserHarness;
 let orgId: number;
+let reportId: number;
 let appId: number;
 beforeAll(async () => {
   h = await startBrowserHarness();
@@ -26,6 +28,9 @@ beforeAll(async () => {
   await createTestUser(db, { role: 'auditor', username: 'en-audit' });
   await seedDemoPopulation(db);
   orgId = (await createTestOrg(db, { name: '仓口社区舞蹈队', regionCode: PLACES.cangkou, foundedOn: '2019-05-01', purpose: '丰富居民文化生活', isDemoSite: true })).id;
+  // An annual report of last year's (issue 13): the queue, the form with its checks, the review page and the rates.
+  await createTestUser(db, { role: 'community_staff', regionCode: PLACES.cangkou, username: 'en-staff' });
+  reportId = await draftTestReport(h.app, 'en-staff', orgId, new Date().getFullYear() - 1);
   await createTestOrg(db, { name: '新村社区合唱团', regionCode: PLACES.xincun, foundedOn: '2020-03-01' });
   await createTestCertificate(db, orgId, CERT);
   await db.updateTable('orgs').set({ certificate_no: CERT }).where('id', '=', orgId).execute();
@@ -83,6 +88,11 @@ const PAGES: TourStop[] = [
   { name: 'board', user: 'en-admin', path: () => `/stats/${PLACES.wenshan}`, ready: '[data-testid="own-row"]' },
   { name: 'reviews', user: 'en-admin', path: () => '/reviews', ready: '.ant-card' },
   { name: 'applications', user: 'en-admin', path: () => '/applications', ready: '.ant-card' },
+  { name: 'annual reports', user: 'en-admin', path: () => '/annual-reports?tab=all', ready: '.ar-page .ant-table' },
+  { name: 'annual report', user: 'en-admin', path: () => `/annual-reports/${reportId}`, ready: '.ar-read' },
+  { name: 'annual report form', user: 'en-staff', path: () => `/annual-reports/${reportId}/edit`, ready: '#section-finances' },
+  { name: 'annual rates', user: 'en-admin', path: () => `/annual-reports/rates/${PLACES.wenshan}`, ready: '[data-testid="rates-table"]' },
+  { name: 'org annual reports', user: 'en-admin', path: () => `/orgs/${orgId}?tab=annual`, ready: '[data-testid="org-annual-reports"] .ant-table' },
   { name: 'settings', user: 'en-admin', path: () => '/settings', ready: '.ant-card' },
   { name: 'regions', user: 'en-admin', path: () => '/regions', ready: '.ant-card' },
   { name: 'application with checks', user: 'en-leader', path: () => `/applications/${appId}`, ready: '.checks-list' },

@@ -151,7 +151,7 @@ export function ReportContent({ report }: { report: AnnualReport }) {
               <Data>{report.declarationScan.filename}</Data> · {formatDateTime(report.declarationScan.uploadedAt, false)}
             </a>
           ) : (
-            <Typography.Text type="warning">{t('scan.missing')}</Typography.Text>
+            <span className="ar-warning-text">{t('scan.missing')}</span>
           ),
         },
       ])}

@@ -204,7 +204,7 @@ function ReportForm({ report, onReload }: { report: AnnualReport; onReload: () =
         <Space wrap>
           <ReportStatusTag status={report.status} />
           <AutosaveNote savedAt={autosave.savedAt} saving={autosave.saving} />
-          {dirty && !autosave.saving && <Typography.Text type="warning">{t('form.unsaved')}</Typography.Text>}
+          {dirty && !autosave.saving && <span className="ar-warning-text">{t('form.unsaved')}</span>}
         </Space>
       </div>
       <Typography.Paragraph type="secondary" className="ar-form-kind">

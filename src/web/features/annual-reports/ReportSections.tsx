@@ -58,7 +58,8 @@ function CountField({ name, label, unit, notes }: { name: Path; label: string; u
 function TextField({ name, label, max, notes, multiline }: { name: Path; label: string; max: number; notes: NotesFor; multiline?: boolean }) {
   return (
     <Form.Item name={name} label={label} required={isRequired(dotted(name))} extra={<FieldNotes checks={notes(dotted(name))} />}>
-      {multiline ? <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={max} showCount /> : <Input maxLength={max} />}
+      {/* What the filer typed is data, in whatever language (components/Data.tsx). */}
+      {multiline ? <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={max} showCount data-value="" /> : <Input maxLength={max} />}
     </Form.Item>
   );
 }
