@@ -47,6 +47,8 @@ export const SEALED_TABLES: SealedTable[] = [
   // Member lists (xlsx) and ID card scans are personal data as much as the fields are.
   { table: 'org_attachments', key: 'id', keyType: 'bigint', bytes: ['content'], maxBatch: 10 },
   { table: 'application_attachments', key: 'id', keyType: 'bigint', bytes: ['content'], maxBatch: 10 },
+  // Annual reports (migration 0019): leader ID numbers and phones in the sections; the signed declaration page.
+  { table: 'annual_reports', key: 'id', keyType: 'bigint', json: ['sections'], bytes: ['scan_content'], maxBatch: 10 },
 ];
 
 /** Where a walk over SEALED_TABLES stands: the table's index and the last key done in it. */

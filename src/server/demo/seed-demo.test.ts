@@ -216,3 +216,29 @@ describe('demo board: 文山街道 adds up (issue 22 item 4)', () => {
     expect(community.at(-1)).toBe('演示数据');
   });
 });
+
+describe('demo annual reports (issue 13 items 4 and 5)', () => {
+  it('gives 吉州区 last year a mix of conclusions, a few missing and a few in review, and the board a real inspection rate', async () => {
+    const db = database.db;
+    const year = Number(todayInChina().slice(0, 4)) - 1;
+    const rows = await db.selectFrom('annual_reports').select(['status', 'conclusion']).where('year', '=', year).execute();
+    const n = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).length;
+    expect(n((r) => r.conclusion === 'pass')).toBeGreaterThan(n((r) => r.conclusion === 'basic_pass'));
+    expect(n((r) => r.conclusion === 'basic_pass')).toBeGreaterThan(0);
+    expect(n((r) => r.conclusion === 'fail')).toBeGreaterThan(0);
+    expect(n((r) => r.status === 'submitted' || r.status === 'returned')).toBeGreaterThanOrEqual(3);
+    expect(await db.selectFrom('annual_reports').select('id').where('year', '=', year + 1).execute()).toEqual([]);
+    const today = todayInChina();
+    for (const code of ['360802003', '360802003009']) {
+      const region = await db.selectFrom('regions').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
+      const r = await computeTargets(db, { region, asOf: today, year: Number(today.slice(0, 4)), source: 'counters' });
+      const rate = r.items.find((i) => i.key === 'inspectionRate')!;
+      expect(rate.denominator, code).toBeGreaterThan(0);
+      expect(rate.value, code).toBeGreaterThan(0);
+    }
+    // 文山街道: some owe a report and have not filed or been concluded, so the rate is below its 100% target.
+    const wenshan = await db.selectFrom('regions').selectAll().where('code', '=', '360802003').executeTakeFirstOrThrow();
+    const board = await computeTargets(db, { region: wenshan, asOf: today, year: Number(today.slice(0, 4)), source: 'counters' });
+    expect(board.items.find((i) => i.key === 'inspectionRate')!.value).toBeLessThan(100);
+  });
+});

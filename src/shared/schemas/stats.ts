@@ -24,7 +24,7 @@ export const TARGET_LABELS: Record<TargetKey, { name: string; unit: string }> = 
 };
 
 /** Why a figure is missing or partial (TargetItem.noteCode); the Chinese words are TARGET_NOTE_LABELS. */
-export const TARGET_NOTES = ['noPopulation', 'partialPopulation', 'noBase', 'noUrban', 'noRural', 'noInspectionData', 'noPartyData', 'noSatisfactionData', 'ownPlaces'] as const;
+export const TARGET_NOTES = ['noPopulation', 'partialPopulation', 'noBase', 'noUrban', 'noRural', 'noInspectionData', 'noReportsDue', 'noPartyData', 'noSatisfactionData', 'ownPlaces'] as const;
 export type TargetNote = (typeof TARGET_NOTES)[number];
 export const TARGET_NOTE_LABELS: Record<TargetNote, string> = {
   noPopulation: '人口未录入',
@@ -33,6 +33,7 @@ export const TARGET_NOTE_LABELS: Record<TargetNote, string> = {
   noUrban: '辖区内没有城市社区',
   noRural: '辖区内没有村（农村社区）',
   noInspectionData: '年检数据尚未接入',
+  noReportsDue: '本年度没有应参加年检（报送年报）的组织',
   noPartyData: '党建数据尚未接入',
   noSatisfactionData: '满意度调查数据尚未接入',
   ownPlaces: '本级组织不单列人口与社区',

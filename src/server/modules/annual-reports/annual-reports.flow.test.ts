@@ -66,6 +66,9 @@ describe('a filed organization reports to its community and street', () => {
     await addActivities(org.id, 3);
     const leader = await leaderOf(org.id);
     const before = (await district.get(`/api/v1/annual-reports/rates?region=${PLACES.wenshan}&year=${YEAR}`)).json();
+    const board = async () => ((await district.get(`/api/v1/stats/targets?region=${PLACES.wenshan}`)).json().items as { key: string; numerator: number; denominator: number; value: number | null }[]).find((i) => i.key === 'inspectionRate')!;
+    const boardBefore = await board();
+    expect(boardBefore).toMatchObject({ numerator: before.node.figures.concluded, denominator: before.node.figures.due });
 
     const created = await leader.post('/api/v1/annual-reports', { orgId: org.id, year: YEAR });
     expect(created.statusCode, created.body).toBe(201);
@@ -134,6 +137,8 @@ describe('a filed organization reports to its community and street', () => {
     expect(after.node.figures.submitted).toBe(before.node.figures.submitted + 1);
     expect(after.node.figures.concluded).toBe(before.node.figures.concluded + 1);
     expect(after.node.figures.passed).toBe(before.node.figures.passed + 1);
+    // The target board's 年检率 of 文山街道 moves with it (today's board reads last year's reports).
+    expect(await board()).toMatchObject({ numerator: boardBefore.numerator + 1, denominator: boardBefore.denominator });
     const cangkou = after.children.find((c: { region: { code: string } }) => c.region.code === PLACES.cangkou);
     expect(cangkou.figures.inspectionRate).not.toBeNull();
     const passed = (await district.get(`/api/v1/annual-reports/rates/orgs?region=${PLACES.cangkou}&year=${YEAR}&figure=passed&pageSize=200`)).json();
@@ -239,7 +244,7 @@ describe('rates and reminders agree with the rules', () => {
 
   it('keeps an organization leader and a hub manager out of the node rates', async () => {
     const leader = await t.loginAs({ role: 'org_leader', regionCode: PLACES.cangkou });
-    expect((await leader.get(`/api/v1/annual-reports/rates?region=${PLACES.cangkou}`)).statusCode).toBe(403);
+    expect((await leader.get(`/api/v1/annual-reports/rates?region=${PLACES.cangkou}`)).statusCode).toBe(404);
     expect((await street.get(`/api/v1/annual-reports/rates?region=${PLACES.gunan}`)).statusCode).toBe(404);
   });
 });

@@ -74,9 +74,10 @@ export async function inspectionCounts(db: Db, node: Pick<RegionRow, 'id' | 'lev
 
 async function resolveNode(db: Db, ctx: RequestContext, region: string | undefined) {
   requireAccess(ctx.actor, 'annual_report.read');
-  // Rates count every organization of a node: an organization's own account or a federation sees its own reports only.
+  // Rates count every organization of a node: an account limited to organizations (its own, its federation's
+  // members) reaches no node's figures, as it reaches no organization beyond those (404, never a hint).
   const scope = await listScope(db, ctx.actor);
-  if (scope.org) throw errors.forbidden('各节点年检率仅供民政、街道和社区工作人员查看');
+  if (scope.org) throw errors.notFound('region');
   if (region) return resolveRegionFor(db, ctx.actor, region, 'annual_report.read');
   if (!ctx.actor.region) throw errors.validation({ region: '请选择区划' });
   return (await findRegionById(db, ctx.actor.region.id))!;
@@ -132,4 +133,10 @@ export async function dueReports(db: Db, from: string, to: string) {
     }
   }
   return out;
+}
+
+/** Every organization of a node that owes a report for the year (the demo seeds its reports from this list). */
+export async function dueOrgsOf(db: Db, node: Pick<RegionRow, 'id' | 'level' | 'level3_id'>, year: number, asOf: string) {
+  const { rows } = await rates.orgsBehind(db, await scopeFor(db, node, year, asOf), 'due', { limit: 1_000_000, offset: 0 });
+  return rows.map((r) => ({ id: r.id, name: r.name, legal_form: r.legal_form, due_on: r.due_on }));
 }

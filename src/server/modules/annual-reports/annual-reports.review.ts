@@ -115,8 +115,8 @@ export async function withdrawReport(db: Kysely<DB>, ctx: RequestContext, id: nu
  * inspection itself: it needs `annual_report.inspect` besides the chain's `review.decide`.
  */
 export async function reviewReport(db: Kysely<DB>, ctx: RequestContext, id: number, body: AnnualReportReviewBody): Promise<AnnualReport> {
-  const { report } = await loadReport(db, ctx, id, 'annual_report.read');
   requireAccess(ctx.actor, 'review.decide');
+  const { report } = await loadReport(db, ctx, id, 'annual_report.read');
   // The version the reviewer saw is the report's (its page's), not the case's.
   if (body.version !== undefined && body.version !== report.version) throw errors.conflict('annual_report.version_conflict', '该年报已有新的办理进展，请刷新后查看');
   const c = (await latestCasesFor(db, KIND, [id])).get(id);

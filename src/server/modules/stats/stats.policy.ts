@@ -136,8 +136,18 @@ export function growthTarget(t: TargetSettings, counts: NodeCounts, ownClass: Gr
   return round((t.growthStreet * counts.base.street + t.growthTownship * counts.base.township) / weight);
 }
 
-/** The seven figures of a node (inspection, party and satisfaction wait for their data). */
-export function targetItems(counts: NodeCounts, places: NodePlaces, t: TargetSettings, growthRate: number): TargetItem[] {
+/** Annual inspection at a node (modules/annual-reports): reports concluded over reports due for the year inspected. */
+export interface InspectionCounts {
+  concluded: number;
+  due: number;
+}
+
+/**
+ * The seven figures of a node (party and satisfaction wait for their data). The inspection rate (年检率, target 100%)
+ * is concluded / due; with nothing due at the node it has no value (noReportsDue), and without the figures at all
+ * (a caller that did not ask for them) it waits for its data as before.
+ */
+export function targetItems(counts: NodeCounts, places: NodePlaces, t: TargetSettings, growthRate: number, inspection: InspectionCounts | null = null): TargetItem[] {
   const m = t.closeMargin;
   const added = counts.added.street + counts.added.township + counts.added.none;
   const base = counts.base.street + counts.base.township + counts.base.none;
@@ -146,7 +156,9 @@ export function targetItems(counts: NodeCounts, places: NodePlaces, t: TargetSet
     item('growthRate', growthRate, m, added, base, 100, 'noBase'),
     item('orgsPerUrbanCommunity', t.orgsPerUrbanCommunity, m, counts.inUrban, places.urbanCommunities, 1, 'noUrban'),
     item('orgsPerRuralCommunity', t.orgsPerRuralCommunity, m, counts.inRural, places.ruralCommunities, 1, 'noRural'),
-    item('inspectionRate', t.inspectionRate, m, null, null, 100, 'noInspectionData'),
+    inspection
+      ? item('inspectionRate', t.inspectionRate, m, inspection.concluded, inspection.due, 100, 'noReportsDue')
+      : item('inspectionRate', t.inspectionRate, m, null, null, 100, 'noInspectionData'),
     item('partyCoverage', t.partyCoverage, m, null, null, 100, 'noPartyData'),
     item('satisfaction', t.satisfaction, m, null, null, 100, 'noSatisfactionData'),
   ];

@@ -5,6 +5,7 @@ import { errors } from '../../lib/errors.js';
 import { requireAccess, type Permission } from '../../lib/access.js';
 import { todayInChina } from '../../lib/working-days.js';
 import { findRegionPath, resolveRegionFor } from '../regions/index.js';
+import { inspectionCounts } from '../annual-reports/index.js';
 import { readTargetSettings, TARGETS_SETTING_KEY, DEFAULT_TARGETS, type TargetSettings } from '../../../shared/schemas/targets.js';
 import { TARGET_NOTE_LABELS, type BreakdownResponse, type NodeTargets, type StatsOrgsQuery, type StatsOrgsResponse, type StatsQuery, type StatsRegion, type TargetsResponse } from '../../../shared/schemas/stats.js';
 import * as repo from './stats.repository.js';
@@ -124,11 +125,14 @@ export async function computeTargets(db: Kysely<DB>, n: StatsNode, topLevel = 1)
   const children = nodes.filter((x) => x.parent_id === nodeId).sort((a, b) => a.code.localeCompare(b.code));
   const districts = n.region.level < 3 ? nodes.filter((x) => x.level === 3) : [];
   const districtIds = n.region.level < 3 ? districts.map((d) => d.id) : n.region.level3_id ? [Number(n.region.level3_id)] : [];
-  const [{ byNode: counts, own }, stored, path] = await Promise.all([
+  const [{ byNode: counts, own }, stored, path, inspection] = await Promise.all([
     countsFor(db, n, [nodeId, ...children.map((c) => c.id)], n.region.level < 3 ? districtIds : []),
     repo.findDistrictSettings(db, districtIds, TARGETS_SETTING_KEY),
     findRegionPath(db, nodeId),
+    // 年检率: concluded / due for the year being inspected as of the day (modules/annual-reports).
+    inspectionCounts(db, n.region, n.asOf),
   ]);
+  const inspectionOf = (id: number) => (id === nodeId ? inspection.node : inspection.child(id));
   const settingsOf = (districtId: number | null): TargetSettings => (districtId === null ? DEFAULT_TARGETS : readTargetSettings(stored.get(districtId)));
   // The township-level kind above a community-level node decides its growth target.
   const ownTownshipKind = n.region.level >= 5 ? await repo.findRegionKind(db, n.region.level4_id === null ? null : Number(n.region.level4_id)) : null;
@@ -159,7 +163,7 @@ export async function computeTargets(db: Kysely<DB>, n: StatsNode, topLevel = 1)
       populationPartial: p.partial,
       populationIsDemo: p.isDemo,
       orgs: c.inRegister,
-      items: targetItems(c, p, t, growth),
+      items: targetItems(c, p, t, growth, inspectionOf(x.id)),
     };
   };
   const self = nodes.find((x) => x.id === nodeId)!;
@@ -167,7 +171,7 @@ export async function computeTargets(db: Kysely<DB>, n: StatsNode, topLevel = 1)
   // 本级: its growth is held to the node's own target; population and communities belong to the children.
   const ownT = self.level >= 3 ? settingsOf(self.level === 3 ? self.id : self.level3_id) : DEFAULT_TARGETS;
   const ownGrowth = selfFigure.items.find((i) => i.key === 'growthRate')!.target;
-  const ownItems = targetItems(own, noPlaces, ownT, ownGrowth).map((i) =>
+  const ownItems = targetItems(own, noPlaces, ownT, ownGrowth, inspection.own).map((i) =>
     i.key === 'orgsPer10k' || i.key === 'orgsPerUrbanCommunity' || i.key === 'orgsPerRuralCommunity' ? { ...i, note: TARGET_NOTE_LABELS.ownPlaces, noteCode: 'ownPlaces' as const } : i,
   );
   return {
