@@ -201,7 +201,8 @@ export function liveChecks(v: Values | undefined, ctx: { report: AnnualReport; d
     const raw = valueAt(v, item.field);
     const now = item.unit === 'fen' ? fenOf(raw as Money) : count(raw);
     if (typeof now !== 'number') continue;
-    const pct = Math.round(((now - item.lastYear) / item.lastYear) * 10000) / 100;
+    // As the server's diff reckons it (annual-reports.policy.ts diffOf): two decimals, then compared with the limit.
+    const pct = Math.round(((now - item.lastYear) / Math.abs(item.lastYear)) * 10000) / 100;
     if (Math.abs(pct) > limit) {
       out.push({ field: item.field, level: 'warning', code: 'largeChange', vars: { pct: pct > 0 ? `+${pct}` : String(pct), last: item.unit === 'fen' ? yuanText(item.lastYear) : item.lastYear, limit } });
     }
