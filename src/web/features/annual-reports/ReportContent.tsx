@@ -4,6 +4,7 @@ import { WarningOutlined } from '@ant-design/icons';
 import { Data } from '../../components/Data.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
+import { useIsMobile } from '../../lib/hooks.js';
 import { EXPENSE_CATEGORIES_BY_FORM, INCOME_CATEGORIES_BY_FORM, type SectionKey } from '../../../shared/schemas/annual-reports.js';
 import { scanUrl, type AnnualReport, type AnnualReportDiff } from './annual-reports.api.js';
 import { annualMessages, useAnnualLabels } from './annual-reports.messages.js';
@@ -165,7 +166,17 @@ type DiffEntry = AnnualReportDiff['items'][number];
 export function DiffTable({ diff }: { diff: AnnualReportDiff }) {
   const t = useT(annualMessages);
   const fieldLabel = useDiffLabel();
+  const isMobile = useIsMobile();
   const show = (e: DiffEntry, v: number | null) => (v === null ? '—' : e.unit === 'fen' ? `${yuanOf(v)} ${t('form.yuan')}` : v.toLocaleString('zh-CN'));
+  const change = (e: DiffEntry) =>
+    e.changePercent === null ? (
+      '—'
+    ) : (
+      <span className={`mono ${e.changePercent > 0 ? 'ar-change-up' : e.changePercent < 0 ? 'ar-change-down' : ''}`}>
+        {e.changePercent > 0 ? '+' : ''}
+        {e.changePercent}%{e.large && <Tag color="warning" icon={<WarningOutlined />} className="ar-large-tag">{t('page.diffLarge')}</Tag>}
+      </span>
+    );
   if (diff.lastYearReportId === null && diff.items.every((i) => i.lastYear === null)) return <Typography.Text type="secondary">{t('page.diffNone')}</Typography.Text>;
   return (
     <>
@@ -178,7 +189,21 @@ export function DiffTable({ diff }: { diff: AnnualReportDiff }) {
         scroll={{ x: true }}
         rowClassName={(e) => (e.large ? 'ar-diff-large' : '')}
         data-testid="diff-table"
-        columns={[
+        columns={isMobile ? [
+          {
+            title: t('page.diffField'),
+            key: 'all',
+            render: (_: unknown, e) => (
+              <div className="ar-diff-phone">
+                <div>{fieldLabel(e)}</div>
+                <div className="mono">
+                  {show(e, e.lastYear)} → {show(e, e.thisYear)}
+                </div>
+                <div>{change(e)}</div>
+              </div>
+            ),
+          },
+        ] : [
           { title: t('page.diffField'), dataIndex: 'field', render: (_: string, e) => fieldLabel(e) },
           { title: t('page.diffLast'), key: 'last', align: 'right', render: (_: unknown, e) => <span className="mono">{show(e, e.lastYear)}</span> },
           { title: t('page.diffThis'), key: 'this', align: 'right', render: (_: unknown, e) => <span className="mono">{show(e, e.thisYear)}</span> },
@@ -186,15 +211,7 @@ export function DiffTable({ diff }: { diff: AnnualReportDiff }) {
             title: t('page.diffChange'),
             key: 'change',
             align: 'right',
-            render: (_: unknown, e) =>
-              e.changePercent === null ? (
-                '—'
-              ) : (
-                <span className={`mono ${e.changePercent > 0 ? 'ar-change-up' : e.changePercent < 0 ? 'ar-change-down' : ''}`}>
-                  {e.changePercent > 0 ? '+' : ''}
-                  {e.changePercent}%{e.large && <Tag color="warning" icon={<WarningOutlined />} className="ar-large-tag">{t('page.diffLarge')}</Tag>}
-                </span>
-              ),
+            render: (_: unknown, e) => change(e),
           },
         ]}
       />

@@ -71,7 +71,9 @@ function Report({ report }: { report: AnnualReport }) {
   const [withdrawForm] = Form.useForm<{ reason?: string }>();
   const withdrawFeedback = useFormFeedback(withdrawForm, { name: 'arWithdraw' });
   const lastReturn = report.status === 'returned' ? [...report.events].reverse().find((e) => e.action === 'return') : undefined;
-  const checks = report.checks.map(shownOfServer);
+  // A large change from last year is marked in the diff below; the checks' list only counts them.
+  const checks = report.checks.filter((c) => c.code !== 'large_change').map(shownOfServer);
+  const largeChanges = report.checks.length - checks.length;
 
   const doWithdraw = async () => {
     const v = await withdrawFeedback.validate();
@@ -88,7 +90,7 @@ function Report({ report }: { report: AnnualReport }) {
   const actions = (
     <Space wrap className="no-print">
       <Button icon={<FilePdfOutlined />} href={printPdfUrl(report.id)} target="_blank" rel="noreferrer" data-testid="print-pdf">
-        {t('page.print')}
+        {t(report.legalForm === 'filed' ? 'page.printReport' : 'page.print')}
       </Button>
       <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
         {t('page.printView')}
@@ -178,6 +180,7 @@ function Report({ report }: { report: AnnualReport }) {
         <Col xs={24} xl={16}>
           <Card size="small" title={t('page.checks', { n: checks.length })} className="app-section">
             <ChecksSummary checks={checks} okText={t('page.checksNone')} />
+            {largeChanges > 0 && <Typography.Paragraph className="ar-large-note">{t('page.largeChanges', { n: largeChanges })}</Typography.Paragraph>}
           </Card>
           <Card size="small" title={t('page.diff')} className="app-section">
             {diff.isPending ? <Skeleton active paragraph={{ rows: 4 }} /> : diff.isError ? <LoadError error={diff.error} onRetry={() => diff.refetch()} /> : <DiffTable diff={diff.data} />}
