@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Form, Input, Popconfirm, Radio, Space, Typogr
 import { CheckOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import type { ReviewDecision } from '../../../shared/enums.js';
 import { CONCLUSIONS } from '../../../shared/schemas/annual-reports.js';
+import { Data } from '../../components/Data.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { useFormFeedback } from '../../lib/form-feedback.js';
 import { reviewsQuery } from '../reviews/reviews.api.js';
@@ -78,10 +79,10 @@ export function ReportReviewPanel({ report }: { report: AnnualReport }) {
     const next = list?.items.find((i) => i.link !== `/annual-reports/${report.id}`);
     if (!next) return;
     modal.confirm({
-      title: t('ar.tab.mine'),
-      content: next.title,
-      okText: t('ar.tab.mine'),
-      cancelText: t('common.cancel'),
+      title: t('review.next'),
+      content: <Data>{next.title}</Data>,
+      okText: t('review.nextGo'),
+      cancelText: t('review.nextStay'),
       onOk: () => navigate(next.link),
     });
   };
