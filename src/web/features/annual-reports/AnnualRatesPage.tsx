@@ -1,4 +1,4 @@
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Button, Card, DatePicker, Empty, Select, Skeleton, Space, Table, Typography } from 'antd';
@@ -9,7 +9,7 @@ import { Data } from '../../components/Data.js';
 import { LoadError } from '../../components/LoadError.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { formatDate } from '../../lib/format.js';
-import { intParam, oneOf, useIsMobile } from '../../lib/hooks.js';
+import { intParam, oneOf, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
 import { usePageTitle } from '../../lib/page-title.js';
 import { currentReportYear, rateOrgsQuery, ratesQuery, type RateFigure, type RateOrg, type RatesResponse } from './annual-reports.api.js';
 import { annualMessages } from './annual-reports.messages.js';
@@ -36,7 +36,7 @@ export default function AnnualRatesPage() {
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const { code } = useParams();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlFilters();
   const thisYear = currentReportYear();
   const yearParam = Number(params.get('year'));
   const year = Number.isInteger(yearParam) && yearParam >= 2000 && yearParam <= 2100 ? yearParam : thisYear;
@@ -47,14 +47,6 @@ export default function AnnualRatesPage() {
   const of = params.get('of') ?? undefined;
   usePageTitle(rates.data ? `${t('rates.title')} · ${rates.data.node.region.name}` : t('rates.title'));
 
-  const set = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null) next.delete(k);
-      else next.set(k, v);
-    }
-    setParams(next);
-  };
   const keep = () => new URLSearchParams({ ...(params.get('year') ? { year: String(year) } : {}), ...(asOf ? { asOf } : {}) }).toString();
   const hrefOf = (c: string) => `/annual-reports/rates/${c}${keep() ? `?${keep()}` : ''}`;
 
@@ -75,7 +67,7 @@ export default function AnnualRatesPage() {
         role="button"
         className="ar-rates-num"
         data-testid={`rate-${f}-${r.node.region.code}`}
-        onClick={() => set({ figure: f, of: r.node.region.code, page: null })}
+        onClick={() => set({ figure: f, of: r.node.region.code })}
       >
         {n.toLocaleString('zh-CN')}
       </a>
@@ -180,8 +172,8 @@ export default function AnnualRatesPage() {
           figure={figure}
           label={figureLabel(figure)}
           page={intParam(params, 'page', 1)}
-          onPage={(p) => set({ page: p === 1 ? null : String(p) })}
-          onClose={() => set({ figure: null, of: null, page: null })}
+          onPage={(p) => set({ page: p === 1 ? null : p })}
+          onClose={() => set({ figure: null, of: null })}
         />
       )}
     </div>

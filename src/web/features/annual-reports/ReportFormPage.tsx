@@ -1,14 +1,13 @@
 import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Result, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Form, Result, Select, Space, Typography } from 'antd';
 import { ArrowLeftOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { ApiError } from '../../api/client.js';
 import { ConflictAlert } from '../../components/ConflictAlert.js';
 import { Data } from '../../components/Data.js';
 import { isRecordId, RecordLoader } from '../../components/RecordLoader.js';
 import { useT } from '../../i18n.js';
-import { formatDateTime } from '../../lib/format.js';
 import { AutosaveNote, useAutosave, useFormFeedback, useUnsavedGuard } from '../../lib/form-feedback.js';
 import { usePageTitle } from '../../lib/page-title.js';
 import { diffQuery, reportQuery, useSaveReport, useSubmitReport, type AnnualReport } from './annual-reports.api.js';
@@ -16,7 +15,7 @@ import { annualMessages, useAnnualLabels } from './annual-reports.messages.js';
 import { ChecksSummary, shownOfServer, useLiveCheckText, type ShownCheck } from './CheckNotes.js';
 import { ActivitiesFields, BasicFields, DeclarationFields, FinancesFields, GovernanceFields, MembersFields, PrefillNote } from './ReportSections.js';
 import { liveChecks, pathOf, sectionsOf, valuesOf, type Values } from './report-form.js';
-import { ReportNotFound, ReportStatusTag } from './report-tags.js';
+import { ReportNotFound, ReportStatusTag, ReturnedAlert } from './report-tags.js';
 import './annual-reports.css';
 
 const FORM_NAME = 'annualForm';
@@ -186,7 +185,6 @@ function ReportForm({ report, onReload }: { report: AnnualReport; onReload: () =
     setDirty(false);
   };
 
-  const lastReturn = report.status === 'returned' ? [...report.events].reverse().find((e) => e.action === 'return') : undefined;
   const has = (k: string) => report.sectionKeys.includes(k as never);
 
   return (
@@ -211,23 +209,7 @@ function ReportForm({ report, onReload }: { report: AnnualReport; onReload: () =
         {labels.kind(report.legalForm)} · {t('page.dueOn', { date: report.dueOn })}
       </Typography.Paragraph>
       {conflict && <ConflictAlert title={t('form.conflict')} hint={t('form.conflictHint')} reloadLabel={t('form.reload')} onReload={reload} />}
-      {lastReturn && (
-        <Alert
-          className="page-alert"
-          type="warning"
-          showIcon
-          title={t('form.returned')}
-          description={
-            <div>
-              <div className="pre-wrap return-opinion" data-value="">{lastReturn.opinion}</div>
-              <Typography.Text type="secondary">
-                <Data>{lastReturn.actorName}</Data> · {formatDateTime(lastReturn.at, false)}
-                {report.correctionDueOn && ` · ${t('form.returnedDue', { date: report.correctionDueOn })}`}
-              </Typography.Text>
-            </div>
-          }
-        />
-      )}
+      <ReturnedAlert report={report} />
       <div className="ar-jump no-print">
         <Select
           aria-label={t('form.sections')}

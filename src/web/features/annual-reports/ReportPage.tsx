@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, Input, Modal, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Row, Skeleton, Space, Typography } from 'antd';
 import { EditOutlined, FilePdfOutlined, PrinterOutlined, UndoOutlined } from '@ant-design/icons';
 import { Data, ServerText } from '../../components/Data.js';
 import { LoadError } from '../../components/LoadError.js';
+import { ReasonModal } from '../../components/ReasonModal.js';
 import { RecordHead } from '../../components/RecordHead.js';
 import { isRecordId, RecordLoader } from '../../components/RecordLoader.js';
 import { useCan } from '../../auth/session.js';
 import { useEnumLabels, useT } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
-import { useFormFeedback } from '../../lib/form-feedback.js';
 import { useIsMobile } from '../../lib/hooks.js';
 import { usePageTitle } from '../../lib/page-title.js';
 import { diffQuery, printPdfUrl, reportQuery, useWithdrawReport, type AnnualReport } from './annual-reports.api.js';
@@ -18,7 +18,7 @@ import { annualMessages, useAnnualLabels } from './annual-reports.messages.js';
 import { ChecksSummary, shownOfServer } from './CheckNotes.js';
 import { DiffTable, ReportContent } from './ReportContent.js';
 import { ReportReviewPanel } from './ReportReviewPanel.js';
-import { ConclusionTag, DueInfo, ReportNotFound, ReportStatusTag } from './report-tags.js';
+import { ConclusionTag, DueInfo, ReportNotFound, ReportStatusTag, ReturnedAlert } from './report-tags.js';
 import './annual-reports.css';
 
 /** `/annual-reports/:id`: the report as filed, the checks, the year-over-year diff, the decision and the trail. */
@@ -68,23 +68,14 @@ function Report({ report }: { report: AnnualReport }) {
   const diff = useQuery(diffQuery(report.id));
   const withdraw = useWithdrawReport(report.id);
   const [withdrawOpen, setWithdrawOpen] = useState(false);
-  const [withdrawForm] = Form.useForm<{ reason?: string }>();
-  const withdrawFeedback = useFormFeedback(withdrawForm, { name: 'arWithdraw' });
-  const lastReturn = report.status === 'returned' ? [...report.events].reverse().find((e) => e.action === 'return') : undefined;
   // A large change from last year is marked in the diff below; the checks' list only counts them.
   const checks = report.checks.filter((c) => c.code !== 'large_change').map(shownOfServer);
   const largeChanges = report.checks.length - checks.length;
 
-  const doWithdraw = async () => {
-    const v = await withdrawFeedback.validate();
-    if (!v) return;
-    withdraw.mutate(v.reason?.trim() || undefined, {
-      onSuccess: () => {
-        setWithdrawOpen(false);
-        void message.success(t('page.withdrawn'));
-      },
-      onError: (err) => void withdrawFeedback.showServerError(err),
-    });
+  const doWithdraw = async (reason: string | undefined) => {
+    await withdraw.mutateAsync(reason);
+    setWithdrawOpen(false);
+    void message.success(t('page.withdrawn'));
   };
 
   const actions = (
@@ -144,20 +135,7 @@ function Report({ report }: { report: AnnualReport }) {
           {report.concludedAt && ` · ${t('page.concludedAt')} ${formatDateTime(report.concludedAt, false)}`}
         </Typography.Text>
       </RecordHead>
-      {lastReturn && (
-        <Alert
-          className="page-alert"
-          type="warning"
-          showIcon
-          title={t('form.returned')}
-          description={
-            <div>
-              <div className="pre-wrap" data-value="">{lastReturn.opinion}</div>
-              {report.correctionDueOn && <Typography.Text type="secondary">{t('form.returnedDue', { date: report.correctionDueOn })}</Typography.Text>}
-            </div>
-          }
-        />
-      )}
+      <ReturnedAlert report={report} />
       {report.conclusion && (
         <Alert
           className="page-alert"
@@ -198,23 +176,18 @@ function Report({ report }: { report: AnnualReport }) {
           </Card>
         </Col>
       </Row>
-      <Modal
+      <ReasonModal
         open={withdrawOpen}
+        formName="arWithdraw"
         title={t('page.withdrawTitle')}
-        onCancel={() => setWithdrawOpen(false)}
-        onOk={doWithdraw}
+        hint={t('page.withdrawHint')}
+        label={t('page.withdrawReason')}
         okText={t('page.withdraw')}
         cancelText={t('common.cancel')}
-        okButtonProps={{ danger: true, loading: withdraw.isPending }}
-        destroyOnHidden
-      >
-        <Typography.Paragraph type="secondary">{t('page.withdrawHint')}</Typography.Paragraph>
-        <Form {...withdrawFeedback.formProps} layout="vertical">
-          <Form.Item name="reason" label={t('page.withdrawReason')}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} showCount />
-          </Form.Item>
-        </Form>
-      </Modal>
+        loading={withdraw.isPending}
+        onCancel={() => setWithdrawOpen(false)}
+        onConfirm={doWithdraw}
+      />
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import type { ReactElement } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Button, Card, Result, Tag } from 'antd';
+import { Alert, Button, Card, Result, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, ExclamationCircleOutlined, MinusCircleOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n.js';
-import type { AnnualReportListItem, AnnualReportStatus, Conclusion } from './annual-reports.api.js';
+import { Data } from '../../components/Data.js';
+import { formatDateTime } from '../../lib/format.js';
+import type { AnnualReport, AnnualReportListItem, AnnualReportStatus, Conclusion } from './annual-reports.api.js';
 import { annualMessages, useAnnualLabels } from './annual-reports.messages.js';
 
 const STATUS_COLORS: Record<AnnualReportStatus, string> = { draft: 'default', submitted: 'processing', returned: 'warning', concluded: 'success' };
@@ -56,5 +58,29 @@ export function ReportNotFound() {
     <Card>
       <Result status="404" title={t('ar.empty')} extra={<Button type="primary" onClick={() => navigate('/annual-reports')}>{t('page.back')}</Button>} />
     </Card>
+  );
+}
+
+/** A returned report's reason, who returned it and when, and the last day to resubmit (the correction window). */
+export function ReturnedAlert({ report }: { report: AnnualReport }) {
+  const t = useT(annualMessages);
+  const last = report.status === 'returned' ? [...report.events].reverse().find((e) => e.action === 'return') : undefined;
+  if (!last) return null;
+  return (
+    <Alert
+      className="page-alert"
+      type="warning"
+      showIcon
+      title={t('form.returned')}
+      description={
+        <div>
+          <div className="pre-wrap return-opinion" data-value="">{last.opinion}</div>
+          <Typography.Text type="secondary">
+            <Data>{last.actorName}</Data> · {formatDateTime(last.at, false)}
+            {report.correctionDueOn && ` · ${t('form.returnedDue', { date: report.correctionDueOn })}`}
+          </Typography.Text>
+        </div>
+      }
+    />
   );
 }
