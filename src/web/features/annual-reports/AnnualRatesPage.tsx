@@ -1,7 +1,7 @@
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { Button, Card, DatePicker, Empty, Select, Skeleton, Space, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Select, Skeleton, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { ArrowUpOutlined, CloseOutlined, PrinterOutlined } from '@ant-design/icons';
 import { RATE_FIGURES } from '../../../shared/schemas/annual-reports.js';
 import { useCurrentUser } from '../../auth/session.js';
@@ -22,6 +22,9 @@ type Row = { key: string; node: Node; kind: 'child' | 'own' | 'total' };
 // A region code's parent by its length: community 12 → street 9 → district 6 → city 4 → province 2.
 const PARENT_LENGTH: Record<number, number> = { 15: 12, 12: 9, 9: 6, 6: 4, 4: 2 };
 const parentCode = (code: string) => (PARENT_LENGTH[code.length] ? code.slice(0, PARENT_LENGTH[code.length]) : null);
+
+/** On a phone the three rates come first, beside the area's name; the counts behind them scroll in after. */
+const PHONE_ORDER = ['node', 'inspectionRate', 'reportRate', 'passRate', 'due', 'submitted', 'concluded', 'passed', 'missing'];
 
 const pct = (v: number | null) => (v === null ? '—' : `${v.toLocaleString('zh-CN', { maximumFractionDigits: 2 })}%`);
 
@@ -73,6 +76,43 @@ export default function AnnualRatesPage() {
       </a>
     );
   const figureLabel = (f: RateFigure) => t(`rates.${f}`);
+  const columns: TableColumnsType<Row> = [
+            {
+              title: t('rates.node'),
+              key: 'node',
+              fixed: 'left',
+              render: (_: unknown, r) =>
+                r.kind === 'total' ? (
+                  <strong>{t('rates.total')}</strong>
+                ) : r.kind === 'own' ? (
+                  <span data-testid="rates-own">
+                    <Data>{data.node.region.name}</Data>
+                    {t('rates.own', { name: '' })}
+                  </span>
+                ) : (
+                  <Link to={hrefOf(r.node.region.code)} data-testid={`rates-drill-${r.node.region.code}`}>
+                    <Data>{r.node.region.name}</Data>
+                  </Link>
+                ),
+            },
+            { title: t('rates.due'), key: 'due', align: 'right', render: (_: unknown, r) => count(r, 'due', r.node.figures.due) },
+            { title: t('rates.submitted'), key: 'submitted', align: 'right', render: (_: unknown, r) => count(r, 'submitted', r.node.figures.submitted) },
+            { title: t('rates.reportRate'), key: 'reportRate', align: 'right', render: (_: unknown, r) => <span className="ar-rate">{pct(r.node.figures.reportRate)}</span> },
+            { title: t('rates.concluded'), key: 'concluded', align: 'right', render: (_: unknown, r) => count(r, 'concluded', r.node.figures.concluded) },
+            {
+              title: t('rates.inspectionRate'),
+              key: 'inspectionRate',
+              align: 'right',
+              render: (_: unknown, r) => (
+                <span className="ar-rate" data-testid={`inspection-rate-${r.kind === 'total' ? 'total' : r.node.region.code}`}>
+                  {pct(r.node.figures.inspectionRate)}
+                </span>
+              ),
+            },
+            { title: t('rates.passed'), key: 'passed', align: 'right', render: (_: unknown, r) => count(r, 'passed', r.node.figures.passed) },
+            { title: t('rates.passRate'), key: 'passRate', align: 'right', render: (_: unknown, r) => <span className="ar-rate">{pct(r.node.figures.passRate)}</span> },
+            { title: t('rates.missing'), key: 'missing', align: 'right', render: (_: unknown, r) => count(r, 'missing', r.node.figures.missing) },
+  ];
 
   return (
     <div className="ar-rates-page">
@@ -121,43 +161,7 @@ export default function AnnualRatesPage() {
           scroll={isMobile ? { x: 720 } : { x: true }}
           rowClassName={(r) => (r.kind === 'total' ? 'stats-total-row' : '')}
           data-testid="rates-table"
-          columns={[
-            {
-              title: t('rates.node'),
-              key: 'node',
-              fixed: 'left',
-              render: (_: unknown, r) =>
-                r.kind === 'total' ? (
-                  <strong>{t('rates.total')}</strong>
-                ) : r.kind === 'own' ? (
-                  <span data-testid="rates-own">
-                    <Data>{data.node.region.name}</Data>
-                    {t('rates.own', { name: '' })}
-                  </span>
-                ) : (
-                  <Link to={hrefOf(r.node.region.code)} data-testid={`rates-drill-${r.node.region.code}`}>
-                    <Data>{r.node.region.name}</Data>
-                  </Link>
-                ),
-            },
-            { title: t('rates.due'), key: 'due', align: 'right', render: (_: unknown, r) => count(r, 'due', r.node.figures.due) },
-            { title: t('rates.submitted'), key: 'submitted', align: 'right', render: (_: unknown, r) => count(r, 'submitted', r.node.figures.submitted) },
-            { title: t('rates.reportRate'), key: 'reportRate', align: 'right', render: (_: unknown, r) => <span className="ar-rate">{pct(r.node.figures.reportRate)}</span> },
-            { title: t('rates.concluded'), key: 'concluded', align: 'right', render: (_: unknown, r) => count(r, 'concluded', r.node.figures.concluded) },
-            {
-              title: t('rates.inspectionRate'),
-              key: 'inspectionRate',
-              align: 'right',
-              render: (_: unknown, r) => (
-                <span className="ar-rate" data-testid={`inspection-rate-${r.kind === 'total' ? 'total' : r.node.region.code}`}>
-                  {pct(r.node.figures.inspectionRate)}
-                </span>
-              ),
-            },
-            { title: t('rates.passed'), key: 'passed', align: 'right', render: (_: unknown, r) => count(r, 'passed', r.node.figures.passed) },
-            { title: t('rates.passRate'), key: 'passRate', align: 'right', render: (_: unknown, r) => <span className="ar-rate">{pct(r.node.figures.passRate)}</span> },
-            { title: t('rates.missing'), key: 'missing', align: 'right', render: (_: unknown, r) => count(r, 'missing', r.node.figures.missing) },
-          ]}
+          columns={isMobile ? PHONE_ORDER.map((k) => columns.find((c) => c.key === k)!) : columns}
         />
         <Typography.Paragraph type="secondary" className="ar-formula">
           {t('rates.formula')}
@@ -184,6 +188,10 @@ export default function AnnualRatesPage() {
 function RateOrgs(props: { region: string; regionName: string; year: number; asOf?: string; figure: RateFigure; label: string; page: number; onPage: (p: number) => void; onClose: () => void }) {
   const t = useT(annualMessages);
   const labels = useEnumLabels();
+  const isMobile = useIsMobile();
+  const status = (o: RateOrg) =>
+    o.status ? o.reportId ? <Link to={`/annual-reports/${o.reportId}`}><ReportStatusTag status={o.status} /></Link> : <ReportStatusTag status={o.status} /> : '—';
+  const name = (o: RateOrg) => <Link to={`/orgs/${o.id}?tab=annual`}><Data>{o.name}</Data></Link>;
   const q = useQuery(rateOrgsQuery({ region: props.region, year: props.year, asOf: props.asOf, figure: props.figure, page: props.page, pageSize: 20 }));
   return (
     <Card
@@ -212,19 +220,35 @@ function RateOrgs(props: { region: string; regionName: string; year: number; asO
           dataSource={q.data?.items ?? []}
           scroll={{ x: true }}
           pagination={{ current: props.page, pageSize: 20, total: q.data?.total ?? 0, onChange: props.onPage, showTotal: (n) => t('common.total', { n }), showSizeChanger: false }}
-          columns={[
-            { title: t('ar.col.org'), dataIndex: 'name', render: (name: string, o) => <Link to={`/orgs/${o.id}?tab=annual`}><Data>{name}</Data></Link> },
-            { title: t('ar.col.kind'), dataIndex: 'legalForm', render: (f: RateOrg['legalForm']) => labels.legalForm(f) },
-            { title: t('ar.col.place'), key: 'region', render: (_: unknown, o) => <Data>{o.region.name}</Data> },
-            { title: t('ar.col.due'), dataIndex: 'dueOn', render: (d: string) => <span className="mono">{d}</span> },
-            {
-              title: t('ar.col.status'),
-              key: 'status',
-              render: (_: unknown, o) => (o.status ? o.reportId ? <Link to={`/annual-reports/${o.reportId}`}><ReportStatusTag status={o.status} /></Link> : <ReportStatusTag status={o.status} /> : '—'),
-            },
-            { title: t('ar.col.submitted'), dataIndex: 'submittedAt', render: (v: string | null) => <span className="mono">{v ? formatDate(v) : '—'}</span> },
-            { title: t('ar.col.conclusion'), dataIndex: 'conclusion', render: (c: RateOrg['conclusion']) => <ConclusionTag conclusion={c} /> },
-          ]}
+          columns={
+            isMobile
+              ? [
+                  {
+                    title: t('ar.col.org'),
+                    key: 'summary',
+                    render: (_: unknown, o) => (
+                      <div className="review-summary">
+                        {name(o)}
+                        <div>
+                          {labels.legalForm(o.legalForm)} · <Data>{o.region.name}</Data>
+                        </div>
+                        <div>
+                          <span className="mono">{o.dueOn}</span> {status(o)} <ConclusionTag conclusion={o.conclusion} />
+                        </div>
+                      </div>
+                    ),
+                  },
+                ]
+              : [
+                  { title: t('ar.col.org'), dataIndex: 'name', render: (_: string, o) => name(o) },
+                  { title: t('ar.col.kind'), dataIndex: 'legalForm', render: (f: RateOrg['legalForm']) => labels.legalForm(f) },
+                  { title: t('ar.col.place'), key: 'region', render: (_: unknown, o) => <Data>{o.region.name}</Data> },
+                  { title: t('ar.col.due'), dataIndex: 'dueOn', render: (d: string) => <span className="mono">{d}</span> },
+                  { title: t('ar.col.status'), key: 'status', render: (_: unknown, o) => status(o) },
+                  { title: t('ar.col.submitted'), dataIndex: 'submittedAt', render: (v: string | null) => <span className="mono">{v ? formatDate(v) : '—'}</span> },
+                  { title: t('ar.col.conclusion'), dataIndex: 'conclusion', render: (c: RateOrg['conclusion']) => <ConclusionTag conclusion={c} /> },
+                ]
+          }
         />
       )}
     </Card>
