@@ -36,12 +36,14 @@ const countRule = (t: Translate<Keys>, label: string): Rule => ({
 });
 
 const dotted = (name: Path) => name.join('.');
+/** A field's notes under it; none at all (not an empty line) when it has none. */
+const extraOf = (checks: ShownCheck[]) => (checks.length > 0 ? <FieldNotes checks={checks} /> : undefined);
 
 function MoneyField({ name, label, notes }: { name: Path; label: string; notes: NotesFor }) {
   const t = useT(annualMessages);
   return (
-    <Form.Item name={name} label={label} required={isRequired(dotted(name))} rules={[moneyRule(t, label)]} extra={<FieldNotes checks={notes(dotted(name))} />} validateFirst>
-      <Input inputMode="decimal" suffix={t('form.yuan')} placeholder="0.00" className="ar-money" autoComplete="off" />
+    <Form.Item name={name} label={label} required={isRequired(dotted(name))} rules={[moneyRule(t, label)]} extra={extraOf(notes(dotted(name)))} validateFirst>
+      <Input inputMode="decimal" suffix={t('form.yuan')} className="ar-money" autoComplete="off" />
     </Form.Item>
   );
 }
@@ -49,7 +51,7 @@ function MoneyField({ name, label, notes }: { name: Path; label: string; notes: 
 function CountField({ name, label, unit, notes }: { name: Path; label: string; unit?: string; notes: NotesFor }) {
   const t = useT(annualMessages);
   return (
-    <Form.Item name={name} label={label} required={isRequired(dotted(name))} rules={[countRule(t, label)]} extra={<FieldNotes checks={notes(dotted(name))} />}>
+    <Form.Item name={name} label={label} required={isRequired(dotted(name))} rules={[countRule(t, label)]} extra={extraOf(notes(dotted(name)))}>
       <InputNumber className="full-width" inputMode="numeric" precision={0} suffix={unit} controls={false} />
     </Form.Item>
   );
@@ -57,7 +59,7 @@ function CountField({ name, label, unit, notes }: { name: Path; label: string; u
 
 function TextField({ name, label, max, notes, multiline }: { name: Path; label: string; max: number; notes: NotesFor; multiline?: boolean }) {
   return (
-    <Form.Item name={name} label={label} required={isRequired(dotted(name))} extra={<FieldNotes checks={notes(dotted(name))} />}>
+    <Form.Item name={name} label={label} required={isRequired(dotted(name))} extra={extraOf(notes(dotted(name)))}>
       {/* What the filer typed is data, in whatever language (components/Data.tsx). */}
       {multiline ? <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={max} showCount data-value="" /> : <Input maxLength={max} />}
     </Form.Item>
@@ -68,7 +70,7 @@ function DateField({ name, label, notes }: { name: Path; label: string; notes: N
   // On a phone the picker's calendar, not the keyboard (which would cover it).
   const isMobile = useIsMobile();
   return (
-    <Form.Item name={name} label={label} required={isRequired(dotted(name))} extra={<FieldNotes checks={notes(dotted(name))} />}>
+    <Form.Item name={name} label={label} required={isRequired(dotted(name))} extra={extraOf(notes(dotted(name)))}>
       <DatePicker className="full-width" inputReadOnly={isMobile} />
     </Form.Item>
   );
@@ -217,7 +219,7 @@ export function GovernanceFields({ notes }: { notes: NotesFor }) {
           </Form.Item>
         </Col>
         <Col {...half}>
-          <Form.Item name={['governance', 'electionHeldThisYear']} label={t('f.governance.electionHeldThisYear')} required extra={<FieldNotes checks={notes('governance.electionHeldThisYear')} />}>
+          <Form.Item name={['governance', 'electionHeldThisYear']} label={t('f.governance.electionHeldThisYear')} required extra={extraOf(notes('governance.electionHeldThisYear'))}>
             <Radio.Group optionType="button" options={[{ value: true, label: t('common.yes') }, { value: false, label: t('common.no') }]} />
           </Form.Item>
         </Col>
@@ -270,7 +272,7 @@ export function DeclarationFields({ report, notes, editable, onUploaded }: { rep
         <Col {...half}><TextField name={['declaration', 'signerName']} label={t('f.declaration.signerName')} max={50} notes={notes} /></Col>
         <Col {...half}><DateField name={['declaration', 'signedOn']} label={t('f.declaration.signedOn')} notes={notes} /></Col>
         <Col xs={24}>
-          <Form.Item label={t('f.declaration.scan')} required extra={<FieldNotes checks={notes('declarationScan')} />} id="annualForm_declarationScan">
+          <Form.Item label={t('f.declaration.scan')} required extra={extraOf(notes('declarationScan'))} id="annualForm_declarationScan">
             <Space wrap>
               {scan ? (
                 <a href={scanUrl(report.id)} target="_blank" rel="noreferrer" data-testid="scan-link">
