@@ -110,11 +110,13 @@ function ReportForm({ report, onReload }: { report: AnnualReport; onReload: () =
       return null;
     }
   };
-  const persist = (quiet = false) => {
-    const run = inflight.current.then(() => persistNow(quiet));
+  /** One request that moves the version at a time: saves (by hand or by themselves) and the scan's upload. */
+  const inTurn = <T,>(task: () => Promise<T>): Promise<T> => {
+    const run = inflight.current.then(task);
     inflight.current = run.catch(() => {});
     return run;
   };
+  const persist = (quiet = false) => inTurn(() => persistNow(quiet));
   const autosave = useAutosave({ dirty: dirty && !conflict, changeTick: tick, save: async () => !!(await persist(true)) });
 
   /** A report the server answered by another way (the scan's upload): its version and checks are now the page's. */
@@ -228,7 +230,7 @@ function ReportForm({ report, onReload }: { report: AnnualReport; onReload: () =
         {has('governance') && <GovernanceFields notes={notes} />}
         {has('party') && <PrefillNote k="party" report={current} />}
         {has('funding') && <PrefillNote k="funding" report={current} />}
-        {has('declaration') && <DeclarationFields report={current} notes={notes} editable onUploaded={adopt} />}
+        {has('declaration') && <DeclarationFields report={current} notes={notes} editable onUploaded={adopt} queue={inTurn} />}
       </Form>
       <Card id="ar-summary" size="small" title={t('form.summary')} className="ar-section ar-summary">
         {errors > 0 && <Typography.Paragraph type="danger">{t('form.summaryErrors', { n: errors })}</Typography.Paragraph>}

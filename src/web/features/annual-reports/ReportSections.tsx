@@ -255,7 +255,20 @@ export function PrefillNote({ k, report }: { k: 'party' | 'funding'; report: Ann
   );
 }
 
-export function DeclarationFields({ report, notes, editable, onUploaded }: { report: AnnualReport; notes: NotesFor; editable: boolean; onUploaded?: (r: AnnualReport) => void }) {
+export function DeclarationFields({
+  report,
+  notes,
+  editable,
+  onUploaded,
+  queue = (run) => run(),
+}: {
+  report: AnnualReport;
+  notes: NotesFor;
+  editable: boolean;
+  onUploaded?: (r: AnnualReport) => void;
+  /** Runs the upload in turn with the form's saves (each moves the report's version on). */
+  queue?: (run: () => Promise<AnnualReport>) => Promise<AnnualReport>;
+}) {
   const t = useT(annualMessages);
   const { message } = App.useApp();
   const upload = useUploadScan(report.id);
@@ -293,14 +306,14 @@ export function DeclarationFields({ report, notes, editable, onUploaded }: { rep
                       void message.error(problem);
                       return;
                     }
-                    upload.mutate(f, {
-                      onSuccess: (saved) => {
+                    queue(() => upload.mutateAsync(f)).then(
+                      (saved) => {
                         // The upload moves the report's version on: the form edits from it.
                         onUploaded?.(saved);
                         void message.success(t('scan.uploaded'));
                       },
-                      onError: (err) => void message.error(errorMessage(err)),
-                    });
+                      (err: unknown) => void message.error(errorMessage(err)),
+                    );
                   }}
                 >
                   <Button icon={<UploadOutlined />} loading={upload.isPending} data-testid="scan-upload">
