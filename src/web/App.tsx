@@ -55,6 +55,7 @@ const ReviewsPage = lazy(() => import('./features/reviews/ReviewsPage.js'));
 const AnnualReportsPage = lazy(() => import('./features/annual-reports/AnnualReportsPage.js'));
 const AnnualReportPage = lazy(() => import('./features/annual-reports/ReportPage.js'));
 const AnnualReportFormPage = lazy(() => import('./features/annual-reports/ReportFormPage.js'));
+const NewAnnualReportPage = lazy(() => import('./features/annual-reports/NewReportPage.js'));
 const AnnualRatesPage = lazy(() => import('./features/annual-reports/AnnualRatesPage.js'));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage.js'));
 const NotFound = lazy(() => import('./components/NotFound.js'));
@@ -205,6 +206,7 @@ const router = createBrowserRouter(
         <Route path="applications/:id/edit" element={<RequirePermission permission="application.apply"><ApplicationEditPage /></RequirePermission>} />
         {/* 年报/年检 (issue 13 items 4, 5 and 7). */}
         <Route path="annual-reports" element={<RequirePermission permission="annual_report.read"><AnnualReportsPage /></RequirePermission>} />
+        <Route path="annual-reports/new" element={<RequirePermission permission="annual_report.read"><NewAnnualReportPage /></RequirePermission>} />
         <Route path="annual-reports/rates/:code?" element={<RequirePermission permission="annual_report.read"><AnnualRatesPage /></RequirePermission>} />
         <Route path="annual-reports/:id" element={<RequirePermission permission="annual_report.read"><AnnualReportPage /></RequirePermission>} />
         <Route path="annual-reports/:id/edit" element={<RequirePermission permission="annual_report.file"><AnnualReportFormPage /></RequirePermission>} />
