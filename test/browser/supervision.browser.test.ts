@@ -150,15 +150,16 @@ describe('issue 13 at phone width: ledger → annual report → 合格 → the b
   }, LONG);
 });
 
-/** The ledger's phone entry page: title, type, date, place, counts, and one photo. */
+/** The ledger's phone entry page (features/ledger/ActivityEntryPage.tsx): the organization is preset by ?org=. */
 async function enterActivity(page: Page, date: string) {
-  await page.locator('#activity_title').fill('书画作品进社区展览');
-  await page.locator('#activity_activityType').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="文体活动"]').click();
-  await page.locator('#activity_date').fill(date);
-  await page.locator('#activity_place').fill('仓口社区活动室');
-  await page.locator('#activity_participants').fill('36');
+  await page.locator('#activityForm_title').fill('书画作品进社区展览');
+  await page.locator('#activityForm_activityType').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '文体活动' }).click();
+  await page.locator('#activityForm_date').fill(date);
+  await page.locator('#activityForm_place').fill('仓口社区活动室');
+  await page.locator('#activityForm_participants').fill('36');
   await page.locator('input[type=file][capture]').setInputFiles(photo);
-  await page.getByRole('button', { name: /保\s*存|提\s*交/ }).click();
+  await page.locator('.ledger-thumb img').first().waitFor();
+  await page.locator('button[type=submit]').click();
   await page.locator('.ant-result-success').waitFor();
 }
