@@ -36,7 +36,8 @@ function readParams(params: URLSearchParams): ReportListParams & { sort?: Sort }
   };
 }
 
-// The list answers in the server's order (newest change first); the sorter orders the page in view.
+// The list answers in the server's order (year, newest first, then the organization's name); the column sorters
+// order the page in view (the list route takes no sort parameter yet).
 const compare: Record<string, (a: AnnualReportListItem, b: AnnualReportListItem) => number> = {
   due: (a, b) => a.dueOn.localeCompare(b.dueOn),
   submitted: (a, b) => (a.submittedAt ?? '9').localeCompare(b.submittedAt ?? '9'),
