@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import type { Actor, RequestContext } from '../lib/context.js';
-import { actingOrgId, placementColumns } from '../lib/access.js';
+import { placementColumns } from '../lib/access.js';
 import { sealBytes, sealJson } from '../lib/personal-data.js';
 import { addDays, todayInChina } from '../lib/working-days.js';
 import { findRegionById } from '../modules/regions/index.js';
@@ -10,21 +10,11 @@ import { submitCase } from '../modules/reviews/index.js';
 import '../db/types-annual-reports.js';
 import type { NewAnnualReport } from '../db/types-annual-reports.js';
 import { AnnualReportSections, EXPENSE_CATEGORIES_BY_FORM, INCOME_CATEGORIES_BY_FORM, isReportingForm, type ReportingForm } from '../../shared/schemas/annual-reports.js';
+import { rng } from './demo-orgs.js';
+import { actorOf } from './demo-applications.js';
 import { dueOrgsOf } from '../modules/annual-reports/annual-reports.rates.js';
 import { reviewReport } from '../modules/annual-reports/annual-reports.review.js';
 
-/** mulberry32, seeded: the same demo every time (as demo-orgs.ts). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)) };
-}
 type Rng = ReturnType<typeof rng>;
 
 function demoScan(): Promise<Buffer> {
@@ -71,15 +61,6 @@ function sectionsFor(o: DueOrg, r: Rng, year: number, ledger: number, scale = 1)
   });
 }
 
-async function actorOf(db: Kysely<DB>, username: string): Promise<Actor> {
-  const u = await db
-    .selectFrom('users as u')
-    .innerJoin('regions as g', 'g.id', 'u.region_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_id', 'g.id as region_id', 'g.code', 'g.name', 'g.level'])
-    .where('u.username', '=', username)
-    .executeTakeFirstOrThrow();
-  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role, orgId: actingOrgId(u.role, u.org_id), region: { id: u.region_id, code: u.code, name: u.name, level: u.level } };
-}
 
 const CANGKOU = '360802003009';
 const WENSHAN = '360802003';
@@ -168,8 +149,10 @@ export async function seedDemoAnnualReports(db: Kysely<DB>): Promise<{ year: num
     });
   }
   // The year before for those in review, concluded 合格, so the reviewer sees the year-over-year diff.
-  for (const { org } of review) {
-    const prev = sectionsFor(org, r, year - 1, 0, 0.6);
+  // The same draws as this year's (seeded by the organization), a little smaller; the first a lot smaller, so the
+  // reviewer's diff shows a large change too.
+  for (const [i, { org }] of review.entries()) {
+    const prev = sectionsFor(org, rng(org.id), year - 1, ledger.get(org.id) ?? 0, i === 0 ? 0.4 : 0.92);
     rows.push({ ...(await base(org, year - 1, prev, admin.id)), due_on: `${year}-05-31`, status: 'concluded', submitted_at: new Date(`${year}-03-20T10:00:00+08:00`), submitted_on: `${year}-03-20`, on_time: true, conclusion: 'pass', opinion: '符合要求，年检合格', concluded_at: new Date(`${year}-04-20T15:00:00+08:00`), concluded_on: `${year}-04-20` });
   }
   for (let i = 0; i < rows.length; i += 100) await db.insertInto('annual_reports').values(rows.slice(i, i + 100)).execute();
@@ -177,7 +160,7 @@ export async function seedDemoAnnualReports(db: Kysely<DB>): Promise<{ year: num
   // In review on the real chain: the case, its trail and its audit record, as a filer's submission makes them.
   const ctx = (actor: Actor): RequestContext => ({ actor, requestId: 'demo-seed', ip: null });
   for (const { org, by, then } of review) {
-    const sections = sectionsFor(org, r, year, ledger.get(org.id) ?? 0);
+    const sections = sectionsFor(org, rng(org.id), year, ledger.get(org.id) ?? 0);
     const dueOn = org.due_on;
     const submittedOn = [addDays(dueOn, -r.int(0, 20)), today].sort()[0]!;
     const [{ id }] = await db

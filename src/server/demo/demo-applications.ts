@@ -8,7 +8,8 @@ import { createApplication, submitApplication } from '../modules/applications/ap
 import { reviewApplication } from '../modules/applications/applications.review.js';
 import { addApplicationAttachment } from '../modules/applications/applications.attachments.js';
 
-async function actorOf(db: Kysely<DB>, username: string): Promise<Actor> {
+/** A demo account as the services see it (its node and the organization it speaks for). */
+export async function actorOf(db: Kysely<DB>, username: string): Promise<Actor> {
   const u = await db
     .selectFrom('users as u')
     .innerJoin('regions as r', 'r.id', 'u.region_id')

@@ -2,6 +2,7 @@ import { z } from '../zod.js';
 import { LEGAL_FORMS, REVIEW_DECISIONS, REVIEW_STEPS, type LegalForm } from '../enums.js';
 import { CodeText, DateText, Paging, PhoneText, RegionRef, SearchText, VersionNumber } from './common.js';
 import { FenAmount } from './money.js';
+import { ApplicationEvent } from './applications.js';
 
 /**
  * Annual reports and inspection (年报/年检, issue 13 items 4 and 5; DESIGN §4). One report per organization and
@@ -291,7 +292,7 @@ export type AnnualReportCreateBody = z.infer<typeof AnnualReportCreateBody>;
  */
 export const AnnualReportUpdateBody = z.strictObject({
   version: VersionNumber,
-  sections: z.record(z.enum(SECTION_KEYS, { error: '没有这个年报栏目' }), z.unknown()),
+  sections: z.partialRecord(z.enum(SECTION_KEYS, { error: '没有这个年报栏目' }), z.unknown()),
 });
 export type AnnualReportUpdateBody = z.infer<typeof AnnualReportUpdateBody>;
 
@@ -392,16 +393,8 @@ export type AnnualReportListItem = z.infer<typeof AnnualReportListItem>;
 export const AnnualReportListResponse = z.object({ items: z.array(AnnualReportListItem), total: z.number().int() });
 export type AnnualReportListResponse = z.infer<typeof AnnualReportListResponse>;
 
-export const AnnualReportEvent = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  actorName: z.string(),
-  actorRole: z.string().nullable(),
-  step: z.enum(REVIEW_STEPS).nullable(),
-  action: z.string(),
-  opinion: z.string().nullable(),
-  dueOn: z.string().nullable(),
-});
+/** One step of the report's review trail: the chain's events, in the shape every subject's page shows them. */
+export const AnnualReportEvent = ApplicationEvent;
 
 export const AnnualReport = AnnualReportListItem.extend({
   /** The sections of the report's form; ID numbers and phones masked. */

@@ -1,10 +1,5 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
-
-// The Chinese font comes from npm (no system font): Noto Sans SC, SIL Open Font License (as modules/certificates).
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
-const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
+// The Chinese font comes from npm (no system font): Noto Sans SC, SIL Open Font License, as the certificates embed it.
+import { startA4Pdf } from '../certificates/index.js';
 
 /** What the printed report shows: the cover, the sections as label/value tables, the declaration page. */
 export interface ReportPrint {
@@ -26,15 +21,7 @@ const MARGIN = 56;
  * as a two-column table with ruled rows, then the declaration page with the signature and seal lines.
  */
 export async function renderReportPdf(p: ReportPrint): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `${p.orgName} ${p.year} ${p.title}`, Subject: p.title } });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (b: Buffer) => chunks.push(b));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = startA4Pdf({ Title: `${p.orgName} ${p.year} ${p.title}`, Subject: p.title }, MARGIN);
   const width = doc.page.width - MARGIN * 2;
 
   // Cover.
@@ -55,14 +42,21 @@ export async function renderReportPdf(p: ReportPrint): Promise<Buffer> {
     y = doc.y + 20;
   }
 
-  // Sections, each a table; rows break across pages as the paper form's continuation sheets do.
+  // Sections, each a table, one after another; rows break across pages as the paper form's continuation sheets do.
+  doc.addPage();
+  y = MARGIN;
+  const bottom = doc.page.height - MARGIN;
   for (const s of p.sections) {
-    doc.addPage();
-    doc.font('bold').fontSize(16).fillColor('#000').text(s.title, MARGIN, MARGIN, { width });
-    y = doc.y + 10;
+    // A heading is not left alone at the foot of a page.
+    if (y + 70 > bottom) {
+      doc.addPage();
+      y = MARGIN;
+    }
+    doc.font('bold').fontSize(15).fillColor('#000').text(s.title, MARGIN, y, { width });
+    y = doc.y + 8;
     for (const [label, value] of s.rows) {
       const h = Math.max(doc.font('regular').fontSize(11).heightOfString(value || '—', { width: width - 170 }), 14) + 12;
-      if (y + h > doc.page.height - MARGIN) {
+      if (y + h > bottom) {
         doc.addPage();
         y = MARGIN;
       }
@@ -71,6 +65,7 @@ export async function renderReportPdf(p: ReportPrint): Promise<Buffer> {
       doc.font('regular').fontSize(11).text(value || '—', MARGIN + 166, y + 6, { width: width - 170 });
       y += h;
     }
+    y += 18;
   }
 
   // The declaration page (声明签章页) with the signature and seal lines.

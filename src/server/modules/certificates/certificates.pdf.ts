@@ -24,10 +24,12 @@ const chineseDate = (iso: string) => {
   return `${y}年${m}月${d}日`;
 };
 
-/** A one-page A4 certificate; pdfkit embeds only the glyphs used, so the file stays small. */
-export async function renderCertificatePdf(c: CertificateContent): Promise<Buffer> {
-  const qr = await QRCode.toBuffer(c.verifyUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${c.title} ${c.number}`, Author: c.issuer, Subject: c.title } });
+/**
+ * An A4 document with the Chinese fonts registered as `regular` and `bold`, and the promise of its bytes once it is
+ * ended (the certificates here, the printed annual reports).
+ */
+export function startA4Pdf(info: PDFKit.DocumentInfo, margin = 56): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  const doc = new PDFDocument({ size: 'A4', margin, info });
   doc.registerFont('regular', FONT_REGULAR);
   doc.registerFont('bold', FONT_BOLD);
   const chunks: Buffer[] = [];
@@ -36,6 +38,13 @@ export async function renderCertificatePdf(c: CertificateContent): Promise<Buffe
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  return { doc, done };
+}
+
+/** A one-page A4 certificate; pdfkit embeds only the glyphs used, so the file stays small. */
+export async function renderCertificatePdf(c: CertificateContent): Promise<Buffer> {
+  const qr = await QRCode.toBuffer(c.verifyUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
+  const { doc, done } = startA4Pdf({ Title: `${c.title} ${c.number}`, Author: c.issuer, Subject: c.title });
 
   const { width } = doc.page;
   const inner = width - 112;
