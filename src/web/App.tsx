@@ -58,6 +58,8 @@ const AnnualReportFormPage = lazy(() => import('./features/annual-reports/Report
 const NewAnnualReportPage = lazy(() => import('./features/annual-reports/NewReportPage.js'));
 const AnnualRatesPage = lazy(() => import('./features/annual-reports/AnnualRatesPage.js'));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage.js'));
+const LedgerPage = lazy(() => import('./features/ledger/LedgerPage.js'));
+const ActivityEntryPage = lazy(() => import('./features/ledger/ActivityEntryPage.js'));
 const NotFound = lazy(() => import('./components/NotFound.js'));
 
 const queryClient = new QueryClient({
@@ -199,6 +201,9 @@ const router = createBrowserRouter(
           }
         />
         <Route path="reviews" element={<RequirePermission permission="review.read"><ReviewsPage /></RequirePermission>} />
+        <Route path="ledger" element={<RequirePermission permission="ledger.read"><LedgerPage /></RequirePermission>} />
+        <Route path="ledger/new" element={<RequirePermission permission="activity.write"><ActivityEntryPage /></RequirePermission>} />
+        <Route path="activities/:id/edit" element={<RequirePermission permission="activity.write"><ActivityEntryPage /></RequirePermission>} />
         <Route path="applications" element={<RequirePermission permission="application.read"><ApplicationsPage /></RequirePermission>} />
         <Route path="applications/new" element={<RequirePermission permission="application.apply"><NewApplicationPage /></RequirePermission>} />
         <Route path="applications/overdue" element={<RequirePermission permission="application.review"><OverduePage /></RequirePermission>} />

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
+import { seedTestActivity } from './ledger-fixture.js';
 import { createTestOrg, createTestUser, PLACES } from '../factories.js';
 import { seedDemoPopulation } from '../../src/server/demo/demo-population.js';
 import { startBrowserHarness, type BrowserHarness } from './browser.js';
@@ -28,6 +29,9 @@ beforeAll(async () => {
   await createTestUser(db, { role: 'community_staff', regionCode: PLACES.cangkou, username: 'a11y-staff' });
   reportId = await draftTestReport(h.app, 'a11y-staff', orgId, new Date().getFullYear() - 1);
   await createTestOrg(db, { name: '新村社区合唱团', regionCode: PLACES.xincun, foundedOn: '2020-03-01' });
+  // The ledger pages (issue 13): community staff enter; one activity shows on the record's 活动台账 tab.
+  const staff = await createTestUser(db, { role: 'community_staff', regionCode: PLACES.cangkou, username: 'a11y-staff' });
+  await seedTestActivity(db, staff.id, orgId);
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -57,6 +61,11 @@ const PAGES: TourStop[] = [
   { name: 'annual rates', user: 'a11y-admin', path: () => `/annual-reports/rates/${PLACES.wenshan}`, ready: '[data-testid="rates-table"]' },
   { name: 'org annual reports', user: 'a11y-admin', path: () => `/orgs/${orgId}?tab=annual`, ready: '[data-testid="org-annual-reports"] .ant-table' },
   { name: 'settings', user: 'a11y-admin', path: () => '/settings', ready: '.ant-card' },
+  { name: 'ledger entry', user: 'a11y-staff', path: () => '/ledger/new', ready: '.ledger-entry' },
+  { name: 'community ledger', user: 'a11y-staff', path: () => '/ledger', ready: '.ledger-page .ant-table' },
+  { name: 'org ledger tab', user: 'a11y-staff', path: () => `/orgs/${orgId}?tab=ledger`, ready: '.ledger-timeline' },
+  { name: 'street ledger', user: 'a11y-admin', path: () => `/ledger?region=${PLACES.wenshan}`, ready: '.ledger-page .ant-table' },
+  { name: 'dormant per node', user: 'a11y-admin', path: () => '/ledger?view=dormant', ready: '.ledger-page .ant-table' },
   { name: 'users', user: 'a11y-sys', path: () => '/users', ready: '.ant-table' },
   { name: 'audit', user: 'a11y-audit', path: () => '/audit', ready: '.ant-table' },
 ];

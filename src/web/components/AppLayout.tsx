@@ -8,6 +8,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   BellOutlined,
+  CameraOutlined,
   FileDoneOutlined,
   FileProtectOutlined,
   KeyOutlined,
@@ -15,6 +16,7 @@ import {
   MenuFoldOutlined,
   MenuOutlined,
   MenuUnfoldOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -45,6 +47,9 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/reviews', permission: 'review.decide', label: 'nav.reviews', icon: <BellOutlined /> },
   // An applicant (organization leader) lands here: it is the first item their permissions allow.
   { path: '/applications', permission: 'application.read', label: 'nav.applications', icon: <FileDoneOutlined /> },
+  // The activity ledger (台账, issue 13): entry first so it is the one selected on /ledger/new.
+  { path: '/ledger/new', permission: 'activity.write', label: 'nav.ledgerNew', icon: <CameraOutlined /> },
+  { path: '/ledger', permission: 'ledger.read', label: 'nav.ledger', icon: <ScheduleOutlined /> },
   // 年报/年检 (issue 13 item 4): a leader files the organization's report, a reviewer or the district concludes it.
   { path: '/annual-reports', permission: 'annual_report.read', label: 'nav.annualReports', icon: <FileProtectOutlined /> },
   { path: '/stats', permission: 'stats.read', label: 'nav.stats', icon: <BarChartOutlined /> },
