@@ -29,12 +29,11 @@ beforeAll(async () => {
   await createTestUser(db, { role: 'auditor', username: 'en-audit' });
   await seedDemoPopulation(db);
   orgId = (await createTestOrg(db, { name: '仓口社区舞蹈队', regionCode: PLACES.cangkou, foundedOn: '2019-05-01', purpose: '丰富居民文化生活', isDemoSite: true })).id;
-  // An annual report of last year's (issue 13): the queue, the form with its checks, the review page and the rates.
-  await createTestUser(db, { role: 'community_staff', regionCode: PLACES.cangkou, username: 'en-staff' });
-  reportId = await draftTestReport(h.app, 'en-staff', orgId, new Date().getFullYear() - 1);
   await createTestOrg(db, { name: '新村社区合唱团', regionCode: PLACES.xincun, foundedOn: '2020-03-01' });
   // The ledger pages (issue 13): community staff enter; one activity shows on the record's 活动台账 tab.
   const staff = await createTestUser(db, { role: 'community_staff', regionCode: PLACES.cangkou, username: 'en-staff' });
+  // An annual report of last year's (issue 13): the queue, the form with its checks, the review page and the rates.
+  reportId = await draftTestReport(h.app, 'en-staff', orgId, new Date().getFullYear() - 1);
   await seedTestActivity(db, staff.id, orgId);
   await createTestCertificate(db, orgId, CERT);
   await db.updateTable('orgs').set({ certificate_no: CERT }).where('id', '=', orgId).execute();
