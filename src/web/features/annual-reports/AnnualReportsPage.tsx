@@ -121,11 +121,11 @@ function MyTurn({ list }: { list: ReturnType<typeof useQuery<{ items: ReviewList
         ),
       }}
       columns={[
-        { title: t('ar.col.org'), key: 'title', render: (_: unknown, r) => <Link to={r.link} className="org-name-link"><Data>{r.title}</Data></Link> },
+        { title: t('ar.col.report'), key: 'title', render: (_: unknown, r) => <Link to={r.link} className="org-name-link"><Data>{r.title}</Data></Link> },
         { title: t('ar.col.place'), key: 'place', render: (_: unknown, r) => <Tooltip title={r.regionPath}><Data>{r.region.name}</Data></Tooltip> },
         { title: t('ar.col.step'), key: 'step', render: (_: unknown, r) => (r.currentStep ? labels.reviewStep(r.currentStep) : '—') },
         {
-          title: t('ar.col.due'),
+          title: t('ar.col.stepDue'),
           key: 'due',
           render: (_: unknown, r) => (r.stepDueOn ? <Tag color={r.dueState === 'overdue' ? 'error' : r.dueState === 'due_soon' ? 'warning' : undefined} className="mono">{r.stepDueOn}</Tag> : '—'),
         },
