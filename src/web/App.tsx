@@ -53,6 +53,11 @@ const ApplicationEditPage = lazy(() => import('./features/applications/Applicati
 const ApplicationPrintPage = lazy(() => import('./features/applications/ApplicationPrintPage.js'));
 const OverduePage = lazy(() => import('./features/applications/OverduePage.js'));
 const ReviewsPage = lazy(() => import('./features/reviews/ReviewsPage.js'));
+const AnnualReportsPage = lazy(() => import('./features/annual-reports/AnnualReportsPage.js'));
+const AnnualReportPage = lazy(() => import('./features/annual-reports/ReportPage.js'));
+const AnnualReportFormPage = lazy(() => import('./features/annual-reports/ReportFormPage.js'));
+const NewAnnualReportPage = lazy(() => import('./features/annual-reports/NewReportPage.js'));
+const AnnualRatesPage = lazy(() => import('./features/annual-reports/AnnualRatesPage.js'));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage.js'));
 const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.js'));
 const LedgerPage = lazy(() => import('./features/ledger/LedgerPage.js'));
@@ -210,6 +215,12 @@ const router = createBrowserRouter(
         <Route path="applications/overdue" element={<RequirePermission permission="application.review"><OverduePage /></RequirePermission>} />
         <Route path="applications/:id" element={<RequirePermission permission="application.read"><ApplicationPage /></RequirePermission>} />
         <Route path="applications/:id/edit" element={<RequirePermission permission="application.apply"><ApplicationEditPage /></RequirePermission>} />
+        {/* 年报/年检 (issue 13 items 4, 5 and 7). */}
+        <Route path="annual-reports" element={<RequirePermission permission="annual_report.read"><AnnualReportsPage /></RequirePermission>} />
+        <Route path="annual-reports/new" element={<RequirePermission permission="annual_report.read"><NewAnnualReportPage /></RequirePermission>} />
+        <Route path="annual-reports/rates/:code?" element={<RequirePermission permission="annual_report.read"><AnnualRatesPage /></RequirePermission>} />
+        <Route path="annual-reports/:id" element={<RequirePermission permission="annual_report.read"><AnnualReportPage /></RequirePermission>} />
+        <Route path="annual-reports/:id/edit" element={<RequirePermission permission="annual_report.file"><AnnualReportFormPage /></RequirePermission>} />
         <Route path="settings" element={<RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission>} />
         <Route path="notifications" element={<RequirePermission permission="notification.read"><NotificationsPage /></RequirePermission>} />
         <Route path="declarations" element={<RequirePermission permission="declaration.read"><DeclarationsPage /></RequirePermission>} />

@@ -8,6 +8,7 @@ import { notify } from '../../src/server/modules/notifications/index.js';
 import { startBrowserHarness, type BrowserHarness } from './browser.js';
 import { tourPages, type TourStop } from './page-tour.js';
 import { seedDeclarationPages } from '../declarations.js';
+import { draftTestReport } from './annual-fixture.js';
 
 /**
  * Issue 22 item 8: an automated accessibility check (axe-core, WCAG 2.1 A and AA rules) over the main staff
@@ -18,6 +19,7 @@ const LONG = 300_000;
 let h: BrowserHarness;
 let orgId: number;
 let declarationId: number;
+let reportId: number;
 beforeAll(async () => {
   h = await startBrowserHarness();
   const db = h.database.db;
@@ -33,6 +35,8 @@ beforeAll(async () => {
   await createTestOrg(db, { name: '新村社区合唱团', regionCode: PLACES.xincun, foundedOn: '2020-03-01' });
   // The ledger pages (issue 13): community staff enter; one activity shows on the record's 活动台账 tab.
   const staff = await createTestUser(db, { role: 'community_staff', regionCode: PLACES.cangkou, username: 'a11y-staff' });
+  // An annual report of last year's (issue 13): the queue, the form with its checks, the review page and the rates.
+  reportId = await draftTestReport(h.app, 'a11y-staff', orgId, new Date().getFullYear() - 1);
   await seedTestActivity(db, staff.id, orgId);
   declarationId = await seedDeclarationPages(h.app, db, 'a11y-staff', TEST_PASSWORD, orgId);
 }, LONG);
@@ -58,6 +62,11 @@ const PAGES: TourStop[] = [
   { name: 'board', user: 'a11y-admin', path: () => `/stats/${PLACES.wenshan}`, ready: '.stats-title' },
   { name: 'reviews', user: 'a11y-admin', path: () => '/reviews', ready: '.ant-card' },
   { name: 'applications', user: 'a11y-admin', path: () => '/applications', ready: '.ant-card' },
+  { name: 'annual reports', user: 'a11y-admin', path: () => '/annual-reports?tab=all', ready: '.ar-page .ant-table' },
+  { name: 'annual report', user: 'a11y-admin', path: () => `/annual-reports/${reportId}`, ready: '.ar-read' },
+  { name: 'annual report form', user: 'a11y-staff', path: () => `/annual-reports/${reportId}/edit`, ready: '#section-finances' },
+  { name: 'annual rates', user: 'a11y-admin', path: () => `/annual-reports/rates/${PLACES.wenshan}`, ready: '[data-testid="rates-table"]' },
+  { name: 'org annual reports', user: 'a11y-admin', path: () => `/orgs/${orgId}?tab=annual`, ready: '[data-testid="org-annual-reports"] .ant-table' },
   { name: 'settings', user: 'a11y-admin', path: () => '/settings', ready: '.ant-card' },
   { name: 'inbox', user: 'a11y-admin', path: () => '/notifications', ready: '.inbox-item' },
   { name: 'ledger entry', user: 'a11y-staff', path: () => '/ledger/new', ready: '.ledger-entry' },

@@ -7,6 +7,7 @@ import { notify } from '../../src/server/modules/notifications/index.js';
 import { startBrowserHarness, type BrowserHarness } from './browser.js';
 import { tourPages, type TourStop } from './page-tour.js';
 import { seedDeclarationPages } from '../declarations.js';
+import { draftTestReport } from './annual-fixture.js';
 import { establishmentData } from '../applications.js';
 
 /**
@@ -21,6 +22,7 @@ const CERT = 'BA-360802-2026-00009-7K3M';
 let h: BrowserHarness;
 let orgId: number;
 let declarationId: number;
+let reportId: number;
 let appId: number;
 beforeAll(async () => {
   h = await startBrowserHarness();
@@ -37,6 +39,8 @@ beforeAll(async () => {
   await createTestOrg(db, { name: '新村社区合唱团', regionCode: PLACES.xincun, foundedOn: '2020-03-01' });
   // The ledger pages (issue 13): community staff enter; one activity shows on the record's 活动台账 tab.
   const staff = await createTestUser(db, { role: 'community_staff', regionCode: PLACES.cangkou, username: 'en-staff' });
+  // An annual report of last year's (issue 13): the queue, the form with its checks, the review page and the rates.
+  reportId = await draftTestReport(h.app, 'en-staff', orgId, new Date().getFullYear() - 1);
   await seedTestActivity(db, staff.id, orgId);
   await createTestCertificate(db, orgId, CERT);
   await db.updateTable('orgs').set({ certificate_no: CERT }).where('id', '=', orgId).execute();
@@ -96,6 +100,11 @@ const PAGES: TourStop[] = [
   { name: 'board', user: 'en-admin', path: () => `/stats/${PLACES.wenshan}`, ready: '[data-testid="own-row"]' },
   { name: 'reviews', user: 'en-admin', path: () => '/reviews', ready: '.ant-card' },
   { name: 'applications', user: 'en-admin', path: () => '/applications', ready: '.ant-card' },
+  { name: 'annual reports', user: 'en-admin', path: () => '/annual-reports?tab=all', ready: '.ar-page .ant-table' },
+  { name: 'annual report', user: 'en-admin', path: () => `/annual-reports/${reportId}`, ready: '.ar-read' },
+  { name: 'annual report form', user: 'en-staff', path: () => `/annual-reports/${reportId}/edit`, ready: '#section-finances' },
+  { name: 'annual rates', user: 'en-admin', path: () => `/annual-reports/rates/${PLACES.wenshan}`, ready: '[data-testid="rates-table"]' },
+  { name: 'org annual reports', user: 'en-admin', path: () => `/orgs/${orgId}?tab=annual`, ready: '[data-testid="org-annual-reports"] .ant-table' },
   { name: 'settings', user: 'en-admin', path: () => '/settings', ready: '.ant-card' },
   { name: 'inbox', user: 'en-admin', path: () => '/notifications', ready: '.inbox-item' },
   { name: 'ledger entry', user: 'en-staff', path: () => '/ledger/new', ready: '.ledger-entry' },

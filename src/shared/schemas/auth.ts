@@ -18,6 +18,8 @@ export const SessionUser = z
     /** The path from the top of the hierarchy to the user's node, for the breadcrumb. */
     regionPath: z.array(RegionRef),
     permissions: z.array(z.string()),
+    /** The organization a leader or hub manager speaks for (what they file for: an annual report); null otherwise. */
+    orgId: z.number().int().nullable(),
   })
   .meta({ id: 'SessionUser' });
 export type SessionUser = z.infer<typeof SessionUser>;

@@ -11,6 +11,7 @@ import {
   CameraOutlined,
   FileDoneOutlined,
   FlagOutlined,
+  FileProtectOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
@@ -51,6 +52,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/ledger/new', permission: 'activity.write', label: 'nav.ledgerNew', icon: <CameraOutlined /> },
   { path: '/ledger', permission: 'ledger.read', label: 'nav.ledger', icon: <ScheduleOutlined /> },
   { path: '/declarations', permission: 'declaration.read', label: 'nav.declarations', icon: <FlagOutlined /> },
+  // 年报/年检 (issue 13 item 4): a leader files the organization's report, a reviewer or the district concludes it.
+  { path: '/annual-reports', permission: 'annual_report.read', label: 'nav.annualReports', icon: <FileProtectOutlined /> },
   { path: '/stats', permission: 'stats.read', label: 'nav.stats', icon: <BarChartOutlined /> },
   // Applicants read regions only to pick their community in a form; 区划与人口 is staff's work (issue 22 item 10).
   { path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <ApartmentOutlined />, hiddenFor: ['org_leader'] },

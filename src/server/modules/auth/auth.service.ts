@@ -143,6 +143,7 @@ export async function describeActor(db: Kysely<DB>, actor: Actor): Promise<Sessi
     region: actor.region,
     regionPath: actor.region ? await findRegionPath(db, actor.region.id) : [],
     permissions: [...ROLE_PERMISSIONS[actor.role]],
+    orgId: actor.orgId,
   };
 }
 

@@ -1,9 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Table, Tabs, Typography } from 'antd';
 import { EditOutlined, PrinterOutlined, UndoOutlined } from '@ant-design/icons';
 import { useCurrentUser } from '../../auth/session.js';
+import { ReasonModal } from '../../components/ReasonModal.js';
 import { RecordHead } from '../../components/RecordHead.js';
 import { CategoryText, Data } from '../../components/Data.js';
 import { isRecordId, RecordLoader } from '../../components/RecordLoader.js';
@@ -22,7 +23,6 @@ import { ReviewPanel } from './ReviewPanel.js';
 import { Progress, Trail } from './ReviewTrail.js';
 import { applicationQuery, useWithdrawApplication, type Application } from './applications.api.js';
 import './applications.css';
-import { useFormFeedback } from '../../lib/form-feedback.js';
 import { usePageTitle } from '../../lib/page-title.js';
 
 /** `/applications/:id`: the application, its documents, checks and trail; the opinion box when it is my turn. */
@@ -48,24 +48,16 @@ function Detail({ app }: { app: Application }) {
   const { message } = App.useApp();
   const withdraw = useWithdrawApplication(app.id);
   const [withdrawOpen, setWithdrawOpen] = useState(false);
-  const [withdrawForm] = Form.useForm<{ reason?: string }>();
-  const withdrawFeedback = useFormFeedback(withdrawForm, { name: 'withdraw' });
   const o = app.data.org;
   const none = <Typography.Text type="secondary">{t('page.none')}</Typography.Text>;
   // What the application holds is data (names, addresses): shown as entered in either language.
   const orNone = (v: ReactNode) => (v === null || v === undefined || v === '' ? none : <Data>{v}</Data>);
   const lastEvent = (action: string) => [...app.events].reverse().find((e) => e.action === action);
 
-  const doWithdraw = async () => {
-    const v = await withdrawFeedback.validate();
-    if (!v) return;
-    withdraw.mutate(v.reason?.trim() || undefined, {
-      onSuccess: () => {
-        message.success(t('page.withdrawn'));
-        setWithdrawOpen(false);
-      },
-      onError: (err) => message.error(err.message),
-    });
+  const doWithdraw = async (reason: string | undefined) => {
+    await withdraw.mutateAsync(reason);
+    message.success(t('page.withdrawn'));
+    setWithdrawOpen(false);
   };
 
   // Where the application stands, in one sentence, with what the viewer can do about it.
@@ -267,23 +259,18 @@ function Detail({ app }: { app: Application }) {
           </Card>
         </Col>
       </Row>
-      <Modal
+      <ReasonModal
         open={withdrawOpen}
+        formName="withdraw"
         title={t('page.withdrawTitle')}
-        onCancel={() => setWithdrawOpen(false)}
-        onOk={doWithdraw}
+        hint={t('page.withdrawHint')}
+        label={t('page.withdrawReason')}
         okText={t('page.withdraw')}
         cancelText={t('common.cancel')}
-        okButtonProps={{ danger: true, loading: withdraw.isPending }}
-        destroyOnHidden
-      >
-        <Typography.Paragraph type="secondary">{t('page.withdrawHint')}</Typography.Paragraph>
-        <Form {...withdrawFeedback.formProps} layout="vertical">
-          <Form.Item name="reason" label={t('page.withdrawReason')}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} showCount />
-          </Form.Item>
-        </Form>
-      </Modal>
+        loading={withdraw.isPending}
+        onCancel={() => setWithdrawOpen(false)}
+        onConfirm={doWithdraw}
+      />
     </div>
   );
 }

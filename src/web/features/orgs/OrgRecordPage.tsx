@@ -24,8 +24,10 @@ import { usePageTitle } from '../../lib/page-title.js';
 import { DormancyFlag, OrgLedgerTab } from '../ledger/OrgLedgerTab.js';
 import { ledgerMessages } from '../ledger/ledger.messages.js';
 import { useDeclarationsTab } from '../declarations/OrgDeclarations.js';
+import { OrgAnnualReports } from '../annual-reports/OrgAnnualReports.js';
+import { annualMessages } from '../annual-reports/annual-reports.messages.js';
 
-const TABS = ['basic', 'people', 'charter', 'attachments', 'ledger', 'declarations', 'history'] as const;
+const TABS = ['basic', 'people', 'charter', 'attachments', 'ledger', 'declarations', 'annual', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** `/orgs/:id`: the record in tabs, with the rule warnings on top. */
@@ -62,6 +64,7 @@ const multiline = (v: string | null, empty: ReactNode) => (v ? <div className="p
 
 function Record({ org }: { org: Org }) {
   const t = useT(orgsMessages);
+  const annualT = useT(annualMessages);
   usePageTitle(org.name);
   const labels = useEnumLabels();
   const fieldLabel = useOrgFieldLabel();
@@ -199,8 +202,9 @@ function Record({ org }: { org: Org }) {
     { key: 'charter', label: t('orgs.tabCharter'), children: charter },
     { key: 'attachments', label: t('orgs.tabAttachments'), children: attachments },
     ...(can('activity.read') ? [{ key: 'ledger', label: tl('ledger.tab'), children: <OrgLedgerTab orgId={org.id} /> }] : []),
-    { key: 'history', label: t('orgs.tabHistory'), children: <OrgHistory orgId={org.id} /> },
     ...(declarationsTab ? [declarationsTab] : []),
+    ...(can('annual_report.read') ? [{ key: 'annual', label: annualT('org.tab'), children: <OrgAnnualReports orgId={org.id} /> }] : []),
+    { key: 'history', label: t('orgs.tabHistory'), children: <OrgHistory orgId={org.id} /> },
   ];
 
   return (

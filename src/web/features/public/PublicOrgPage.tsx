@@ -10,6 +10,7 @@ import { publicMessages } from './public.messages.js';
 import { CERTIFICATE_NUMBER } from '../../../shared/text-normalize.js';
 import { CategoryText, Data } from '../../components/Data.js';
 import { usePageTitle } from '../../lib/page-title.js';
+import { PublicInspections } from '../annual-reports/PublicInspections.js';
 
 /** `/public/orgs/:id`: what the register shows of one organization (no personal data). */
 export default function PublicOrgPage() {
@@ -105,6 +106,7 @@ export default function PublicOrgPage() {
           },
         ]}
       />
+      <PublicInspections orgId={o.id} />
     </Card>
   );
 }

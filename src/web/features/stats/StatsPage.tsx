@@ -131,6 +131,13 @@ export default function StatsPage() {
       <TargetBoard items={data.items} selected={metric} onSelect={(k) => set({ metric: k, orgs: null })} source={source} />
       <Typography.Paragraph type="secondary" className="no-print stats-hint">
         {t('drillHint')}
+        {/* 年检率 stands on the annual reports' rates per node, with the organizations behind each figure (issue 13 item 5). */}
+        {metric === 'inspectionRate' && user.permissions.includes('annual_report.read') && (
+          <Link to={`/annual-reports/rates/${data.region.code}${params.get('asOf') ? `?asOf=${asOf}` : ''}`} className="stats-rates-link" data-testid="inspection-rates-link">
+            {' '}
+            {t('inspectionRates')}
+          </Link>
+        )}
       </Typography.Paragraph>
 
       {data.children.length > 0 ? (
