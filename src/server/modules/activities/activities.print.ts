@@ -119,6 +119,8 @@ export async function renderLedgerPdf(l: PrintedLedger): Promise<Buffer> {
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
+    // Below the bottom margin pdfkit would start a new page for the footer: the margin is lifted for it.
+    doc.page.margins.bottom = 0;
     doc.font('regular').fontSize(9).fillColor('#444').text(`第 ${i + 1} 页　共 ${range.count} 页`, MARGIN, doc.page.height - MARGIN - 12, { width: doc.page.width - 2 * MARGIN, align: 'center', lineBreak: false });
   }
   doc.end();
