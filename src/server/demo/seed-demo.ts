@@ -8,6 +8,7 @@ import { DEMO_ACCOUNT_ORGS, DEMO_ACCOUNTS, DEMO_REGIONS } from './demo-accounts.
 import { seedDemoOrgs } from './demo-orgs.js';
 import { seedDemoApplications } from './demo-applications.js';
 import { seedDemoPopulation } from './demo-population.js';
+import { seedDemoActivities } from './demo-activities.js';
 
 const DEMO_CTX: RequestContext = { actor: null, requestId: 'demo-seed', ip: null };
 
@@ -36,6 +37,8 @@ export async function seedDemo(db: Kysely<DB>, password: string, log: (msg: stri
   }
   await seedDemoApplications(db);
   log('demo: applications in 仓口社区 (one approved with a certificate, one at the street, one at the community)');
+  const ledger = await seedDemoActivities(db);
+  log(`demo: ledger of a year, ${ledger.activities} activities (${ledger.dormant} organizations dormant)`);
   await writeAudit(db, DEMO_CTX, { action: 'system.demo_loaded', actorName: 'system', newValue: { regions: DEMO_REGIONS, accounts: DEMO_ACCOUNTS.map((a) => a.username), orgs } });
   log(`demo: ${DEMO_ACCOUNTS.length} accounts (${DEMO_ACCOUNTS.map((a) => a.username).join(', ')})`);
 }
