@@ -184,7 +184,7 @@ async function importOn(database: Database, label: string) {
   await importRegions(db, DISTRICT);
   const orgIds = await orgsIn(db, [PLACES.cangkou], 300, '仓口基准组织');
   const orgs = await db.selectFrom('orgs').selectAll().where('id', 'in', orgIds).orderBy('id').execute();
-  const app = await buildApp({ database, config: testConfig(), web: false, logger: false });
+  const app = await buildApp({ database, config: { ...testConfig(), logLevel: 'error' }, web: false, logger: process.env.DBG === '1' ? undefined : false, logStream: process.env.DBG === '1' ? { write: (l: string) => { if (l.includes('import')) console.log(l.slice(0, 3000)); } } : undefined });
   await app.ready();
   const user = await createTestUser(db, { role: 'community_staff', regionCode: PLACES.cangkou });
   const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
@@ -245,3 +245,5 @@ export async function activityImportBench() {
   }
   console.log('  goal: activity import ≥ 5,000 rows/s');
 }
+
+export const activityImportBenchDebug = (d: Database) => importOn(d, 'debug');

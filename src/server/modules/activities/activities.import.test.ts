@@ -81,6 +81,9 @@ describe('activity import', () => {
     expect(choir).toHaveLength(1);
     expect(choir[0]).toMatchObject({ held_on: '2026-03-05', participants: 30, beneficiaries: 50, volunteers: 3, volunteer_minutes: 450, entered_as: 'import', import_job_id: job.id, entered_by: staff.userId });
     expect(new Date(choir[0].starts_at).toISOString()).toBe('2026-03-05T01:00:00.000Z');
+    // Placed like its organization: the community and its ancestors.
+    const cangkou = await t.database.db.selectFrom('regions').selectAll().where('code', '=', PLACES.cangkou).executeTakeFirstOrThrow();
+    expect([choir[0].region_id, choir[0].level3_id, choir[0].level4_id, choir[0].level5_id].map(Number)).toEqual([cangkou.id, cangkou.level3_id, cangkou.level4_id, cangkou.level5_id].map(Number));
     const team = await live('仓口社区台账志愿队');
     expect(team.map((a) => [a.held_on, a.participants, a.volunteer_minutes, Number(a.amount_fen)])).toEqual([
       ['2026-04-12', 25, 3000, 0],

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { NewActivity } from '../../db/types-ledger.js';
 import type { Actor, RequestContext } from '../../lib/context.js';
-import { isInJurisdiction, isInOrgScope, listScope, placementColumns, regionScope, subtreeOf, type ListScope, type RegionScope } from '../../lib/access.js';
+import { isInJurisdiction, isInOrgScope, listScope, regionScope, subtreeOf, type ListScope, type RegionScope } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import { findRegionByCode } from '../regions/index.js';
 import { ledgerSettingsFor } from '../settings/index.js';
@@ -38,6 +38,12 @@ function nameAreaOf(trx: Transaction<DB>, actor: Actor, memo: JobMemo): Promise<
     return node?.level3_id ? subtreeOf({ id: Number(node.level3_id), level: 3 }) : regionScope(actor);
   });
 }
+
+/** An activity is placed like its organization (migration 0017): the organization's node and its ancestors. */
+const placementOf = (o: OrgHit) => {
+  const n = (v: number | string | null) => (v === null ? null : Number(v));
+  return { region_id: Number(o.region_id), level1_id: n(o.level1_id), level2_id: n(o.level2_id), level3_id: n(o.level3_id), level4_id: n(o.level4_id), level5_id: n(o.level5_id), level6_id: n(o.level6_id) };
+};
 
 const inReach = (actor: Actor, reach: ListScope, org: OrgHit) => isInJurisdiction(actor, org) && isInOrgScope(reach.org, org);
 const OUTSIDE = '不在您的辖区内（社区工作人员只能导入本社区的组织，联合会只能导入本会及会员组织）';
@@ -123,7 +129,7 @@ async function commitActivityRound(trx: Transaction<DB>, ctx: RequestContext, ro
     const a = r.input;
     inserts.push({
       org_id: Number(r.org.id),
-      ...placementColumns(r.org),
+      ...placementOf(r.org),
       starts_at: a.startsAt,
       ends_at: a.endsAt,
       held_on: heldOnOf(a.startsAt),
