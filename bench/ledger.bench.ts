@@ -1,7 +1,4 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../src/server/db/types.js';
@@ -17,7 +14,9 @@ import { recomputeTotals } from '../src/server/modules/activities/index.js';
 import { waitForImports } from '../src/server/modules/imports/index.js';
 import { testConfig } from '../test/app.js';
 import { createTestUser, PLACES, TEST_PASSWORD } from '../test/factories.js';
-import { benchServerUrl, fmt, freshDatabase, keptDatabase } from './pg.js';
+import { benchServerUrl, fmt, freshDatabase, keptDatabase, onPgliteAndPostgres } from './pg.js';
+import { rawRead } from './imports.bench.js';
+import { multipart } from '../test/sheets.js';
 
 const DISTRICT = '360802'; // 吉州区: 12 streets and towns, ~170 communities and villages
 const TYPES = ['文体活动', '志愿服务', '议事协商', '培训讲座', '慈善募捐', '会员大会', '换届选举', '其他'];
@@ -172,23 +171,6 @@ async function activityFile(names: string[], n: number, tag: string): Promise<Bu
   return Buffer.concat(chunks);
 }
 
-/** ExcelJS alone reading the same file with the reader options the import uses: the floor of any import. */
-async function rawRead(buf: Buffer): Promise<number> {
-  const t0 = performance.now();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore' });
-  for await (const sheet of reader) {
-    for await (const row of sheet) void row;
-    break;
-  }
-  return (performance.now() - t0) / 1000;
-}
-
-function multipart(filename: string, content: Buffer) {
-  const boundary = '----shezubench';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
 async function importOn(database: Database, label: string) {
   const db = database.db;
   await migrate(db);
@@ -236,26 +218,6 @@ async function importOn(database: Database, label: string) {
 
 /** (b) Activity import rows/s through the shared machinery, beside a bare insert of the same rows, on PGlite and PostgreSQL. */
 export async function activityImportBench() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shezu-bench-ledger-'));
-  const database = await openDatabase({ dataDir: dir });
-  try {
-    await importOn(database, 'PGlite');
-  } finally {
-    await database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  const server = benchServerUrl();
-  if (!server) console.log('PostgreSQL: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to measure it too');
-  else {
-    const fresh = await freshDatabase(server, `shezu_bench_ledger_import_${process.pid}`);
-    const pg = await openDatabase({ databaseUrl: fresh.url });
-    try {
-      await importOn(pg, 'PostgreSQL');
-    } finally {
-      await pg.close();
-      await fresh.drop();
-    }
-  }
+  await onPgliteAndPostgres('bench-ledger-import', importOn);
   console.log('  goal: activity import ≥ 5,000 rows/s');
 }
-

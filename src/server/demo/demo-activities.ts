@@ -4,20 +4,10 @@ import type { NewActivity } from '../db/types-ledger.js';
 import { insertJsonRows } from '../db/bulk-insert.js';
 import { todayInChina } from '../lib/working-days.js';
 import { recomputeTotals, refreshLastActivity } from '../modules/activities/index.js';
+import { rng } from './demo-orgs.js';
 
-/** A small deterministic generator (mulberry32), seeded per organization by its name: the same ledger every time. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] };
-}
 type Rng = ReturnType<typeof rng>;
+/** Seeded per organization by its name (FNV-1a), so an organization's ledger does not depend on the others. */
 const seedOf = (text: string) => [...text].reduce((h, ch) => Math.imul(h ^ ch.codePointAt(0)!, 16777619) >>> 0, 2166136261);
 
 /** Titles as community ledgers word them, per activity type (the district's default list, DEFAULT_LEDGER). */

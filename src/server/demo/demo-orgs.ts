@@ -6,7 +6,7 @@ import { creditCodeCheckChar, orgCodeCheckChar, residentIdCheckChar } from '../.
 import { insertOrgsBulk, type BulkOrg } from '../modules/orgs/index.js';
 
 /** A small deterministic generator (mulberry32): the same demo every time. */
-function rng(seed: number) {
+export function rng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;

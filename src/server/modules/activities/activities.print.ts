@@ -1,27 +1,17 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
 import { writeAudit } from '../../lib/audit.js';
 import { errors } from '../../lib/errors.js';
+import { chineseDate, chinesePdf } from '../../lib/pdf.js';
 import { todayInChina } from '../../lib/working-days.js';
 import type { LedgerIoQuery } from '../../../shared/schemas/ledger-io.js';
 import * as repo from './activities.io.repository.js';
 import { ledgerPages, selectLedger } from './activities.export.js';
 
-// The Chinese font comes from npm (no system font): Noto Sans SC, SIL Open Font License (as the certificates use).
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
-const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
-
 /** A printed ledger beyond this many rows is no paper anyone keeps: the office narrows the period or the node. */
 export const MAX_PRINTED_ROWS = 5_000;
 
-const chineseDate = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
 const hours = (minutes: number) => String(Math.round((minutes / 60) * 10) / 10);
 
 export interface PrintedLedger {
@@ -55,15 +45,7 @@ const FONT_SIZE = 9;
  * 第 n 页 共 m 页 on every page. pdfkit embeds only the glyphs used, so a long ledger stays small.
  */
 export async function renderLedgerPdf(l: PrintedLedger): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, bufferPages: true, info: { Title: `${l.unit}社会组织活动台账`, Subject: '社会组织活动台账' } });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (b: Buffer) => chunks.push(b));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = chinesePdf({ size: 'A4', layout: 'landscape', margin: MARGIN, bufferPages: true, info: { Title: `${l.unit}社会组织活动台账`, Subject: '社会组织活动台账' } });
   const left = (doc.page.width - TABLE_WIDTH) / 2;
   const bottom = doc.page.height - MARGIN - 24;
 

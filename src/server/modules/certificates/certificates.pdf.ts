@@ -1,11 +1,5 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-
-// The Chinese font comes from npm (no system font): Noto Sans SC, SIL Open Font License.
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
-const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
+import { chineseDate, chinesePdf } from '../../lib/pdf.js';
 
 export interface CertificateContent {
   title: string;
@@ -19,23 +13,10 @@ export interface CertificateContent {
 
 const MAX_VALUE_CHARS = 120;
 
-const chineseDate = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
-
 /** A one-page A4 certificate; pdfkit embeds only the glyphs used, so the file stays small. */
 export async function renderCertificatePdf(c: CertificateContent): Promise<Buffer> {
   const qr = await QRCode.toBuffer(c.verifyUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${c.title} ${c.number}`, Author: c.issuer, Subject: c.title } });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (b: Buffer) => chunks.push(b));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = chinesePdf({ size: 'A4', margin: 56, info: { Title: `${c.title} ${c.number}`, Author: c.issuer, Subject: c.title } });
 
   const { width } = doc.page;
   const inner = width - 112;
