@@ -118,7 +118,7 @@ async function commitActivityRound(trx: Transaction<DB>, ctx: RequestContext, ro
     if (problems.length > 0 || !org || !input) outcomes[i] = problems;
     else ready.push({ i, org, input, key: activityKeys(p, batch)[0] });
   }
-  const stored = await repo.findActivityKeys(trx, ready.map((r) => ({ org_id: Number(r.org.id), starts_at: r.input.startsAt, title: r.input.title })));
+  const stored = await repo.findActivityKeys(trx, ready.map((r) => ({ org_id: Number(r.org.id), held_on: heldOnOf(r.input.startsAt), starts_at: r.input.startsAt, title: r.input.title })));
   const seen = new Set(stored.map((s) => `${s.org_id}|${new Date(s.starts_at).toISOString()}|${s.title}`));
   const inserts: (NewActivity & TotalsDelta)[] = [];
   for (const r of ready) {

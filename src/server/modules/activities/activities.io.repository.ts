@@ -29,13 +29,14 @@ export async function findOrgsByNames(db: Db, names: string[], within: RegionSco
 }
 
 /** The stored live activities among (organization, start, title) triples: the import's re-import key. */
-export async function findActivityKeys(db: Db, keys: { org_id: number; starts_at: string; title: string }[]): Promise<{ org_id: number; starts_at: Date; title: string }[]> {
+export async function findActivityKeys(db: Db, keys: { org_id: number; held_on: string; starts_at: string; title: string }[]): Promise<{ org_id: number; starts_at: Date; title: string }[]> {
   if (keys.length === 0) return [];
   const json = JSON.stringify(keys);
+  // The day is implied by the start; it is matched too so the lookup walks activities_org_idx (org_id, held_on).
   const rows = await sql<{ org_id: number; starts_at: Date; title: string }>`
     select a.org_id, a.starts_at, a.title
-      from json_to_recordset(${json}::json) as k(org_id bigint, starts_at timestamptz, title text)
-      join activities a on a.org_id = k.org_id and a.starts_at = k.starts_at and a.title = k.title and a.deleted_at is null`.execute(db);
+      from json_to_recordset(${json}::json) as k(org_id bigint, held_on date, starts_at timestamptz, title text)
+      join activities a on a.org_id = k.org_id and a.held_on = k.held_on and a.starts_at = k.starts_at and a.title = k.title and a.deleted_at is null`.execute(db);
   return rows.rows;
 }
 
