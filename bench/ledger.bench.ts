@@ -72,8 +72,8 @@ export async function ledgerTotalsBench() {
     return;
   }
   const count = Number(process.env.BENCH_LEDGER_ACTIVITIES ?? 1_000_000);
-  // BENCH_LEDGER_KEEP=1 keeps the generated district between runs (generating a million takes about a minute).
-  const keep = process.env.BENCH_LEDGER_KEEP === '1';
+  // BENCH_KEEP_DB=1 keeps the generated district between runs (generating a million takes about a minute).
+  const keep = process.env.BENCH_KEEP_DB === '1';
   const target = keep ? await keptDatabase(server, `shezu_bench_ledger_${count}`) : await freshDatabase(server, `shezu_bench_ledger_${process.pid}`);
   const database = await openDatabase({ databaseUrl: target.url });
   try {
