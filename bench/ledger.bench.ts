@@ -188,7 +188,8 @@ async function importOn(database: Database, label: string) {
   const file = await activityFile(orgs.map((o) => o.name), n, '导');
   const raw = await rawRead(file);
   const t0 = performance.now();
-  const res = await app.inject({ method: 'POST', url: '/api/v1/activities/import', cookies: { shezu_sid: cookie }, headers: { 'x-csrf-token': csrf, ...multipart('台账.xlsx', file).headers }, payload: multipart('台账.xlsx', file).payload });
+  const body = multipart('台账.xlsx', file);
+  const res = await app.inject({ method: 'POST', url: '/api/v1/activities/import', cookies: { shezu_sid: cookie }, headers: { 'x-csrf-token': csrf, ...body.headers }, payload: body.payload });
   if (res.statusCode !== 202) throw new Error(res.body);
   await waitForImports();
   const seconds = (performance.now() - t0) / 1000;
