@@ -127,6 +127,11 @@ describe('activity import', () => {
   it('refuses roles without activity.import and files without the header', async () => {
     const street = await t.loginAs({ role: 'street_reviewer', regionCode: PLACES.wenshan });
     expect((await importFile(street, await workbook([HEADERS]))).statusCode).toBe(403);
+    // A body whose multipart boundary is not the one its header names is refused as an incomplete upload.
+    const a = multipart('a.csv', Buffer.from('组织名称,开始时间\n甲,2026-01-01\n'));
+    const b = multipart('a.csv', Buffer.from(''));
+    const garbled = await staff.request({ method: 'POST', url: '/api/v1/activities/import', payload: a.payload, headers: b.headers });
+    expect(garbled.statusCode, garbled.body).toBe(400);
     const res = await importFile(staff, await workbook([['甲', '乙'], ['1', '2']]));
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('开始时间');
