@@ -29,7 +29,7 @@ import healthRoutes from './modules/health/health.routes.js';
 import { statsRoutes } from './modules/stats/index.js';
 import { importRoutes } from './modules/imports/index.js';
 import { reviewRoutes } from './modules/reviews/index.js';
-import { activityIoRoutes } from './modules/activities/index.js';
+import { activityIoRoutes, activityRoutes } from './modules/activities/index.js';
 
 export interface RouteInfo {
   method: string;
@@ -147,6 +147,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(publicCertificateRoutes);
       await api.register(settingRoutes);
       await api.register(reviewRoutes);
+      await api.register(activityRoutes);
       await api.register(activityIoRoutes);
     },
     { prefix: '/api/v1' },

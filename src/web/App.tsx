@@ -53,6 +53,8 @@ const ApplicationPrintPage = lazy(() => import('./features/applications/Applicat
 const OverduePage = lazy(() => import('./features/applications/OverduePage.js'));
 const ReviewsPage = lazy(() => import('./features/reviews/ReviewsPage.js'));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage.js'));
+const LedgerPage = lazy(() => import('./features/ledger/LedgerPage.js'));
+const ActivityEntryPage = lazy(() => import('./features/ledger/ActivityEntryPage.js'));
 const NotFound = lazy(() => import('./components/NotFound.js'));
 
 const queryClient = new QueryClient({
@@ -194,6 +196,9 @@ const router = createBrowserRouter(
           }
         />
         <Route path="reviews" element={<RequirePermission permission="review.read"><ReviewsPage /></RequirePermission>} />
+        <Route path="ledger" element={<RequirePermission permission="ledger.read"><LedgerPage /></RequirePermission>} />
+        <Route path="ledger/new" element={<RequirePermission permission="activity.write"><ActivityEntryPage /></RequirePermission>} />
+        <Route path="activities/:id/edit" element={<RequirePermission permission="activity.write"><ActivityEntryPage /></RequirePermission>} />
         <Route path="applications" element={<RequirePermission permission="application.read"><ApplicationsPage /></RequirePermission>} />
         <Route path="applications/new" element={<RequirePermission permission="application.apply"><NewApplicationPage /></RequirePermission>} />
         <Route path="applications/overdue" element={<RequirePermission permission="application.review"><OverduePage /></RequirePermission>} />

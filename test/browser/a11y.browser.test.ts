@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
+import { seedTestActivity } from './ledger-fixture.js';
 import { createTestOrg, createTestUser, PLACES } from '../factories.js';
 import { seedDemoPopulation } from '../../src/server/demo/demo-population.js';
 import { startBrowserHarness, type BrowserHarness } from './browser.js';
@@ -23,6 +24,9 @@ beforeAll(async () => {
   await seedDemoPopulation(db);
   orgId = (await createTestOrg(db, { name: '仓口社区舞蹈队', regionCode: PLACES.cangkou, foundedOn: '2019-05-01', isDemoSite: true })).id;
   await createTestOrg(db, { name: '新村社区合唱团', regionCode: PLACES.xincun, foundedOn: '2020-03-01' });
+  // The ledger pages (issue 13): community staff enter; one activity shows on the record's 活动台账 tab.
+  const staff = await createTestUser(db, { role: 'community_staff', regionCode: PLACES.cangkou, username: 'a11y-staff' });
+  await seedTestActivity(db, staff.id, orgId);
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -47,6 +51,11 @@ const PAGES: TourStop[] = [
   { name: 'reviews', user: 'a11y-admin', path: () => '/reviews', ready: '.ant-card' },
   { name: 'applications', user: 'a11y-admin', path: () => '/applications', ready: '.ant-card' },
   { name: 'settings', user: 'a11y-admin', path: () => '/settings', ready: '.ant-card' },
+  { name: 'ledger entry', user: 'a11y-staff', path: () => '/ledger/new', ready: '.ledger-entry' },
+  { name: 'community ledger', user: 'a11y-staff', path: () => '/ledger', ready: '.ledger-page .ant-table' },
+  { name: 'org ledger tab', user: 'a11y-staff', path: () => `/orgs/${orgId}?tab=ledger`, ready: '.ledger-timeline' },
+  { name: 'street ledger', user: 'a11y-admin', path: () => `/ledger?region=${PLACES.wenshan}`, ready: '.ledger-page .ant-table' },
+  { name: 'dormant per node', user: 'a11y-admin', path: () => '/ledger?view=dormant', ready: '.ledger-page .ant-table' },
   { name: 'users', user: 'a11y-sys', path: () => '/users', ready: '.ant-table' },
   { name: 'audit', user: 'a11y-audit', path: () => '/audit', ready: '.ant-table' },
 ];

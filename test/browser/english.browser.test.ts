@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { seedTestActivity } from './ledger-fixture.js';
 import { createTestCertificate, createTestOrg, createTestUser, PLACES, TEST_PASSWORD } from '../factories.js';
 import { seedDemoPopulation } from '../../src/server/demo/demo-population.js';
 import { startBrowserHarness, type BrowserHarness } from './browser.js';
@@ -27,6 +28,9 @@ beforeAll(async () => {
   await seedDemoPopulation(db);
   orgId = (await createTestOrg(db, { name: '仓口社区舞蹈队', regionCode: PLACES.cangkou, foundedOn: '2019-05-01', purpose: '丰富居民文化生活', isDemoSite: true })).id;
   await createTestOrg(db, { name: '新村社区合唱团', regionCode: PLACES.xincun, foundedOn: '2020-03-01' });
+  // The ledger pages (issue 13): community staff enter; one activity shows on the record's 活动台账 tab.
+  const staff = await createTestUser(db, { role: 'community_staff', regionCode: PLACES.cangkou, username: 'en-staff' });
+  await seedTestActivity(db, staff.id, orgId);
   await createTestCertificate(db, orgId, CERT);
   await db.updateTable('orgs').set({ certificate_no: CERT }).where('id', '=', orgId).execute();
   // An applicant's draft that trips the checks: too few members, a charter without its leader, no files, and a
@@ -84,6 +88,11 @@ const PAGES: TourStop[] = [
   { name: 'reviews', user: 'en-admin', path: () => '/reviews', ready: '.ant-card' },
   { name: 'applications', user: 'en-admin', path: () => '/applications', ready: '.ant-card' },
   { name: 'settings', user: 'en-admin', path: () => '/settings', ready: '.ant-card' },
+  { name: 'ledger entry', user: 'en-staff', path: () => '/ledger/new', ready: '.ledger-entry' },
+  { name: 'community ledger', user: 'en-staff', path: () => '/ledger', ready: '.ledger-page .ant-table' },
+  { name: 'org ledger tab', user: 'en-staff', path: () => `/orgs/${orgId}?tab=ledger`, ready: '.ledger-timeline' },
+  { name: 'street ledger', user: 'en-admin', path: () => `/ledger?region=${PLACES.wenshan}`, ready: '.ledger-page .ant-table' },
+  { name: 'dormant per node', user: 'en-admin', path: () => '/ledger?view=dormant', ready: '.ledger-page .ant-table' },
   { name: 'regions', user: 'en-admin', path: () => '/regions', ready: '.ant-card' },
   { name: 'application with checks', user: 'en-leader', path: () => `/applications/${appId}`, ready: '.checks-list' },
   { name: 'users', user: 'en-sys', path: () => '/users', ready: '.ant-table-row' },

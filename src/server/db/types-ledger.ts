@@ -6,6 +6,9 @@ import type { PlacementColumns } from './types.js';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateColumn = ColumnType<string, string, string>;
 type Bigint = ColumnType<number, number | bigint | string, number | bigint | string>;
+// Generated<ColumnType<…>> nests the column type (its select type becomes the ColumnType itself): spelled out instead.
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type GeneratedBigint = ColumnType<number, number | bigint | string | undefined, number | bigint | string>;
 
 export interface ActivitiesTable extends PlacementColumns {
   id: Generated<number>;
@@ -27,8 +30,8 @@ export interface ActivitiesTable extends PlacementColumns {
   entered_as: 'leader' | 'community' | 'hub' | 'street' | 'district' | 'import';
   import_job_id: string | null;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
   deleted_at: Timestamp | null;
   deleted_by: number | null;
   delete_reason: string | null;
@@ -46,7 +49,7 @@ export interface ActivityFilesTable {
   height: number | null;
   content: Uint8Array;
   thumbnail: Uint8Array | null;
-  uploaded_at: Generated<Timestamp>;
+  uploaded_at: GeneratedTimestamp;
   uploaded_by: number | null;
 }
 
@@ -54,7 +57,7 @@ export interface ActivityHistoryTable {
   id: Generated<number>;
   activity_id: number;
   version: number;
-  at: Generated<Timestamp>;
+  at: GeneratedTimestamp;
   actor_id: number | null;
   actor_name: string | null;
   action: string;
@@ -67,10 +70,10 @@ export interface LedgerMonthTotalsTable {
   month: DateColumn;
   activity_type: string;
   activities: Generated<number>;
-  participants: Generated<Bigint>;
-  beneficiaries: Generated<Bigint>;
-  volunteers: Generated<Bigint>;
-  volunteer_minutes: Generated<Bigint>;
+  participants: GeneratedBigint;
+  beneficiaries: GeneratedBigint;
+  volunteers: GeneratedBigint;
+  volunteer_minutes: GeneratedBigint;
 }
 
 declare module './types.js' {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db/types.js';
 import type { Actor } from './context.js';
-import { actingOrgId, isInOrgScope, listScope, orgRelationOf, registerAssignmentCheck, requireOrgAccess, type OrgPlace } from './access.js';
+import { actingOrgId, canDeleteActivity, isInOrgScope, listScope, orgRelationOf, registerAssignmentCheck, requireActivityDelete, requireOrgAccess, type OrgPlace, type RegionPath } from './access.js';
 
 // The relation checks below never touch the database unless an assignment check is registered.
 const db = {} as Db;
@@ -51,5 +51,24 @@ describe('the organization relation (DESIGN §1)', () => {
       unregister();
     }
     expect((await listScope(db, expert)).org).toEqual({ kind: 'ids', ids: [] });
+  });
+});
+
+describe('deleting a ledger activity (issue 13 item 1: its author or the community)', () => {
+  const activity = (over: Partial<RegionPath & { entered_by: number }> = {}) => ({ level1_id: 1, level2_id: 2, level3_id: 3, level4_id: 4, level5_id: 50, level6_id: null, entered_by: 99, ...over });
+  it('lets the author delete what they entered, whatever their role', () => {
+    expect(canDeleteActivity(actor({ role: 'org_leader', orgId: 1, id: 99 }), activity())).toBe(true);
+    expect(canDeleteActivity(actor({ role: 'hub_manager', orgId: 9, id: 99 }), activity())).toBe(true);
+  });
+  it('lets community staff of its community delete, and nobody else', () => {
+    expect(canDeleteActivity(actor({}), activity())).toBe(true);
+    // Staff of another community, a leader or hub manager who did not enter it, a street reviewer: refused.
+    expect(canDeleteActivity(actor({ region: { id: 51, code: '360802003005', name: '新村', level: 5 } }), activity())).toBe(false);
+    expect(canDeleteActivity(actor({ role: 'org_leader', orgId: 1 }), activity())).toBe(false);
+    expect(canDeleteActivity(actor({ role: 'hub_manager', orgId: 9 }), activity())).toBe(false);
+    expect(canDeleteActivity(actor({ role: 'street_reviewer', region: { id: 4, code: '360802003', name: '文山', level: 4 } }), activity())).toBe(false);
+    // An author who lost the write permission (an expert account, say) cannot.
+    expect(canDeleteActivity(actor({ role: 'expert', id: 99, region: null }), activity())).toBe(false);
+    expect(() => requireActivityDelete(actor({ role: 'org_leader', orgId: 1 }), activity())).toThrow(expect.objectContaining({ statusCode: 403 }));
   });
 });

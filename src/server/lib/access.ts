@@ -263,3 +263,19 @@ export async function requireOrgAccess(db: Db, actor: Actor | null, permission: 
   if (orgRelationOf(actor.role) !== 'assigned') requireAccess(actor, permission, { entity, path: org });
   if (!isInOrgScope(await orgScopeOf(db, actor), org)) throw errors.notFound(entity);
 }
+
+/**
+ * Deleting a ledger activity (issue 13 item 1: "deleted only by its author or the community, with a reason"): its
+ * author, or community staff whose subtree holds it (the community keeps the ledger, seed 004). Called after
+ * requireOrgAccess(…, 'activity.write') on the activity's organization, so reach is already decided; this adds the
+ * relation. A hub manager or leader who did not enter it, or a street, is refused with 403.
+ */
+export function canDeleteActivity(actor: Actor, activity: RegionPath & { entered_by: number }): boolean {
+  if (!can(actor, 'activity.write')) return false;
+  if (Number(activity.entered_by) === actor.id) return true;
+  return actor.role === 'community_staff' && actor.region !== null && isInJurisdiction(actor, activity);
+}
+
+export function requireActivityDelete(actor: Actor, activity: RegionPath & { entered_by: number }): void {
+  if (!canDeleteActivity(actor, activity)) throw errors.forbidden('只有录入人或所在社区的工作人员可以删除这条活动记录');
+}

@@ -8,12 +8,14 @@ import {
   BankOutlined,
   BarChartOutlined,
   BellOutlined,
+  CameraOutlined,
   FileDoneOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuOutlined,
   MenuUnfoldOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -44,6 +46,9 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/reviews', permission: 'review.decide', label: 'nav.reviews', icon: <BellOutlined /> },
   // An applicant (organization leader) lands here: it is the first item their permissions allow.
   { path: '/applications', permission: 'application.read', label: 'nav.applications', icon: <FileDoneOutlined /> },
+  // The activity ledger (台账, issue 13): entry first so it is the one selected on /ledger/new.
+  { path: '/ledger/new', permission: 'activity.write', label: 'nav.ledgerNew', icon: <CameraOutlined /> },
+  { path: '/ledger', permission: 'ledger.read', label: 'nav.ledger', icon: <ScheduleOutlined /> },
   { path: '/stats', permission: 'stats.read', label: 'nav.stats', icon: <BarChartOutlined /> },
   // Applicants read regions only to pick their community in a form; 区划与人口 is staff's work (issue 22 item 10).
   { path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <ApartmentOutlined />, hiddenFor: ['org_leader'] },

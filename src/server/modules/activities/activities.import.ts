@@ -8,6 +8,7 @@ import { findRegionByCode } from '../regions/index.js';
 import { ledgerSettingsFor } from '../settings/index.js';
 import { defineImport, type JobMemo, type ParsedRow, type RowOutcome, type RowProblem } from '../imports/index.js';
 import { applyTotals, refreshLastActivity, type TotalsDelta } from './activities.totals.js';
+import { heldOnOf } from './activities.policy.js';
 import * as repo from './activities.io.repository.js';
 import { ACTIVITY_SHEET_COLUMNS, parseActivityRow, type ActivityDraft } from './activities.sheet.js';
 
@@ -20,9 +21,6 @@ interface ActivityBatch {
   orgProblem: Map<Parsed, RowProblem>;
 }
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-/** The day an activity counts in: its start's date in China time (no daylight saving there). */
-export const heldOnOf = (startsAt: string) => new Date(Date.parse(startsAt) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 
 /** The actor's reach (region subtree and, for a hub manager, its members), once per job. */
 const reachOf = (trx: Transaction<DB>, actor: Actor, memo: JobMemo) => memo.get<ListScope>('reach', () => listScope(trx, actor));

@@ -21,8 +21,10 @@ import { CertificateLinks } from '../applications/CertificateLinks.js';
 import { OrgApplyActions } from '../applications/OrgApplyActions.js';
 import { orgQuery, type Org } from './orgs.api.js';
 import { usePageTitle } from '../../lib/page-title.js';
+import { DormancyFlag, OrgLedgerTab } from '../ledger/OrgLedgerTab.js';
+import { ledgerMessages } from '../ledger/ledger.messages.js';
 
-const TABS = ['basic', 'people', 'charter', 'attachments', 'history'] as const;
+const TABS = ['basic', 'people', 'charter', 'attachments', 'ledger', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** `/orgs/:id`: the record in tabs, with the rule warnings on top. */
@@ -63,6 +65,7 @@ function Record({ org }: { org: Org }) {
   const labels = useEnumLabels();
   const fieldLabel = useOrgFieldLabel();
   const can = useCan();
+  const tl = useT(ledgerMessages);
   const isMobile = useIsMobile();
   const navigate = useNavigate();
   const location = useLocation();
@@ -193,6 +196,7 @@ function Record({ org }: { org: Org }) {
     { key: 'people', label: t('orgs.tabPeople'), children: people },
     { key: 'charter', label: t('orgs.tabCharter'), children: charter },
     { key: 'attachments', label: t('orgs.tabAttachments'), children: attachments },
+    ...(can('activity.read') ? [{ key: 'ledger', label: tl('ledger.tab'), children: <OrgLedgerTab orgId={org.id} /> }] : []),
     { key: 'history', label: t('orgs.tabHistory'), children: <OrgHistory orgId={org.id} /> },
   ];
 
@@ -223,6 +227,7 @@ function Record({ org }: { org: Org }) {
         {isMobile && <div className="org-record-phone-actions">{actions}</div>}
       </RecordHead>
       <OrgWarnings warnings={savedWarnings ?? org.warnings} justSaved={justSaved} />
+      {can('activity.read') && tab !== 'ledger' && <DormancyFlag orgId={org.id} />}
       <Card className="org-record-body">
         <Tabs
           activeKey={tab}
