@@ -50,7 +50,7 @@ export const activityIoRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/ledger/print.pdf',
-    { schema: { tags: ['activities'], summary: '打印活动台账（A4 横向 PDF：单位与期间、序号、签字栏、页码；默认本年至今；记入审计）', querystring: LedgerIoQuery } },
+    { schema: { tags: ['activities'], summary: '打印活动台账（A4 横向 PDF：单位与期间、序号、签字栏、页码；默认近 12 个月；记入审计）', querystring: LedgerIoQuery } },
     async (request, reply) => {
       const pdf = await printLedger(app.db, request.ctx(), request.query);
       reply.header('content-type', 'application/pdf').header('content-disposition', contentDisposition(`活动台账-${todayInChina()}.pdf`, { fallback: `ledger-${todayInChina()}.pdf`, inline: true }));

@@ -3,11 +3,12 @@ import type { DB } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
 import { writeAudit } from '../../lib/audit.js';
 import { errors } from '../../lib/errors.js';
+import { requireAccess } from '../../lib/access.js';
 import { chineseDate, chinesePdf } from '../../lib/pdf.js';
-import { todayInChina } from '../../lib/working-days.js';
 import type { LedgerIoQuery } from '../../../shared/schemas/ledger-io.js';
 import * as repo from './activities.io.repository.js';
 import { ledgerPages, selectLedger } from './activities.export.js';
+import { periodOf } from './activities.ledger.js';
 
 /** A printed ledger beyond this many rows is no paper anyone keeps: the office narrows the period or the node. */
 export const MAX_PRINTED_ROWS = 5_000;
@@ -109,12 +110,10 @@ export async function renderLedgerPdf(l: PrintedLedger): Promise<Buffer> {
   return done;
 }
 
-/** The printed ledger of the selection (this year so far when no period is given); audited like an export. */
+/** The printed ledger of the selection, over the ledger view's period (default the twelve months up to today); audited like an export. */
 export async function printLedger(db: Kysely<DB>, ctx: RequestContext, query: LedgerIoQuery): Promise<Buffer> {
-  const today = todayInChina();
-  const from = query.from ?? `${(query.to ?? today).slice(0, 4)}-01-01`;
-  const to = query.to ?? (from.slice(0, 4) === today.slice(0, 4) ? today : `${from.slice(0, 4)}-12-31`);
-  if (to < from) throw errors.badRequest('ledger.bad_period', '结束日期不能早于开始日期', { to: '结束日期不能早于开始日期' });
+  requireAccess(ctx.actor, 'activity.read');
+  const { from, to } = periodOf(query.from, query.to);
   const { filter, node, org } = await selectLedger(db, ctx, { ...query, from, to });
   const count = await repo.countLedger(db, filter);
   if (count > MAX_PRINTED_ROWS) {

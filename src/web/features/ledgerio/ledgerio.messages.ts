@@ -12,7 +12,7 @@ const zh_CN = {
   'ledgerio.export': '导出 Excel',
   'ledgerio.exportHint': '按当前区划、期间和组织导出全部活动（与导入模板同列，可修改后再导入）',
   'ledgerio.print': '打印台账',
-  'ledgerio.printHint': 'A4 横向，含单位与期间、序号、签字栏和页码；不选期间时为本年至今',
+  'ledgerio.printHint': 'A4 横向，含单位与期间、序号、签字栏和页码；不选期间时为近 12 个月（与台账页相同）',
 };
 
 const en_US: typeof zh_CN = {
@@ -25,7 +25,7 @@ const en_US: typeof zh_CN = {
   'ledgerio.export': 'Export to Excel',
   'ledgerio.exportHint': 'Every activity of the current region, period and organization (the template’s columns: edit and import it again)',
   'ledgerio.print': 'Print ledger',
-  'ledgerio.printHint': 'A4 landscape with the unit and period, numbered rows, signature lines and page numbers; this year so far when no period is chosen',
+  'ledgerio.printHint': 'A4 landscape with the unit and period, numbered rows, signature lines and page numbers; the last twelve months when no period is chosen (as on the ledger page)',
 };
 
 export const ledgerioMessages = defineMessages({ zh_CN, en_US });
