@@ -50,6 +50,9 @@ describe('the ledger page: import, export, print', () => {
     await h.screenshot(phone, 'ledger-io-phone');
     await phone.getByRole('button', { name: '导入台账' }).click();
     await phone.getByText('导入活动台账').waitFor();
+    // The drawer slides in over the whole width at phone size: its template link is on screen once it has settled.
+    await phone.getByRole('link', { name: '下载导入模板' }).waitFor();
+    await phone.waitForFunction(() => { const d = document.querySelector('.ant-drawer-content-wrapper'); return !!d && d.getBoundingClientRect().left <= 1; });
     await h.screenshot(phone, 'ledger-import-phone');
     await phone.context().close();
   }, LONG);
