@@ -76,8 +76,8 @@ function activityOn(r: Rng, o: DemoOrg, day: string, type: string): Omit<NewActi
 }
 
 /**
- * A year of ledger activities (issue 13, Acceptance) for the organizations of 吉州区 and the members of the Bengbu
- * federation, up to the seeding day: most meet once to three times a month, some every few months, and about one in
+ * A year of ledger activities (issue 13, Acceptance) for the filed and registered organizations of 吉州区 (and the
+ * grassroots groups of 文山街道, whose communities keep their ledgers too) and the members of the Bengbu federation, up to the seeding day: most meet once to three times a month, some every few months, and about one in
  * eight has nothing for over a year (dormant, 社会团体登记管理条例 art. 29; some never entered any). Entered by the
  * demo accounts as they would be: 仓口社区's by its staff (its leader's own by the leader), 文山街道's by the street,
  * the federation's members by the federation (以社管社), the rest by the district. Loaded once; the month totals and
@@ -92,7 +92,9 @@ export async function seedDemoActivities(db: Kysely<DB>): Promise<{ activities: 
     select o.id, o.name, o.category, o.legal_form, o.hub_org_id, r.name as community, r.code as community_code,
            o.region_id, o.level1_id, o.level2_id, o.level3_id, o.level4_id, o.level5_id, o.level6_id
       from orgs o join regions r on r.id = o.region_id
-     where o.status = 'active' and o.legal_form <> 'grassroots'
+     where o.status = 'active'
+       -- 文山街道's communities keep their grassroots groups' activities too (仓口社区's ledger is the demo's own)
+       and (o.legal_form <> 'grassroots' or r.code like '360802003%')
        and (r.code like '360802%' or o.hub_org_id = ${hub?.org_id ?? 0} or o.id = ${hub?.org_id ?? 0})
      order by o.name`.execute(db);
   const today = todayInChina();
