@@ -92,9 +92,9 @@ export async function seedDemoActivities(db: Kysely<DB>): Promise<{ activities: 
     select o.id, o.name, o.category, o.legal_form, o.hub_org_id, r.name as community, r.code as community_code,
            o.region_id, o.level1_id, o.level2_id, o.level3_id, o.level4_id, o.level5_id, o.level6_id
       from orgs o join regions r on r.id = o.region_id
-     where o.status = 'active'
-       -- 文山街道's communities keep their grassroots groups' activities too (仓口社区's ledger is the demo's own)
-       and (o.legal_form <> 'grassroots' or r.code like '360802003%')
+     -- 文山街道's communities keep their grassroots groups' activities too (仓口社区's ledger is the demo's own);
+     -- a grassroots group is 筹备 (preparing) in the register, and meets all the same
+     where ((o.status = 'active' and o.legal_form <> 'grassroots') or (o.legal_form = 'grassroots' and o.status = 'preparing' and r.code like '360802003%'))
        and (r.code like '360802%' or o.hub_org_id = ${hub?.org_id ?? 0} or o.id = ${hub?.org_id ?? 0})
      order by o.name`.execute(db);
   const today = todayInChina();
