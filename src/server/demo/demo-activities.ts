@@ -63,7 +63,7 @@ function activityOn(r: Rng, o: DemoOrg, day: string, type: string): Omit<NewActi
     held_on: day,
     title: r.pick(TITLES[type]),
     activity_type: type,
-    place: `${communityWord(o.community)}${r.pick(PLACES)}`.replace("社区社区", "社区"),
+    place: `${communityWord(o.community)}${r.pick(PLACES)}`.replace('社区社区', '社区'),
     participants,
     beneficiaries: type === '志愿服务' || type === '慈善募捐' ? r.int(20, 150) : 0,
     volunteers,
