@@ -1,16 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { openDatabase, type Database } from '../src/server/db/database.js';
+import type { Database } from '../src/server/db/database.js';
 import { migrate } from '../src/server/db/migrate.js';
 import { buildApp } from '../src/server/app.js';
 import { importRegions } from '../src/server/modules/regions/index.js';
 import { waitForImports } from '../src/server/modules/imports/index.js';
 import { testConfig } from '../test/app.js';
 import { createTestUser, makeResidentId, PLACES, TEST_PASSWORD } from '../test/factories.js';
-import { benchServerUrl, fmt, freshDatabase } from './pg.js';
+import { fmt, onPgliteAndPostgres } from './pg.js';
 
 const THEMES = ['合唱团', '舞蹈队', '太极拳队', '书画社', '腰鼓队', '象棋社', '志愿服务队', '读书会', '平安巡逻队', '义工之家'];
 const HEADER = ['名称', '组织形式', '类别', '所在区划代码', '负责人', '负责人身份证号', '联系电话', '个人会员数', '成立日期', '活动场所'];
@@ -33,7 +30,7 @@ async function makeFile(codes: string[], n: number, inOne: number, tag: string):
 }
 
 /** ExcelJS alone reading the same file with the reader options the import uses: the floor of any import. */
-async function rawRead(buf: Buffer): Promise<number> {
+export async function rawRead(buf: Buffer): Promise<number> {
   const t0 = performance.now();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore' });
   let rows = 0;
@@ -127,26 +124,6 @@ async function measureOn(database: Database, label: string) {
 
 /** Import speed beside a raw ExcelJS read, and other users' latency during an import, on PGlite and PostgreSQL. */
 export async function importsBench() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shezu-bench-import-'));
-  const database = await openDatabase({ dataDir: dir });
-  try {
-    await measureOn(database, 'PGlite');
-  } finally {
-    await database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  const server = benchServerUrl();
-  if (!server) {
-    console.log('PostgreSQL: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to measure it too');
-  } else {
-    const fresh = await freshDatabase(server, 'shezu_bench_import');
-    const pg = await openDatabase({ databaseUrl: fresh.url });
-    try {
-      await measureOn(pg, 'PostgreSQL');
-    } finally {
-      await pg.close();
-      await fresh.drop();
-    }
-  }
+  await onPgliteAndPostgres('bench-import', measureOn);
   console.log('  goals: import ≥ 5,000 rows/s in both files; other requests p99 ≤ 500 ms during an import');
 }

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
+import { openDatabase, type Database } from '../src/server/db/database.js';
 
 /** The server the PostgreSQL benches run on, or null (they then say so and are left out). */
 export function benchServerUrl(): string | null {
@@ -34,4 +38,32 @@ export async function keptDatabase(serverUrl: string, name: string): Promise<{ u
   const u = new URL(serverUrl);
   u.pathname = `/${name}`;
   return { url: u.toString(), drop: async () => {} };
+}
+
+/**
+ * Runs a measurement on a fresh PGlite directory, then on a fresh PostgreSQL database when a server is given (said so
+ * otherwise), closing and dropping each after it.
+ */
+export async function onPgliteAndPostgres(name: string, measure: (database: Database, label: string) => Promise<void>) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `shezu-${name}-`));
+  const database = await openDatabase({ dataDir: dir });
+  try {
+    await measure(database, 'PGlite');
+  } finally {
+    await database.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const server = benchServerUrl();
+  if (!server) {
+    console.log('PostgreSQL: set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to measure it too');
+    return;
+  }
+  const fresh = await freshDatabase(server, `shezu_${name.replace(/-/g, '_')}`);
+  const pgDatabase = await openDatabase({ databaseUrl: fresh.url });
+  try {
+    await measure(pgDatabase, 'PostgreSQL');
+  } finally {
+    await pgDatabase.close();
+    await fresh.drop();
+  }
 }

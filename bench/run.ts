@@ -6,6 +6,7 @@ import { orgsExportBench } from './orgs-export.bench.js';
 import { statsTargetsBench } from './stats-targets.bench.js';
 import { importsBench } from './imports.bench.js';
 import { webBundleBench } from './web-bundle.bench.js';
+import { activityImportBench, ledgerTotalsBench } from './ledger.bench.js';
 
 const only = process.argv.slice(2);
 const benches: Record<string, () => Promise<void>> = {
@@ -14,6 +15,8 @@ const benches: Record<string, () => Promise<void>> = {
   'orgs-import': importsBench,
   'orgs-export': orgsExportBench,
   'stats-targets': statsTargetsBench,
+  'ledger-totals': ledgerTotalsBench,
+  'activities-import': activityImportBench,
   'web-bundle': webBundleBench,
 };
 

@@ -13,7 +13,8 @@ import { recordScore } from './scoreboard.js';
  * The authorization matrix: every role × every route × a resource inside and outside the actor's subtree.
  * Expected: 401 without a session; 403 when the role lacks the permission; 404 outside the jurisdiction
  * (never data from outside); 2xx otherwise. Every route the app has must appear in the cases file of its module,
- * `src/server/modules/<name>/<name>.access-cases.ts`; this file collects them.
+ * `src/server/modules/<name>/<name>.access-cases.ts` (or a `<name>.<part>.access-cases.ts` beside it); this file
+ * collects them.
  *
  * Around every call of a state-changing route (issue 12 item 3) the database is snapshotted: a refused call (any
  * answer outside 2xx) changes no table and writes no audit record; a successful one writes exactly its audit records
@@ -22,10 +23,18 @@ import { recordScore } from './scoreboard.js';
  */
 
 const MODULES_DIR = path.resolve(import.meta.dirname, '../src/server/modules');
+// `<name>.access-cases.ts`, and any `<name>.<part>.access-cases.ts` beside it (a part of a module built apart, such as
+// the ledger's spreadsheets and printed ledger, activities.io.access-cases.ts).
 const CASE_FILES = fs
-  .readdirSync(MODULES_DIR)
-  .map((name) => path.join(MODULES_DIR, name, `${name}.access-cases.ts`))
-  .filter((file) => fs.existsSync(file));
+  .readdirSync(MODULES_DIR, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) =>
+    fs
+      .readdirSync(path.join(MODULES_DIR, d.name))
+      .filter((f) => f === `${d.name}.access-cases.ts` || (f.startsWith(`${d.name}.`) && f.endsWith('.access-cases.ts')))
+      .sort()
+      .map((f) => path.join(MODULES_DIR, d.name, f)),
+  );
 const MODULE_CASES: { module: string; cases: AccessCases }[] = await Promise.all(
   CASE_FILES.map(async (file) => ({ module: path.basename(path.dirname(file)), cases: ((await import(file)) as { default: AccessCases }).default })),
 );

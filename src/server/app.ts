@@ -31,7 +31,7 @@ import { statsRoutes } from './modules/stats/index.js';
 import { importRoutes } from './modules/imports/index.js';
 import { reviewRoutes } from './modules/reviews/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
-import { activityRoutes } from './modules/activities/index.js';
+import { activityIoRoutes, activityRoutes } from './modules/activities/index.js';
 import { declarationRoutes } from './modules/declarations/index.js';
 
 export interface RouteInfo {
@@ -155,6 +155,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(publicAnnualReportRoutes);
       await api.register(activityRoutes);
       await api.register(declarationRoutes);
+      await api.register(activityIoRoutes);
     },
     { prefix: '/api/v1' },
   );

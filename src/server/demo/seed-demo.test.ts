@@ -1,4 +1,5 @@
 import { open } from '../lib/personal-data.js';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../test/db.js';
 import type { Database } from '../db/database.js';
@@ -271,5 +272,38 @@ describe('demo annual reports (issue 13 items 4 and 5)', () => {
     const wenshan = await db.selectFrom('regions').selectAll().where('code', '=', '360802003').executeTakeFirstOrThrow();
     const board = await computeTargets(db, { region: wenshan, asOf: today, year: Number(today.slice(0, 4)), source: 'counters' });
     expect(board.items.find((i) => i.key === 'inspectionRate')!.value).toBeLessThan(100);
+  });
+});
+
+describe('demo ledger (issue 13)', () => {
+  it('carries a year of activities with counters in step, plausible figures, the demo accounts as enterers, and dormant organizations', async () => {
+    const db = database.db;
+    const today = todayInChina();
+    const yearAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);
+    const all = await db.selectFrom('activities').select(['held_on', 'participants', 'amount_fen', 'activity_type', 'entered_as', 'entered_by']).execute();
+    expect(all.length).toBeGreaterThan(3_000);
+    expect(all.filter((a) => a.held_on >= yearAgo).length / all.length).toBeGreaterThan(0.95);
+    expect(all.every((a) => a.held_on < today)).toBe(true);
+    const share = (p: (a: (typeof all)[number]) => boolean) => all.filter(p).length / all.length;
+    expect(share((a) => a.participants >= 10 && a.participants <= 80)).toBeGreaterThan(0.85);
+    expect(all.some((a) => a.participants >= 50)).toBe(true);
+    expect(all.filter((a) => a.activity_type === '慈善募捐' && Number(a.amount_fen) > 0).length).toBeGreaterThanOrEqual(2);
+    expect(new Set(all.map((a) => a.entered_as))).toEqual(new Set(['community', 'leader', 'street', 'hub', 'district']));
+    const staff = await db.selectFrom('users').select('id').where('username', '=', 'cangkou-staff').executeTakeFirstOrThrow();
+    expect(all.filter((a) => Number(a.entered_by) === Number(staff.id)).length).toBeGreaterThanOrEqual(5);
+
+    // The kept month totals equal a recount, and each organization's last activity day is its latest activity.
+    const kept = await sql<{ k: string }>`select md5(string_agg(concat_ws('|', region_id, month, activity_type, activities, participants, volunteer_minutes), ',' order by region_id, month, activity_type)) as k from ledger_month_totals where activities <> 0`.execute(db);
+    const recount = await sql<{ k: string }>`select md5(string_agg(concat_ws('|', region_id, m, activity_type, n, p, v), ',' order by region_id, m, activity_type)) as k from (select region_id, date_trunc('month', held_on)::date as m, activity_type, count(*) as n, sum(participants) as p, sum(volunteer_minutes) as v from activities where deleted_at is null group by 1, 2, 3) s`.execute(db);
+    expect(kept.rows[0].k).toBe(recount.rows[0].k);
+    const stale = await sql<{ n: string }>`select count(*) as n from orgs o where o.last_activity_on is distinct from (select max(held_on) from activities a where a.org_id = o.id and a.deleted_at is null)`.execute(db);
+    expect(Number(stale.rows[0].n)).toBe(0);
+    // Dormant: filed or registered, active, in 吉州区, and nothing for 12 months (some with an older last activity).
+    const dormant = await sql<{ never: string; old: string }>`
+      select count(*) filter (where o.last_activity_on is null) as never, count(*) filter (where o.last_activity_on < ${yearAgo}::date) as old
+        from orgs o join regions r on r.id = o.region_id
+       where r.code like '360802%' and o.legal_form <> 'grassroots' and o.status = 'active'`.execute(db);
+    expect(Number(dormant.rows[0].never)).toBeGreaterThan(5);
+    expect(Number(dormant.rows[0].old)).toBeGreaterThan(5);
   });
 });

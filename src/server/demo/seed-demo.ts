@@ -9,6 +9,7 @@ import { seedDemoOrgs } from './demo-orgs.js';
 import { seedDemoApplications } from './demo-applications.js';
 import { seedDemoDeclarations } from './demo-declarations.js';
 import { seedDemoPopulation } from './demo-population.js';
+import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoAnnualReports } from './demo-annual-reports.js';
 import { seedDemoNotifications } from './demo-notifications.js';
 
@@ -39,6 +40,9 @@ export async function seedDemo(db: Kysely<DB>, password: string, log: (msg: stri
   }
   await seedDemoApplications(db);
   log('demo: applications in 仓口社区 (one approved with a certificate, one at the street, one at the community)');
+  // The ledger before what reads it: declarations link held activities, annual reports claim the ledger's counts.
+  const ledger = await seedDemoActivities(db);
+  log(`demo: ledger of a year, ${ledger.activities} activities (${ledger.dormant} organizations dormant)`);
   await seedDemoDeclarations(db);
   log('demo: major-activity declarations in 仓口社区 (held and summarized, summary overdue, at each step, returned, draft)');
   const reports = await seedDemoAnnualReports(db);

@@ -11,3 +11,8 @@ export { dormantOrgs, orgDormancy, type DormantOrgsOptions } from './activities.
 export { preparePhoto } from './activities.files.js';
 // Reads for other modules: the declarations' major-activity flags, the annual report's activity summary.
 export { countsByOrg as activityCountsByOrg, findLiveActivities, type ActivityFilter } from './activities.repository.js';
+// The ledger's spreadsheets and printed ledger (ledger-io): import, template, export, print.
+export { activityIoRoutes } from './activities.io.routes.js';
+export { activityImport } from './activities.import.js';
+export { ACTIVITY_SHEET_COLUMNS } from './activities.sheet.js';
+export { renderLedgerPdf, type PrintedLedger } from './activities.print.js';

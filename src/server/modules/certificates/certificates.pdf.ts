@@ -1,11 +1,5 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-
-// The Chinese font comes from npm (no system font): Noto Sans SC, SIL Open Font License.
-const require = createRequire(import.meta.url);
-const FONT_REGULAR = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
-const FONT_BOLD = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
+import { chineseDate, chinesePdf } from '../../lib/pdf.js';
 
 export interface CertificateContent {
   title: string;
@@ -19,26 +13,9 @@ export interface CertificateContent {
 
 const MAX_VALUE_CHARS = 120;
 
-const chineseDate = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
-
-/**
- * An A4 document with the Chinese fonts registered as `regular` and `bold`, and the promise of its bytes once it is
- * ended (the certificates here, the printed annual reports).
- */
+/** An A4 document with the Chinese fonts (lib/pdf.ts chinesePdf): the certificates here, the printed annual reports. */
 export function startA4Pdf(info: PDFKit.DocumentInfo, margin = 56): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
-  const doc = new PDFDocument({ size: 'A4', margin, info });
-  doc.registerFont('regular', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (b: Buffer) => chunks.push(b));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  return { doc, done };
+  return chinesePdf({ size: 'A4', margin, info });
 }
 
 /** A one-page A4 certificate; pdfkit embeds only the glyphs used, so the file stays small. */

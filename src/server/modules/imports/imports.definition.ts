@@ -27,6 +27,11 @@ export interface ParsedRow<Draft> {
  */
 export class JobMemo {
   private readonly values = new Map<string, Promise<unknown>>();
+  /**
+   * The job the memo serves: a definition whose records name their job (an activity's import_job_id) or whose batch
+   * audit record points at it reads it here. '' outside a job (a definition called directly by a test).
+   */
+  constructor(readonly jobId = '') {}
   get<T>(key: string, load: () => Promise<T>): Promise<T> {
     let v = this.values.get(key) as Promise<T> | undefined;
     if (!v) {

@@ -15,7 +15,12 @@ const JobParam = z.object({ id: z.string().uuid('任务编号无效') });
 /** The spreadsheet of an import request (multipart, field `file`): every module's import route reads it so. */
 export async function readSheetUpload(request: FastifyRequest): Promise<{ buffer: Buffer; filename: string }> {
   if (!request.isMultipart()) throw errors.badRequest('import.no_file', '请以 multipart/form-data 上传文件（字段名 file）');
-  const file = await request.file();
+  // A body the multipart parser cannot read (its boundary is not the header's, a truncated head) is the sender's
+  // fault too: 400 with what to do, never a 500. A file over the size limit keeps its own 413.
+  const file = await request.file().catch((err: { statusCode?: number }) => {
+    if (err.statusCode && err.statusCode < 500) throw err;
+    throw errors.badRequest('import.incomplete_upload', '文件没有完整上传，请重新上传', { file: '文件没有完整上传，请重新上传' });
+  });
   if (!file) throw errors.badRequest('import.no_file', '请选择要导入的文件', { file: '请选择文件' });
   // Multipart text is parsed here, after the app-wide check of every other string (plugins/text-input.ts).
   assertStorableText({ filename: file.filename });

@@ -109,7 +109,7 @@ export function launch(db: Kysely<DB>, ctx: RequestContext, def: ImportDefinitio
 }
 
 async function run(db: Kysely<DB>, ctx: RequestContext, def: ImportDefinition, s: RunStart) {
-  const memo = new JobMemo();
+  const memo = new JobMemo(s.jobId);
   const counts = { ...s.counts, total: s.rows.length };
   let size = FIRST_BATCH;
   for (let i = s.from; i < s.rows.length; ) {

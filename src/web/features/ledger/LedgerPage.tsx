@@ -11,10 +11,12 @@ import { useEnumLabels, useT } from '../../i18n.js';
 import { formatCount } from '../../lib/format.js';
 import { intParam, oneOf, useUrlFilters } from '../../lib/hooks.js';
 import { usePageTitle } from '../../lib/page-title.js';
-import { dormantQuery, ledgerOrgsQuery, totalsQuery } from './ledger.api.js';
+import { dormantQuery, ledgerKeys, ledgerOrgsQuery, totalsQuery } from './ledger.api.js';
 import { ledgerMessages } from './ledger.messages.js';
 import { EChart } from '../stats/EChart.js';
 import { PALETTE } from '../stats/palette.js';
+import { LedgerImportButton } from '../ledgerio/LedgerImportButton.js';
+import { LedgerExportButtons } from '../ledgerio/LedgerExportButtons.js';
 
 const VIEWS = ['totals', 'orgs', 'dormant'] as const;
 type View = (typeof VIEWS)[number];
@@ -42,11 +44,14 @@ export default function LedgerPage() {
       <Card>
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
           <Typography.Title level={4} style={{ margin: 0 }} className="ledger-title">{t('ledger.title')}</Typography.Title>
-          {can('activity.write') && (
-            <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => navigate('/ledger/new')}>
-              {t('ledger.add')}
-            </Button>
-          )}
+          <Space wrap>
+            {can('activity.write') && (
+              <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => navigate('/ledger/new')}>
+                {t('ledger.add')}
+              </Button>
+            )}
+            <LedgerImportButton refresh={ledgerKeys.all} />
+          </Space>
         </Space>
         <Space wrap style={{ marginTop: 12 }}>
           <Segmented<View>
@@ -65,6 +70,7 @@ export default function LedgerPage() {
               <Input type="date" aria-label={t('ledger.period')} value={to} onChange={(e) => patch({ to: e.target.value || null })} />
             </Space.Compact>
           )}
+          {view !== 'dormant' && <LedgerExportButtons selection={{ region: region || undefined, from: from || undefined, to: to || undefined }} />}
         </Space>
       </Card>
       {region && view === 'totals' && <TotalsView region={region} from={from} to={to} onDrill={(code, level) => patch({ region: code, view: level >= 5 ? 'orgs' : null })} />}

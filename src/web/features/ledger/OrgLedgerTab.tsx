@@ -10,6 +10,7 @@ import { useT } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
 import { activityFileUrl, dormancyQuery, historyQuery, timelineQuery, useDeleteActivity, type Activity } from './ledger.api.js';
 import { ledgerMessages, type LedgerMsgKey } from './ledger.messages.js';
+import { LedgerExportButtons } from '../ledgerio/LedgerExportButtons.js';
 
 const hours = (minutes: number) => String(Math.round((minutes / 60) * 10) / 10);
 
@@ -26,11 +27,14 @@ export function OrgLedgerTab({ orgId }: { orgId: number }) {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <DormancyFlag orgId={orgId} />
-      {can('activity.write') && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/ledger/new?org=${orgId}`)} className="no-print">
-          {t('ledger.add')}
-        </Button>
-      )}
+      <Space wrap>
+        {can('activity.write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/ledger/new?org=${orgId}`)} className="no-print">
+            {t('ledger.add')}
+          </Button>
+        )}
+        <LedgerExportButtons selection={{ org: orgId }} />
+      </Space>
       {list.isPending ? (
         <Skeleton active />
       ) : list.isError ? (

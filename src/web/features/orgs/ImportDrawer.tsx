@@ -14,10 +14,23 @@ const MAX_BYTES = 20 * 1024 * 1024;
 const ACCEPT = '.xlsx,.csv';
 
 /**
+ * What an import drawer imports: the registry's by default; another module (the ledger's activities) gives its job
+ * kind, upload path, template, the queries to refresh when a job is through, and its own texts for what differs.
+ */
+export interface ImportSpec {
+  kind: string;
+  uploadPath: string;
+  templateUrl: string;
+  refresh: readonly unknown[];
+  texts?: Partial<Record<'title' | 'step1' | 'rules' | 'interruptedHint', string>>;
+}
+const ORG_IMPORT: ImportSpec = { kind: 'orgs', uploadPath: '/orgs/import', templateUrl: IMPORT_TEMPLATE_URL, refresh: orgKeys.all };
+
+/**
  * A job that stopped before its end, with what it committed and the two ways to finish it: interrupted (the server
  * stopped) or failed (a server error; its message says what to do). The server keeps the file of both.
  */
-function StoppedJob({ job, onRestart, busy }: { job: ImportJob; onRestart: (how: 'resume' | 'rerun') => void; busy: boolean }) {
+function StoppedJob({ job, onRestart, busy, hint }: { job: ImportJob; onRestart: (how: 'resume' | 'rerun') => void; busy: boolean; hint?: string }) {
   const t = useT(orgsMessages);
   const failed = job.status === 'failed';
   const counts = { done: formatCount(job.processed), total: formatCount(job.total) };
@@ -31,7 +44,7 @@ function StoppedJob({ job, onRestart, busy }: { job: ImportJob; onRestart: (how:
         <>
           {failed && job.error && <Typography.Paragraph>{job.error}</Typography.Paragraph>}
           <Typography.Paragraph>{t(failed ? 'orgs.importFailedCommitted' : 'orgs.importInterruptedCommitted', counts)}</Typography.Paragraph>
-          <Typography.Paragraph type="secondary">{t('orgs.importInterruptedHint')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{hint ?? t('orgs.importInterruptedHint')}</Typography.Paragraph>
           <Space wrap>
             <Button type="primary" loading={busy} disabled={!job.resumable} onClick={() => onRestart('resume')}>
               {t('orgs.importInterruptedResume')}
@@ -50,11 +63,12 @@ function StoppedJob({ job, onRestart, busy }: { job: ImportJob; onRestart: (how:
  * 导入: template, upload, progress while the server works through the rows, then the counts and the
  * row-by-row report. The job keeps running on the server if the drawer is closed; reopening shows it again.
  */
-export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function ImportDrawer({ open, onClose, spec = ORG_IMPORT }: { open: boolean; onClose: () => void; spec?: ImportSpec }) {
   const t = useT(orgsMessages);
   const isMobile = useIsMobile();
   const queryClient = useQueryClient();
-  const start = useStartImport();
+  const start = useStartImport(spec.uploadPath);
+  const hint = spec.texts?.interruptedHint;
   const [jobId, setJobId] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [fileName, setFileName] = useState<string>('');
@@ -62,14 +76,14 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
   const status = job.data?.status;
   const finished = status === 'done' || status === 'failed' || status === 'interrupted';
   // Jobs stopped by a server restart or failed on a server error: offered when the drawer opens on no job of its own.
-  const stopped = useQuery(stoppedImportsQuery(open && !jobId));
+  const stopped = useQuery(stoppedImportsQuery(open && !jobId, spec.kind));
   const restart = useRestartImport();
   const restartJob = (id: string, how: 'resume' | 'rerun') => restart.mutate({ id, how }, { onSuccess: (j) => setJobId(j.id), onError: (err) => setFileError(errorMessage(err)) });
 
   // New and updated records show in the list as soon as the import is through.
   useEffect(() => {
-    if (status === 'done') void queryClient.invalidateQueries({ queryKey: orgKeys.all });
-  }, [status, queryClient]);
+    if (status === 'done') void queryClient.invalidateQueries({ queryKey: spec.refresh });
+  }, [status, queryClient, spec.refresh]);
 
   const upload = (file: File) => {
     setFileError(null);
@@ -136,7 +150,7 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
     body = (
       <>
         {stopped.data?.items.map((j) => (
-          <StoppedJob key={j.id} job={j} busy={restart.isPending} onRestart={(how) => restartJob(j.id, how)} />
+          <StoppedJob key={j.id} job={j} hint={hint} busy={restart.isPending} onRestart={(how) => restartJob(j.id, how)} />
         ))}
         {/* A refused restart (another tab finished the job meanwhile) says why here: no file was chosen. */}
         {fileError && <Alert type="error" showIcon title={fileError} className="import-alert" role="alert" />}
@@ -185,12 +199,12 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
       </div>
     );
   } else if (status === 'interrupted') {
-    body = <StoppedJob job={job.data} busy={restart.isPending} onRestart={(how) => restartJob(job.data!.id, how)} />;
+    body = <StoppedJob job={job.data} hint={hint} busy={restart.isPending} onRestart={(how) => restartJob(job.data!.id, how)} />;
   } else if (status === 'failed' && job.data.resumable) {
     // Rows committed before the error are kept with the file: finishing it beats uploading it again.
     body = (
       <div className="import-result">
-        <StoppedJob job={job.data} busy={restart.isPending} onRestart={(how) => restartJob(job.data!.id, how)} />
+        <StoppedJob job={job.data} hint={hint} busy={restart.isPending} onRestart={(how) => restartJob(job.data!.id, how)} />
         {fileError && <Alert type="error" showIcon title={fileError} className="import-alert" role="alert" />}
         <Space wrap className="import-actions">
           {picker}
@@ -254,7 +268,7 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
   }
 
   return (
-    <Drawer title={t('orgs.importTitle')} open={open} onClose={onClose} size={isMobile ? '100%' : 560} className="no-print">
+    <Drawer title={spec.texts?.title ?? t('orgs.importTitle')} open={open} onClose={onClose} size={isMobile ? '100%' : 560} className="no-print">
       {chosen && body}
       {!chosen && (
         <>
@@ -264,9 +278,9 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
             current={current}
             items={[
               {
-                title: t('orgs.importStep1'),
+                title: spec.texts?.step1 ?? t('orgs.importStep1'),
                 content: (
-                  <Button icon={<DownloadOutlined />} href={IMPORT_TEMPLATE_URL} className="import-template">
+                  <Button icon={<DownloadOutlined />} href={spec.templateUrl} className="import-template">
                     {t('orgs.importTemplate')}
                   </Button>
                 ),
@@ -275,7 +289,7 @@ export function ImportDrawer({ open, onClose }: { open: boolean; onClose: () => 
             ]}
           />
           <Typography.Paragraph type="secondary" className="import-rules">
-            {t('orgs.importRules')}
+            {spec.texts?.rules ?? t('orgs.importRules')}
           </Typography.Paragraph>
           {body}
         </>

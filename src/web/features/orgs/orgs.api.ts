@@ -122,12 +122,13 @@ export function useRevealPersonal(id: number) {
   });
 }
 
-export function useStartImport() {
+/** Starts an import job: the registry's by default, another module's at its own upload path (the ledger's). */
+export function useStartImport(uploadPath = '/orgs/import') {
   return useMutation({
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file, file.name);
-      return api<{ id: string }>('/orgs/import', { method: 'POST', form });
+      return api<{ id: string }>(uploadPath, { method: 'POST', form });
     },
   });
 }
@@ -136,12 +137,12 @@ export function useStartImport() {
  * The importer's registry imports that stopped before their end, with the server (restart, crash: interrupted) or on
  * a server error (failed): both keep their file and watermark, and are offered for resume or rerun, newest first.
  */
-export const stoppedImportsQuery = (enabled: boolean) =>
+export const stoppedImportsQuery = (enabled: boolean, kind = 'orgs') =>
   queryOptions({
-    queryKey: orgKeys.stoppedImports,
+    queryKey: [...orgKeys.stoppedImports, kind],
     queryFn: async ({ signal }) => {
       const lists = await Promise.all(
-        (['interrupted', 'failed'] as const).map((status) => api<{ items: ImportJob[] }>('/imports', { query: { kind: 'orgs', status }, signal })),
+        (['interrupted', 'failed'] as const).map((status) => api<{ items: ImportJob[] }>('/imports', { query: { kind, status }, signal })),
       );
       const items = lists.flatMap((l) => l.items).filter((j) => j.resumable);
       return { items: items.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
