@@ -17,6 +17,7 @@ import { createTestUser, PLACES, TEST_PASSWORD } from '../test/factories.js';
 import { benchServerUrl, fmt, freshDatabase, keptDatabase, onPgliteAndPostgres } from './pg.js';
 import { rawRead } from './imports.bench.js';
 import { multipart } from '../test/sheets.js';
+import { districtOrgs, districtReports, measureRates } from './annual-rates.bench.js';
 
 const DISTRICT = '360802'; // 吉州区: 12 streets and towns, ~170 communities and villages
 const TYPES = ['文体活动', '志愿服务', '议事协商', '培训讲座', '慈善募捐', '会员大会', '换届选举', '其他'];
@@ -64,7 +65,10 @@ async function fromActivities(db: Kysely<DB>, node: { column: string; id: number
 const shown = (rows: Awaited<ReturnType<typeof fromCounters>>) =>
   JSON.stringify(rows.map((r) => [r.child_id === null ? null : String(r.child_id), r.month, r.activity_type, Number(r.activities), Number(r.participants), Number(r.volunteer_minutes)]).sort());
 
-/** (a) Ledger totals of a district with a million activities on PostgreSQL: counters beside a GROUP BY recount. */
+/**
+ * (a) Ledger totals of a district with a million activities on PostgreSQL: counters beside a GROUP BY recount; and
+ * the annual-report rates per node of the same district (annual-rates.bench.ts) beside a plain recount.
+ */
 export async function ledgerTotalsBench() {
   const server = benchServerUrl();
   if (!server) {
@@ -74,24 +78,28 @@ export async function ledgerTotalsBench() {
   const count = Number(process.env.BENCH_LEDGER_ACTIVITIES ?? 1_000_000);
   // BENCH_KEEP_DB=1 keeps the generated district between runs (generating a million takes about a minute).
   const keep = process.env.BENCH_KEEP_DB === '1';
-  const target = keep ? await keptDatabase(server, `shezu_bench_ledger_${count}`) : await freshDatabase(server, `shezu_bench_ledger_${process.pid}`);
+  const target = keep ? await keptDatabase(server, `shezu_bench_ledger_rates_${count}`) : await freshDatabase(server, `shezu_bench_ledger_${process.pid}`);
   const database = await openDatabase({ databaseUrl: target.url });
   try {
     const db = database.db;
     await migrate(db);
     if (!keep || !(await db.selectFrom('activities').select('id').limit(1).executeTakeFirst())) await generateDistrict(db, count);
     await measureTotals(db);
+    await measureRates(db, database, DISTRICT);
   } finally {
     await database.close();
     await target.drop();
   }
 }
 
-/** A district with `count` activities over 3,000 organizations and three years, generated in the database. */
+/** A district with `count` activities over 20,000 organizations and three years, generated in the database. */
 async function generateDistrict(db: Kysely<DB>, count: number) {
   await importRegions(db, DISTRICT);
-  const communities = (await db.selectFrom('regions').select('code').where('code', 'like', `${DISTRICT}%`).where('level', '=', 5).orderBy('code').execute()).map((r) => r.code);
-  await orgsIn(db, communities, 3_000, '台账基准组织');
+  const orgCount = Number(process.env.BENCH_LEDGER_ORGS ?? 20_000);
+  const t = performance.now();
+  await districtOrgs(db, DISTRICT, orgCount);
+  console.log(`PostgreSQL: ${fmt(orgCount)} organizations over the district inserted in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  await districtReports(db);
   const user = await createTestUser(db, { role: 'community_staff', regionCode: PLACES.cangkou });
   const t0 = performance.now();
   // Three years of activities spread over the organizations, generated in the database.
