@@ -50,8 +50,9 @@ for (const run of runs) {
   passed += r.numPassedTests;
   failed += r.numFailedTests;
   skipped += r.numPendingTests + r.numTodoTests;
-  // A file that failed to load has no tests to count: count it as a failure rather than lose it.
-  const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  // A file that failed to load, or whose setup (beforeAll) failed so its tests were skipped, has no failed test to
+  // count: count the file as a failure rather than lose it among the skipped.
+  const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
   failed += brokenFiles;
   if (res.status !== 0 && r.numFailedTests === 0 && brokenFiles === 0) crashed = true;
   scoreboard.push(...readScores(run.name, scores));

@@ -56,7 +56,6 @@ beforeAll(async () => {
   const created = await h.app.inject({ method: 'POST', url: '/api/v1/applications', cookies: { shezu_sid: sid }, headers: { 'x-csrf-token': login.json().csrfToken }, payload: { kind: 'filing', data } });
   if (created.statusCode !== 201) throw new Error(created.body);
   appId = created.json().id;
-  await createTestUser(db, { role: 'community_staff', regionCode: PLACES.cangkou, username: 'en-staff' });
   declarationId = await seedDeclarationPages(h.app, db, 'en-staff', TEST_PASSWORD, orgId);
 }, LONG);
 afterAll(async () => h?.close());
