@@ -145,8 +145,11 @@ export async function restartImport(db: Kysely<DB>, ctx: RequestContext, id: str
   if (!claimed) throw errors.conflict('import.not_resumable', '该导入任务已在进行中');
   const from = how === 'resume' ? job.processed : 0;
   const counts = how === 'resume' ? { ...zeroCounts(sheet), inserted: job.inserted, updated: job.updated, unchanged: job.unchanged, rejected: job.rejected } : zeroCounts(sheet);
+  // The answer is the job as claimed (running), read before the runner starts: on PostgreSQL a short job may be done
+  // before a read after launch, and the caller asked to start it, not to wait for it.
+  const view = toView((await repo.findJob(db, id))!);
   launch(db, ctx, def, { jobId: id, filename: job.filename, rows: sheet.rows, from, counts, unknownHeaders: sheet.unknownHeaders, skipped: sheet.skipped, notes: sheet.notes });
-  return toView((await repo.findJob(db, id))!);
+  return view;
 }
 
 /**
