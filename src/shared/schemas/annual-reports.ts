@@ -521,3 +521,26 @@ export const DECLARATION_SCAN_MAX_BYTES = 10 * 1024 * 1024;
 
 export const isReportingForm = (f: string): f is ReportingForm => (REPORTING_FORMS as readonly string[]).includes(f);
 export { LEGAL_FORMS };
+
+/**
+ * The fields a submission needs, per legal form where it differs (a social service organization or a foundation has
+ * no individual members to count). The server's checks and the form's required marks both read this list.
+ */
+export const REQUIRED_REPORT_FIELDS: readonly { path: string; label: string; forms?: readonly ReportingForm[] }[] = [
+  { path: 'basic.name', label: '组织名称' },
+  { path: 'basic.leaderName', label: '负责人（法定代表人）' },
+  { path: 'basic.address', label: '住所' },
+  { path: 'activities.claimedCount', label: '全年开展活动次数' },
+  { path: 'activities.summary', label: '业务活动情况概述' },
+  { path: 'finances.incomeTotal', label: '本年收入合计' },
+  { path: 'finances.expenseTotal', label: '本年费用合计' },
+  { path: 'finances.assets', label: '资产总计' },
+  { path: 'finances.liabilities', label: '负债合计' },
+  { path: 'finances.netAssets', label: '净资产合计' },
+  { path: 'members.individual', label: '个人会员（成员）数', forms: ['social_group', 'filed'] },
+  { path: 'governance.electionHeldThisYear', label: '本年是否换届' },
+  { path: 'declaration.signerName', label: '签字人' },
+  { path: 'declaration.signedOn', label: '签署日期' },
+];
+
+export const requiredReportFieldsOf = (form: ReportingForm) => REQUIRED_REPORT_FIELDS.filter((r) => !r.forms || r.forms.includes(form));

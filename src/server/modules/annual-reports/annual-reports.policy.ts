@@ -14,6 +14,7 @@ import {
   type AnnualReportSections,
   type ExemptionCode,
   type ReportingForm,
+  requiredReportFieldsOf,
 } from '../../../shared/schemas/annual-reports.js';
 
 /**
@@ -144,22 +145,6 @@ export interface CheckContext {
   year: number;
 }
 
-const required: { path: string; label: string; forms?: readonly ReportingForm[] }[] = [
-  { path: 'basic.name', label: '组织名称' },
-  { path: 'basic.leaderName', label: '负责人（法定代表人）' },
-  { path: 'basic.address', label: '住所' },
-  { path: 'activities.claimedCount', label: '全年开展活动次数' },
-  { path: 'activities.summary', label: '业务活动情况概述' },
-  { path: 'finances.incomeTotal', label: '本年收入合计' },
-  { path: 'finances.expenseTotal', label: '本年费用合计' },
-  { path: 'finances.assets', label: '资产总计' },
-  { path: 'finances.liabilities', label: '负债合计' },
-  { path: 'finances.netAssets', label: '净资产合计' },
-  { path: 'members.individual', label: '个人会员（成员）数', forms: ['social_group', 'filed'] },
-  { path: 'governance.electionHeldThisYear', label: '本年是否换届' },
-  { path: 'declaration.signerName', label: '签字人' },
-  { path: 'declaration.signedOn', label: '签署日期' },
-];
 
 const at = (doc: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), doc);
 
@@ -170,8 +155,7 @@ const at = (doc: unknown, path: string): unknown => path.split('.').reduce<unkno
 export function checksOf(form: ReportingForm, s: AnnualReportSections, c: CheckContext): AnnualReportCheck[] {
   const out: AnnualReportCheck[] = [];
   const sections = SECTIONS_BY_FORM[form];
-  for (const r of required) {
-    if (r.forms && !r.forms.includes(form)) continue;
+  for (const r of requiredReportFieldsOf(form)) {
     const v = at(s, r.path);
     if (v === null || v === undefined || v === '') out.push({ code: 'required', level: 'error', field: r.path, message: `请填写${r.label}`, params: { label: r.label } });
   }

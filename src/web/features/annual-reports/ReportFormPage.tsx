@@ -13,7 +13,7 @@ import { usePageTitle } from '../../lib/page-title.js';
 import { diffQuery, reportQuery, useSaveReport, useSubmitReport, type AnnualReport } from './annual-reports.api.js';
 import { annualMessages, useAnnualLabels } from './annual-reports.messages.js';
 import { ChecksSummary, shownOfServer, useLiveCheckText, type ShownCheck } from './CheckNotes.js';
-import { ActivitiesFields, BasicFields, DeclarationFields, FinancesFields, GovernanceFields, MembersFields, PrefillNote } from './ReportSections.js';
+import { ActivitiesFields, BasicFields, DeclarationFields, FinancesFields, GovernanceFields, MembersFields, PrefillNote, ReportLegalForm } from './ReportSections.js';
 import { liveChecks, pathOf, sectionsOf, valuesOf, type Values } from './report-form.js';
 import { ReportNotFound, ReportStatusTag, ReturnedAlert } from './report-tags.js';
 import './annual-reports.css';
@@ -223,6 +223,7 @@ function ReportForm({ report, onReload }: { report: AnnualReport; onReload: () =
         />
       </div>
       <Form {...feedback.formProps} layout="vertical" initialValues={initialValues} onValuesChange={markDirty} autoComplete="off">
+        <ReportLegalForm value={report.legalForm}>
         {has('basic') && <BasicFields notes={notes} />}
         {has('activities') && <ActivitiesFields report={report} notes={notes} />}
         {has('finances') && <FinancesFields report={report} notes={notes} />}
@@ -231,6 +232,7 @@ function ReportForm({ report, onReload }: { report: AnnualReport; onReload: () =
         {has('party') && <PrefillNote k="party" report={current} />}
         {has('funding') && <PrefillNote k="funding" report={current} />}
         {has('declaration') && <DeclarationFields report={current} notes={notes} editable onUploaded={adopt} queue={inTurn} />}
+        </ReportLegalForm>
       </Form>
       <Card id="ar-summary" size="small" title={t('form.summary')} className="ar-section ar-summary">
         {errors > 0 && <Typography.Paragraph type="danger">{t('form.summaryErrors', { n: errors })}</Typography.Paragraph>}

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Space, Tag, Typography, Upload } from 'antd';
 import { DeleteOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Rule } from 'antd/es/form/index.js';
@@ -7,7 +7,7 @@ import { Data } from '../../components/Data.js';
 import { useT, type Translate } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useIsMobile } from '../../lib/hooks.js';
-import { DECLARATION_SCAN_MAX_BYTES, DECLARATION_SCAN_TYPES, EXPENSE_CATEGORIES_BY_FORM, INCOME_CATEGORIES_BY_FORM, type SectionKey } from '../../../shared/schemas/annual-reports.js';
+import { DECLARATION_SCAN_MAX_BYTES, DECLARATION_SCAN_TYPES, EXPENSE_CATEGORIES_BY_FORM, INCOME_CATEGORIES_BY_FORM, type ReportingForm, type SectionKey } from '../../../shared/schemas/annual-reports.js';
 import { yuanToFen } from '../../../shared/schemas/money.js';
 import { scanUrl, useUploadScan, type AnnualReport } from './annual-reports.api.js';
 import { annualMessages, useAnnualLabels } from './annual-reports.messages.js';
@@ -36,13 +36,17 @@ const countRule = (t: Translate<Keys>, label: string): Rule => ({
 });
 
 const dotted = (name: Path) => name.join('.');
+/** The legal form of the report being edited: which fields it must fill (a foundation counts no members). */
+const LegalFormOfReport = createContext<ReportingForm>('filed');
+export const ReportLegalForm = LegalFormOfReport.Provider;
+const useRequired = (name: Path) => isRequired(dotted(name), useContext(LegalFormOfReport));
 /** A field's notes under it; none at all (not an empty line) when it has none. */
 const extraOf = (checks: ShownCheck[]) => (checks.length > 0 ? <FieldNotes checks={checks} /> : undefined);
 
 function MoneyField({ name, label, notes }: { name: Path; label: string; notes: NotesFor }) {
   const t = useT(annualMessages);
   return (
-    <Form.Item name={name} label={label} required={isRequired(dotted(name))} rules={[moneyRule(t, label)]} extra={extraOf(notes(dotted(name)))} validateFirst>
+    <Form.Item name={name} label={label} required={useRequired(name)} rules={[moneyRule(t, label)]} extra={extraOf(notes(dotted(name)))} validateFirst>
       <Input inputMode="decimal" suffix={t('form.yuan')} className="ar-money" autoComplete="off" />
     </Form.Item>
   );
@@ -51,7 +55,7 @@ function MoneyField({ name, label, notes }: { name: Path; label: string; notes: 
 function CountField({ name, label, unit, notes }: { name: Path; label: string; unit?: string; notes: NotesFor }) {
   const t = useT(annualMessages);
   return (
-    <Form.Item name={name} label={label} required={isRequired(dotted(name))} rules={[countRule(t, label)]} extra={extraOf(notes(dotted(name)))}>
+    <Form.Item name={name} label={label} required={useRequired(name)} rules={[countRule(t, label)]} extra={extraOf(notes(dotted(name)))}>
       <InputNumber className="full-width" inputMode="numeric" precision={0} suffix={unit} controls={false} />
     </Form.Item>
   );
@@ -59,7 +63,7 @@ function CountField({ name, label, unit, notes }: { name: Path; label: string; u
 
 function TextField({ name, label, max, notes, multiline }: { name: Path; label: string; max: number; notes: NotesFor; multiline?: boolean }) {
   return (
-    <Form.Item name={name} label={label} required={isRequired(dotted(name))} extra={extraOf(notes(dotted(name)))}>
+    <Form.Item name={name} label={label} required={useRequired(name)} extra={extraOf(notes(dotted(name)))}>
       {/* What the filer typed is data, in whatever language (components/Data.tsx). */}
       {multiline ? <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={max} showCount data-value="" /> : <Input maxLength={max} />}
     </Form.Item>
@@ -70,7 +74,7 @@ function DateField({ name, label, notes }: { name: Path; label: string; notes: N
   // On a phone the picker's calendar, not the keyboard (which would cover it).
   const isMobile = useIsMobile();
   return (
-    <Form.Item name={name} label={label} required={isRequired(dotted(name))} extra={extraOf(notes(dotted(name)))}>
+    <Form.Item name={name} label={label} required={useRequired(name)} extra={extraOf(notes(dotted(name)))}>
       <DatePicker className="full-width" inputReadOnly={isMobile} />
     </Form.Item>
   );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
 import { AnnualReportSections } from '../../../shared/schemas/annual-reports.js';
 import type { AnnualReport, AnnualReportDiff } from './annual-reports.api.js';
-import { fenOf, liveChecks, sectionsOf, valuesOf, type Values } from './report-form.js';
+import { fenOf, isRequired, liveChecks, sectionsOf, valuesOf, type Values } from './report-form.js';
 
 /** A filed organization's report as the server answers it, with the given sections over the empty ones. */
 function reportWith(sections: Record<string, unknown>, ledger = 4): AnnualReport {
@@ -114,5 +114,16 @@ describe('the live checks', () => {
     expect(codes(g('2022-12-31', null))).toEqual(['election@governance.lastElectionOn']);
     expect(codes(g('2023-01-01', null))).toEqual([]);
     expect(codes(g('2022-06-01', true))).toEqual([]);
+  });
+});
+
+describe('the required marks', () => {
+  it('follow the report legal form as the server does (a social service organization counts no individual members)', () => {
+    expect(isRequired('members.individual', 'filed')).toBe(true);
+    expect(isRequired('members.individual', 'social_group')).toBe(true);
+    expect(isRequired('members.individual', 'social_service')).toBe(false);
+    expect(isRequired('basic.name', 'foundation')).toBe(true);
+    expect(isRequired('finances.income.donations', 'foundation')).toBe(true);
+    expect(isRequired('members.unit', 'filed')).toBe(false);
   });
 });

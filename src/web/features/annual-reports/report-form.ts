@@ -3,6 +3,7 @@ import { fenToYuanText, yuanToFen } from '../../../shared/schemas/money.js';
 import {
   EXPENSE_CATEGORIES_BY_FORM,
   INCOME_CATEGORIES_BY_FORM,
+  requiredReportFieldsOf,
   type AnnualReportSections,
   type ReportingForm,
   type SectionKey,
@@ -40,14 +41,12 @@ export interface Values {
 }
 
 /**
- * The fields a submission needs (the server's `required` checks, annual-reports.policy.ts, plus every income and
- * expense item: "没有填 0"). A draft saves without them; the form marks them so the filer sees what is still owed.
+ * The fields a submission needs: the server's list for the report's legal form (REQUIRED_REPORT_FIELDS, shared), plus
+ * every income and expense item ("没有填 0") and the signed declaration page. A draft saves without them; the form
+ * marks them so the filer sees what is still owed.
  */
-const REQUIRED = new Set([
-  'basic.name', 'basic.leaderName', 'basic.address', 'activities.claimedCount', 'activities.summary', 'finances.incomeTotal', 'finances.expenseTotal',
-  'finances.assets', 'finances.liabilities', 'finances.netAssets', 'members.individual', 'governance.electionHeldThisYear', 'declaration.signerName', 'declaration.signedOn',
-]);
-export const isRequired = (field: string) => REQUIRED.has(field) || /^finances\.(income|expenses)\./.test(field) || field === 'declarationScan';
+export const isRequired = (field: string, form: ReportingForm) =>
+  requiredReportFieldsOf(form).some((r) => r.path === field) || /^finances\.(income|expenses)\./.test(field) || field === 'declarationScan';
 
 /** The sections the form edits; party organization and funding received are prefilled later (read-only notes). */
 export const EDITED_SECTIONS: SectionKey[] = ['basic', 'activities', 'finances', 'members', 'governance', 'declaration'];
