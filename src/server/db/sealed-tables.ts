@@ -35,11 +35,6 @@ export interface SealedTable {
   appendOnly?: boolean;
   /** Rows per batch at most, whatever the caller asks: a row holding a 20 MB upload is read whole. */
   maxBatch?: number;
-  /**
-   * The migration that creates a table added after 0015: 0015's sealing walk runs before it exists and passes it by
-   * (its rows are stored sealed from the start); a later rotation walks it like the others.
-   */
-  addedIn?: string;
 }
 
 export const SEALED_TABLES: SealedTable[] = [
@@ -53,11 +48,11 @@ export const SEALED_TABLES: SealedTable[] = [
   { table: 'org_attachments', key: 'id', keyType: 'bigint', bytes: ['content'], maxBatch: 10 },
   { table: 'application_attachments', key: 'id', keyType: 'bigint', bytes: ['content'], maxBatch: 10 },
   // Sign-in sheets (names, often phones) and activity photos (residents' faces); the small thumbnails stay clear.
-  { table: 'activity_files', key: 'id', keyType: 'bigint', bytes: ['content'], maxBatch: 10, addedIn: '0017' },
+  { table: 'activity_files', key: 'id', keyType: 'bigint', bytes: ['content'], maxBatch: 10 },
   // Annual reports (migration 0019): leader ID numbers and phones in the sections; the signed declaration page.
-  { table: 'annual_reports', key: 'id', keyType: 'bigint', json: ['sections'], bytes: ['scan_content'], maxBatch: 10, addedIn: '0019' },
+  { table: 'annual_reports', key: 'id', keyType: 'bigint', json: ['sections'], bytes: ['scan_content'], maxBatch: 10 },
   // The organizer's contact phone of a major-activity declaration (migration 0018).
-  { table: 'declarations', key: 'id', keyType: 'bigint', columns: [{ name: 'contact_phone', kind: 'phone' }], addedIn: '0018' },
+  { table: 'declarations', key: 'id', keyType: 'bigint', columns: [{ name: 'contact_phone', kind: 'phone' }] },
 ];
 
 /** Where a walk over SEALED_TABLES stands: the table's index and the last key done in it. */
@@ -80,10 +75,6 @@ export type ResealMode = 'seal' | 'rotate';
 export async function resealBatch(trx: Db, pos: WalkPosition, mode: ResealMode, limit: number, ring: Keyring = lazyKeyring()) {
   const spec = SEALED_TABLES[pos.t];
   if (!spec) return { pos, changed: 0 };
-  if (spec.addedIn) {
-    const { rows: exists } = await sql<{ t: string | null }>`select to_regclass(${spec.table})::text as t`.execute(trx);
-    if (!exists[0]?.t) return { pos: { t: pos.t + 1, after: null }, changed: 0 };
-  }
   const triples = spec.columns ?? [];
   const read = [
     spec.key,
