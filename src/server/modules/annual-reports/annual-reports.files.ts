@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { ledgerTotals } from './annual-reports.ledger.js';
 import type { DB, Db } from '../../db/types.js';
 import type { RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
@@ -104,7 +105,7 @@ export async function printReport(db: Db, ctx: RequestContext, id: number): Prom
   const { renderReportPdf } = await import('./annual-reports.pdf.js');
   const s = readableSections(report.legal_form, report.sections);
   const [{ regionPath }] = [(await placesOf(db, [report]))(report)];
-  const ledger = await repo.ledgerTotals(db, Number(report.org_id), report.year);
+  const ledger = await ledgerTotals(db, Number(report.org_id), report.year);
   const content = await renderReportPdf({
     title: REPORT_KIND_LABELS[report.legal_form],
     orgName: org.name,

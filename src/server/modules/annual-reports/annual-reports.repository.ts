@@ -45,23 +45,6 @@ export function findScan(db: Db, id: number) {
   return db.selectFrom('annual_reports').select(['scan_filename', 'scan_mime_type', 'scan_content']).where('id', '=', id).executeTakeFirst();
 }
 
-/** The organization's activities in the year, from the ledger (台账): not deleted, held in the year. */
-export async function ledgerTotals(db: Db, orgId: number, year: number): Promise<{ count: number; participants: number; volunteerMinutes: number }> {
-  const r = await db
-    .selectFrom('activities')
-    .select([
-      sql<string>`count(*)`.as('count'),
-      sql<string>`coalesce(sum(participants), 0)`.as('participants'),
-      sql<string>`coalesce(sum(volunteer_minutes), 0)`.as('minutes'),
-    ])
-    .where('org_id', '=', orgId)
-    .where('deleted_at', 'is', null)
-    .where('held_on', '>=', `${year}-01-01`)
-    .where('held_on', '<=', `${year}-12-31`)
-    .executeTakeFirstOrThrow();
-  return { count: Number(r.count), participants: Number(r.participants), volunteerMinutes: Number(r.minutes) };
-}
-
 function scoped(db: Db, scope: ListScope) {
   let q = db.selectFrom('annual_reports as r').innerJoin('orgs as o', 'o.id', 'r.org_id');
   if (scope.region) q = q.where(`r.${scope.region.column}`, '=', scope.region.id);

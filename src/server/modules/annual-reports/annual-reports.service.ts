@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { ledgerTotals } from './annual-reports.ledger.js';
 import type { DB, Db, OrgRow } from '../../db/types.js';
 import type { RequestContext, Actor } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
@@ -67,7 +68,7 @@ async function lastYearOf(db: Db, r: ReportRow): Promise<{ id: number; sections:
 
 /** The checks of a report as it stands (GET, PATCH, submission). */
 export async function checksFor(db: Db, r: ReportRow, sections = readableSections(r.legal_form, r.sections)) {
-  const [settings, ledger, last] = await Promise.all([annualReportSettingsFor(db, districtOf(r)), repo.ledgerTotals(db, Number(r.org_id), r.year), lastYearOf(db, r)]);
+  const [settings, ledger, last] = await Promise.all([annualReportSettingsFor(db, districtOf(r)), ledgerTotals(db, Number(r.org_id), r.year), lastYearOf(db, r)]);
   const items = checksOf(r.legal_form, sections, { ledgerCount: ledger.count, lastYear: last?.sections ?? null, largeChangePercent: settings.largeChangePercent, hasScan: r.scan_filename !== null, year: r.year });
   return { items, ledgerCount: ledger.count, settings, last };
 }
@@ -157,7 +158,7 @@ export async function getObligation(db: Db, ctx: RequestContext, orgId: number, 
  * carried as the registry's sealed value (never opened).
  */
 async function prefill(db: Db, org: OrgRow, year: number, form: ReportingForm): Promise<Sections> {
-  const [ledger, last] = await Promise.all([repo.ledgerTotals(db, Number(org.id), year), repo.findReportByOrgYear(db, Number(org.id), year - 1)]);
+  const [ledger, last] = await Promise.all([ledgerTotals(db, Number(org.id), year), repo.findReportByOrgYear(db, Number(org.id), year - 1)]);
   const lastSections = last && isReportingForm(last.legal_form) ? (last.sections as Partial<Sections>) : null;
   const empty = AnnualReportSections[form].parse({}) as Sections;
   const doc: Sections = {
