@@ -122,19 +122,24 @@ describe('authorization matrix', () => {
       'org.read', 'org.create', 'org.update', 'org.personal.reveal', 'org.import', 'org.export',
       'application.apply', 'application.read', 'application.review', 'review.read', 'review.decide', 'certificate.read', 'stats.read', 'stats.export',
       'activity.read', 'ledger.read', 'declaration.read', 'annual_report.read', 'notification.read',
+      'rule.read', 'penalty.read', 'credit.read', 'inspection.read', 'risk.read', 'risk.handle',
     ];
     // The ledger is kept by the community, the organization and its hub (seed 004); the district inspects.
     const community = ['activity.write', 'activity.import', 'declaration.file', 'annual_report.file'];
     expect(ROLE_PERMISSIONS).toEqual({
-      district_admin: [...business, 'settings.manage', 'annual_report.inspect'],
-      street_reviewer: business,
+      district_admin: [...business, 'settings.manage', 'annual_report.inspect', 'rule.override', 'penalty.write', 'credit.write', 'inspection.plan', 'inspection.check'],
+      street_reviewer: [...business, 'inspection.check'],
       community_staff: [...business, ...community],
-      hub_manager: ['region.read', 'org.read', 'activity.read', 'activity.write', 'activity.import', 'ledger.read', 'declaration.read', 'annual_report.read', 'notification.read'],
+      hub_manager: [
+        'region.read', 'org.read', 'activity.read', 'activity.write', 'activity.import', 'ledger.read', 'declaration.read', 'annual_report.read', 'notification.read',
+        'rule.read', 'penalty.read', 'credit.read', 'risk.read',
+      ],
       org_leader: [
         'region.read', 'application.apply', 'application.read', 'review.read', 'certificate.read',
         'activity.read', 'activity.write', 'declaration.read', 'declaration.file', 'annual_report.read', 'annual_report.file', 'notification.read',
+        'rule.read', 'penalty.read', 'credit.read', 'credit.apply', 'risk.read', 'risk.report',
       ],
-      expert: ['notification.read'],
+      expert: ['notification.read', 'rule.read', 'inspection.check'],
       sysadmin: ['region.read', 'user.read', 'user.manage', 'notification.read'],
       auditor: ['audit.read', 'notification.read'],
     });

@@ -33,6 +33,7 @@ import { reviewRoutes } from './modules/reviews/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
 import { activityIoRoutes, activityRoutes } from './modules/activities/index.js';
 import { declarationRoutes } from './modules/declarations/index.js';
+import { ruleRoutes } from './modules/rules/index.js';
 
 export interface RouteInfo {
   method: string;
@@ -156,6 +157,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(activityRoutes);
       await api.register(declarationRoutes);
       await api.register(activityIoRoutes);
+      await api.register(ruleRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -42,6 +42,20 @@ export const PERMISSIONS = [
   'annual_report.file',
   'annual_report.inspect',
   'notification.read',
+  // Supervision part two (issue 14): rules as data, penalties, credit lists, random inspection, risk warnings.
+  'rule.read',
+  'rule.override',
+  'penalty.read',
+  'penalty.write',
+  'credit.read',
+  'credit.write',
+  'credit.apply',
+  'inspection.read',
+  'inspection.plan',
+  'inspection.check',
+  'risk.read',
+  'risk.handle',
+  'risk.report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,6 +83,13 @@ const BUSINESS: Permission[] = [
   'declaration.read',
   'annual_report.read',
   'notification.read',
+  'rule.read',
+  'penalty.read',
+  'credit.read',
+  'inspection.read',
+  // Risk items are owned by a node: the community, street or district follows up its own (issue 14 item 5).
+  'risk.read',
+  'risk.handle',
 ];
 /**
  * The ledger is kept by the community, the organization and its hub federation (seed 004, 以社管社); streets and the
@@ -79,11 +100,17 @@ const COMMUNITY: Permission[] = ['activity.write', 'activity.import', 'declarati
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The district configures its chain, deadlines, thresholds, categories and targets (DESIGN §1).
   // Annual inspection of registered forms is the district registration authority's (社团条例 art. 28, 民非条例 art. 23).
-  district_admin: [...BUSINESS, 'settings.manage', 'annual_report.inspect'],
-  street_reviewer: BUSINESS,
+  // Penalties, credit listing and the yearly random inspection are the registration authority's (民政部令第60号,
+  // 民发〔2017〕45号); a district may change a rule's parameters where the rule lets it (rule.override).
+  district_admin: [...BUSINESS, 'settings.manage', 'annual_report.inspect', 'rule.override', 'penalty.write', 'credit.write', 'inspection.plan', 'inspection.check'],
+  // Street staff sit in the inspectors' pool with district staff and experts (民发〔2017〕45号: at least two per check).
+  street_reviewer: [...BUSINESS, 'inspection.check'],
   community_staff: [...BUSINESS, ...COMMUNITY],
   // 以社管社: a hub federation sees the organizations in its area and keeps its members' ledgers.
-  hub_manager: ['region.read', 'org.read', 'activity.read', 'activity.write', 'activity.import', 'ledger.read', 'declaration.read', 'annual_report.read', 'notification.read'],
+  hub_manager: [
+    'region.read', 'org.read', 'activity.read', 'activity.write', 'activity.import', 'ledger.read', 'declaration.read', 'annual_report.read', 'notification.read',
+    'rule.read', 'penalty.read', 'credit.read', 'risk.read',
+  ],
   // An applicant sees and files only their own applications and their organization's certificates.
   org_leader: [
     'region.read',
@@ -98,8 +125,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'annual_report.read',
     'annual_report.file',
     'notification.read',
+    // Its own record: penalties and credit entries, an objection or a removal application, its rectification reports.
+    'rule.read',
+    'penalty.read',
+    'credit.read',
+    'credit.apply',
+    'risk.read',
+    'risk.report',
   ],
-  expert: ['notification.read'],
+  // An expert sits in the inspectors' pool and sees the checks assigned to them (registerAssignmentCheck).
+  expert: ['notification.read', 'rule.read', 'inspection.check'],
   // 三员分立: the system administrator manages accounts and settings and sees no business data
   // beyond the region tree needed to place accounts; the audit administrator reads the audit log only.
   sysadmin: ['region.read', 'user.read', 'user.manage', 'notification.read'],

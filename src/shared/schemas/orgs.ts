@@ -1,4 +1,6 @@
 import { registerFieldLabels, z } from '../zod.js';
+import { PublicCreditEntry } from './credit-public.js';
+import { PublicPenalty } from './penalties.js';
 import { LEGAL_FORMS, ORG_STATUSES } from '../enums.js';
 import { CodeText, DateText, Paging, PhoneText, RegionRef, SearchText, VersionNumber } from './common.js';
 
@@ -212,6 +214,10 @@ export const PublicOrg = z
     purpose: z.string().nullable(),
     activities: z.string().nullable(),
     certificateNo: z.string().nullable(),
+    /** Credit-list entries, current and past, with ground and days (民政部令第60号: the lists are public). */
+    credit: z.array(PublicCreditEntry),
+    /** Decided administrative penalties (annulled ones kept with their day). */
+    penalties: z.array(PublicPenalty),
   })
   .meta({ id: 'PublicOrg' });
 export type PublicOrg = z.infer<typeof PublicOrg>;
@@ -225,7 +231,7 @@ export const PublicOrgListQuery = z.strictObject({
 export type PublicOrgListQuery = z.infer<typeof PublicOrgListQuery>;
 
 export const PublicOrgListResponse = z.object({
-  items: z.array(PublicOrg.omit({ purpose: true, activities: true, formerNames: true })),
+  items: z.array(PublicOrg.omit({ purpose: true, activities: true, formerNames: true, credit: true, penalties: true })),
   total: z.number().int(),
 });
 

@@ -177,3 +177,21 @@ export async function childrenOf(db: Db, nodeId: number): Promise<{ id: number }
   const { rows } = await sql<{ id: string }>`SELECT id FROM regions WHERE parent_id = ${nodeId} ORDER BY code`.execute(db);
   return rows.map((r) => ({ id: Number(r.id) }));
 }
+
+/**
+ * The organizations of a scope whose report for the year was due before asOf and was not submitted by its due date,
+ * as it stood on asOf (a report submitted after asOf counts as not yet submitted): the facts behind the credit rule
+ * "annual report not filed on time" (民政部令第60号), reproducible for a past day.
+ */
+export async function lateOn(db: Db, s: DueScope) {
+  if (s.rules.length === 0) return [];
+  const { rows } = await sql<{ id: string; legal_form: string; due_on: string; submitted_on: string | null; report_id: string | null }>`
+    WITH ${dueOrgs(s)}
+    SELECT d.id, d.legal_form, to_char(d.due_on, 'YYYY-MM-DD') AS due_on, r.id AS report_id,
+           CASE WHEN r.submitted_on <= ${s.asOf}::date THEN to_char(r.submitted_on, 'YYYY-MM-DD') END AS submitted_on
+    FROM due d
+    LEFT JOIN annual_reports r ON r.org_id = d.id AND r.year = ${s.year}
+    WHERE d.due_on < ${s.asOf}::date AND (r.submitted_on IS NULL OR r.submitted_on > d.due_on)
+    ORDER BY d.id`.execute(db);
+  return rows.map((r) => ({ orgId: Number(r.id), legalForm: r.legal_form, dueOn: r.due_on, submittedOn: r.submitted_on, reportId: r.report_id === null ? null : Number(r.report_id) }));
+}

@@ -140,3 +140,29 @@ export async function dueOrgsOf(db: Db, node: Pick<RegionRow, 'id' | 'level' | '
   const { rows } = await rates.orgsBehind(db, await scopeFor(db, node, year, asOf), 'due', { limit: 1_000_000, offset: 0 });
   return rows.map((r) => ({ id: r.id, name: r.name, legal_form: r.legal_form, due_on: r.due_on }));
 }
+
+export interface LateReport {
+  orgId: number;
+  legalForm: string;
+  year: number;
+  dueOn: string;
+  /** Submitted after its due date (on or before the day asked about), or null: still not submitted that day. */
+  submittedOn: string | null;
+  reportId: number | null;
+}
+
+/**
+ * Reports due before a day and not submitted by their due date, as things stood that day, for the reporting years
+ * whose due dates can fall before it (the last three): the credit job's facts for 民政部令第60号's first ground.
+ */
+export async function lateReports(db: Db, on: string): Promise<LateReport[]> {
+  const last = Number(on.slice(0, 4)) - 1;
+  const out: LateReport[] = [];
+  for (const district of await rates.allDistricts(db)) {
+    for (const year of [last - 2, last - 1, last]) {
+      const scope = await scopeFor(db, { id: district.id, level: 3, level3_id: district.id }, year, on);
+      for (const r of await rates.lateOn(db, scope)) out.push({ ...r, year });
+    }
+  }
+  return out;
+}

@@ -9,6 +9,8 @@ export { default as annualReportRoutes, publicAnnualReportRoutes } from './annua
 export { annualReportSubject } from './annual-reports.review.js';
 /** For the target board (modules/stats): concluded / due per node for the year being inspected as of a day. */
 export { inspectionCounts, reportingYearOf } from './annual-reports.rates.js';
+/** For the credit rules and risk warnings (issue 14): reports not filed on time, as they stood on a day. */
+export { lateReports, type LateReport } from './annual-reports.rates.js';
 export { publicConclusions } from './annual-reports.files.js';
 
 registerReminderSource({ name: 'annual_report', label: '年度报告（年检）', dueBetween: dueReports });

@@ -19,6 +19,7 @@ export {
 } from './orgs.service.js';
 export { addOrgAttachments } from './orgs.attachments.js';
 export { getPublicOrg } from './orgs.public.js';
+export { registerPublicOrgPart, type PublicOrgParts } from './orgs.public-parts.js';
 export { findOrgById, findOrgByCreditCode, findOrgNames } from './orgs.repository.js';
 export type { NewOrgAttachment } from './orgs.attachments.repository.js';
 export { displayValue } from './orgs.fields.js';

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { publicOrgParts } from './orgs.public-parts.js';
 import type { DB, OrgRow } from '../../db/types.js';
 import { errors } from '../../lib/errors.js';
 import { subtreeOf, UNLIMITED_SCOPE } from '../../lib/access.js';
@@ -64,6 +65,7 @@ export async function getPublicOrg(db: Kysely<DB>, id: number): Promise<PublicOr
     purpose: row.purpose,
     activities: row.activities,
     certificateNo: row.certificate_no,
+    ...(await publicOrgParts(db, Number(row.id))),
   };
 }
 
