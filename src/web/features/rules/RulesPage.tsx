@@ -16,6 +16,7 @@ import { RULE_CERTAINTY_LABELS } from '../../../shared/schemas/rules.js';
 import { ruleHistoryQuery, rulesQuery, useOverrideRule, type Rule } from './rules.api.js';
 import { rulesMessages } from './rules.messages.js';
 import { paramLabel, paramValue } from './rule-params.js';
+import './rules.css';
 
 const DAY = 'YYYY-MM-DD';
 const AREAS = ['credit', 'eligibility', 'inspection', 'evaluation'] as const;
