@@ -130,7 +130,7 @@ export default function PenaltiesPage() {
           value={p.kind}
           label={t('pen.filter.kind')}
           allowClear
-          options={PENALTY_KINDS.map((k) => ({ value: k, label: PENALTY_KIND_LABELS[k] }))}
+          options={PENALTY_KINDS.map((k) => ({ value: k, label: <Data>{PENALTY_KIND_LABELS[k]}</Data> }))}
           onChange={(kind?: string) => update({ kind })}
           className="filter-select-mid"
         />

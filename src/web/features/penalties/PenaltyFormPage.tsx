@@ -6,6 +6,7 @@ import { useT } from '../../i18n.js';
 import { useFormFeedback, useUnsavedGuard } from '../../lib/form-feedback.js';
 import { usePageTitle } from '../../lib/page-title.js';
 import { isRecordId } from '../../components/RecordLoader.js';
+import { Data } from '../../components/Data.js';
 import { yuanToFen } from '../../../shared/schemas/money.js';
 import { AMOUNT_KINDS, PENALTY_KIND_LABELS, PENALTY_KINDS, USUAL_LEGAL_BASES, type PenaltyKind } from '../../../shared/schemas/penalties.js';
 import { OrgPicker } from '../declarations/DeclarationFormPage.js';
@@ -112,7 +113,7 @@ export default function PenaltyFormPage() {
           <OrgPicker placeholder={t('form.orgPlaceholder')} onChange={(_id, name) => setOrgName(name ?? '')} />
         </Form.Item>
         <Form.Item name="kind" label={t('form.kind')} rules={[{ required: true }]}>
-          <Select<PenaltyKind> options={PENALTY_KINDS.map((k) => ({ value: k, label: PENALTY_KIND_LABELS[k] }))} />
+          <Select<PenaltyKind> options={PENALTY_KINDS.map((k) => ({ value: k, label: <Data>{PENALTY_KIND_LABELS[k]}</Data> }))} />
         </Form.Item>
         {withAmount && (
           <Form.Item

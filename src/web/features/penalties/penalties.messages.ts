@@ -108,7 +108,7 @@ const en_US: typeof zh_CN = {
   'form.suspendedFrom': 'Suspension from',
   'form.suspendedTo': 'Suspension until',
   'form.decisionNo': 'Decision number',
-  'form.decisionNoPlaceholder': 'e.g. 吉区民罚〔2026〕5号',
+  'form.decisionNoPlaceholder': 'As written on the decision',
   'form.decidedOn': 'Decided on',
   'form.decidingBody': 'Deciding authority',
   'form.byRegistrar': 'Decided by the registration authority',

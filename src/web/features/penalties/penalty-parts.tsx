@@ -1,4 +1,5 @@
 import { Tag } from 'antd';
+import { Data } from '../../components/Data.js';
 import { useT } from '../../i18n.js';
 import { PENALTY_KIND_LABELS, type PenaltyKind } from '../../../shared/schemas/penalties.js';
 import { formatYuan } from '../../lib/format.js';
@@ -11,7 +12,7 @@ const KIND_COLORS: Record<PenaltyKind, string> = { warning: 'gold', fine: 'orang
 export function PenaltyKindTag({ kind }: { kind: PenaltyKind }) {
   return (
     <Tag color={KIND_COLORS[kind]} variant="outlined">
-      {PENALTY_KIND_LABELS[kind]}
+      <Data>{PENALTY_KIND_LABELS[kind]}</Data>
     </Tag>
   );
 }

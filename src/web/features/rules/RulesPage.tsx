@@ -29,7 +29,11 @@ const areaOf = (key: string): Area => {
 /** Draft and inferred texts stand out: the office must not take them for the official wording. */
 function CertaintyTag({ certainty }: { certainty: Rule['certainty'] }) {
   const color = certainty === 'found' ? 'green' : certainty === 'local' ? 'blue' : 'orange';
-  return <Tag color={color}>{RULE_CERTAINTY_LABELS[certainty]}</Tag>;
+  return (
+    <Tag color={color}>
+      <Data>{RULE_CERTAINTY_LABELS[certainty]}</Data>
+    </Tag>
+  );
 }
 
 function ParamList({ rule }: { rule: Rule }) {
@@ -43,7 +47,7 @@ function ParamList({ rule }: { rule: Rule }) {
         const changed = rule.defaults[k] !== undefined && rule.defaults[k] !== value;
         return (
           <li key={k}>
-            {paramLabel(t, k, rule.overridable[k]?.label)}：<strong>{paramValue(t, k, value)}</strong>
+            <Data>{paramLabel(t, k, rule.overridable[k]?.label)}</Data>: <strong>{paramValue(t, k, value)}</strong>
             {changed && <Typography.Text type="secondary"> {t('rules.default', { value: paramValue(t, k, rule.defaults[k]!) })}</Typography.Text>}
           </li>
         );
