@@ -15,6 +15,7 @@ import { PENALTY_KIND_LABELS, PENALTY_KINDS, PENALTY_SORTS, PENALTY_STATUSES } f
 import { penaltiesQuery, type Penalty, type PenaltyListParams, type PenaltySort } from './penalties.api.js';
 import { penaltiesMessages } from './penalties.messages.js';
 import { amountText, PenaltyKindTag, PenaltyStatusTag } from './penalty-parts.js';
+import './penalties.css';
 
 const FILTER_KEYS = ['q', 'kind', 'status', 'year'] as const;
 const SORTABLE = ['decidedOn', 'amount', 'org'] as const;
@@ -63,7 +64,7 @@ export function PenaltyTable({ p, onChange, empty, withOrg = true, sortable = fa
       title: t('pen.col.decisionNo'),
       key: 'summary',
       render: (_: unknown, r) => (
-        <div className="decl-summary-cell">
+        <div className="pen-summary-cell">
           {noCell(r)}
           <div>
             <PenaltyKindTag kind={r.kind} /> <span className="mono">{amountText(r.amountFen)}</span> <PenaltyStatusTag p={r} />
@@ -114,7 +115,7 @@ export default function PenaltiesPage() {
       }
     >
       <Typography.Paragraph type="secondary">{t('pen.note')}</Typography.Paragraph>
-      <div className="filter-bar no-print">
+      <div className="filter-bar pen-filters no-print">
         <Input.Search
           key={p.q ?? ''}
           defaultValue={p.q}
