@@ -1,6 +1,6 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Input, InputNumber, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Input, InputNumber, Typography, type TableColumnsType } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { PlusOutlined } from '@ant-design/icons';
 import { useCan } from '../../auth/session.js';
@@ -88,7 +88,7 @@ export function PenaltyTable({ p, onChange, empty, withOrg = true, sortable = fa
       pageSize={p.pageSize}
       columns={isMobile ? phone : desktop}
       onChange={onChange}
-      locale={{ emptyText: list.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
+      empty={empty}
     />
   );
 }
