@@ -34,6 +34,7 @@ import { notificationRoutes } from './modules/notifications/index.js';
 import { activityIoRoutes, activityRoutes } from './modules/activities/index.js';
 import { declarationRoutes } from './modules/declarations/index.js';
 import { ruleRoutes } from './modules/rules/index.js';
+import { inspectionRoutes, publicInspectionRoutes } from './modules/inspections/index.js';
 
 export interface RouteInfo {
   method: string;
@@ -158,6 +159,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(declarationRoutes);
       await api.register(activityIoRoutes);
       await api.register(ruleRoutes);
+      await api.register(inspectionRoutes);
+      await api.register(publicInspectionRoutes);
     },
     { prefix: '/api/v1' },
   );
