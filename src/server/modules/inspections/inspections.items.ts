@@ -58,7 +58,9 @@ export async function declareConflict(db: Db, ctx: RequestContext, id: number, r
     await repo.insertInspectors(trx, picked.map((x) => ({ item_id: id, user_id: x.userId, status: x.status, reason: x.reason, draw_order: x.drawOrder })));
     await writeAudit(trx, ctx, { action: 'inspection.item.declare_conflict', entityType: ENTITY, entityId: id, newValue: { reason, replacedBy: picked.filter((x) => x.status === 'active').map((x) => x.userId) } });
   });
-  return getItem(db, ctx, id);
+  // The declarer was let in; an expert who stepped aside no longer reaches the item, so the answer is built here.
+  const [after] = await itemViews(db, ctx.actor!, [(await repo.findItem(db, id))!]);
+  return after!;
 }
 
 /** The checklist and result, by one of the item's inspectors; an on-site check needs the rule's number of them. */
