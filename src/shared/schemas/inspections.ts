@@ -110,6 +110,7 @@ export const PlanSummary = z.object({
   sampleSize: z.number().int(),
   checked: z.number().int(),
 });
+export type PlanSummary = z.infer<typeof PlanSummary>;
 export const PlanList = z.object({ items: z.array(PlanSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 export type PlanListResponse = z.infer<typeof PlanList>;
 
@@ -173,4 +174,5 @@ export type PublicPlan = z.infer<typeof PublicPlan>;
 export const PublicPlanList = z.object({
   items: z.array(z.object({ id: z.number().int(), title: z.string(), year: z.number().int(), districtName: z.string(), publishedOn: z.string(), status: z.enum(PLAN_STATUSES), sampleSize: z.number().int() })),
 });
+export type PublicPlanListResponse = z.infer<typeof PublicPlanList>;
 export const PublicPlanListQuery = z.object({ region: z.string().regex(/^\d{6}$/, '请选择区县').optional() });
