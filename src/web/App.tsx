@@ -66,6 +66,12 @@ const DeclarationsPage = lazy(() => import('./features/declarations/Declarations
 const DeclarationPage = lazy(() => import('./features/declarations/DeclarationPage.js'));
 const DeclarationFormPage = lazy(() => import('./features/declarations/DeclarationFormPage.js'));
 const DeclarationFlagsPage = lazy(() => import('./features/declarations/DeclarationFlagsPage.js'));
+const InspectionPlansPage = lazy(() => import('./features/inspections/PlansPage.js'));
+const InspectionPlanPage = lazy(() => import('./features/inspections/PlanPage.js'));
+const MyChecksPage = lazy(() => import('./features/inspections/MyChecksPage.js'));
+const CheckPage = lazy(() => import('./features/inspections/CheckPage.js'));
+const PublicInspectionPage = lazy(() => import('./features/inspections/PublicPlanPage.js'));
+const PublicInspectionsPage = lazy(() => import('./features/inspections/PublicPlanPage.js').then((m) => ({ default: m.PublicPlansPage })));
 const NotFound = lazy(() => import('./components/NotFound.js'));
 
 const queryClient = new QueryClient({
@@ -137,6 +143,8 @@ const router = createBrowserRouter(
       >
         <Route index element={<PublicOrgsPage />} />
         <Route path="orgs/:id" element={<PublicOrgPage />} />
+        <Route path="inspections" element={<PublicInspectionsPage />} />
+        <Route path="inspections/:id" element={<PublicInspectionPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
       {/* The printable record: signed in, but without the menu and header around the A4 sheet. */}
@@ -228,6 +236,11 @@ const router = createBrowserRouter(
         <Route path="declarations/flags" element={<RequirePermission permission="declaration.read"><DeclarationFlagsPage /></RequirePermission>} />
         <Route path="declarations/:id" element={<RequirePermission permission="declaration.read"><DeclarationPage /></RequirePermission>} />
         <Route path="declarations/:id/edit" element={<RequirePermission permission="declaration.file"><DeclarationFormPage /></RequirePermission>} />
+        {/* 双随机抽查 (issue 14 item 4): plans for the district's staff, the checklist for the inspectors drawn. */}
+        <Route path="inspections" element={<RequirePermission permission="inspection.read"><InspectionPlansPage /></RequirePermission>} />
+        <Route path="inspections/mine" element={<RequirePermission permission="inspection.check"><MyChecksPage /></RequirePermission>} />
+        <Route path="inspections/items/:id" element={<RequirePermission permission="inspection.check"><CheckPage /></RequirePermission>} />
+        <Route path="inspections/:id" element={<RequirePermission permission="inspection.read"><InspectionPlanPage /></RequirePermission>} />
         <Route
           path="stats/:code?"
           element={

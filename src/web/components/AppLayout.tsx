@@ -9,6 +9,7 @@ import {
   BarChartOutlined,
   BellOutlined,
   CameraOutlined,
+  CheckSquareOutlined,
   FileDoneOutlined,
   FlagOutlined,
   FileProtectOutlined,
@@ -17,6 +18,7 @@ import {
   MenuFoldOutlined,
   MenuOutlined,
   MenuUnfoldOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -54,6 +56,10 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/declarations', permission: 'declaration.read', label: 'nav.declarations', icon: <FlagOutlined /> },
   // 年报/年检 (issue 13 item 4): a leader files the organization's report, a reviewer or the district concludes it.
   { path: '/annual-reports', permission: 'annual_report.read', label: 'nav.annualReports', icon: <FileProtectOutlined /> },
+  // 双随机抽查 (issue 14 item 4): an inspector's own checks first (so it is the one selected on its
+  // page, and an expert, who checks only, lands there), then the plans for staff.
+  { path: '/inspections/mine', permission: 'inspection.check', label: 'nav.myChecks', icon: <CheckSquareOutlined /> },
+  { path: '/inspections', permission: 'inspection.read', label: 'nav.inspections', icon: <SafetyCertificateOutlined /> },
   { path: '/stats', permission: 'stats.read', label: 'nav.stats', icon: <BarChartOutlined /> },
   // Applicants read regions only to pick their community in a form; 区划与人口 is staff's work (issue 22 item 10).
   { path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <ApartmentOutlined />, hiddenFor: ['org_leader'] },

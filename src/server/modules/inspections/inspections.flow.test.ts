@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/app.js';
-import { createTestOrg, createTestUser, makeCreditCode, PLACES } from '../../../../test/factories.js';
+import { createTestOrg, makeCreditCode, PLACES } from '../../../../test/factories.js';
 import { drawSample, planSeed, rankInspectors } from '../../../shared/inspection-draw.js';
 import { todayInChina, addDays } from '../../lib/working-days.js';
 import { riskSignalSources } from '../signals/index.js';
