@@ -8,6 +8,7 @@ import { notify } from '../../src/server/modules/notifications/index.js';
 import { startBrowserHarness, type BrowserHarness } from './browser.js';
 import { tourPages, type TourStop } from './page-tour.js';
 import { seedDeclarationPages } from '../declarations.js';
+import { seedInspectionPages } from '../inspections.js';
 import { draftTestReport } from './annual-fixture.js';
 
 /**
@@ -20,6 +21,7 @@ let h: BrowserHarness;
 let orgId: number;
 let declarationId: number;
 let reportId: number;
+let inspection: { planId: number; itemId: number };
 beforeAll(async () => {
   h = await startBrowserHarness();
   const db = h.database.db;
@@ -39,6 +41,7 @@ beforeAll(async () => {
   reportId = await draftTestReport(h.app, 'a11y-staff', orgId, new Date().getFullYear() - 1);
   await seedTestActivity(db, staff.id, orgId);
   declarationId = await seedDeclarationPages(h.app, db, 'a11y-staff', TEST_PASSWORD, orgId);
+  inspection = await seedInspectionPages(db, admin.id, 'a11y-admin');
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -74,6 +77,12 @@ const PAGES: TourStop[] = [
   { name: 'org ledger tab', user: 'a11y-staff', path: () => `/orgs/${orgId}?tab=ledger`, ready: '.ledger-timeline' },
   { name: 'street ledger', user: 'a11y-admin', path: () => `/ledger?region=${PLACES.wenshan}`, ready: '.ledger-page .ant-table' },
   { name: 'dormant per node', user: 'a11y-admin', path: () => '/ledger?view=dormant', ready: '.ledger-page .ant-table' },
+  { name: 'inspection plans', user: 'a11y-admin', path: () => '/inspections', ready: '.ant-table-row' },
+  { name: 'inspection plan', user: 'a11y-admin', path: () => `/inspections/${inspection.planId}`, ready: '.insp-seed' },
+  { name: 'my checks', user: 'a11y-admin', path: () => '/inspections/mine', ready: '.ant-list-item' },
+  { name: 'inspection checklist', user: 'a11y-admin', path: () => `/inspections/items/${inspection.itemId}`, ready: '.insp-area' },
+  { name: 'public inspection plans', user: null, path: () => '/public/inspections', ready: '.ant-list-item' },
+  { name: 'public inspection plan', user: null, path: () => `/public/inspections/${inspection.planId}`, ready: '.insp-seed' },
   { name: 'declarations', user: 'a11y-admin', path: () => '/declarations', ready: '.ant-table-row' },
   { name: 'declaration', user: 'a11y-staff', path: () => `/declarations/${declarationId}`, ready: '.review-panel' },
   { name: 'declaration form', user: 'a11y-staff', path: () => `/declarations/new?org=${orgId}`, ready: '.lead-hint, .decl-rule' },

@@ -7,6 +7,7 @@ import { notify } from '../../src/server/modules/notifications/index.js';
 import { startBrowserHarness, type BrowserHarness } from './browser.js';
 import { tourPages, type TourStop } from './page-tour.js';
 import { seedDeclarationPages } from '../declarations.js';
+import { seedInspectionPages } from '../inspections.js';
 import { draftTestReport } from './annual-fixture.js';
 import { establishmentData } from '../applications.js';
 
@@ -23,6 +24,7 @@ let h: BrowserHarness;
 let orgId: number;
 let declarationId: number;
 let reportId: number;
+let inspection: { planId: number; itemId: number };
 let appId: number;
 beforeAll(async () => {
   h = await startBrowserHarness();
@@ -57,6 +59,7 @@ beforeAll(async () => {
   if (created.statusCode !== 201) throw new Error(created.body);
   appId = created.json().id;
   declarationId = await seedDeclarationPages(h.app, db, 'en-staff', TEST_PASSWORD, orgId);
+  inspection = await seedInspectionPages(db, admin.id, 'en-admin');
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -111,6 +114,12 @@ const PAGES: TourStop[] = [
   { name: 'org ledger tab', user: 'en-staff', path: () => `/orgs/${orgId}?tab=ledger`, ready: '.ledger-timeline' },
   { name: 'street ledger', user: 'en-admin', path: () => `/ledger?region=${PLACES.wenshan}`, ready: '.ledger-page .ant-table' },
   { name: 'dormant per node', user: 'en-admin', path: () => '/ledger?view=dormant', ready: '.ledger-page .ant-table' },
+  { name: 'inspection plans', user: 'en-admin', path: () => '/inspections', ready: '.ant-table-row' },
+  { name: 'inspection plan', user: 'en-admin', path: () => `/inspections/${inspection.planId}`, ready: '.insp-seed' },
+  { name: 'my checks', user: 'en-admin', path: () => '/inspections/mine', ready: '.ant-list-item' },
+  { name: 'inspection checklist', user: 'en-admin', path: () => `/inspections/items/${inspection.itemId}`, ready: '.insp-area' },
+  { name: 'public inspection plans', user: null, path: () => '/public/inspections', ready: '.ant-list-item' },
+  { name: 'public inspection plan', user: null, path: () => `/public/inspections/${inspection.planId}`, ready: '.insp-seed' },
   { name: 'declarations', user: 'en-admin', path: () => '/declarations', ready: '.ant-table-row' },
   { name: 'declaration', user: 'en-staff', path: () => `/declarations/${declarationId}`, ready: '.review-panel' },
   { name: 'declaration form', user: 'en-staff', path: () => `/declarations/new?org=${orgId}`, ready: '.lead-hint, .decl-rule' },
