@@ -3,7 +3,7 @@ import type { DB } from '../src/server/db/types.js';
 import '../src/server/db/types-inspections.js';
 import { addDays, todayInChina } from '../src/server/lib/working-days.js';
 import { createPlan, drawPlan, publishPlan, recordResult } from '../src/server/modules/inspections/index.js';
-import { createTestOrg, makeCreditCode, PLACES } from './factories.js';
+import { createTestOrg, createTestUser, makeCreditCode, PLACES } from './factories.js';
 
 /**
  * The inspection pages' fixture (browser tests): registered organizations of 吉州区, a yearly plan published and drawn
@@ -14,6 +14,9 @@ export async function seedInspectionPages(db: Kysely<DB>, adminId: number, admin
   for (const [i, place] of [PLACES.cangkou, PLACES.xincun, PLACES.gunanCommunity, PLACES.cangkou].entries()) {
     await createTestOrg(db, { name: `吉州抽查页面${i + 1}号协会`, legalForm: 'social_group', creditCode: makeCreditCode('1'), category: '公益慈善', regionCode: place });
   }
+  // The pool holds two more inspectors than the admin (民发〔2017〕45号: at least two per check).
+  await createTestUser(db, { role: 'street_reviewer', regionCode: PLACES.gunan });
+  await createTestUser(db, { role: 'expert' });
   const district = await db.selectFrom('regions').selectAll().where('code', '=', PLACES.jizhou).executeTakeFirstOrThrow();
   const actor = { id: adminId, username: adminUsername, displayName: '测试', role: 'district_admin' as const, region: { id: Number(district.id), code: district.code, name: district.name, level: 3 }, orgId: null };
   const ctx = { actor, requestId: 'test', ip: null };

@@ -1,23 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import type { Actor, RequestContext } from '../lib/context.js';
-import { actingOrgId } from '../lib/access.js';
 import { addDays, todayInChina } from '../lib/working-days.js';
 import { createPlan, drawPlan, publishPlan, publishResult, recordResult } from '../modules/inspections/index.js';
 import { CHECK_AREAS } from '../../shared/schemas/inspections.js';
 import { actorOf } from './demo-applications.js';
 import '../db/types-inspections.js';
 
-/** An account as the services see it (an expert is placed nowhere, so not through actorOf's region join). */
+/** An inspector drawn by the seed, as the services see them. */
 async function actorById(db: Kysely<DB>, id: number): Promise<Actor> {
-  const u = await db
-    .selectFrom('users as u')
-    .leftJoin('regions as r', 'r.id', 'u.region_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_id', 'r.id as region_id', 'r.code', 'r.name', 'r.level'])
-    .where('u.id', '=', id)
-    .executeTakeFirstOrThrow();
-  const region = u.region_id === null ? null : { id: Number(u.region_id), code: u.code!, name: u.name!, level: u.level! };
-  return { id: Number(u.id), username: u.username, displayName: u.display_name, role: u.role, orgId: actingOrgId(u.role, u.org_id), region };
+  const u = await db.selectFrom('users').select('username').where('id', '=', id).executeTakeFirstOrThrow();
+  return actorOf(db, u.username);
 }
 
 const ctxOf = (actor: Actor): RequestContext => ({ actor, requestId: 'demo-seed', ip: null });

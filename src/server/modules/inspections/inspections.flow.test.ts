@@ -152,6 +152,17 @@ describe('random inspection: plan, publish, draw, check', () => {
     expect((await clientOf(active[0]!).post(`/api/v1/inspections/items/${item.id}/conflict`, { reason: '再次申报' })).statusCode).toBe(403);
   });
 
+  it('refuses an on-site check with fewer inspectors than the rule asks, citing it', async () => {
+    const item = (await admin.get(`/api/v1/inspections/items/${items[1]!.id}`)).json() as Item;
+    const [stay, leave] = item.inspectors.filter((x) => x.status === 'active');
+    await t.database.db.updateTable('inspection_inspectors').set({ status: 'declared', reason: '测试' }).where('item_id', '=', item.id).where('user_id', '=', leave!.userId).execute();
+    const res = await clientOf(stay!.userId).put(`/api/v1/inspections/items/${item.id}/result`, { version: item.version, mode: 'on_site', checklist: CHECKLIST, result: 'no_problem' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toMatch(/实地检查应当有 2 名以上检查人员（依据：实地检查人员与回避（《社会组织抽查暂行办法》（民发〔2017〕45号），第十条）/);
+    // A written check needs no second inspector on site.
+    expect((await clientOf(stay!.userId).put(`/api/v1/inspections/items/${item.id}/result`, { version: item.version, mode: 'written', checklist: CHECKLIST, result: 'no_problem' })).statusCode).toBe(200);
+  });
+
   it('prints the 检查通知书 for an item', async () => {
     const res = await admin.get(`/api/v1/inspections/items/${items[0]!.id}/notice.pdf`);
     expect(res.statusCode).toBe(200);

@@ -7,6 +7,7 @@ import { writeAudit } from '../../lib/audit.js';
 import { addDays, todayInChina } from '../../lib/working-days.js';
 import { chineseDate } from '../../lib/pdf.js';
 import { startA4Pdf } from '../certificates/index.js';
+import { basisOf, ruleInForce } from '../rules/index.js';
 import { rankInspectors } from '../../../shared/inspection-draw.js';
 import { CHECK_AREA_LABELS, CHECK_AREAS, type InspectionItem, type ResultInput } from '../../../shared/schemas/inspections.js';
 import { pickInspectors, resultProblems } from './inspections.policy.js';
@@ -71,10 +72,12 @@ export async function recordResult(db: Db, ctx: RequestContext, id: number, inpu
   const today = todayInChina();
   const problems = resultProblems(input, today);
   if (Object.keys(problems).length) throw errors.validation(problems);
-  if (input.mode === 'on_site' && activeInspectorIds(view).length < row.min_inspectors) {
-    throw errors.conflict('inspection_item.too_few_inspectors', `实地检查应当有 ${row.min_inspectors} 名以上检查人员（${row.basis_text}）`);
-  }
   const plan = (await repo.findPlan(db, Number(row.plan_id)))!;
+  if (input.mode === 'on_site' && activeInspectorIds(view).length < row.min_inspectors) {
+    // Judged under the inspectors rule of the plan's day, whose number the plan took.
+    const rule = await ruleInForce(db, 'inspection.inspectors', { on: plan.decided_on, districtId: Number(plan.region_id) });
+    throw errors.conflict('inspection_item.too_few_inspectors', `实地检查应当有 ${row.min_inspectors} 名以上检查人员（${basisOf(rule, plan.decided_on).text}）`);
+  }
   const checklist = Object.fromEntries(CHECK_AREAS.map((a) => [a, input.checklist[a]]));
   await db.transaction().execute(async (trx) => {
     const ok = await repo.updateItem(trx, id, input.version, {

@@ -89,7 +89,7 @@ function Check({ item }: { item: InspectionItem }) {
               <Radio.Group options={(['ok', 'problem', 'not_checked'] as const).map((s) => ({ value: s, label: t(`check.status.${s}`) }))} />
             </Form.Item>
             <Form.Item name={['checklist', a, 'note']} label={t('check.note')} rules={[{ max: 1000 }]}>
-              <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
+              <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} data-value="" />
             </Form.Item>
           </div>
         ))}
@@ -99,7 +99,7 @@ function Check({ item }: { item: InspectionItem }) {
         {result === 'problems' && (
           <>
             <Form.Item name="findings" label={t('check.findings')} rules={[{ required: true, whitespace: true, max: 2000 }]}>
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-value="" />
             </Form.Item>
             <Form.Item name="rectifyBy" label={t('check.rectifyBy')} rules={[{ required: true }]}>
               <DatePicker className="full-width" disabledDate={(d) => !d.isAfter(dayjs(), 'day')} />
