@@ -172,7 +172,7 @@ describe('random inspection: plan, publish, draw, check', () => {
 
   it('lists the district’s plans and the public ones', async () => {
     const list = (await admin.get(`/api/v1/inspections/plans?year=${YEAR}`)).json();
-    expect(list.items[0]).toMatchObject({ id: planId, status: 'drawn', populationSize: 40, sampleSize: 2, checked: 1 });
+    expect(list.items[0]).toMatchObject({ id: planId, status: 'drawn', populationSize: 40, sampleSize: 2, checked: 2 });
     const pub = (await t.anonymous().get(`/api/v1/public/inspections/plans?region=${PLACES.jizhou}`)).json();
     expect(pub.items.map((p: { id: number }) => p.id)).toContain(planId);
   });
