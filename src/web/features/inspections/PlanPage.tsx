@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Result, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Result, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { FilePdfOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useCan } from '../../auth/session.js';
 import { Data, ServerText } from '../../components/Data.js';
@@ -163,7 +163,7 @@ function Plan({ plan }: { plan: PlanDetail }) {
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           columns={itemColumns}
           dataSource={plan.items}
-          locale={{ emptyText: plan.status === 'drawn' ? t('plan.noItemsInReach') : t('plan.noItems') }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={plan.status === 'drawn' ? t('plan.noItemsInReach') : t('plan.noItems')} /> }}
         />
       </Card>
     </Space>

@@ -131,7 +131,7 @@ function PublicPlanView({ plan }: { plan: PublicPlan }) {
         {plan.status === 'drawn' ? <Table rowKey="key" size="small" pagination={false} columns={sampleColumns} dataSource={plan.sample} /> : <Alert type="info" showIcon message={t('pub.notDrawn')} />}
       </Card>
       <Card className="public-card" title={t('pub.results')}>
-        <Table rowKey="orgId" size="small" pagination={false} columns={resultColumns} dataSource={plan.results} locale={{ emptyText: t('pub.noResults') }} />
+        <Table rowKey="orgId" size="small" pagination={false} columns={resultColumns} dataSource={plan.results} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('pub.noResults')} /> }} />
       </Card>
       <Card className="public-card" title={t('pub.population', { n: plan.population.length })}>
         <Table rowKey="key" size="small" pagination={{ pageSize: 20, showSizeChanger: false }} columns={popColumns} dataSource={plan.population} />
