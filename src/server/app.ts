@@ -35,6 +35,7 @@ import { activityIoRoutes, activityRoutes } from './modules/activities/index.js'
 import { declarationRoutes } from './modules/declarations/index.js';
 import { ruleRoutes } from './modules/rules/index.js';
 import { penaltyRoutes } from './modules/penalties/index.js';
+import { inspectionRoutes, publicInspectionRoutes } from './modules/inspections/index.js';
 
 export interface RouteInfo {
   method: string;
@@ -160,6 +161,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(activityIoRoutes);
       await api.register(ruleRoutes);
       await api.register(penaltyRoutes);
+      await api.register(inspectionRoutes);
+      await api.register(publicInspectionRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -70,6 +70,12 @@ const PenaltiesPage = lazy(() => import('./features/penalties/PenaltiesPage.js')
 const PenaltyPage = lazy(() => import('./features/penalties/PenaltyPage.js'));
 const PenaltyFormPage = lazy(() => import('./features/penalties/PenaltyFormPage.js'));
 const RulesPage = lazy(() => import('./features/rules/RulesPage.js'));
+const InspectionPlansPage = lazy(() => import('./features/inspections/PlansPage.js'));
+const InspectionPlanPage = lazy(() => import('./features/inspections/PlanPage.js'));
+const MyChecksPage = lazy(() => import('./features/inspections/MyChecksPage.js'));
+const CheckPage = lazy(() => import('./features/inspections/CheckPage.js'));
+const PublicInspectionPage = lazy(() => import('./features/inspections/PublicPlanPage.js'));
+const PublicInspectionsPage = lazy(() => import('./features/inspections/PublicPlanPage.js').then((m) => ({ default: m.PublicPlansPage })));
 const NotFound = lazy(() => import('./components/NotFound.js'));
 
 const queryClient = new QueryClient({
@@ -141,6 +147,8 @@ const router = createBrowserRouter(
       >
         <Route index element={<PublicOrgsPage />} />
         <Route path="orgs/:id" element={<PublicOrgPage />} />
+        <Route path="inspections" element={<PublicInspectionsPage />} />
+        <Route path="inspections/:id" element={<PublicInspectionPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
       {/* The printable record: signed in, but without the menu and header around the A4 sheet. */}
@@ -236,6 +244,11 @@ const router = createBrowserRouter(
         <Route path="penalties/new" element={<RequirePermission permission="penalty.write"><PenaltyFormPage /></RequirePermission>} />
         <Route path="penalties/:id" element={<RequirePermission permission="penalty.read"><PenaltyPage /></RequirePermission>} />
         <Route path="rules" element={<RequirePermission permission="rule.read"><RulesPage /></RequirePermission>} />
+        {/* 双随机抽查 (issue 14 item 4): plans for the district's staff, the checklist for the inspectors drawn. */}
+        <Route path="inspections" element={<RequirePermission permission="inspection.read"><InspectionPlansPage /></RequirePermission>} />
+        <Route path="inspections/mine" element={<RequirePermission permission="inspection.check"><MyChecksPage /></RequirePermission>} />
+        <Route path="inspections/items/:id" element={<RequirePermission permission="inspection.check"><CheckPage /></RequirePermission>} />
+        <Route path="inspections/:id" element={<RequirePermission permission="inspection.read"><InspectionPlanPage /></RequirePermission>} />
         <Route
           path="stats/:code?"
           element={

@@ -9,6 +9,7 @@ import { startBrowserHarness, type BrowserHarness } from './browser.js';
 import { tourPages, type TourStop } from './page-tour.js';
 import { seedDeclarationPages } from '../declarations.js';
 import { insertTestPenalty } from '../penalties.js';
+import { seedInspectionPages } from '../inspections.js';
 import { draftTestReport } from './annual-fixture.js';
 
 /**
@@ -22,6 +23,7 @@ let orgId: number;
 let declarationId: number;
 let penaltyId: number;
 let reportId: number;
+let inspection: { planId: number; itemId: number };
 beforeAll(async () => {
   h = await startBrowserHarness();
   const db = h.database.db;
@@ -43,6 +45,7 @@ beforeAll(async () => {
   declarationId = await seedDeclarationPages(h.app, db, 'a11y-staff', TEST_PASSWORD, orgId);
   // Penalties (issue 14): a fine on the list, its page, the record's tab and the public register's section.
   penaltyId = await insertTestPenalty(db, orgId, { recordedBy: admin.id });
+  inspection = await seedInspectionPages(db, admin.id, 'a11y-admin');
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -78,6 +81,12 @@ const PAGES: TourStop[] = [
   { name: 'org ledger tab', user: 'a11y-staff', path: () => `/orgs/${orgId}?tab=ledger`, ready: '.ledger-timeline' },
   { name: 'street ledger', user: 'a11y-admin', path: () => `/ledger?region=${PLACES.wenshan}`, ready: '.ledger-page .ant-table' },
   { name: 'dormant per node', user: 'a11y-admin', path: () => '/ledger?view=dormant', ready: '.ledger-page .ant-table' },
+  { name: 'inspection plans', user: 'a11y-admin', path: () => '/inspections', ready: '.ant-table-row' },
+  { name: 'inspection plan', user: 'a11y-admin', path: () => `/inspections/${inspection.planId}`, ready: '.insp-seed' },
+  { name: 'my checks', user: 'a11y-admin', path: () => '/inspections/mine', ready: '.ant-list-item' },
+  { name: 'inspection checklist', user: 'a11y-admin', path: () => `/inspections/items/${inspection.itemId}`, ready: '.insp-area' },
+  { name: 'public inspection plans', user: null, path: () => '/public/inspections', ready: '.ant-list-item' },
+  { name: 'public inspection plan', user: null, path: () => `/public/inspections/${inspection.planId}`, ready: '.insp-seed' },
   { name: 'declarations', user: 'a11y-admin', path: () => '/declarations', ready: '.ant-table-row' },
   { name: 'declaration', user: 'a11y-staff', path: () => `/declarations/${declarationId}`, ready: '.review-panel' },
   { name: 'declaration form', user: 'a11y-staff', path: () => `/declarations/new?org=${orgId}`, ready: '.lead-hint, .decl-rule' },

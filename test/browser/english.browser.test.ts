@@ -8,6 +8,7 @@ import { startBrowserHarness, type BrowserHarness } from './browser.js';
 import { tourPages, type TourStop } from './page-tour.js';
 import { seedDeclarationPages } from '../declarations.js';
 import { insertTestPenalty } from '../penalties.js';
+import { seedInspectionPages } from '../inspections.js';
 import { draftTestReport } from './annual-fixture.js';
 import { establishmentData } from '../applications.js';
 
@@ -25,6 +26,7 @@ let orgId: number;
 let declarationId: number;
 let penaltyId: number;
 let reportId: number;
+let inspection: { planId: number; itemId: number };
 let appId: number;
 beforeAll(async () => {
   h = await startBrowserHarness();
@@ -61,6 +63,7 @@ beforeAll(async () => {
   declarationId = await seedDeclarationPages(h.app, db, 'en-staff', TEST_PASSWORD, orgId);
   // Penalties (issue 14): a fine on the list, its page, the record's tab and the public register's section.
   penaltyId = await insertTestPenalty(db, orgId, { recordedBy: admin.id });
+  inspection = await seedInspectionPages(db, admin.id, 'en-admin');
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -115,6 +118,12 @@ const PAGES: TourStop[] = [
   { name: 'org ledger tab', user: 'en-staff', path: () => `/orgs/${orgId}?tab=ledger`, ready: '.ledger-timeline' },
   { name: 'street ledger', user: 'en-admin', path: () => `/ledger?region=${PLACES.wenshan}`, ready: '.ledger-page .ant-table' },
   { name: 'dormant per node', user: 'en-admin', path: () => '/ledger?view=dormant', ready: '.ledger-page .ant-table' },
+  { name: 'inspection plans', user: 'en-admin', path: () => '/inspections', ready: '.ant-table-row' },
+  { name: 'inspection plan', user: 'en-admin', path: () => `/inspections/${inspection.planId}`, ready: '.insp-seed' },
+  { name: 'my checks', user: 'en-admin', path: () => '/inspections/mine', ready: '.ant-list-item' },
+  { name: 'inspection checklist', user: 'en-admin', path: () => `/inspections/items/${inspection.itemId}`, ready: '.insp-area' },
+  { name: 'public inspection plans', user: null, path: () => '/public/inspections', ready: '.ant-list-item' },
+  { name: 'public inspection plan', user: null, path: () => `/public/inspections/${inspection.planId}`, ready: '.insp-seed' },
   { name: 'declarations', user: 'en-admin', path: () => '/declarations', ready: '.ant-table-row' },
   { name: 'declaration', user: 'en-staff', path: () => `/declarations/${declarationId}`, ready: '.review-panel' },
   { name: 'declaration form', user: 'en-staff', path: () => `/declarations/new?org=${orgId}`, ready: '.lead-hint, .decl-rule' },

@@ -12,11 +12,13 @@ import { addApplicationAttachment } from '../modules/applications/applications.a
 export async function actorOf(db: Kysely<DB>, username: string): Promise<Actor> {
   const u = await db
     .selectFrom('users as u')
-    .innerJoin('regions as r', 'r.id', 'u.region_id')
+    .leftJoin('regions as r', 'r.id', 'u.region_id')
     .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_id', 'r.id as region_id', 'r.code', 'r.name', 'r.level'])
     .where('u.username', '=', username)
     .executeTakeFirstOrThrow();
-  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role, orgId: actingOrgId(u.role, u.org_id), region: { id: u.region_id, code: u.code, name: u.name, level: u.level } };
+  // An expert is placed nowhere (region null).
+  const region = u.region_id === null ? null : { id: u.region_id, code: u.code!, name: u.name!, level: u.level! };
+  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role, orgId: actingOrgId(u.role, u.org_id), region };
 }
 
 /** A small real PDF standing in for a scanned file (marked as a demo). */

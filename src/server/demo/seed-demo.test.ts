@@ -307,3 +307,22 @@ describe('demo ledger (issue 13)', () => {
     expect(Number(dormant.rows[0].old)).toBeGreaterThan(5);
   });
 });
+
+describe('demo random inspection (issue 14 item 4)', () => {
+  it('holds 吉州区 yearly plan with its published seed and draw, two inspectors an item, one problem with a deadline', async () => {
+    const db = database.db;
+    const plan = await db.selectFrom('inspection_plans as p').innerJoin('regions as d', 'd.id', 'p.region_id').selectAll('p').where('d.code', '=', '360802').where('p.kind', '=', 'yearly').executeTakeFirstOrThrow();
+    expect(plan).toMatchObject({ status: 'drawn', year: Number(todayInChina().slice(0, 4)), published_on: todayInChina() });
+    expect(plan.seed).toMatch(/^[0-9a-f]{64}$/);
+    const items = await db.selectFrom('inspection_items').selectAll().where('plan_id', '=', plan.id).execute();
+    const population = await db.selectFrom('inspection_population').select((eb) => eb.fn.countAll<string>().as('n')).where('plan_id', '=', plan.id).executeTakeFirstOrThrow();
+    expect(items.length).toBe(Math.ceil((plan.ratio_bp * Number(population.n)) / 10_000));
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    for (const i of items) {
+      const active = await db.selectFrom('inspection_inspectors').select('user_id').where('item_id', '=', i.id).where('status', '=', 'active').execute();
+      expect(active.length).toBeGreaterThanOrEqual(2);
+    }
+    expect(items.filter((i) => i.result === 'problems' && i.rectify_by !== null)).toHaveLength(1);
+    expect(items.filter((i) => i.result === 'no_problem' && i.published_on !== null)).toHaveLength(1);
+  });
+});

@@ -13,6 +13,7 @@ import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoAnnualReports } from './demo-annual-reports.js';
 import { seedDemoNotifications } from './demo-notifications.js';
 import { seedDemoPenalties } from './demo-penalties.js';
+import { seedDemoInspections } from './demo-inspections.js';
 
 const DEMO_CTX: RequestContext = { actor: null, requestId: 'demo-seed', ip: null };
 
@@ -51,6 +52,8 @@ export async function seedDemo(db: Kysely<DB>, password: string, log: (msg: stri
   // Penalties through their service, so the credit rules listening to them list the organizations (民政部令第60号).
   const penalties = await seedDemoPenalties(db);
   if (penalties) log(`demo: penalties in 吉州区 ${penalties.orgs.map((o) => `${o.name} ${o.kind}`).join('; ')}`);
+  const inspections = await seedDemoInspections(db);
+  if (inspections) log(`demo: 吉州区 yearly random inspection published and drawn (${inspections.sample} of ${inspections.population})`);
   // Last: today's scheduled jobs see every seeded item (reminders of due reports and summaries, overdue cases).
   const jobs = await seedDemoNotifications(db);
   log(`demo: today's scheduled jobs ${JSON.stringify(jobs)}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db/types.js';
 import type { Actor } from './context.js';
-import { actingOrgId, canDeleteActivity, isInOrgScope, listScope, orgRelationOf, registerAssignmentCheck, requireActivityDelete, requireOrgAccess, type OrgPlace, type RegionPath } from './access.js';
+import { actingOrgId, canDeleteActivity, isInOrgScope, listScope, orgRelationOf, registerAssignmentCheck, requireActiveInspector, requireActivityDelete, requireOrgAccess, type OrgPlace, type RegionPath } from './access.js';
 
 // The relation checks below never touch the database unless an assignment check is registered.
 const db = {} as Db;
@@ -70,5 +70,13 @@ describe('deleting a ledger activity (issue 13 item 1: its author or the communi
     // An author who lost the write permission (an expert account, say) cannot.
     expect(canDeleteActivity(actor({ role: 'expert', id: 99, region: null }), activity())).toBe(false);
     expect(() => requireActivityDelete(actor({ role: 'org_leader', orgId: 1 }), activity())).toThrow(expect.objectContaining({ statusCode: 403 }));
+  });
+});
+
+describe('filling in an inspection check (民发〔2017〕45号 art. 10: its drawn inspectors only)', () => {
+  it('lets an active inspector of the item act and refuses everyone else with 403', () => {
+    expect(() => requireActiveInspector(actor({ role: 'expert', id: 7 }), [3, 7])).not.toThrow();
+    expect(() => requireActiveInspector(actor({ role: 'district_admin', id: 8 }), [3, 7])).toThrow(expect.objectContaining({ statusCode: 403, code: 'access.forbidden' }));
+    expect(() => requireActiveInspector(actor({ role: 'street_reviewer', id: 7 }), [])).toThrow(expect.objectContaining({ statusCode: 403, code: 'access.forbidden' }));
   });
 });

@@ -300,6 +300,15 @@ export async function requireOrgAccess(db: Db, actor: Actor | null, permission: 
 }
 
 /**
+ * Filling in an inspection item's checklist, or declaring a conflict on it (民发〔2017〕45号 art. 10): only its active
+ * inspectors, drawn for it. Called after requireOrgAccess(…, 'inspection.check') on the item's organization, so reach
+ * is already decided; this adds the relation. Another inspector of the pool, or the district, is refused with 403.
+ */
+export function requireActiveInspector(actor: Actor, activeInspectorIds: readonly number[]): void {
+  if (!activeInspectorIds.some((id) => Number(id) === actor.id)) throw errors.forbidden('只有抽到本事项的检查人员可以填写检查结果或申报回避');
+}
+
+/**
  * Deleting a ledger activity (issue 13 item 1: "deleted only by its author or the community, with a reason"): its
  * author, or community staff whose subtree holds it (the community keeps the ledger, seed 004). Called after
  * requireOrgAccess(…, 'activity.write') on the activity's organization, so reach is already decided; this adds the

@@ -9,6 +9,7 @@ import {
   BarChartOutlined,
   BellOutlined,
   CameraOutlined,
+  CheckSquareOutlined,
   FileDoneOutlined,
   FlagOutlined,
   FileProtectOutlined,
@@ -18,6 +19,7 @@ import {
   MenuOutlined,
   MenuUnfoldOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -58,6 +60,10 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/annual-reports', permission: 'annual_report.read', label: 'nav.annualReports', icon: <FileProtectOutlined /> },
   // 行政处罚 (issue 14 item 2): the district records them; staff read those in reach, a leader its organization's.
   { path: '/penalties', permission: 'penalty.read', label: 'nav.penalties', icon: <WarningOutlined /> },
+  // 双随机抽查 (issue 14 item 4): an inspector's own checks first (so it is the one selected on its
+  // page, and an expert, who checks only, lands there), then the plans for staff.
+  { path: '/inspections/mine', permission: 'inspection.check', label: 'nav.myChecks', icon: <CheckSquareOutlined /> },
+  { path: '/inspections', permission: 'inspection.read', label: 'nav.inspections', icon: <SafetyCertificateOutlined /> },
   { path: '/stats', permission: 'stats.read', label: 'nav.stats', icon: <BarChartOutlined /> },
   // Applicants read regions only to pick their community in a form; 区划与人口 is staff's work (issue 22 item 10).
   { path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <ApartmentOutlined />, hiddenFor: ['org_leader'] },

@@ -31,6 +31,10 @@ export default function PublicLayout() {
             <Link to="/public" className="public-login public-nav-register no-print">
               {t('public.register')}
             </Link>
+            {/* 双随机一公开: the published plans, their seeds and results, which anyone may recompute. */}
+            <Link to="/public/inspections" className="public-login no-print">
+              {t('public.inspections')}
+            </Link>
             <Link to="/verify" className="public-login no-print" data-testid="verify-link">
               {t('verify.title')}
             </Link>
