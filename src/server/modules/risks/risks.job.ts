@@ -46,10 +46,17 @@ export async function runRiskJob(db: Db, day: string): Promise<Record<string, nu
   return summary;
 }
 
-const keyOf = (s: { orgId: number; kind: string; subject: { kind: string; id: number }; detectedOn: string }) => `${s.orgId}/${s.kind}/${s.subject.kind}/${s.subject.id}/${s.detectedOn}`;
+/** The signal's organization, kind and subject: an open item stays signaled while its source reports any occurrence of it. */
+const keyOf = (s: { orgId: number; kind: string; subject: { kind: string; id: number } }) => `${s.orgId}/${s.kind}/${s.subject.kind}/${s.subject.id}`;
 
 async function applySignals(db: Db, source: RiskSignalSource, signals: RiskSignal[], day: string, rulesFor: (d: number | null) => Promise<DistrictRules>) {
   const places = new Map((await repo.orgPlacements(db, signals.map((s) => s.orgId))).map((o) => [Number(o.id), o]));
+  // Read before the transaction: on PGlite the one connection is the transaction's until it ends.
+  const rules = new Map<number | null, DistrictRules>();
+  for (const o of places.values()) {
+    const d = o.level3_id === null ? null : Number(o.level3_id);
+    if (!rules.has(d)) rules.set(d, await rulesFor(d));
+  }
   let opened = 0;
   let ended = 0;
   await db.transaction().execute(async (trx) => {
@@ -68,11 +75,11 @@ async function applySignals(db: Db, source: RiskSignalSource, signals: RiskSigna
         continue;
       }
       if (found.open || endedBy) continue;
-      const rules = await rulesFor(org.level3_id === null ? null : Number(org.level3_id));
-      const level = levelOf(s.kind, s.level, rules.level.params);
+      const rule = rules.get(org.level3_id === null ? null : Number(org.level3_id))!;
+      const level = levelOf(s.kind, s.level, rule.level.params);
       // Counted from the day it became an item where the signal is older (a long silence seen for the first time).
-      const dueOn = dueOnOf(s.kind, s.detectedOn > day ? s.detectedOn : day, rules.due.params, s.dueOn);
-      const basis = [rules.level, rules.due, rules.owner].map((r) => basisOf(r, day).text).join('；');
+      const dueOn = dueOnOf(s.kind, s.detectedOn > day ? s.detectedOn : day, rule.due.params, s.dueOn);
+      const basis = [rule.level, rule.due, rule.owner].map((r) => basisOf(r, day).text).join('；');
       const id = await repo.insertItem(trx, {
         ...key,
         source: source.name,
@@ -98,7 +105,7 @@ async function applySignals(db: Db, source: RiskSignalSource, signals: RiskSigna
     // Open items of this source it no longer reports: the signal ended (by this day at the latest).
     const seen = new Set(signals.map(keyOf));
     for (const item of await repo.openItemsOfSource(trx, source.name, day)) {
-      const k = keyOf({ orgId: Number(item.org_id), kind: item.kind, subject: { kind: item.subject_kind, id: Number(item.subject_id) }, detectedOn: item.detected_on });
+      const k = keyOf({ orgId: Number(item.org_id), kind: item.kind, subject: { kind: item.subject_kind, id: Number(item.subject_id) } });
       if (seen.has(k) || item.detected_on > day) continue;
       if (await repo.setSignalEnded(trx, Number(item.id), day)) {
         await repo.insertStep(trx, { item_id: Number(item.id), step: 'signal_ended', on_day: day, data: { evidence: `${source.label}信号已不再出现` }, by_name: SYSTEM_NAME });
