@@ -170,14 +170,14 @@ export async function updateItem(db: Db, id: number, version: number, patch: Par
 }
 
 /** Open items under a node by child node (or the node's own, child null), kind, level and overdue. */
-export function boardCounts(db: Db, f: RiskFilter, childLevel: number | null, today: string) {
+export function boardCounts(db: Db, f: RiskFilter, nodeId: number, childLevel: number | null, today: string) {
   const child = childLevel === null ? sql<number | null>`null` : sql<number | null>`${sql.ref(`risk_items.level${childLevel}_id`)}`;
   return db
     .selectFrom('risk_items')
     .where(conditions({ ...f, status: 'active' }))
     .select([
       child.as('child_id'),
-      sql<boolean>`risk_items.owner_region_id = ${f.ownerId ?? 0}`.as('own'),
+      sql<boolean>`risk_items.owner_region_id = ${nodeId}`.as('own'),
       'risk_items.kind',
       'risk_items.level',
       sql<number>`count(*)`.as('n'),

@@ -183,7 +183,7 @@ export async function riskBoard(db: Db, ctx: RequestContext, code: string | unde
   const today = todayInChina();
   const scope = await listScope(db, ctx.actor);
   const childLevel = node.level < 6 ? node.level + 1 : null;
-  const rows = await repo.boardCounts(db, { scope, within: subtreeOf({ id: Number(node.id), level: node.level }), ownerId: Number(node.id) }, childLevel, today);
+  const rows = await repo.boardCounts(db, { scope, within: subtreeOf({ id: Number(node.id), level: node.level }) }, Number(node.id), childLevel, today);
   const empty = () => ({ total: 0, overdue: 0, byKind: {} as RiskBoard['total']['byKind'] });
   const add = (counts: RiskBoard['total'], r: (typeof rows)[number]) => {
     counts.total += Number(r.n);
