@@ -66,6 +66,9 @@ const DeclarationsPage = lazy(() => import('./features/declarations/Declarations
 const DeclarationPage = lazy(() => import('./features/declarations/DeclarationPage.js'));
 const DeclarationFormPage = lazy(() => import('./features/declarations/DeclarationFormPage.js'));
 const DeclarationFlagsPage = lazy(() => import('./features/declarations/DeclarationFlagsPage.js'));
+const RisksPage = lazy(() => import('./features/risks/RisksPage.js'));
+const RiskBoardPage = lazy(() => import('./features/risks/RiskBoardPage.js'));
+const RiskPage = lazy(() => import('./features/risks/RiskPage.js'));
 const NotFound = lazy(() => import('./components/NotFound.js'));
 
 const queryClient = new QueryClient({
@@ -228,6 +231,9 @@ const router = createBrowserRouter(
         <Route path="declarations/flags" element={<RequirePermission permission="declaration.read"><DeclarationFlagsPage /></RequirePermission>} />
         <Route path="declarations/:id" element={<RequirePermission permission="declaration.read"><DeclarationPage /></RequirePermission>} />
         <Route path="declarations/:id/edit" element={<RequirePermission permission="declaration.file"><DeclarationFormPage /></RequirePermission>} />
+        <Route path="risks" element={<RequirePermission permission="risk.read"><RisksPage /></RequirePermission>} />
+        <Route path="risks/board" element={<RequirePermission permission="risk.read"><RiskBoardPage /></RequirePermission>} />
+        <Route path="risks/:id" element={<RequirePermission permission="risk.read"><RiskPage /></RequirePermission>} />
         <Route
           path="stats/:code?"
           element={

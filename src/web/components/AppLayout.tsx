@@ -21,6 +21,7 @@ import {
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
+  AlertOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../../shared/enums.js';
 import { useCurrentUser, useLogout } from '../auth/session.js';
@@ -54,6 +55,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/declarations', permission: 'declaration.read', label: 'nav.declarations', icon: <FlagOutlined /> },
   // 年报/年检 (issue 13 item 4): a leader files the organization's report, a reviewer or the district concludes it.
   { path: '/annual-reports', permission: 'annual_report.read', label: 'nav.annualReports', icon: <FileProtectOutlined /> },
+  // Risk warnings closed by 销号 (issue 14 item 5): items, their board per node, an organization's rectification reports.
+  { path: '/risks', permission: 'risk.read', label: 'nav.risks', icon: <AlertOutlined /> },
   { path: '/stats', permission: 'stats.read', label: 'nav.stats', icon: <BarChartOutlined /> },
   // Applicants read regions only to pick their community in a form; 区划与人口 is staff's work (issue 22 item 10).
   { path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <ApartmentOutlined />, hiddenFor: ['org_leader'] },

@@ -1,4 +1,3 @@
-import type { Db } from '../../db/types.js';
 import { addDays } from '../../lib/working-days.js';
 import { dormantOrgs, monthsAfter } from '../activities/index.js';
 import { lateReports } from '../annual-reports/index.js';

@@ -24,10 +24,11 @@ import { usePageTitle } from '../../lib/page-title.js';
 import { DormancyFlag, OrgLedgerTab } from '../ledger/OrgLedgerTab.js';
 import { ledgerMessages } from '../ledger/ledger.messages.js';
 import { useDeclarationsTab } from '../declarations/OrgDeclarations.js';
+import { useRisksTab } from '../risks/OrgRisks.js';
 import { OrgAnnualReports } from '../annual-reports/OrgAnnualReports.js';
 import { annualMessages } from '../annual-reports/annual-reports.messages.js';
 
-const TABS = ['basic', 'people', 'charter', 'attachments', 'ledger', 'declarations', 'annual', 'history'] as const;
+const TABS = ['basic', 'people', 'charter', 'attachments', 'ledger', 'declarations', 'annual', 'risks', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** `/orgs/:id`: the record in tabs, with the rule warnings on top. */
@@ -196,6 +197,7 @@ function Record({ org }: { org: Org }) {
   );
 
   const declarationsTab = useDeclarationsTab(org.id);
+  const risksTab = useRisksTab(org.id);
   const tabItems = [
     { key: 'basic', label: t('orgs.tabBasic'), children: basic },
     { key: 'people', label: t('orgs.tabPeople'), children: people },
@@ -204,6 +206,7 @@ function Record({ org }: { org: Org }) {
     ...(can('activity.read') ? [{ key: 'ledger', label: tl('ledger.tab'), children: <OrgLedgerTab orgId={org.id} /> }] : []),
     ...(declarationsTab ? [declarationsTab] : []),
     ...(can('annual_report.read') ? [{ key: 'annual', label: annualT('org.tab'), children: <OrgAnnualReports orgId={org.id} /> }] : []),
+    ...(risksTab ? [risksTab] : []),
     { key: 'history', label: t('orgs.tabHistory'), children: <OrgHistory orgId={org.id} /> },
   ];
 
