@@ -8,6 +8,7 @@ import { notify } from '../../src/server/modules/notifications/index.js';
 import { startBrowserHarness, type BrowserHarness } from './browser.js';
 import { tourPages, type TourStop } from './page-tour.js';
 import { seedDeclarationPages } from '../declarations.js';
+import { insertRiskItem } from '../risks.js';
 import { draftTestReport } from './annual-fixture.js';
 
 /**
@@ -19,6 +20,7 @@ const LONG = 300_000;
 let h: BrowserHarness;
 let orgId: number;
 let declarationId: number;
+let riskId: number;
 let reportId: number;
 beforeAll(async () => {
   h = await startBrowserHarness();
@@ -39,6 +41,7 @@ beforeAll(async () => {
   reportId = await draftTestReport(h.app, 'a11y-staff', orgId, new Date().getFullYear() - 1);
   await seedTestActivity(db, staff.id, orgId);
   declarationId = await seedDeclarationPages(h.app, db, 'a11y-staff', TEST_PASSWORD, orgId);
+  riskId = await insertRiskItem(db, orgId, 'rectifying');
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -79,6 +82,10 @@ const PAGES: TourStop[] = [
   { name: 'declaration form', user: 'a11y-staff', path: () => `/declarations/new?org=${orgId}`, ready: '.lead-hint, .decl-rule' },
   { name: 'declaration flags', user: 'a11y-admin', path: () => `/declarations/flags?region=${PLACES.wenshan}`, ready: '.decl-flag-reasons' },
   { name: 'org declarations tab', user: 'a11y-admin', path: () => `/orgs/${orgId}?tab=declarations`, ready: '.ant-table-row' },
+  { name: 'risk board', user: 'a11y-admin', path: () => `/risks/board?region=${PLACES.wenshan}`, ready: '.ant-table-row' },
+  { name: 'risks', user: 'a11y-admin', path: () => '/risks', ready: '.ant-table-row' },
+  { name: 'risk item', user: 'a11y-staff', path: () => `/risks/${riskId}`, ready: '.ant-timeline' },
+  { name: 'org risks tab', user: 'a11y-admin', path: () => `/orgs/${orgId}?tab=risks`, ready: '.ant-table-row' },
   { name: 'users', user: 'a11y-sys', path: () => '/users', ready: '.ant-table' },
   { name: 'audit', user: 'a11y-audit', path: () => '/audit', ready: '.ant-table' },
 ];

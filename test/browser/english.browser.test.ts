@@ -7,6 +7,7 @@ import { notify } from '../../src/server/modules/notifications/index.js';
 import { startBrowserHarness, type BrowserHarness } from './browser.js';
 import { tourPages, type TourStop } from './page-tour.js';
 import { seedDeclarationPages } from '../declarations.js';
+import { insertRiskItem } from '../risks.js';
 import { draftTestReport } from './annual-fixture.js';
 import { establishmentData } from '../applications.js';
 
@@ -22,6 +23,7 @@ const CERT = 'BA-360802-2026-00009-7K3M';
 let h: BrowserHarness;
 let orgId: number;
 let declarationId: number;
+let riskId: number;
 let reportId: number;
 let appId: number;
 beforeAll(async () => {
@@ -57,6 +59,7 @@ beforeAll(async () => {
   if (created.statusCode !== 201) throw new Error(created.body);
   appId = created.json().id;
   declarationId = await seedDeclarationPages(h.app, db, 'en-staff', TEST_PASSWORD, orgId);
+  riskId = await insertRiskItem(db, orgId, 'rectifying');
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -116,6 +119,10 @@ const PAGES: TourStop[] = [
   { name: 'declaration form', user: 'en-staff', path: () => `/declarations/new?org=${orgId}`, ready: '.lead-hint, .decl-rule' },
   { name: 'declaration flags', user: 'en-admin', path: () => `/declarations/flags?region=${PLACES.wenshan}`, ready: '.decl-flag-reasons' },
   { name: 'org declarations tab', user: 'en-admin', path: () => `/orgs/${orgId}?tab=declarations`, ready: '.ant-table-row' },
+  { name: 'risk board', user: 'en-admin', path: () => `/risks/board?region=${PLACES.wenshan}`, ready: '.ant-table-row' },
+  { name: 'risks', user: 'en-admin', path: () => '/risks', ready: '.ant-table-row' },
+  { name: 'risk item', user: 'en-staff', path: () => `/risks/${riskId}`, ready: '.ant-timeline' },
+  { name: 'org risks tab', user: 'en-admin', path: () => `/orgs/${orgId}?tab=risks`, ready: '.ant-table-row' },
   { name: 'regions', user: 'en-admin', path: () => '/regions', ready: '.ant-card' },
   { name: 'application with checks', user: 'en-leader', path: () => `/applications/${appId}`, ready: '.checks-list' },
   { name: 'users', user: 'en-sys', path: () => '/users', ready: '.ant-table-row' },
