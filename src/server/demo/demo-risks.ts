@@ -7,6 +7,7 @@ import * as repo from '../modules/risks/risks.repository.js';
 import { rng } from './demo-orgs.js';
 
 const DEMO_BY = '仓口社区工作人员（演示）';
+const STREET_BY = '文山街道审核员（演示）';
 
 /**
  * Risk warnings for the demo (issue 14 item 5): the charter terms of 吉州区's social groups (some 换届 overdue), then
@@ -37,31 +38,47 @@ async function seedTerms(db: Kysely<DB>) {
     if (g.founded_on && last < g.founded_on) last = g.founded_on;
     await db.updateTable('orgs').set({ term_years: 5, last_election_on: last }).where('id', '=', g.id).execute();
   }
+  // The demo leader's community organization: a three-year term run out last month (its charter's), so the leader
+  // has an item of its own to report a rectification on.
+  const leaderOrg = (await db.selectFrom('users').select('org_id').where('username', '=', 'cangkou-leader').executeTakeFirst())?.org_id;
+  if (leaderOrg) await db.updateTable('orgs').set({ term_years: 3, last_election_on: addDays(today, -3 * 365 - 40) }).where('id', '=', leaderOrg).execute();
 }
 
-type Item = { id: number; version: number; org_id: number; kind: string; owner_region_id: number };
+type Item = { id: number; version: number; org_id: number; kind: string; owner_region_id: number; by: string };
 
 async function moveSome(db: Kysely<DB>, today: string): Promise<number> {
-  const done = await db.selectFrom('risk_steps').select('id').where('by_name', '=', DEMO_BY).limit(1).executeTakeFirst();
+  const done = await db.selectFrom('risk_steps').select('id').where('by_name', 'in', [DEMO_BY, STREET_BY]).limit(1).executeTakeFirst();
   if (done) return 0;
+  const wenshan = await db.selectFrom('regions').select('id').where('code', '=', '360802003').executeTakeFirst();
   const cangkou = await db.selectFrom('regions').select('id').where('code', '=', '360802003009').executeTakeFirst();
-  if (!cangkou) return 0;
+  if (!wenshan || !cangkou) return 0;
+  // Items owned by 文山街道's communities, 仓口 first: its staff handle theirs, the street (a node above) the others.
   const items: Item[] = (
-    await db.selectFrom('risk_items').select(['id', 'version', 'org_id', 'kind', 'owner_region_id']).where('owner_region_id', '=', cangkou.id).where('status', '=', 'open').orderBy('kind').orderBy('org_id').execute()
-  ).map((i) => ({ ...i, id: Number(i.id), org_id: Number(i.org_id), owner_region_id: Number(i.owner_region_id) }));
+    await db
+      .selectFrom('risk_items')
+      .innerJoin('regions as owner', 'owner.id', 'risk_items.owner_region_id')
+      .select(['risk_items.id', 'risk_items.version', 'risk_items.org_id', 'risk_items.kind', 'risk_items.owner_region_id'])
+      .where('owner.level4_id', '=', wenshan.id)
+      .where('owner.level', '=', 5)
+      .where('risk_items.status', '=', 'open')
+      .orderBy('risk_items.id')
+      .execute()
+  )
+    .map((i) => ({ ...i, id: Number(i.id), org_id: Number(i.org_id), owner_region_id: Number(i.owner_region_id), by: Number(i.owner_region_id) === Number(cangkou.id) ? DEMO_BY : STREET_BY }))
+    .sort((x, y) => Number(y.by === DEMO_BY) - Number(x.by === DEMO_BY) || x.kind.localeCompare(y.kind) || x.org_id - y.org_id);
   const leaderOrg = (await db.selectFrom('users').select('org_id').where('username', '=', 'cangkou-leader').executeTakeFirst())?.org_id;
   const leaderItem = items.find((i) => Number(i.org_id) === Number(leaderOrg));
   const others = items.filter((i) => i !== leaderItem);
   let moved = 0;
-  const step = async (i: Item, kind: Parameters<typeof repo.insertStep>[1]['step'], day: string, data: Record<string, unknown>, by = DEMO_BY) => {
-    await repo.insertStep(db, { item_id: i.id, step: kind, on_day: day, data, by_name: by });
+  const step = async (i: Item, kind: Parameters<typeof repo.insertStep>[1]['step'], day: string, data: Record<string, unknown>, by?: string) => {
+    await repo.insertStep(db, { item_id: i.id, step: kind, on_day: day, data, by_name: by ?? i.by });
   };
   const set = async (i: Item, patch: Parameters<typeof repo.updateItem>[3]) => {
     await repo.updateItem(db, i.id, i.version, patch);
     i.version += 1;
   };
   const summon = async (i: Item, noticeOn: string, meetOn: string) =>
-    step(i, 'interview_notice', noticeOn, { date: meetOn, time: '09:30', place: '仓口社区党群服务中心会议室', attendees: '负责人、秘书长', reason: '风险提醒后仍未改正，约谈了解情况' });
+    step(i, 'interview_notice', noticeOn, { date: meetOn, time: '09:30', place: i.by === DEMO_BY ? '仓口社区党群服务中心会议室' : '文山街道办事处会议室', attendees: '负责人、秘书长', reason: '风险提醒后仍未改正，约谈了解情况' });
   const record = async (i: Item, heldOn: string, dueOn: string) => {
     await step(i, 'interview_record', heldOn, { heldOn, attendees: '负责人', record: '负责人说明了情况，承认未按要求开展活动、报送材料。', rectifyItems: '按章程开展活动并在台账登记；补交应报材料。', rectifyDueOn: dueOn });
     await set(i, { status: 'rectifying', interviewed_on: heldOn, rectify_due_on: dueOn });

@@ -1,6 +1,6 @@
 import { addDays } from '../../lib/working-days.js';
 import { dormantOrgs, monthsAfter } from '../activities/index.js';
-import { lateReports } from '../annual-reports/index.js';
+import { lateReports, type LateReport } from '../annual-reports/index.js';
 import { overdueSummaries } from '../declarations/index.js';
 import { ruleInForce } from '../rules/index.js';
 import { ledgerSettingsFor } from '../settings/index.js';
@@ -50,7 +50,11 @@ const annualReportOverdue: RiskSignalSource = {
   kind: 'annual_report_overdue',
   label: '年度报告逾期',
   async signals(db, on) {
-    return (await lateReports(db, on)).map((r) => ({
+    // The latest late year of each organization: the duty the owner follows up now (earlier years stay on the
+    // credit record, 民政部令第60号 art. 10(1)); one item per organization rather than one per year missed.
+    const latest = new Map<number, LateReport>();
+    for (const r of await lateReports(db, on)) if ((latest.get(r.orgId)?.year ?? -1) < r.year) latest.set(r.orgId, r);
+    return [...latest.values()].map((r) => ({
       orgId: r.orgId,
       kind: 'annual_report_overdue',
       detectedOn: addDays(r.dueOn, 1),
