@@ -125,5 +125,30 @@ async function moveSome(db: Kysely<DB>, today: string): Promise<number> {
     await set(notFixed, { status: 'closed', outcome: 'not_fixed_credit', closed_on: addDays(today, -5), close_note: '整改期满未整改，提请列入活动异常名录。' });
     moved += 1;
   }
+  await backdateOpenings(db, items.map((i) => i.id));
   return moved;
+}
+
+/**
+ * The moved items were found by the job before their first step (as a daily job would have): their opening day, its
+ * step and their due day move back to three days before the first step, never before the signal's detection.
+ */
+async function backdateOpenings(db: Kysely<DB>, ids: number[]) {
+  if (ids.length === 0) return;
+  const firsts = await db
+    .selectFrom('risk_steps')
+    .innerJoin('risk_items', 'risk_items.id', 'risk_steps.item_id')
+    .select(['risk_items.id', 'risk_items.opened_on', 'risk_items.due_on', 'risk_items.detected_on', (eb) => eb.fn.min('risk_steps.on_day').as('first')])
+    .where('risk_steps.item_id', 'in', ids)
+    .where('risk_steps.step', '<>', 'opened')
+    .groupBy(['risk_items.id', 'risk_items.opened_on', 'risk_items.due_on', 'risk_items.detected_on'])
+    .execute();
+  for (const f of firsts) {
+    let opened = addDays(String(f.first), -3);
+    if (opened < f.detected_on) opened = f.detected_on;
+    if (opened >= f.opened_on) continue;
+    const shift = Math.round((Date.parse(`${opened}T00:00:00Z`) - Date.parse(`${f.opened_on}T00:00:00Z`)) / 86_400_000);
+    await db.updateTable('risk_items').set({ opened_on: opened, due_on: addDays(f.due_on, shift) }).where('id', '=', f.id).execute();
+    await db.updateTable('risk_steps').set({ on_day: opened }).where('item_id', '=', f.id).where('step', '=', 'opened').execute();
+  }
 }
