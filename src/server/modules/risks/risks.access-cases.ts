@@ -36,8 +36,21 @@ export default defineAccessCases({
         c.post(`/api/v1/risks/${await item(kit, t, 'interview_noticed')}/interview-record`, { version: 1, heldOn: today(), attendees: '理事长', record: '矩阵记录', rectifyItems: '完善制度', rectifyDueOn: '2099-12-31' }),
     },
     {
-      method: 'POST', url: '/api/v1/risks/:id/report', permission: 'risk.report', placed: true, ownOnly: ['org_leader'],
-      request: async (c, t, _n, kit) => c.post(`/api/v1/risks/${await item(kit, t, 'rectifying')}/report`, { version: 1, measures: '矩阵整改报告' }),
+      // Only an organization's own leader reports: the matrix's leader account is linked to the target's organization
+      // for this one call (inside: its own; outside: beyond its region, 404), and unlinked after it.
+      method: 'POST', url: '/api/v1/risks/:id/report', permission: 'risk.report', placed: true,
+      request: async (c, t, _n, kit) => {
+        const id = await item(kit, t, 'rectifying');
+        const db = kit.t.database.db;
+        const account = c.userId === null ? undefined : await db.selectFrom('users').select(['role', 'org_id']).where('id', '=', c.userId).executeTakeFirst();
+        const link = account?.role === 'org_leader' && account.org_id === null;
+        if (link) await db.updateTable('users').set({ org_id: t.orgId }).where('id', '=', c.userId!).execute();
+        try {
+          return await c.post(`/api/v1/risks/${id}/report`, { version: 1, measures: '矩阵整改报告' });
+        } finally {
+          if (link) await db.updateTable('users').set({ org_id: null }).where('id', '=', c.userId!).execute();
+        }
+      },
     },
     { method: 'POST', url: '/api/v1/risks/:id/verify', permission: 'risk.handle', placed: true, request: async (c, t, _n, kit) => c.post(`/api/v1/risks/${await item(kit, t, 'reported')}/verify`, { version: 1, passed: true, note: '矩阵核查' }) },
     { method: 'POST', url: '/api/v1/risks/:id/close', permission: 'risk.handle', placed: true, request: async (c, t, _n, kit) => c.post(`/api/v1/risks/${await item(kit, t)}/close`, { version: 1, outcome: 'false_alarm', note: '矩阵销号' }) },
