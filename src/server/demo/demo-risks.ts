@@ -85,7 +85,7 @@ async function moveSome(db: Kysely<DB>, today: string): Promise<number> {
   };
   if (leaderItem) {
     // The demo leader's own item, rectifying: the leader's report form has something to report on.
-    await step(leaderItem, 'reminder', addDays(today, -14), { note: '请尽快提交活动总结' });
+    await step(leaderItem, 'reminder', addDays(today, -14), { note: '请对照风险事项尽快整改并反馈' });
     await summon(leaderItem, addDays(today, -10), addDays(today, -7));
     await record(leaderItem, addDays(today, -7), addDays(today, 20));
     moved += 1;

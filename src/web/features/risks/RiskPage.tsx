@@ -8,6 +8,7 @@ import { RecordHead } from '../../components/RecordHead.js';
 import { isRecordId, RecordLoader } from '../../components/RecordLoader.js';
 import { useT } from '../../i18n.js';
 import { formatDateTime } from '../../lib/format.js';
+import { useIsMobile } from '../../lib/hooks.js';
 import { usePageTitle } from '../../lib/page-title.js';
 import { letterUrl, riskQuery, type RiskItem } from './risks.api.js';
 import { risksMessages } from './risks.messages.js';
@@ -78,6 +79,7 @@ function Detail({ item }: { item: RiskItem }) {
   const t = useT(risksMessages);
   usePageTitle(`${item.org.name} · ${t(`risk.kind.${item.kind}`)}`);
   const user = useCurrentUser();
+  const isMobile = useIsMobile();
   const hasNotice = item.steps.some((s) => s.step === 'interview_notice');
   const hasRecord = item.steps.some((s) => s.step === 'interview_record');
   const actions = (
@@ -85,6 +87,11 @@ function Detail({ item }: { item: RiskItem }) {
       {hasNotice && <Button icon={<FilePdfOutlined />} href={letterUrl(item.id, 'interview-notice')} target="_blank" rel="noreferrer">{t('page.printNotice')}</Button>}
       {hasRecord && <Button icon={<FilePdfOutlined />} href={letterUrl(item.id, 'rectification-notice')} target="_blank" rel="noreferrer">{t('page.printRectify')}</Button>}
     </Space>
+  );
+  const report = (
+    <Card size="small" title={t('report.title')} className="app-section">
+      <ReportForm item={item} />
+    </Card>
   );
   const closedBanner = item.status === 'closed' && item.outcome && (
     <Alert type={item.outcome === 'fixed' ? 'success' : 'warning'} showIcon title={t('page.closed', { date: item.closedOn ?? '—', by: item.closedBy ?? '—', outcome: t(`risk.outcome.${item.outcome}`) })} description={item.closeNote && <ServerText>{item.closeNote}</ServerText>} />
@@ -104,6 +111,8 @@ function Detail({ item }: { item: RiskItem }) {
       )}
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={15}>
+          {/* On a phone the leader's form comes first: it is what they came for. */}
+          {item.can.report && isMobile && report}
           <Card size="small" title={t('page.facts')} className="app-section">
             <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} styles={{ label: { whiteSpace: 'nowrap', width: 1 } }} items={[
               { key: 'evidence', label: t('page.evidence'), span: 'filled', children: <ServerText>{item.evidence}</ServerText> },
@@ -121,11 +130,7 @@ function Detail({ item }: { item: RiskItem }) {
           </Card>
         </Col>
         <Col xs={24} xl={9}>
-          {item.can.report && (
-            <Card size="small" title={t('report.title')} className="app-section">
-              <ReportForm item={item} />
-            </Card>
-          )}
+          {item.can.report && !isMobile && report}
           {user.permissions.includes('risk.handle') && item.status !== 'closed' && (
             <Card size="small" title={t('page.actions')} className="app-section">
               <HandlerActions item={item} />
