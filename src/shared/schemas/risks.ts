@@ -3,7 +3,7 @@ import { DateText, Paging, RegionRef, VersionNumber } from './common.js';
 
 /**
  * Risk warnings closed by 销号 (issue 14 item 5): the items, their steps and the board per node. The kinds are the
- * server's signal kinds (modules/signals RISK_KINDS; risks.policy.test.ts keeps the two lists equal).
+ * server's signal kinds (modules/signals re-exports this list as RISK_KINDS).
  */
 export const RISK_KIND_LIST = [
   'dormant',

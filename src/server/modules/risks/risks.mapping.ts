@@ -46,23 +46,15 @@ export function toItem(r: RiskItemWithNames, steps: RiskStepRow[], today: string
   };
 }
 
-/** The owner node's path, for the jurisdiction check of handling (the node and its ancestors). */
-export const ownerPathOf = (r: RiskItemWithNames) => ({
-  level1_id: r.owner_l1 === null ? null : Number(r.owner_l1),
-  level2_id: r.owner_l2 === null ? null : Number(r.owner_l2),
-  level3_id: r.owner_l3 === null ? null : Number(r.owner_l3),
-  level4_id: r.owner_l4 === null ? null : Number(r.owner_l4),
-  level5_id: r.owner_l5 === null ? null : Number(r.owner_l5),
-  level6_id: r.owner_l6 === null ? null : Number(r.owner_l6),
-});
+const id = (v: number | null) => (v === null ? null : Number(v));
+const pathOf = (l: (number | null)[]) => ({ level1_id: id(l[0]!), level2_id: id(l[1]!), level3_id: id(l[2]!), level4_id: id(l[3]!), level5_id: id(l[4]!), level6_id: id(l[5]!) });
 
+/** The owner node's path, for the jurisdiction check of handling (the node and its ancestors). */
+export const ownerPathOf = (r: RiskItemWithNames) => pathOf([r.owner_l1, r.owner_l2, r.owner_l3, r.owner_l4, r.owner_l5, r.owner_l6]);
+
+/** The organization's place, for requireOrgAccess. */
 export const orgPlaceOf = (r: RiskItemWithNames) => ({
   id: Number(r.org_id),
-  hub_org_id: r.org_hub_id === null ? null : Number(r.org_hub_id),
-  level1_id: r.level1_id === null ? null : Number(r.level1_id),
-  level2_id: r.level2_id === null ? null : Number(r.level2_id),
-  level3_id: r.level3_id === null ? null : Number(r.level3_id),
-  level4_id: r.level4_id === null ? null : Number(r.level4_id),
-  level5_id: r.level5_id === null ? null : Number(r.level5_id),
-  level6_id: r.level6_id === null ? null : Number(r.level6_id),
+  hub_org_id: id(r.org_hub_id),
+  ...pathOf([r.level1_id, r.level2_id, r.level3_id, r.level4_id, r.level5_id, r.level6_id]),
 });

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { RISK_KINDS } from '../signals/index.js';
-import { RISK_KIND_LIST } from '../../../shared/schemas/risks.js';
 import { canTake, dueOnOf, isOverdue, levelOf, outcomesFor, ownerNodeOf, rectificationOverdue, termOverdueOn } from './risks.policy.js';
 
 const place = { region_id: 9, level3_id: 3, level4_id: 4, level5_id: 5 };
 
 describe('risk rules', () => {
-  it('shares its kinds with the signal registry', () => {
-    expect([...RISK_KIND_LIST]).toEqual([...RISK_KINDS]);
-  });
-
   it('raises a source level to the district floor, never lowers it', () => {
     expect(levelOf('dormant', 'low', { dormant: 2 })).toBe('medium');
     expect(levelOf('dormant', 'high', { dormant: 1 })).toBe('high');
