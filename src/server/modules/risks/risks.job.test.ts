@@ -83,4 +83,16 @@ describe('the risks job', () => {
     // Run once per period.
     expect(await runJob(t.database.db, 'risks', { period: '2026-03-24' })).toMatchObject({ ran: false, reason: 'already_ran' });
   });
+  it('finds 换届 overdue from the charter term kept on the organization, as of the day asked', async () => {
+    const db = t.database.db;
+    const org = (await createTestOrg(db, { name: '仓口换届测试协会', regionCode: PLACES.cangkou })).id;
+    await db.updateTable('orgs').set({ term_years: 3, last_election_on: '2023-03-25' }).where('id', '=', org).execute();
+    reported = () => [];
+    const termItems = () => db.selectFrom('risk_items').select(['kind', 'detected_on', 'level', 'evidence']).where('org_id', '=', org).execute();
+    // The term runs through 2026-03-25: not overdue that day, overdue the next.
+    await runRiskJob(db, '2026-03-25');
+    expect(await termItems()).toEqual([]);
+    await runRiskJob(db, '2026-03-26');
+    expect(await termItems()).toEqual([{ kind: 'term_overdue', detected_on: '2026-03-26', level: 'low', evidence: expect.stringContaining('章程任期 3 年') }]);
+  });
 });
