@@ -54,7 +54,7 @@ export default function RiskBoardPage() {
     const n = r.counts.byKind[kind]?.[level] ?? 0;
     if (n === 0) return <Typography.Text type="secondary">0</Typography.Text>;
     return (
-      <Link to={`/risks?${r.listQuery}&status=active&kind=${kind}&level=${level}`} className={LEVEL_CLASS[level]} aria-label={`${r.label} ${t(`risk.kind.${kind}`)} ${t(`risk.level.${level}`)} ${n}`}>
+      <Link to={`/risks?${r.listQuery}&status=active&kind=${kind}&level=${level}`} className={LEVEL_CLASS[level]}>
         {formatCount(n)}
       </Link>
     );
