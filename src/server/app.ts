@@ -36,6 +36,7 @@ import { declarationRoutes } from './modules/declarations/index.js';
 import { ruleRoutes } from './modules/rules/index.js';
 import { penaltyRoutes } from './modules/penalties/index.js';
 import { inspectionRoutes, publicInspectionRoutes } from './modules/inspections/index.js';
+import { riskRoutes } from './modules/risks/index.js';
 
 export interface RouteInfo {
   method: string;
@@ -163,6 +164,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(penaltyRoutes);
       await api.register(inspectionRoutes);
       await api.register(publicInspectionRoutes);
+      await api.register(riskRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -76,6 +76,9 @@ const MyChecksPage = lazy(() => import('./features/inspections/MyChecksPage.js')
 const CheckPage = lazy(() => import('./features/inspections/CheckPage.js'));
 const PublicInspectionPage = lazy(() => import('./features/inspections/PublicPlanPage.js'));
 const PublicInspectionsPage = lazy(() => import('./features/inspections/PublicPlanPage.js').then((m) => ({ default: m.PublicPlansPage })));
+const RisksPage = lazy(() => import('./features/risks/RisksPage.js'));
+const RiskBoardPage = lazy(() => import('./features/risks/RiskBoardPage.js'));
+const RiskPage = lazy(() => import('./features/risks/RiskPage.js'));
 const NotFound = lazy(() => import('./components/NotFound.js'));
 
 const queryClient = new QueryClient({
@@ -249,6 +252,9 @@ const router = createBrowserRouter(
         <Route path="inspections/mine" element={<RequirePermission permission="inspection.check"><MyChecksPage /></RequirePermission>} />
         <Route path="inspections/items/:id" element={<RequirePermission permission="inspection.check"><CheckPage /></RequirePermission>} />
         <Route path="inspections/:id" element={<RequirePermission permission="inspection.read"><InspectionPlanPage /></RequirePermission>} />
+        <Route path="risks" element={<RequirePermission permission="risk.read"><RisksPage /></RequirePermission>} />
+        <Route path="risks/board" element={<RequirePermission permission="risk.read"><RiskBoardPage /></RequirePermission>} />
+        <Route path="risks/:id" element={<RequirePermission permission="risk.read"><RiskPage /></RequirePermission>} />
         <Route
           path="stats/:code?"
           element={

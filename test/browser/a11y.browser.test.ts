@@ -10,6 +10,7 @@ import { tourPages, type TourStop } from './page-tour.js';
 import { seedDeclarationPages } from '../declarations.js';
 import { insertTestPenalty } from '../penalties.js';
 import { seedInspectionPages } from '../inspections.js';
+import { insertRiskItem } from '../risks.js';
 import { draftTestReport } from './annual-fixture.js';
 
 /**
@@ -22,6 +23,7 @@ let h: BrowserHarness;
 let orgId: number;
 let declarationId: number;
 let penaltyId: number;
+let riskId: number;
 let reportId: number;
 let inspection: { planId: number; itemId: number };
 beforeAll(async () => {
@@ -46,6 +48,7 @@ beforeAll(async () => {
   // Penalties (issue 14): a fine on the list, its page, the record's tab and the public register's section.
   penaltyId = await insertTestPenalty(db, orgId, { recordedBy: admin.id });
   inspection = await seedInspectionPages(db, admin.id, 'a11y-admin');
+  riskId = await insertRiskItem(db, orgId, 'rectifying');
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -98,6 +101,10 @@ const PAGES: TourStop[] = [
   { name: 'org penalties tab', user: 'a11y-admin', path: () => `/orgs/${orgId}?tab=penalties`, ready: '.ant-table-row' },
   { name: 'rules', user: 'a11y-admin', path: () => '/rules', ready: '.rule-card' },
   { name: 'public org with penalties', user: null, path: () => `/public/orgs/${orgId}`, ready: '[data-testid="public-penalties"] .ant-descriptions' },
+  { name: 'risk board', user: 'a11y-admin', path: () => `/risks/board?region=${PLACES.wenshan}`, ready: '.ant-table-row' },
+  { name: 'risks', user: 'a11y-admin', path: () => '/risks', ready: '.ant-table-row' },
+  { name: 'risk item', user: 'a11y-staff', path: () => `/risks/${riskId}`, ready: '.ant-timeline' },
+  { name: 'org risks tab', user: 'a11y-admin', path: () => `/orgs/${orgId}?tab=risks`, ready: '.ant-table-row' },
   { name: 'users', user: 'a11y-sys', path: () => '/users', ready: '.ant-table' },
   { name: 'audit', user: 'a11y-audit', path: () => '/audit', ready: '.ant-table' },
 ];

@@ -9,6 +9,7 @@ import { tourPages, type TourStop } from './page-tour.js';
 import { seedDeclarationPages } from '../declarations.js';
 import { insertTestPenalty } from '../penalties.js';
 import { seedInspectionPages } from '../inspections.js';
+import { insertRiskItem } from '../risks.js';
 import { draftTestReport } from './annual-fixture.js';
 import { establishmentData } from '../applications.js';
 
@@ -25,6 +26,7 @@ let h: BrowserHarness;
 let orgId: number;
 let declarationId: number;
 let penaltyId: number;
+let riskId: number;
 let reportId: number;
 let inspection: { planId: number; itemId: number };
 let appId: number;
@@ -64,6 +66,7 @@ beforeAll(async () => {
   // Penalties (issue 14): a fine on the list, its page, the record's tab and the public register's section.
   penaltyId = await insertTestPenalty(db, orgId, { recordedBy: admin.id });
   inspection = await seedInspectionPages(db, admin.id, 'en-admin');
+  riskId = await insertRiskItem(db, orgId, 'rectifying');
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -135,6 +138,10 @@ const PAGES: TourStop[] = [
   { name: 'org penalties tab', user: 'en-admin', path: () => `/orgs/${orgId}?tab=penalties`, ready: '.ant-table-row' },
   { name: 'rules', user: 'en-admin', path: () => '/rules', ready: '.rule-card' },
   { name: 'public org with penalties', user: null, path: () => `/public/orgs/${orgId}`, ready: '[data-testid="public-penalties"] .ant-descriptions' },
+  { name: 'risk board', user: 'en-admin', path: () => `/risks/board?region=${PLACES.wenshan}`, ready: '.ant-table-row' },
+  { name: 'risks', user: 'en-admin', path: () => '/risks', ready: '.ant-table-row' },
+  { name: 'risk item', user: 'en-staff', path: () => `/risks/${riskId}`, ready: '.ant-timeline' },
+  { name: 'org risks tab', user: 'en-admin', path: () => `/orgs/${orgId}?tab=risks`, ready: '.ant-table-row' },
   { name: 'regions', user: 'en-admin', path: () => '/regions', ready: '.ant-card' },
   { name: 'application with checks', user: 'en-leader', path: () => `/applications/${appId}`, ready: '.checks-list' },
   { name: 'users', user: 'en-sys', path: () => '/users', ready: '.ant-table-row' },

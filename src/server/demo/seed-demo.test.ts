@@ -306,6 +306,25 @@ describe('demo ledger (issue 13)', () => {
     expect(Number(dormant.rows[0].never)).toBeGreaterThan(5);
     expect(Number(dormant.rows[0].old)).toBeGreaterThan(5);
   });
+  it('turns the demo day\'s real signals into risk items, some moved through their steps, once', async () => {
+    const db = database.db;
+    const items = await db.selectFrom('risk_items').select(['kind', 'status', 'outcome', 'source']).execute();
+    // The dormant organizations and the overdue reports and summaries of the demo day became items.
+    expect(items.filter((i) => i.kind === 'dormant').length).toBeGreaterThan(10);
+    expect(items.some((i) => i.kind === 'annual_report_overdue')).toBe(true);
+    expect(items.some((i) => i.kind === 'declaration_summary_overdue')).toBe(true);
+    expect(items.some((i) => i.kind === 'term_overdue')).toBe(true);
+    // Open and closed, one closed fixed and one closed not fixed; the demo leader has one to report on.
+    expect(items.filter((i) => i.outcome === 'fixed')).toHaveLength(1);
+    expect(items.filter((i) => i.outcome === 'not_fixed_credit')).toHaveLength(1);
+    expect(new Set(items.map((i) => i.status))).toEqual(new Set(['open', 'reminded', 'interview_noticed', 'rectifying', 'reported', 'closed']));
+    const leaderOrg = await db.selectFrom('users').select('org_id').where('username', '=', 'cangkou-leader').executeTakeFirstOrThrow();
+    const own = await db.selectFrom('risk_items').select('status').where('org_id', '=', leaderOrg.org_id!).execute();
+    expect(own.map((i) => i.status)).toContain('rectifying');
+    // Seeded twice above: still one item per occurrence and one set of demo steps.
+    const dupes = await sql<{ n: string }>`select count(*) as n from (select 1 from risk_items group by org_id, kind, subject_kind, subject_id, detected_on having count(*) > 1) d`.execute(db);
+    expect(Number(dupes.rows[0].n)).toBe(0);
+  });
 });
 
 describe('demo random inspection (issue 14 item 4)', () => {

@@ -14,6 +14,7 @@ import { seedDemoAnnualReports } from './demo-annual-reports.js';
 import { seedDemoNotifications } from './demo-notifications.js';
 import { seedDemoPenalties } from './demo-penalties.js';
 import { seedDemoInspections } from './demo-inspections.js';
+import { seedDemoRisks } from './demo-risks.js';
 
 const DEMO_CTX: RequestContext = { actor: null, requestId: 'demo-seed', ip: null };
 
@@ -54,6 +55,8 @@ export async function seedDemo(db: Kysely<DB>, password: string, log: (msg: stri
   if (penalties) log(`demo: penalties in 吉州区 ${penalties.orgs.map((o) => `${o.name} ${o.kind}`).join('; ')}`);
   const inspections = await seedDemoInspections(db);
   if (inspections) log(`demo: 吉州区 yearly random inspection published and drawn (${inspections.sample} of ${inspections.population})`);
+  const risks = await seedDemoRisks(db);
+  log(`demo: risk warnings for today (${risks.opened} items opened, ${risks.moved} moved through their steps)`);
   // Last: today's scheduled jobs see every seeded item (reminders of due reports and summaries, overdue cases).
   const jobs = await seedDemoNotifications(db);
   log(`demo: today's scheduled jobs ${JSON.stringify(jobs)}`);

@@ -25,6 +25,7 @@ import {
   TeamOutlined,
   UserOutlined,
   WarningOutlined,
+  AlertOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../../shared/enums.js';
 import { useCurrentUser, useLogout } from '../auth/session.js';
@@ -64,6 +65,8 @@ export const NAV_ITEMS: NavItem[] = [
   // page, and an expert, who checks only, lands there), then the plans for staff.
   { path: '/inspections/mine', permission: 'inspection.check', label: 'nav.myChecks', icon: <CheckSquareOutlined /> },
   { path: '/inspections', permission: 'inspection.read', label: 'nav.inspections', icon: <SafetyCertificateOutlined /> },
+  // Risk warnings closed by 销号 (issue 14 item 5): items, their board per node, an organization's rectification reports.
+  { path: '/risks', permission: 'risk.read', label: 'nav.risks', icon: <AlertOutlined /> },
   { path: '/stats', permission: 'stats.read', label: 'nav.stats', icon: <BarChartOutlined /> },
   // Applicants read regions only to pick their community in a form; 区划与人口 is staff's work (issue 22 item 10).
   { path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <ApartmentOutlined />, hiddenFor: ['org_leader'] },

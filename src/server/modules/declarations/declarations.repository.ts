@@ -132,3 +132,21 @@ export function findSummariesDueBetween(db: Db, from: string, to: string) {
     .orderBy('id')
     .execute();
 }
+
+/**
+ * Approved declarations whose summary was due before a day and not filed by then (China date of filing), as things
+ * stood that day: the risk warnings' signal (issue 14 item 5).
+ */
+export function findSummariesOverdueOn(db: Db, on: string) {
+  return db
+    .selectFrom('declarations')
+    .select(['id', 'org_id', 'title', 'summary_due_on'])
+    .where('status', '=', 'approved')
+    .where('summary_due_on', '<', on)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('declaration_summaries').select('declaration_id').whereRef('declaration_summaries.declaration_id', '=', 'declarations.id').where(sql<SqlBool>`(declaration_summaries.filed_at at time zone 'Asia/Shanghai')::date <= ${on}`))),
+    )
+    .orderBy('summary_due_on')
+    .orderBy('id')
+    .execute();
+}

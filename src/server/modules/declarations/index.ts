@@ -10,6 +10,8 @@ export { declarationSubject } from './declarations.review.js';
 export { flaggedActivities, type FlagOptions } from './declarations.flags.js';
 export { declarationReasons, leadVerdict, earliestStart } from './declarations.policy.js';
 export { declarationLinkProblem, refreshSummaryDue } from './declarations.after-event.js';
+/** For the risk warnings (issue 14 item 5): post-event summaries overdue as things stood on a day. */
+export { findSummariesOverdueOn as overdueSummaries } from './declarations.repository.js';
 
 /** Post-event summaries falling due (issue 13 item 6): reminded to the leader and the community staff before the day. */
 registerReminderSource({

@@ -5,17 +5,10 @@
  * those modules import each other's door in both directions.
  */
 import type { Db } from '../../db/types.js';
+import { RISK_KIND_LIST } from '../../../shared/schemas/risks.js';
 
-export const RISK_KINDS = [
-  'dormant',
-  'annual_report_overdue',
-  'declaration_summary_overdue',
-  'term_overdue',
-  'unreachable',
-  'inspection_problem',
-  'credit_entry',
-  'complaint',
-] as const;
+// The kinds are shared with the web (the risk board's columns): one list, in shared/schemas/risks.ts.
+export const RISK_KINDS = RISK_KIND_LIST;
 export type RiskKind = (typeof RISK_KINDS)[number];
 export type RiskLevel = 'low' | 'medium' | 'high';
 

@@ -28,7 +28,9 @@ import { usePenaltiesTab } from '../penalties/OrgPenalties.js';
 import { OrgAnnualReports } from '../annual-reports/OrgAnnualReports.js';
 import { annualMessages } from '../annual-reports/annual-reports.messages.js';
 
-const TABS = ['basic', 'people', 'charter', 'attachments', 'ledger', 'declarations', 'annual', 'penalties', 'history'] as const;
+import { useRisksTab } from '../risks/OrgRisks.js';
+
+const TABS = ['basic', 'people', 'charter', 'attachments', 'ledger', 'declarations', 'annual', 'penalties', 'risks', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** `/orgs/:id`: the record in tabs, with the rule warnings on top. */
@@ -198,6 +200,7 @@ function Record({ org }: { org: Org }) {
 
   const declarationsTab = useDeclarationsTab(org.id);
   const penaltiesTab = usePenaltiesTab(org.id);
+  const risksTab = useRisksTab(org.id);
   const tabItems = [
     { key: 'basic', label: t('orgs.tabBasic'), children: basic },
     { key: 'people', label: t('orgs.tabPeople'), children: people },
@@ -207,6 +210,7 @@ function Record({ org }: { org: Org }) {
     ...(declarationsTab ? [declarationsTab] : []),
     ...(can('annual_report.read') ? [{ key: 'annual', label: annualT('org.tab'), children: <OrgAnnualReports orgId={org.id} /> }] : []),
     ...(penaltiesTab ? [penaltiesTab] : []),
+    ...(risksTab ? [risksTab] : []),
     { key: 'history', label: t('orgs.tabHistory'), children: <OrgHistory orgId={org.id} /> },
   ];
 
