@@ -166,6 +166,8 @@ function jsonStrings(text: string): { field: string; text: string }[] {
   }
   const out: { field: string; text: string }[] = [];
   const walk = (v: unknown, path: string) => {
+    // A fraction is no ID number or phone: pino's responseTime (12.33799961234) once read as "13379996123".
+    if (typeof v === 'number' && !Number.isInteger(v)) return;
     if (typeof v === 'string' || typeof v === 'number') out.push({ field: path || '(body)', text: String(v) });
     else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
