@@ -17,6 +17,7 @@ import {
   MenuFoldOutlined,
   MenuOutlined,
   MenuUnfoldOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -54,6 +55,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/declarations', permission: 'declaration.read', label: 'nav.declarations', icon: <FlagOutlined /> },
   // 年报/年检 (issue 13 item 4): a leader files the organization's report, a reviewer or the district concludes it.
   { path: '/annual-reports', permission: 'annual_report.read', label: 'nav.annualReports', icon: <FileProtectOutlined /> },
+  // The credit lists (信用管理, issue 14 item 3): the district lists and removes, an organization sees its own entries.
+  { path: '/credit', permission: 'credit.read', label: 'nav.credit', icon: <SafetyCertificateOutlined /> },
   { path: '/stats', permission: 'stats.read', label: 'nav.stats', icon: <BarChartOutlined /> },
   // Applicants read regions only to pick their community in a form; 区划与人口 is staff's work (issue 22 item 10).
   { path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <ApartmentOutlined />, hiddenFor: ['org_leader'] },

@@ -26,8 +26,10 @@ import { ledgerMessages } from '../ledger/ledger.messages.js';
 import { useDeclarationsTab } from '../declarations/OrgDeclarations.js';
 import { OrgAnnualReports } from '../annual-reports/OrgAnnualReports.js';
 import { annualMessages } from '../annual-reports/annual-reports.messages.js';
+import { IneligibleBadge, OrgCredit } from '../credit/OrgCredit.js';
+import { creditMessages } from '../credit/credit.messages.js';
 
-const TABS = ['basic', 'people', 'charter', 'attachments', 'ledger', 'declarations', 'annual', 'history'] as const;
+const TABS = ['basic', 'people', 'charter', 'attachments', 'ledger', 'declarations', 'annual', 'credit', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** `/orgs/:id`: the record in tabs, with the rule warnings on top. */
@@ -65,6 +67,7 @@ const multiline = (v: string | null, empty: ReactNode) => (v ? <div className="p
 function Record({ org }: { org: Org }) {
   const t = useT(orgsMessages);
   const annualT = useT(annualMessages);
+  const creditT = useT(creditMessages);
   usePageTitle(org.name);
   const labels = useEnumLabels();
   const fieldLabel = useOrgFieldLabel();
@@ -204,6 +207,7 @@ function Record({ org }: { org: Org }) {
     ...(can('activity.read') ? [{ key: 'ledger', label: tl('ledger.tab'), children: <OrgLedgerTab orgId={org.id} /> }] : []),
     ...(declarationsTab ? [declarationsTab] : []),
     ...(can('annual_report.read') ? [{ key: 'annual', label: annualT('org.tab'), children: <OrgAnnualReports orgId={org.id} /> }] : []),
+    ...(can('credit.read') ? [{ key: 'credit', label: creditT('org.tab'), children: <OrgCredit orgId={org.id} /> }] : []),
     { key: 'history', label: t('orgs.tabHistory'), children: <OrgHistory orgId={org.id} /> },
   ];
 
@@ -217,6 +221,7 @@ function Record({ org }: { org: Org }) {
           <>
             <OrgStatusTag status={org.status} />
             <OrgFlagTags org={org} />
+            <IneligibleBadge orgId={org.id} />
           </>
         }
         actions={!isMobile && actions}
