@@ -16,15 +16,18 @@ export interface NoticeLetter {
   listLabel: string;
   /** The ground in words (e.g. 未按照规定时限报送年度工作报告). */
   ground: string;
-  facts: string;
+  /** One line per fact, each with its day (CreditNotice.facts). */
+  facts: string[];
   /** Why the facts meet the ground (the reasons paragraph). */
   reasons: string;
-  /** 依据：…（…，…），… (basisOf(rule, on).text). */
+  /** 依据：…（…，…），… of the ground's rule (basisOf(rule, on).text). */
   basisText: string;
-  factOn: string;
+  /** The same of credit.notice: the rule that gives the objection window. */
+  noticeBasisText: string;
+  /** The organization's rights as the notice states them (陈述、申辩, the window). */
+  rights: string;
   noticedOn: string;
   objectionDueOn: string;
-  objectionWorkingDays: number;
   /** The office that lists (吉州区民政局). */
   office: string;
 }
@@ -52,13 +55,46 @@ function letterhead(doc: PDFKit.PDFDocument, title: string, number: string) {
   doc.moveDown(1.2);
 }
 
+// Closing punctuation never opens a line (禁则): it stays at the end of the line before, a little past the margin.
+const NO_LINE_START = new Set('，。、；：？！）》」』”’％〕'.split(''));
+// Opening brackets never end one: they go on to the next line with what they open.
+const NO_LINE_END = new Set('（《「『“‘〔'.split(''));
+
+/**
+ * A paragraph as Chinese letters set it: two characters' indent on the first line, lines broken between characters
+ * (pdfkit's own wrapper breaks at spaces and loses a leading indent on some paragraphs), each line drawn on its own.
+ */
 function paragraph(doc: PDFKit.PDFDocument, text: string, opts: { indent?: boolean; bold?: boolean } = {}) {
-  doc
-    .font(opts.bold ? 'bold' : 'regular')
-    .fontSize(12)
-    .fillColor('#000')
-    // Two full-width spaces open a paragraph, as in any Chinese official letter.
-    .text(`${opts.indent === false ? '' : '　　'}${text}`, MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN, lineGap: 5, paragraphGap: 6, align: 'justify' });
+  const size = 12;
+  const lineHeight = size * 1.5;
+  const width = doc.page.width - 2 * MARGIN;
+  doc.font(opts.bold ? 'bold' : 'regular').fontSize(size).fillColor('#000');
+  const indent = opts.indent === false ? 0 : size * 2;
+  const lines: { text: string; x: number }[] = [];
+  let line = '';
+  let room = width - indent;
+  for (const ch of text) {
+    if (line && doc.widthOfString(line + ch) > room && !NO_LINE_START.has(ch)) {
+      const carried = line.length > 1 && NO_LINE_END.has(line.slice(-1)) ? line.slice(-1) : '';
+      lines.push({ text: carried ? line.slice(0, -1) : line, x: MARGIN + (lines.length === 0 ? indent : 0) });
+      line = carried;
+      room = width;
+    }
+    line += ch;
+  }
+  if (line) lines.push({ text: line, x: MARGIN + (lines.length === 0 ? indent : 0) });
+  let y = doc.y;
+  for (const l of lines) {
+    if (y + lineHeight > doc.page.height - MARGIN) {
+      doc.addPage();
+      doc.font(opts.bold ? 'bold' : 'regular').fontSize(size).fillColor('#000');
+      y = MARGIN;
+    }
+    doc.text(l.text, l.x, y, { lineBreak: false });
+    y += lineHeight;
+  }
+  doc.x = MARGIN;
+  doc.y = y + 4;
 }
 
 function heading(doc: PDFKit.PDFDocument, text: string) {
@@ -68,9 +104,9 @@ function heading(doc: PDFKit.PDFDocument, text: string) {
 
 /** The office and the day at the right, and the line that tells where the seal goes. */
 function signature(doc: PDFKit.PDFDocument, office: string, on: string) {
-  if (doc.y > doc.page.height - MARGIN - 110) doc.addPage();
+  if (doc.y > doc.page.height - MARGIN - 90) doc.addPage();
   const x = doc.page.width - MARGIN - 240;
-  doc.moveDown(2);
+  doc.moveDown(1.2);
   doc.font('bold').fontSize(13).text(office, x, doc.y, { width: 240, align: 'right' });
   doc.font('regular').fontSize(12).text('（盖章）', x, doc.y + 4, { width: 240, align: 'right' });
   doc.text(chineseDate(on), x, doc.y + 4, { width: 240, align: 'right' });
@@ -100,17 +136,15 @@ export async function renderNoticePdf(n: NoticeLetter): Promise<Buffer> {
   paragraph(doc, addressee(n.orgName, n.creditCode), { indent: false });
   paragraph(doc, `经查，你单位存在下列情形，本机关拟将你单位列入${n.listLabel}。现将有关事项告知如下：`);
   heading(doc, '一、事实');
-  paragraph(doc, `${chineseDate(n.factOn)}，${n.facts}`);
+  n.facts.forEach((f, i) => paragraph(doc, n.facts.length > 1 ? `${i + 1}. ${f}` : f));
   heading(doc, '二、理由');
   paragraph(doc, `${n.reasons}（列入事由：${n.ground}）`);
   heading(doc, '三、依据');
   paragraph(doc, n.basisText);
   heading(doc, '四、你单位享有的权利');
-  paragraph(
-    doc,
-    `你单位对上述事实、理由和依据有异议的，可以自收到本告知书之日起 ${n.objectionWorkingDays} 个工作日内，即于 ${chineseDate(n.objectionDueOn)} 前，` +
-      '通过社会组织服务平台或者书面方式向本机关提出陈述、申辩意见，并提交相关证据材料。本机关将对你单位提出的事实、理由和证据进行复核。',
-  );
+  paragraph(doc, n.rights);
+  paragraph(doc, `提出陈述、申辩的截止日期：${chineseDate(n.objectionDueOn)}（含当日）。可以通过社会组织服务平台或者书面方式提出，并提交相关证据材料；本机关将对你单位提出的事实、理由和证据进行复核。`);
+  paragraph(doc, n.noticeBasisText);
   paragraph(doc, `逾期未提出异议的，视为放弃陈述、申辩的权利，本机关将依法将你单位列入${n.listLabel}，并通过统一信息平台向社会公开。`);
   paragraph(doc, '列入后，你单位依法纠正有关行为或者符合移出条件的，可以向本机关申请移出。');
   signature(doc, n.office, n.noticedOn);
