@@ -32,7 +32,7 @@ export interface CreditEntriesTable {
   moved_from_id: Bigint | null;
   withdrawn_on: DateColumn | null;
   created_by: Bigint | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   version: Generated<number>;
 }
 
@@ -47,7 +47,7 @@ export interface CreditGroundsTable {
   evidence: string;
   remedied_on: DateColumn | null;
   effect: 'opened' | 'restarted';
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface CreditEventsTable {
@@ -58,7 +58,7 @@ export interface CreditEventsTable {
   rule_key: string | null;
   reason: string | null;
   actor_id: Bigint | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface CreditRequestsTable {
@@ -72,7 +72,7 @@ export interface CreditRequestsTable {
   decided_on: DateColumn | null;
   opinion: string | null;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface CreditLettersTable {
@@ -85,7 +85,7 @@ export interface CreditLettersTable {
   outcome_on: DateColumn | null;
   note: string | null;
   recorded_by: Bigint | null;
-  recorded_at: Generated<Timestamp>;
+  recorded_at: Timestamp;
 }
 
 export interface CreditProposalsTable {
@@ -101,7 +101,7 @@ export interface CreditProposalsTable {
   decided_by: Bigint | null;
   decided_on: DateColumn | null;
   reason: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   version: Generated<number>;
 }
 

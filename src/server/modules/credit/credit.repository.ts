@@ -211,3 +211,7 @@ export function userName(db: Db, id: number | null) {
   if (id === null) return Promise.resolve(null);
   return db.selectFrom('users').select('display_name').where('id', '=', id).executeTakeFirst().then((r) => r?.display_name ?? null);
 }
+
+export function groundsOfOrg(db: Db, orgId: number) {
+  return db.selectFrom('credit_grounds').selectAll().where('org_id', '=', orgId).orderBy('id').execute();
+}
