@@ -34,7 +34,7 @@ import { notificationRoutes } from './modules/notifications/index.js';
 import { activityIoRoutes, activityRoutes } from './modules/activities/index.js';
 import { declarationRoutes } from './modules/declarations/index.js';
 import { ruleRoutes } from './modules/rules/index.js';
-import { creditRoutes } from './modules/credit/index.js';
+import { creditPrintRoutes, creditRoutes } from './modules/credit/index.js';
 
 export interface RouteInfo {
   method: string;
@@ -160,6 +160,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(activityIoRoutes);
       await api.register(ruleRoutes);
       await api.register(creditRoutes);
+      await api.register(creditPrintRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -13,6 +13,7 @@ import { creditEntrySignals, publicCredit, unreachableSignals } from './credit.p
 
 export { registerCreditSource, creditSources, type CreditFact, type CreditSource } from './credit.sources.js';
 export { default as creditRoutes } from './credit.routes.js';
+export { default as creditPrintRoutes } from './credit.print.routes.js';
 export { eligibility, entriesInForce, type EntryInForce } from './credit.public.js';
 export { CREDIT_JOB, runCreditRules } from './credit.job.js';
 export { objectionSubject, removalSubject } from './credit.requests.js';

@@ -32,7 +32,7 @@ function RequestItem({ entryId, request }: { entryId: number; request: CreditReq
   const t = useT(creditMessages);
   const { message } = App.useApp();
   const c = useQuery(requestCaseQuery(request.caseId));
-  const decide = useDecideRequest(entryId);
+  const decide = useDecideRequest();
   const [deciding, setDeciding] = useState<ReviewDecision | null>(null);
   const objection = request.kind === 'objection';
   const canDecide = request.status === 'pending' && c.data?.canDecide === true;

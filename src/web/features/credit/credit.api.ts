@@ -125,10 +125,10 @@ export function useVerifyCompliance(id: number) {
 }
 
 /** The district decides an objection or a removal application (its step on the chain). */
-export function useDecideRequest(entryId: number) {
+export function useDecideRequest() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: ({ requestId, ...body }: CreditRequestReviewBody & { requestId: number }) => api<CreditEntry>(`/credit/${entryId}/requests/${requestId}/review`, { method: 'POST', body }),
+    mutationFn: ({ requestId, ...body }: CreditRequestReviewBody & { requestId: number }) => api<CreditEntry>(`/credit/requests/${requestId}/review`, { method: 'POST', body }),
     onSuccess: refresh,
   });
 }
@@ -144,5 +144,5 @@ export function useDecideProposal() {
 
 export function useRecordLetter(orgId: number) {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (body: CreditLetterBody) => api<CreditLetter>(`/orgs/${orgId}/letters`, { method: 'POST', body }), onSuccess: () => refresh() });
+  return useMutation({ mutationFn: (body: CreditLetterBody) => api<CreditLettersResponse>(`/orgs/${orgId}/letters`, { method: 'POST', body }), onSuccess: () => refresh() });
 }
