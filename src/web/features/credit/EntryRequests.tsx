@@ -22,13 +22,13 @@ export function EntryRequests({ entry }: { entry: CreditEntry }) {
   return (
     <Card className="org-record-body" title={`${t('entry.objection')} / ${t('entry.removal')}`} data-testid="credit-requests">
       {entry.requests.map((r) => (
-        <RequestItem key={r.id} entryId={entry.id} request={r} />
+        <RequestItem key={r.id} request={r} />
       ))}
     </Card>
   );
 }
 
-function RequestItem({ entryId, request }: { entryId: number; request: CreditRequest }) {
+function RequestItem({ request }: { request: CreditRequest }) {
   const t = useT(creditMessages);
   const { message } = App.useApp();
   const c = useQuery(requestCaseQuery(request.caseId));
