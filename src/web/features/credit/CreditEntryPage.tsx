@@ -94,13 +94,13 @@ function Entry({ entry }: { entry: CreditEntry }) {
             { key: 'org', label: t('entry.org'), children: <Link to={`/orgs/${entry.org.id}?tab=credit`}><Data>{entry.org.name}</Data></Link>, span: 'filled' },
             { key: 'ground', label: t('entry.ground'), children: <ServerText>{entry.groundLabel}</ServerText>, span: 'filled' },
             { key: 'basis', label: t('entry.basis'), children: <ServerText>{entry.basis.text}</ServerText>, span: 'filled' },
-            ...(entry.basisNote ? [{ key: 'basisNote', label: t('form.basis'), children: <Data>{entry.basisNote}</Data>, span: 'filled' as const }] : []),
+            ...(entry.basisNote ? [{ key: 'basisNote', label: t('entry.basisNote'), children: <Data>{entry.basisNote}</Data>, span: 'filled' as const }] : []),
             { key: 'noticedOn', label: t('credit.col.noticedOn'), children: <span className="mono">{entry.noticedOn}</span> },
             { key: 'listedOn', label: t('entry.listedOn'), children: <span className="mono">{entry.listedOn ?? '—'}</span> },
             { key: 'periodFrom', label: t('entry.periodFrom'), children: <span className="mono">{entry.periodFrom ?? '—'}</span> },
             { key: 'recordDue', label: t('entry.recordDue'), children: <span className="mono">{entry.timers.recordDueOn}</span> },
             { key: 'timers', label: t('entry.timers'), children: <Timers entry={entry} />, span: 'filled' },
-            { key: 'removalPath', label: t('entry.removal'), children: <ServerText>{entry.timers.removalPath}</ServerText>, span: 'filled' },
+            { key: 'removalPath', label: t('entry.removalPath'), children: <ServerText>{entry.timers.removalPath}</ServerText>, span: 'filled' },
             ...(entry.removalReason
               ? [{ key: 'removalReason', label: t('credit.status.removed'), children: <span><Data>{entry.removalReason}</Data>{entry.removalBasis && <div className="credit-basis"><ServerText>{entry.removalBasis.text}</ServerText></div>}</span>, span: 'filled' as const }]
               : []),

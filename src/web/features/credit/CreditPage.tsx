@@ -132,12 +132,12 @@ function EntryList({ list, params, update }: { list: CreditList; params: URLSear
       ]
     : [
         { title: t('credit.col.org'), key: 'orgName', sorter: true, sortOrder: sortOrder('orgName'), render: (_: unknown, r) => orgCell(r) },
-        { title: t('credit.col.ground'), key: 'ground', render: (_: unknown, r) => <GroundText entry={r} /> },
+        { title: t('credit.col.ground'), key: 'ground', width: 240, render: (_: unknown, r) => <GroundText entry={r} /> },
         { title: t('credit.col.status'), key: 'status', render: (_: unknown, r) => <CreditStatusTag status={r.status} /> },
         { title: t('credit.col.place'), key: 'place', render: (_: unknown, r) => (r.region ? <Tooltip title={r.region.code}><Data>{r.region.name}</Data></Tooltip> : '—') },
         { title: t('credit.col.noticedOn'), key: 'noticedOn', sorter: true, sortOrder: sortOrder('noticedOn'), render: (_: unknown, r) => <span className="mono">{r.noticedOn}</span> },
         { title: t('credit.col.listedOn'), key: 'listedOn', sorter: true, sortOrder: sortOrder('listedOn'), render: (_: unknown, r) => <span className="mono">{r.listedOn ?? '—'}</span> },
-        { title: t('credit.col.timers'), key: 'timers', render: (_: unknown, r) => <Timers entry={r} /> },
+        { title: t('credit.col.timers'), key: 'timers', width: 280, render: (_: unknown, r) => <Timers entry={r} /> },
       ];
 
   return (
