@@ -35,6 +35,7 @@ import { activityIoRoutes, activityRoutes } from './modules/activities/index.js'
 import { declarationRoutes } from './modules/declarations/index.js';
 import { ruleRoutes } from './modules/rules/index.js';
 import { creditPrintRoutes, creditRoutes } from './modules/credit/index.js';
+import { penaltyRoutes } from './modules/penalties/index.js';
 
 export interface RouteInfo {
   method: string;
@@ -161,6 +162,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(ruleRoutes);
       await api.register(creditRoutes);
       await api.register(creditPrintRoutes);
+      await api.register(penaltyRoutes);
     },
     { prefix: '/api/v1' },
   );

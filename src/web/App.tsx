@@ -69,6 +69,10 @@ const DeclarationsPage = lazy(() => import('./features/declarations/Declarations
 const DeclarationPage = lazy(() => import('./features/declarations/DeclarationPage.js'));
 const DeclarationFormPage = lazy(() => import('./features/declarations/DeclarationFormPage.js'));
 const DeclarationFlagsPage = lazy(() => import('./features/declarations/DeclarationFlagsPage.js'));
+const PenaltiesPage = lazy(() => import('./features/penalties/PenaltiesPage.js'));
+const PenaltyPage = lazy(() => import('./features/penalties/PenaltyPage.js'));
+const PenaltyFormPage = lazy(() => import('./features/penalties/PenaltyFormPage.js'));
+const RulesPage = lazy(() => import('./features/rules/RulesPage.js'));
 const NotFound = lazy(() => import('./components/NotFound.js'));
 
 const queryClient = new QueryClient({
@@ -235,6 +239,10 @@ const router = createBrowserRouter(
         <Route path="declarations/flags" element={<RequirePermission permission="declaration.read"><DeclarationFlagsPage /></RequirePermission>} />
         <Route path="declarations/:id" element={<RequirePermission permission="declaration.read"><DeclarationPage /></RequirePermission>} />
         <Route path="declarations/:id/edit" element={<RequirePermission permission="declaration.file"><DeclarationFormPage /></RequirePermission>} />
+        <Route path="penalties" element={<RequirePermission permission="penalty.read"><PenaltiesPage /></RequirePermission>} />
+        <Route path="penalties/new" element={<RequirePermission permission="penalty.write"><PenaltyFormPage /></RequirePermission>} />
+        <Route path="penalties/:id" element={<RequirePermission permission="penalty.read"><PenaltyPage /></RequirePermission>} />
+        <Route path="rules" element={<RequirePermission permission="rule.read"><RulesPage /></RequirePermission>} />
         <Route
           path="stats/:code?"
           element={

@@ -8,6 +8,7 @@ import { notify } from '../../src/server/modules/notifications/index.js';
 import { startBrowserHarness, type BrowserHarness } from './browser.js';
 import { tourPages, type TourStop } from './page-tour.js';
 import { seedDeclarationPages } from '../declarations.js';
+import { insertTestPenalty } from '../penalties.js';
 import { draftTestReport } from './annual-fixture.js';
 
 /**
@@ -19,6 +20,7 @@ const LONG = 300_000;
 let h: BrowserHarness;
 let orgId: number;
 let declarationId: number;
+let penaltyId: number;
 let reportId: number;
 beforeAll(async () => {
   h = await startBrowserHarness();
@@ -39,6 +41,8 @@ beforeAll(async () => {
   reportId = await draftTestReport(h.app, 'a11y-staff', orgId, new Date().getFullYear() - 1);
   await seedTestActivity(db, staff.id, orgId);
   declarationId = await seedDeclarationPages(h.app, db, 'a11y-staff', TEST_PASSWORD, orgId);
+  // Penalties (issue 14): a fine on the list, its page, the record's tab and the public register's section.
+  penaltyId = await insertTestPenalty(db, orgId, { recordedBy: admin.id });
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -79,6 +83,12 @@ const PAGES: TourStop[] = [
   { name: 'declaration form', user: 'a11y-staff', path: () => `/declarations/new?org=${orgId}`, ready: '.lead-hint, .decl-rule' },
   { name: 'declaration flags', user: 'a11y-admin', path: () => `/declarations/flags?region=${PLACES.wenshan}`, ready: '.decl-flag-reasons' },
   { name: 'org declarations tab', user: 'a11y-admin', path: () => `/orgs/${orgId}?tab=declarations`, ready: '.ant-table-row' },
+  { name: 'penalties', user: 'a11y-admin', path: () => '/penalties', ready: '.ant-table-row' },
+  { name: 'penalty', user: 'a11y-admin', path: () => `/penalties/${penaltyId}`, ready: '.ant-descriptions' },
+  { name: 'penalty form', user: 'a11y-admin', path: () => `/penalties/new?org=${orgId}`, ready: '#penalty_decisionNo' },
+  { name: 'org penalties tab', user: 'a11y-admin', path: () => `/orgs/${orgId}?tab=penalties`, ready: '.ant-table-row' },
+  { name: 'rules', user: 'a11y-admin', path: () => '/rules', ready: '.rule-card' },
+  { name: 'public org with penalties', user: null, path: () => `/public/orgs/${orgId}`, ready: '[data-testid="public-penalties"] .ant-descriptions' },
   { name: 'users', user: 'a11y-sys', path: () => '/users', ready: '.ant-table' },
   { name: 'audit', user: 'a11y-audit', path: () => '/audit', ready: '.ant-table' },
 ];

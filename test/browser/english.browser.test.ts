@@ -7,6 +7,7 @@ import { notify } from '../../src/server/modules/notifications/index.js';
 import { startBrowserHarness, type BrowserHarness } from './browser.js';
 import { tourPages, type TourStop } from './page-tour.js';
 import { seedDeclarationPages } from '../declarations.js';
+import { insertTestPenalty } from '../penalties.js';
 import { draftTestReport } from './annual-fixture.js';
 import { establishmentData } from '../applications.js';
 
@@ -22,6 +23,7 @@ const CERT = 'BA-360802-2026-00009-7K3M';
 let h: BrowserHarness;
 let orgId: number;
 let declarationId: number;
+let penaltyId: number;
 let reportId: number;
 let appId: number;
 beforeAll(async () => {
@@ -57,6 +59,8 @@ beforeAll(async () => {
   if (created.statusCode !== 201) throw new Error(created.body);
   appId = created.json().id;
   declarationId = await seedDeclarationPages(h.app, db, 'en-staff', TEST_PASSWORD, orgId);
+  // Penalties (issue 14): a fine on the list, its page, the record's tab and the public register's section.
+  penaltyId = await insertTestPenalty(db, orgId, { recordedBy: admin.id });
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -116,6 +120,12 @@ const PAGES: TourStop[] = [
   { name: 'declaration form', user: 'en-staff', path: () => `/declarations/new?org=${orgId}`, ready: '.lead-hint, .decl-rule' },
   { name: 'declaration flags', user: 'en-admin', path: () => `/declarations/flags?region=${PLACES.wenshan}`, ready: '.decl-flag-reasons' },
   { name: 'org declarations tab', user: 'en-admin', path: () => `/orgs/${orgId}?tab=declarations`, ready: '.ant-table-row' },
+  { name: 'penalties', user: 'en-admin', path: () => '/penalties', ready: '.ant-table-row' },
+  { name: 'penalty', user: 'en-admin', path: () => `/penalties/${penaltyId}`, ready: '.ant-descriptions' },
+  { name: 'penalty form', user: 'en-admin', path: () => `/penalties/new?org=${orgId}`, ready: '#penalty_decisionNo' },
+  { name: 'org penalties tab', user: 'en-admin', path: () => `/orgs/${orgId}?tab=penalties`, ready: '.ant-table-row' },
+  { name: 'rules', user: 'en-admin', path: () => '/rules', ready: '.rule-card' },
+  { name: 'public org with penalties', user: null, path: () => `/public/orgs/${orgId}`, ready: '[data-testid="public-penalties"] .ant-descriptions' },
   { name: 'regions', user: 'en-admin', path: () => '/regions', ready: '.ant-card' },
   { name: 'application with checks', user: 'en-leader', path: () => `/applications/${appId}`, ready: '.checks-list' },
   { name: 'users', user: 'en-sys', path: () => '/users', ready: '.ant-table-row' },

@@ -12,6 +12,7 @@ import { seedDemoPopulation } from './demo-population.js';
 import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoAnnualReports } from './demo-annual-reports.js';
 import { seedDemoNotifications } from './demo-notifications.js';
+import { seedDemoPenalties } from './demo-penalties.js';
 
 const DEMO_CTX: RequestContext = { actor: null, requestId: 'demo-seed', ip: null };
 
@@ -47,6 +48,9 @@ export async function seedDemo(db: Kysely<DB>, password: string, log: (msg: stri
   log('demo: major-activity declarations in 仓口社区 (held and summarized, summary overdue, at each step, returned, draft)');
   const reports = await seedDemoAnnualReports(db);
   if (reports) log(`demo: ${reports.year} annual reports of 吉州区 (${reports.concluded} concluded, ${reports.inReview} in review, ${reports.missing} missing)`);
+  // Penalties through their service, so the credit rules listening to them list the organizations (民政部令第60号).
+  const penalties = await seedDemoPenalties(db);
+  if (penalties) log(`demo: penalties in 吉州区 ${penalties.orgs.map((o) => `${o.name} ${o.kind}`).join('; ')}`);
   // Last: today's scheduled jobs see every seeded item (reminders of due reports and summaries, overdue cases).
   const jobs = await seedDemoNotifications(db);
   log(`demo: today's scheduled jobs ${JSON.stringify(jobs)}`);

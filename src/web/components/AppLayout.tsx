@@ -17,11 +17,13 @@ import {
   MenuFoldOutlined,
   MenuOutlined,
   MenuUnfoldOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../../shared/enums.js';
 import { useCurrentUser, useLogout } from '../auth/session.js';
@@ -55,6 +57,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/declarations', permission: 'declaration.read', label: 'nav.declarations', icon: <FlagOutlined /> },
   // 年报/年检 (issue 13 item 4): a leader files the organization's report, a reviewer or the district concludes it.
   { path: '/annual-reports', permission: 'annual_report.read', label: 'nav.annualReports', icon: <FileProtectOutlined /> },
+  // 行政处罚 (issue 14 item 2): the district records them; staff read those in reach, a leader its organization's.
+  { path: '/penalties', permission: 'penalty.read', label: 'nav.penalties', icon: <WarningOutlined /> },
   // The credit lists (信用管理, issue 14 item 3): the district lists and removes, an organization sees its own entries.
   { path: '/credit', permission: 'credit.read', label: 'nav.credit', icon: <SafetyCertificateOutlined /> },
   { path: '/stats', permission: 'stats.read', label: 'nav.stats', icon: <BarChartOutlined /> },
@@ -63,6 +67,9 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/users', permission: 'user.read', label: 'nav.users', icon: <TeamOutlined /> },
   { path: '/audit', permission: 'audit.read', label: 'nav.audit', icon: <AuditOutlined /> },
   { path: '/settings', permission: 'settings.manage', label: 'nav.settings', icon: <SettingOutlined /> },
+  // Rules as data (issue 14 item 1): what the platform judges by, with the district's own values; last, so no role's
+  // landing page moves to it.
+  { path: '/rules', permission: 'rule.read', label: 'nav.rules', icon: <ReadOutlined /> },
 ];
 
 export function allowedNavItems(user: { permissions: string[]; role: Role }): NavItem[] {

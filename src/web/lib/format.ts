@@ -40,3 +40,11 @@ export function formatCount(n: number | null | undefined): string {
   if (n === null || n === undefined) return '—';
   return n.toLocaleString('zh-CN');
 }
+
+/** 6000000 fen → `¥60,000.00` (grouped, always two decimals; exact: whole yuan and fen are taken apart in integers). */
+export function formatYuan(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined) return '—';
+  const abs = Math.abs(fen);
+  const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${fen < 0 ? '-' : ''}¥${whole}.${String(abs % 100).padStart(2, '0')}`;
+}

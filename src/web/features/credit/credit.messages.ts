@@ -2,7 +2,8 @@ import { defineMessages } from '../../i18n.js';
 
 // The strings of the credit lists (活动异常名录, 严重违法失信名单; 民政部令第60号; issue 14 items 3 and 6): the two lists
 // with their timers, one entry with its procedure, the proposals, the manual entry, the letters of the unreachable
-// ground, the organization's 信用 tab and the public register's part. Chinese first; English complete beside it.
+// ground, and the organization's 信用 tab (the public register's
+// part is features/public/PublicSupervision.tsx). Chinese first; English complete beside it.
 // The rule texts (ground, basis) come from the server and stay Chinese in both languages.
 
 const zh_CN = {
@@ -162,14 +163,6 @@ const zh_CN = {
   'org.purpose.evaluation': '参加评估',
   'org.purpose.funding': '申请资助',
   'org.purpose.purchase': '承接政府购买服务',
-  // Public register
-  'public.title': '信用信息',
-  'public.none': '未被列入活动异常名录或严重违法失信名单',
-  'public.listedOn': '列入 {date}',
-  'public.removedOn': '移出 {date}',
-  'public.movedOn': '移入严重违法失信名单 {date}',
-  'public.current': '在列',
-  'public.history': '历史记录',
 };
 
 const en_US: typeof zh_CN = {
@@ -323,13 +316,6 @@ const en_US: typeof zh_CN = {
   'org.purpose.evaluation': 'Evaluation',
   'org.purpose.funding': 'Funding',
   'org.purpose.purchase': 'Government purchase',
-  'public.title': 'Credit information',
-  'public.none': 'Not on the abnormal activity list or the serious dishonesty list',
-  'public.listedOn': 'Listed {date}',
-  'public.removedOn': 'Removed {date}',
-  'public.movedOn': 'Moved to the serious dishonesty list {date}',
-  'public.current': 'Listed',
-  'public.history': 'History',
 };
 
 export const creditMessages = defineMessages({ zh_CN, en_US });

@@ -80,8 +80,8 @@ function bodyOf(v: Values): DeclarationFieldsBody {
   };
 }
 
-/** Picks an organization in reach by name (community staff declaring on an organization's behalf). */
-function OrgPicker({ value, onChange, id }: { value?: number; onChange?: (v: number) => void; id?: string }) {
+/** Picks an organization in reach by name (community staff declaring on an organization's behalf; the district recording a penalty). */
+export function OrgPicker({ value, onChange, id, placeholder }: { value?: number; onChange?: (v: number, name?: string) => void; id?: string; placeholder?: string }) {
   const t = useT(declarationsMessages);
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 300);
@@ -94,9 +94,9 @@ function OrgPicker({ value, onChange, id }: { value?: number; onChange?: (v: num
     <Select<number>
       id={id}
       value={value}
-      onChange={(v) => onChange?.(v)}
+      onChange={(v) => onChange?.(v, orgs.data?.items.find((o) => o.id === v)?.name)}
       showSearch={{ filterOption: false, onSearch: setText, searchValue: text }}
-      placeholder={t('form.orgPlaceholder')}
+      placeholder={placeholder ?? t('form.orgPlaceholder')}
       loading={orgs.isFetching}
       notFoundContent={orgs.isFetching ? <Spin size="small" /> : null}
       options={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}

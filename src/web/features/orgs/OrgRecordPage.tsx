@@ -24,12 +24,13 @@ import { usePageTitle } from '../../lib/page-title.js';
 import { DormancyFlag, OrgLedgerTab } from '../ledger/OrgLedgerTab.js';
 import { ledgerMessages } from '../ledger/ledger.messages.js';
 import { useDeclarationsTab } from '../declarations/OrgDeclarations.js';
+import { usePenaltiesTab } from '../penalties/OrgPenalties.js';
 import { OrgAnnualReports } from '../annual-reports/OrgAnnualReports.js';
 import { annualMessages } from '../annual-reports/annual-reports.messages.js';
 import { IneligibleBadge, OrgCredit } from '../credit/OrgCredit.js';
 import { creditMessages } from '../credit/credit.messages.js';
 
-const TABS = ['basic', 'people', 'charter', 'attachments', 'ledger', 'declarations', 'annual', 'credit', 'history'] as const;
+const TABS = ['basic', 'people', 'charter', 'attachments', 'ledger', 'declarations', 'annual', 'penalties', 'credit', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** `/orgs/:id`: the record in tabs, with the rule warnings on top. */
@@ -199,6 +200,7 @@ function Record({ org }: { org: Org }) {
   );
 
   const declarationsTab = useDeclarationsTab(org.id);
+  const penaltiesTab = usePenaltiesTab(org.id);
   const tabItems = [
     { key: 'basic', label: t('orgs.tabBasic'), children: basic },
     { key: 'people', label: t('orgs.tabPeople'), children: people },
@@ -207,6 +209,7 @@ function Record({ org }: { org: Org }) {
     ...(can('activity.read') ? [{ key: 'ledger', label: tl('ledger.tab'), children: <OrgLedgerTab orgId={org.id} /> }] : []),
     ...(declarationsTab ? [declarationsTab] : []),
     ...(can('annual_report.read') ? [{ key: 'annual', label: annualT('org.tab'), children: <OrgAnnualReports orgId={org.id} /> }] : []),
+    ...(penaltiesTab ? [penaltiesTab] : []),
     ...(can('credit.read') ? [{ key: 'credit', label: creditT('org.tab'), children: <OrgCredit orgId={org.id} /> }] : []),
     { key: 'history', label: t('orgs.tabHistory'), children: <OrgHistory orgId={org.id} /> },
   ];

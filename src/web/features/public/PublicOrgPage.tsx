@@ -11,7 +11,7 @@ import { CERTIFICATE_NUMBER } from '../../../shared/text-normalize.js';
 import { CategoryText, Data } from '../../components/Data.js';
 import { usePageTitle } from '../../lib/page-title.js';
 import { PublicInspections } from '../annual-reports/PublicInspections.js';
-import { PublicCredit } from '../credit/PublicCredit.js';
+import { PublicCredit, PublicPenalties } from './PublicSupervision.js';
 
 /** `/public/orgs/:id`: what the register shows of one organization (no personal data). */
 export default function PublicOrgPage() {
@@ -109,6 +109,7 @@ export default function PublicOrgPage() {
       />
       <PublicInspections orgId={o.id} />
       <PublicCredit entries={o.credit} />
+      <PublicPenalties penalties={o.penalties} />
     </Card>
   );
 }
