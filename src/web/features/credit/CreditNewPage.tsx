@@ -5,14 +5,13 @@ import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Space, Spin,
 import dayjs, { type Dayjs } from 'dayjs';
 import { GROUNDS_NEEDING_BASIS, MANUAL_GROUNDS, type ManualGround } from '../../../shared/schemas/credit.js';
 import type { OrgListResponse } from '../../../shared/schemas/orgs.js';
-import type { RuleListResponse } from '../../../shared/schemas/rules.js';
 import { api } from '../../api/client.js';
 import { Data, ServerText } from '../../components/Data.js';
 import { useT } from '../../i18n.js';
 import { useFormFeedback, useUnsavedGuard } from '../../lib/form-feedback.js';
 import { useDebouncedValue } from '../../lib/hooks.js';
 import { usePageTitle } from '../../lib/page-title.js';
-import { useCreateEntry } from './credit.api.js';
+import { creditRulesQuery, useCreateEntry } from './credit.api.js';
 import { creditMessages } from './credit.messages.js';
 import './credit.css';
 
@@ -70,11 +69,7 @@ export default function CreditNewPage() {
   const [dirty, setDirty] = useState(false);
   const guard = useUnsavedGuard(dirty);
   const create = useCreateEntry();
-  const rules = useQuery({
-    queryKey: ['rules', 'list', 'credit.'],
-    queryFn: ({ signal }) => api<RuleListResponse>('/rules', { query: { prefix: 'credit.' }, signal }),
-    staleTime: 10 * 60_000,
-  });
+  const rules = useQuery(creditRulesQuery('credit.'));
   const ground = Form.useWatch('ground', form);
   const rule = rules.data?.items.find((r) => r.key === ground);
   const needsBasis = ground !== undefined && GROUNDS_NEEDING_BASIS.includes(ground);

@@ -4,8 +4,6 @@ import { Badge, Button, Card, Empty, Input, Table, Tabs, Tooltip, type TableColu
 import { PlusOutlined } from '@ant-design/icons';
 import { CREDIT_SORTS, CREDIT_STATUSES } from '../../../shared/schemas/credit.js';
 import type { CreditList } from '../../../shared/schemas/credit-public.js';
-import type { RuleListResponse } from '../../../shared/schemas/rules.js';
-import { api } from '../../api/client.js';
 import { useCan } from '../../auth/session.js';
 import { Data, ServerText } from '../../components/Data.js';
 import { FilterSelect } from '../../components/FilterSelect.js';
@@ -14,7 +12,7 @@ import { useT } from '../../i18n.js';
 import { intParam, oneOf, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
 import { usePageTitle } from '../../lib/page-title.js';
 import { RegionSelect } from '../regions/RegionSelect.js';
-import { creditListQuery, proposalsQuery, type CreditListItem, type CreditListParams } from './credit.api.js';
+import { creditListQuery, creditRulesQuery, proposalsQuery, type CreditListItem, type CreditListParams } from './credit.api.js';
 import { creditMessages } from './credit.messages.js';
 import { CreditStatusTag, GroundText, Timers } from './credit-tags.js';
 import { ProposalsTab } from './ProposalsTab.js';
@@ -39,13 +37,6 @@ function readParams(params: URLSearchParams, list: CreditList): CreditListParams
     pageSize: intParam(params, 'pageSize', 20, 200),
   };
 }
-
-/** The grounds of a list as the rules in force today name them (the ground filter's options). */
-const groundsQuery = (list: CreditList) => ({
-  queryKey: ['rules', 'list', `credit.${list}`] as const,
-  queryFn: ({ signal }: { signal: AbortSignal }) => api<RuleListResponse>('/rules', { query: { prefix: `credit.${list}.` }, signal }),
-  staleTime: 10 * 60_000,
-});
 
 /**
  * `/credit`: 信用管理. The two lists of 民政部令第60号 (活动异常名录, 严重违法失信名单) of the viewer's area, each row with
@@ -103,7 +94,8 @@ function EntryList({ list, params, update }: { list: CreditList; params: URLSear
   const navigate = useNavigate();
   const p = readParams(params, list);
   const q = useQuery(creditListQuery(p));
-  const grounds = useQuery(groundsQuery(list));
+  // The grounds of the list as the rules in force today name them (the filter's options).
+  const grounds = useQuery(creditRulesQuery(`credit.${list}.`));
   const staff = !can('credit.apply');
   const filtered = FILTER_KEYS.some((k) => p[k] !== undefined);
   const sortOrder = (key: SortKey) => (p.sort === key ? (p.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null);

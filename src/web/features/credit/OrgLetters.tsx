@@ -3,24 +3,15 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Table, Tag, Typography } from 'antd';
 import { MailOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Rule } from '../../../shared/schemas/rules.js';
-import { api } from '../../api/client.js';
 import { Data, ServerText } from '../../components/Data.js';
 import { LoadError } from '../../components/LoadError.js';
 import { useT } from '../../i18n.js';
 import { useFormFeedback } from '../../lib/form-feedback.js';
-import { lettersQuery, useRecordLetter, type CreditLetter } from './credit.api.js';
+import { creditRulesQuery, lettersQuery, useRecordLetter, type CreditLetter } from './credit.api.js';
 import { creditMessages } from './credit.messages.js';
 
 const DAY = 86_400_000;
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY);
-
-/** The rule of the unreachable ground as in force today (its 20–60 days, a district's own values laid over). */
-const unreachableRuleQuery = () => ({
-  queryKey: ['rules', 'credit.abnormal.unreachable'] as const,
-  queryFn: ({ signal }: { signal: AbortSignal }) => api<Rule>('/rules/credit.abnormal.unreachable', { signal }),
-  staleTime: 10 * 60_000,
-});
 
 interface LetterForm {
   sentOn: Dayjs;
@@ -40,13 +31,14 @@ export function OrgLetters({ orgId }: { orgId: number }) {
   const t = useT(creditMessages);
   const { message } = App.useApp();
   const letters = useQuery(lettersQuery(orgId));
-  const rule = useQuery(unreachableRuleQuery());
+  // The rule of the unreachable ground as in force today (its 20–60 days, a district's own values laid over).
+  const rule = useQuery(creditRulesQuery('credit.abnormal.unreachable'));
   const record = useRecordLetter(orgId);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<LetterForm>();
   const feedback = useFormFeedback(form, { name: 'creditLetter' });
-  const min = Number(rule.data?.params.minGapDays ?? 20);
-  const max = Number(rule.data?.params.maxGapDays ?? 60);
+  const min = Number(rule.data?.items[0]?.params.minGapDays ?? 20);
+  const max = Number(rule.data?.items[0]?.params.maxGapDays ?? 60);
   const required = (field: string) => [{ required: true, whitespace: true, message: t('act.required', { field }) }];
 
   const submit = async () => {

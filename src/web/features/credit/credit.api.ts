@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/schemas/credit.js';
 import type { Eligibility, PublicCreditEntry } from '../../../shared/schemas/credit-public.js';
 import type { ReviewCase } from '../../../shared/schemas/reviews.js';
+import type { RuleListResponse } from '../../../shared/schemas/rules.js';
 import { api } from '../../api/client.js';
 
 // The credit lists' API (src/server/modules/credit/README.md): the two lists with their timers, one entry with its
@@ -76,6 +77,17 @@ export const eligibilityQuery = (orgId: number) =>
     queryKey: creditKeys.eligibility(orgId),
     queryFn: ({ signal }) => api<Eligibility>(`/orgs/${orgId}/eligibility`, { signal }),
     enabled: Number.isInteger(orgId) && orgId > 0,
+  });
+
+/**
+ * The credit rules in force today under a key prefix, with the viewer's district values laid over (the ground
+ * filter's and the manual entry's names, the letters' 20–60 days). Under ['credit'] so a credit decision refreshes it.
+ */
+export const creditRulesQuery = (prefix: string) =>
+  queryOptions({
+    queryKey: ['credit', 'rules', prefix] as const,
+    queryFn: ({ signal }) => api<RuleListResponse>('/rules', { query: { prefix }, signal }),
+    staleTime: 10 * 60_000,
   });
 
 /** The review case of an objection or a removal application (the shared chain's trail). */
