@@ -186,7 +186,7 @@ describe('the organization’s side', () => {
     expect(decided.json()).toMatchObject({ status: 'withdrawn', events: expect.arrayContaining([expect.objectContaining({ kind: 'objection_upheld' })]) });
 
     const big = await org('申请移出测试协会');
-    let bigLeader = await leaderOf(t, big, PLACES.cangkou);
+    let bigLeader: Client;
     await insertPenalty(db(), big, { kind: 'fine', amountFen: 6_000_000, decidedOn: '2026-11-02', tell: true });
     await runCreditRules(db(), '2026-11-17');
     const [serious] = await entriesOf(db(), big);
