@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defineAccessCases, type MatrixKit, type Target } from '../../../../test/access-matrix/kit.js';
+import type { Client } from '../../../../test/app.js';
 import { createTestOrg } from '../../../../test/factories.js';
 import { leaderOf } from '../../../../test/declarations.js';
 import { insertPenalty } from '../../../../test/credit.js';
@@ -9,8 +10,8 @@ import { todayInChina } from '../../lib/working-days.js';
  * The credit routes in the authorization matrix (test/access-matrix.test.ts). Each request gets a fresh organization
  * at the target's community with its own entry (one open entry per organization and list), made through the penalty
  * listener as a recorded warning makes it. The matrix's organization leader and hub manager have no organization
- * linked, so they reach none (404: ownOnly); objections and removal applications are the leader's alone, so their
- * success is tested in credit.flow.test.ts.
+ * linked, so they read none (404: ownOnly); for the leader's own requests the leader is linked to the fresh
+ * organization first (asOwnLeader).
  */
 const readers = ['org_leader', 'hub_manager'] as const;
 
@@ -41,6 +42,17 @@ async function objection(kit: MatrixKit, t: Target, n: number) {
   const res = await leader.post(`/api/v1/credit/${e.id}/objection`, { statement: '矩阵测试申辩' });
   if (res.statusCode !== 200) throw new Error(`matrix objection fixture: ${res.body}`);
   return res.json().requests[0].id as number;
+}
+
+/**
+ * For the organization's own requests: a leader calling is linked to the fresh organization first (the matrix's leader
+ * has none), so inside its community the leader's call succeeds; outside, its region still refuses it (404).
+ */
+async function asOwnLeader(c: Client, kit: MatrixKit, orgId: number) {
+  if (c.userId === null) return;
+  const db = kit.t.database.db;
+  const user = await db.selectFrom('users').select('role').where('id', '=', c.userId).executeTakeFirst();
+  if (user?.role === 'org_leader') await db.updateTable('users').set({ org_id: orgId }).where('id', '=', c.userId).execute();
 }
 
 async function proposal(kit: MatrixKit, t: Target, n: number) {
@@ -81,8 +93,12 @@ export default defineAccessCases({
       request: async (c, t, n, kit) => c.get(`/api/v1/credit/${(await noticed(kit, t, n)).id}`),
     },
     {
-      method: 'POST', url: '/api/v1/credit/:id/objection', permission: 'credit.apply', placed: true, ownOnly: ['org_leader'],
-      request: async (c, t, n, kit) => c.post(`/api/v1/credit/${(await noticed(kit, t, n)).id}/objection`, { statement: '矩阵测试申辩' }),
+      method: 'POST', url: '/api/v1/credit/:id/objection', permission: 'credit.apply', placed: true,
+      request: async (c, t, n, kit) => {
+        const e = await noticed(kit, t, n);
+        await asOwnLeader(c, kit, e.orgId);
+        return c.post(`/api/v1/credit/${e.id}/objection`, { statement: '矩阵测试申辩' });
+      },
     },
     {
       method: 'POST', url: '/api/v1/credit/:id/list', permission: 'credit.write', placed: true,
@@ -92,8 +108,12 @@ export default defineAccessCases({
       },
     },
     {
-      method: 'POST', url: '/api/v1/credit/:id/removal-application', permission: 'credit.apply', placed: true, ownOnly: ['org_leader'],
-      request: async (c, t, n, kit) => c.post(`/api/v1/credit/${(await listed(kit, t, n)).id}/removal-application`, { statement: '已完成整改' }),
+      method: 'POST', url: '/api/v1/credit/:id/removal-application', permission: 'credit.apply', placed: true,
+      request: async (c, t, n, kit) => {
+        const e = await listed(kit, t, n);
+        await asOwnLeader(c, kit, e.orgId);
+        return c.post(`/api/v1/credit/${e.id}/removal-application`, { statement: '已完成整改' });
+      },
     },
     {
       method: 'POST', url: '/api/v1/credit/:id/compliance', permission: 'credit.write', placed: true,
