@@ -38,3 +38,13 @@ export async function insertPenalty(
 export function entriesOf(db: Kysely<DB>, orgId: number) {
   return db.selectFrom('credit_entries').selectAll().where('org_id', '=', orgId).orderBy('id').execute();
 }
+
+/** A report of another organization submitted on time: the district ran that year's reporting on the platform. */
+export async function insertSubmittedReport(db: Kysely<DB>, orgId: number, year: number, dueOn: string) {
+  const org = await db.selectFrom('orgs').select(['region_id', 'level1_id', 'level2_id', 'level3_id', 'level4_id', 'level5_id', 'level6_id', 'legal_form']).where('id', '=', orgId).executeTakeFirstOrThrow();
+  await db
+    .insertInto('annual_reports')
+    .values({ org_id: orgId, ...org, region_id: org.region_id, year, legal_form: org.legal_form, status: 'submitted', sections: '{}', due_on: dueOn, submitted_on: addDaysText(dueOn, -10), submitted_at: `${addDaysText(dueOn, -10)}T10:00:00+08:00` } as never)
+    .execute();
+}
+const addDaysText = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

@@ -19,6 +19,11 @@ export interface JudgeOptions {
   noticedOn?: string;
   origin?: 'automatic' | 'manual' | 'proposal';
   basisNote?: string | null;
+  /**
+   * false: in a penalty's transaction, whose own audit record (penalty.record) stands for its consequence; the credit
+   * events keep who and when. Keeps one audit record per request of the penalties routes.
+   */
+  audited?: boolean;
 }
 
 export type JudgeEffect = 'known' | 'proposed' | 'opened' | 'joined' | 'restarted';
@@ -46,7 +51,7 @@ export async function judgeFact(trx: Db, ctx: RequestContext, fact: CreditFact, 
   if (await repo.groundKnown(trx, key)) return { effect: 'known', entryId: null };
   if (fact.propose) {
     const id = await repo.insertProposal(trx, { org_id: fact.orgId, rule_key: fact.ground, subject_kind: fact.subject.kind, subject_id: fact.subject.id, fact_on: fact.factOn, evidence: fact.evidence });
-    if (id !== null) await writeAudit(trx, ctx, { action: 'credit.propose', entityType: 'credit_proposal', entityId: id, newValue: { ...fact }, ...auditActor(ctx) });
+    if (id !== null && opts.audited !== false) await writeAudit(trx, ctx, { action: 'credit.propose', entityType: 'credit_proposal', entityId: id, newValue: { ...fact }, ...auditActor(ctx) });
     return { effect: id === null ? 'known' : 'proposed', entryId: null };
   }
   const { districtId } = await districtOf(trx, fact.orgId);
@@ -63,7 +68,7 @@ export async function judgeFact(trx: Db, ctx: RequestContext, fact: CreditFact, 
       const reason = `${chineseDate(fact.factOn)}因“${rule.title}”（${fact.evidence}）重新计算列入期限`;
       if (!(await repo.updateEntry(trx, Number(open.id), open.version, { period_from: fact.factOn }))) throw new Error('credit entry changed during restart');
       await repo.insertEvent(trx, { entry_id: open.id, kind: 'restarted', on_day: fact.factOn, rule_key: restart.key, reason, actor_id: ctx.actor?.id ?? null });
-      await writeAudit(trx, ctx, { action: 'credit.restart', entityType: 'credit_entry', entityId: Number(open.id), oldValue: { periodFrom: open.period_from }, newValue: { periodFrom: fact.factOn, ground: fact.ground }, ...auditActor(ctx) });
+      if (opts.audited !== false) await writeAudit(trx, ctx, { action: 'credit.restart', entityType: 'credit_entry', entityId: Number(open.id), oldValue: { periodFrom: open.period_from }, newValue: { periodFrom: fact.factOn, ground: fact.ground }, ...auditActor(ctx) });
       return { effect: 'restarted', entryId: Number(open.id) };
     }
     return { effect: 'joined', entryId: Number(open.id) };
@@ -84,6 +89,6 @@ export async function judgeFact(trx: Db, ctx: RequestContext, fact: CreditFact, 
   });
   await repo.insertGround(trx, { entry_id: entryId, org_id: fact.orgId, rule_key: fact.ground, subject_kind: fact.subject.kind, subject_id: fact.subject.id, fact_on: fact.factOn, evidence: fact.evidence, remedied_on: fact.remediedOn ?? null, effect: 'opened' });
   await repo.insertEvent(trx, { entry_id: entryId, kind: 'noticed', on_day: noticedOn, rule_key: notice.key, reason: `告知列入${list === 'abnormal' ? '活动异常名录' : '严重违法失信名单'}：${fact.evidence}`, actor_id: ctx.actor?.id ?? null });
-  await writeAudit(trx, ctx, { action: 'credit.notice', entityType: 'credit_entry', entityId: entryId, newValue: { orgId: fact.orgId, list, ground: fact.ground, factOn: fact.factOn, noticedOn, ...timers }, ...auditActor(ctx) });
+  if (opts.audited !== false) await writeAudit(trx, ctx, { action: 'credit.notice', entityType: 'credit_entry', entityId: entryId, newValue: { orgId: fact.orgId, list, ground: fact.ground, factOn: fact.factOn, noticedOn, ...timers }, ...auditActor(ctx) });
   return { effect: 'opened', entryId };
 }

@@ -21,10 +21,16 @@ export type KnownFact = CreditFact & { knownOn: string };
 /** Only the registered forms file annual reports with the registration authority (60号令 第十条第（一）项). */
 const REGISTERED_FORMS = new Set(['social_group', 'social_service', 'foundation']);
 
+/**
+ * Reports not filed by their due date (registered forms), where the district ran that year's reporting on the
+ * platform (repo.reportingOnPlatform): the first day late is the fact's day, a late filing remedies it.
+ */
 export async function lateReportFacts(db: Db, on: string): Promise<KnownFact[]> {
-  const late = await lateReports(db, on);
+  const late = (await lateReports(db, on)).filter((r) => REGISTERED_FORMS.has(r.legalForm));
+  const orgs = await repo.orgFacts(db, [...new Set(late.map((r) => r.orgId))]);
+  const collected = await repo.reportingOnPlatform(db, on);
   return late
-    .filter((r) => REGISTERED_FORMS.has(r.legalForm))
+    .filter((r) => collected.has(`${orgs.get(r.orgId)?.level3_id ?? null}/${r.year}`))
     .map((r) => {
       const factOn = addDays(r.dueOn, 1);
       return {

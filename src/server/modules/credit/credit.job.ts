@@ -54,7 +54,7 @@ async function nextStep(db: Db, entry: CreditEntryRow, on: string): Promise<{ st
 }
 
 /** Takes one due step on an entry; true when it changed. */
-async function advance(trx: Db, ctx: RequestContext, entry: CreditEntryRow, on: string): Promise<boolean> {
+async function advance(trx: Db, ctx: RequestContext, entry: CreditEntryRow, on: string, audited: boolean): Promise<boolean> {
   const next = await nextStep(trx, entry, on);
   if (!next) return false;
   const id = Number(entry.id);
@@ -64,22 +64,22 @@ async function advance(trx: Db, ctx: RequestContext, entry: CreditEntryRow, on: 
     : { status: 'removed' as const, removed_on: next.day, removal_rule_key: next.ruleKey, removal_reason: next.reason };
   if (!(await repo.updateEntry(trx, id, entry.version, patch))) return false;
   await repo.insertEvent(trx, { entry_id: id, kind: next.step, on_day: next.day, rule_key: next.ruleKey, reason: next.reason, actor_id: ctx.actor?.id ?? null });
-  await writeAudit(trx, ctx, { action: `credit.${next.step === 'listed' ? 'list' : next.step === 'moved' ? 'move' : 'remove'}`, entityType: 'credit_entry', entityId: id, oldValue: { status: entry.status }, newValue: { ...patch }, ...(ctx.actor ? {} : { actorName: '信用规则任务' }) });
+  if (audited) await writeAudit(trx, ctx, { action: `credit.${next.step === 'listed' ? 'list' : next.step === 'moved' ? 'move' : 'remove'}`, entityType: 'credit_entry', entityId: id, oldValue: { status: entry.status }, newValue: { ...patch }, ...(ctx.actor ? {} : { actorName: '信用规则任务' }) });
   if (next.step === 'moved') {
-    await judgeFact(trx, ctx, { orgId: Number(entry.org_id), ground: 'credit.dishonest.abnormal_two_years', factOn: next.day, evidence: next.reason, subject: { kind: 'credit_entry', id } }, { noticedOn: next.day });
+    await judgeFact(trx, ctx, { orgId: Number(entry.org_id), ground: 'credit.dishonest.abnormal_two_years', factOn: next.day, evidence: next.reason, subject: { kind: 'credit_entry', id } }, { noticedOn: next.day, audited });
   }
   return true;
 }
 
 /** Moves an organization's open entries (or every one) on to a day, step by step until nothing more is due. */
-export async function advanceEntries(trx: Db, ctx: RequestContext, on: string, orgId?: number): Promise<Record<Step, number>> {
+export async function advanceEntries(trx: Db, ctx: RequestContext, on: string, orgId?: number, audited = true): Promise<Record<Step, number>> {
   const counts = { listed: 0, moved: 0, removed: 0 };
   for (let round = 0; round < 10; round++) {
     const open = (await repo.openEntries(trx)).filter((e) => orgId === undefined || Number(e.org_id) === orgId);
     let changed = false;
     for (const entry of open) {
       const before = entry.status;
-      if (await advance(trx, ctx, entry, on)) {
+      if (await advance(trx, ctx, entry, on, audited)) {
         changed = true;
         const after = (await repo.findEntry(trx, Number(entry.id)))!.status;
         if (after !== before) counts[after === 'listed' ? 'listed' : after === 'moved' ? 'moved' : 'removed']++;

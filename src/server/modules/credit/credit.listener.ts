@@ -20,8 +20,8 @@ export async function onPenalty(trx: Db, ctx: RequestContext, penalty: PenaltyRo
   if (event === 'recorded') {
     const earlier = (await findPenaltiesInForce(trx, { on: penalty.decided_on, orgIds: [orgId] })).filter((p) => Number(p.id) !== Number(penalty.id));
     const { districtId } = await districtOf(trx, orgId);
-    await advanceEntries(trx, ctx, today, orgId);
-    for (const fact of await factsOfPenalty(trx, penalty, earlier, districtId)) await judgeFact(trx, ctx, fact, { noticedOn: today > fact.knownOn ? today : fact.knownOn });
+    await advanceEntries(trx, ctx, today, orgId, false);
+    for (const fact of await factsOfPenalty(trx, penalty, earlier, districtId)) await judgeFact(trx, ctx, fact, { noticedOn: today > fact.knownOn ? today : fact.knownOn, audited: false });
     return;
   }
   if (event !== 'annulled') return;

@@ -215,3 +215,19 @@ export function userName(db: Db, id: number | null) {
 export function groundsOfOrg(db: Db, orgId: number) {
   return db.selectFrom('credit_grounds').selectAll().where('org_id', '=', orgId).orderBy('id').execute();
 }
+
+/**
+ * The districts and years whose annual reporting ran on the platform by a day: at least one report of that year
+ * submitted there by then. Read straight from annual_reports (the annual-reports door has no such question), so a
+ * district that keeps its reports on paper, or a year before it came to the platform, puts nobody on the list.
+ */
+export async function reportingOnPlatform(db: Db, on: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('annual_reports as r')
+    .innerJoin('orgs as o', 'o.id', 'r.org_id')
+    .select(['o.level3_id', 'r.year'])
+    .where('r.submitted_on', '<=', on)
+    .groupBy(['o.level3_id', 'r.year'])
+    .execute();
+  return new Set(rows.map((r) => `${r.level3_id}/${r.year}`));
+}

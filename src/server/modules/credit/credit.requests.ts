@@ -10,7 +10,6 @@ import type { DB, Db } from '../../db/types.js';
 import type { CreditRequestRow } from '../../db/types-credit.js';
 import type { RequestContext } from '../../lib/context.js';
 import { errors } from '../../lib/errors.js';
-import { writeAudit } from '../../lib/audit.js';
 import { requireAccess } from '../../lib/access.js';
 import { todayInChina } from '../../lib/working-days.js';
 import type { CreditEntry, CreditRequestReviewBody, CreditStatementBody } from '../../../shared/schemas/credit.js';
@@ -72,7 +71,7 @@ export const removalSubject = defineReviewSubject<RequestSubject>({
     if (entry.status !== 'listed') return { entryId: Number(entry.id) };
     const today = todayInChina();
     if (entry.list === 'abnormal') {
-      await removeOnCompliance(trx, ctx, entry, { verifiedOn: today, evidence: `移出申请经审核通过：${subject.statement}`, removeNow: true, version: entry.version });
+      await removeOnCompliance(trx, ctx, entry, { verifiedOn: today, evidence: `移出申请经审核通过：${subject.statement}`, removeNow: true, version: entry.version }, { audited: false });
     } else {
       const patch = { status: 'removed' as const, removed_on: today, removal_rule_key: 'credit.removal.dishonest', removal_reason: `列入满 2 年且期间未再出现列入情形，经申请移出：${subject.statement}` };
       if (!(await repo.updateEntry(trx, Number(entry.id), entry.version, patch))) throw errors.conflict('credit_entry.version_conflict', '该条目刚被他人处理，请刷新后查看');
@@ -98,7 +97,7 @@ async function file(db: Db, ctx: RequestContext, entryId: number, kind: 'objecti
     if (id === null) throw errors.conflict('credit_request.pending', kind === 'objection' ? '已提出陈述申辩，正在审核' : '已提出移出申请，正在审核');
     await repo.insertEvent(trx, { entry_id: entryId, kind: kind === 'objection' ? 'objected' : 'removal_applied', on_day: today, rule_key: kind === 'objection' ? 'credit.notice' : null, reason: statement, actor_id: ctx.actor!.id });
     await submitCase(trx, ctx, { kind: kind === 'objection' ? 'credit_objection' : 'credit_removal', subjectId: id, title: `${row.org_name}${kind === 'objection' ? '陈述申辩' : '移出申请'}（${row.notice_no}）`, regionId: Number(org.region_id) });
-    await writeAudit(trx, ctx, { action: `credit.${kind}`, entityType: ENTITY, entityId: entryId, newValue: { requestId: id, statement } });
+    // The chain's submission record (credit_objection.submit / credit_removal.submit) is this change's audit record.
   });
   return getCredit(db, ctx, entryId);
 }

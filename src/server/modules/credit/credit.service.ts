@@ -171,7 +171,7 @@ export async function verifyCompliance(db: Db, ctx: RequestContext, id: number, 
 }
 
 /** Shared with an approved removal application: records the verification and removes now or by the due day. */
-export async function removeOnCompliance(db: Db, ctx: RequestContext, row: { id: number; level3_id: number | null; status: string }, input: { verifiedOn: string; evidence: string; removeNow: boolean; version: number }) {
+export async function removeOnCompliance(db: Db, ctx: RequestContext, row: { id: number; level3_id: number | null; status: string }, input: { verifiedOn: string; evidence: string; removeNow: boolean; version: number }, opts = { audited: true }) {
   const district = row.level3_id === null ? null : Number(row.level3_id);
   const rule = await ruleCache(db)('credit.removal.compliance', input.verifiedOn, district);
   const due = complianceRemovalDue(input.verifiedOn, Number(rule.params.workingDays), await workdayOverridesFor(db, district));
@@ -185,7 +185,8 @@ export async function removeOnCompliance(db: Db, ctx: RequestContext, row: { id:
     if (!(await repo.updateEntry(trx, id, input.version, patch))) throw errors.conflict('credit_entry.version_conflict', '该条目刚被他人处理，请刷新后查看');
     await repo.insertEvent(trx, { entry_id: id, kind: 'compliance_verified', on_day: input.verifiedOn, rule_key: rule.key, reason: `${input.evidence}（应于 ${due} 前移出）`, actor_id: ctx.actor?.id ?? null });
     if (removeOn) await repo.insertEvent(trx, { entry_id: id, kind: 'removed', on_day: removeOn, rule_key: rule.key, reason: '履行相关义务或完成整改，移出', actor_id: ctx.actor?.id ?? null });
-    await writeAudit(trx, ctx, { action: removeOn ? 'credit.remove' : 'credit.verify', entityType: ENTITY, entityId: id, oldValue: { status: row.status }, newValue: { ...patch } });
+    // An approved removal application is audited by the chain's decision record.
+    if (opts.audited) await writeAudit(trx, ctx, { action: removeOn ? 'credit.remove' : 'credit.verify', entityType: ENTITY, entityId: id, oldValue: { status: row.status }, newValue: { ...patch } });
   };
   return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
