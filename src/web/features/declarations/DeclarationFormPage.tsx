@@ -99,7 +99,7 @@ export function OrgPicker({ value, onChange, id, placeholder }: { value?: number
       placeholder={placeholder ?? t('form.orgPlaceholder')}
       loading={orgs.isFetching}
       notFoundContent={orgs.isFetching ? <Spin size="small" /> : null}
-      options={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+      options={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: <Data>{o.name}</Data> }))}
     />
   );
 }
