@@ -9,6 +9,7 @@ import { startBrowserHarness, type BrowserHarness } from './browser.js';
 import { tourPages, type TourStop } from './page-tour.js';
 import { seedDeclarationPages } from '../declarations.js';
 import { insertTestPenalty } from '../penalties.js';
+import { seedCreditPages } from './credit-fixture.js';
 import { draftTestReport } from './annual-fixture.js';
 
 /**
@@ -21,6 +22,7 @@ let h: BrowserHarness;
 let orgId: number;
 let declarationId: number;
 let penaltyId: number;
+let creditId: number;
 let reportId: number;
 beforeAll(async () => {
   h = await startBrowserHarness();
@@ -43,6 +45,8 @@ beforeAll(async () => {
   declarationId = await seedDeclarationPages(h.app, db, 'a11y-staff', TEST_PASSWORD, orgId);
   // Penalties (issue 14): a fine on the list, its page, the record's tab and the public register's section.
   penaltyId = await insertTestPenalty(db, orgId, { recordedBy: admin.id });
+  // Credit lists (issue 14): a ¥60,000 fine told to the listeners puts the organization on the serious list (告知中).
+  creditId = await seedCreditPages(db, orgId);
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -87,6 +91,11 @@ const PAGES: TourStop[] = [
   { name: 'penalty', user: 'a11y-admin', path: () => `/penalties/${penaltyId}`, ready: '.ant-descriptions' },
   { name: 'penalty form', user: 'a11y-admin', path: () => `/penalties/new?org=${orgId}`, ready: '#penalty_decisionNo' },
   { name: 'org penalties tab', user: 'a11y-admin', path: () => `/orgs/${orgId}?tab=penalties`, ready: '.ant-table-row' },
+  { name: 'credit lists', user: 'a11y-admin', path: () => '/credit?tab=dishonest', ready: '.credit-page .ant-table-row' },
+  { name: 'credit proposals', user: 'a11y-admin', path: () => '/credit?tab=proposals', ready: '.credit-page .ant-table' },
+  { name: 'credit entry', user: 'a11y-admin', path: () => `/credit/${creditId}`, ready: '[data-testid="credit-entry"] .credit-timeline' },
+  { name: 'credit manual entry', user: 'a11y-admin', path: () => '/credit/new', ready: '#creditEntry_facts' },
+  { name: 'org credit tab', user: 'a11y-admin', path: () => `/orgs/${orgId}?tab=credit`, ready: '[data-testid="org-credit"] .ant-table-row' },
   { name: 'rules', user: 'a11y-admin', path: () => '/rules', ready: '.rule-card' },
   { name: 'public org with penalties', user: null, path: () => `/public/orgs/${orgId}`, ready: '[data-testid="public-penalties"] .ant-descriptions' },
   { name: 'users', user: 'a11y-sys', path: () => '/users', ready: '.ant-table' },

@@ -8,6 +8,7 @@ import { startBrowserHarness, type BrowserHarness } from './browser.js';
 import { tourPages, type TourStop } from './page-tour.js';
 import { seedDeclarationPages } from '../declarations.js';
 import { insertTestPenalty } from '../penalties.js';
+import { seedCreditPages } from './credit-fixture.js';
 import { draftTestReport } from './annual-fixture.js';
 import { establishmentData } from '../applications.js';
 
@@ -24,6 +25,7 @@ let h: BrowserHarness;
 let orgId: number;
 let declarationId: number;
 let penaltyId: number;
+let creditId: number;
 let reportId: number;
 let appId: number;
 beforeAll(async () => {
@@ -61,6 +63,8 @@ beforeAll(async () => {
   declarationId = await seedDeclarationPages(h.app, db, 'en-staff', TEST_PASSWORD, orgId);
   // Penalties (issue 14): a fine on the list, its page, the record's tab and the public register's section.
   penaltyId = await insertTestPenalty(db, orgId, { recordedBy: admin.id });
+  // Credit lists (issue 14): a ¥60,000 fine told to the listeners puts the organization on the serious list (告知中).
+  creditId = await seedCreditPages(db, orgId);
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -124,6 +128,11 @@ const PAGES: TourStop[] = [
   { name: 'penalty', user: 'en-admin', path: () => `/penalties/${penaltyId}`, ready: '.ant-descriptions' },
   { name: 'penalty form', user: 'en-admin', path: () => `/penalties/new?org=${orgId}`, ready: '#penalty_decisionNo' },
   { name: 'org penalties tab', user: 'en-admin', path: () => `/orgs/${orgId}?tab=penalties`, ready: '.ant-table-row' },
+  { name: 'credit lists', user: 'en-admin', path: () => '/credit?tab=dishonest', ready: '.credit-page .ant-table-row' },
+  { name: 'credit proposals', user: 'en-admin', path: () => '/credit?tab=proposals', ready: '.credit-page .ant-table' },
+  { name: 'credit entry', user: 'en-admin', path: () => `/credit/${creditId}`, ready: '[data-testid="credit-entry"] .credit-timeline' },
+  { name: 'credit manual entry', user: 'en-admin', path: () => '/credit/new', ready: '#creditEntry_facts' },
+  { name: 'org credit tab', user: 'en-admin', path: () => `/orgs/${orgId}?tab=credit`, ready: '[data-testid="org-credit"] .ant-table-row' },
   { name: 'rules', user: 'en-admin', path: () => '/rules', ready: '.rule-card' },
   { name: 'public org with penalties', user: null, path: () => `/public/orgs/${orgId}`, ready: '[data-testid="public-penalties"] .ant-descriptions' },
   { name: 'regions', user: 'en-admin', path: () => '/regions', ready: '.ant-card' },

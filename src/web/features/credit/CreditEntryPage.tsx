@@ -75,7 +75,8 @@ function Entry({ entry }: { entry: CreditEntry }) {
         actions={!isMobile && prints}
       >
         <Typography.Text type="secondary" className="org-record-sub">
-          {t('entry.no', { id: entry.id })} · {t('entry.noticeNo', { no: entry.noticeNo })}
+          {t('entry.no', { id: entry.id })} · {t('entry.noticeNo')}
+          <Data>{entry.noticeNo}</Data>
           {entry.org.creditCode && <span className="mono"> · {entry.org.creditCode}</span>}
         </Typography.Text>
         <div className="credit-basis-line" data-testid="basis-line">

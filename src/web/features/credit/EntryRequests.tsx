@@ -48,7 +48,7 @@ function RequestItem({ request }: { request: CreditRequest }) {
       <div className="pre-wrap credit-statement" data-value="">{request.statement}</div>
       {request.opinion && (
         <div className="trail-opinion pre-wrap">
-          {t('act.opinion')}：<Data>{request.opinion}</Data> {request.decidedOn && <span className="mono">{request.decidedOn}</span>}
+          {t('act.opinionLabel')}<Data>{request.opinion}</Data> {request.decidedOn && <span className="mono">{request.decidedOn}</span>}
         </div>
       )}
       {c.isError ? (
