@@ -53,6 +53,9 @@ export default function CreditPage() {
   const tab = oneOf(tabs, params.get('tab')) ?? 'abnormal';
   const pending = useQuery(proposalsQuery({ status: 'pending', page: 1, pageSize: 1 }, writer));
   const pendingCount = pending.data?.total ?? 0;
+  // On a phone the short names keep the three tabs in view (an overflowing tab bar hides tabs behind a menu button).
+  const isMobile = useIsMobile();
+  const tabLabel = (k: (typeof TABS)[number]) => t(isMobile ? `credit.tabShort.${k}` : `credit.tab.${k}`);
 
   return (
     <Card
@@ -75,10 +78,10 @@ export default function CreditPage() {
           label:
             k === 'proposals' ? (
               <span>
-                {t('credit.tab.proposals')} {pendingCount > 0 && <Badge count={pendingCount} color="#1b5eab" overflowCount={999} />}
+                {tabLabel('proposals')} {pendingCount > 0 && <Badge count={pendingCount} color="#1b5eab" overflowCount={999} />}
               </span>
             ) : (
-              t(`credit.tab.${k}`)
+              tabLabel(k)
             ),
           children: k === 'proposals' ? <ProposalsTab /> : <EntryList list={k} params={params} update={update} />,
         }))}

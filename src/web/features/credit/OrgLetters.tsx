@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Empty, Form, Input, Modal, Radio, Table, Tag, Typography } from 'antd';
 import { MailOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Data, ServerText } from '../../components/Data.js';
@@ -88,7 +88,7 @@ export function OrgLetters({ orgId }: { orgId: number }) {
         loading={letters.isFetching}
         pagination={false}
         scroll={{ x: true }}
-        locale={{ emptyText: letters.isPending ? ' ' : t('letters.none') }}
+        locale={{ emptyText: letters.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('letters.none')} /> }}
         columns={[
           { title: t('letters.sentOn'), dataIndex: 'sentOn', render: (v: string) => <span className="mono">{v}</span> },
           { title: t('letters.trackingNo'), dataIndex: 'trackingNo', render: (v: string) => <span className="mono">{v}</span> },
