@@ -4,7 +4,7 @@ import { CheckCircleOutlined, FileDoneOutlined, MessageOutlined, SendOutlined } 
 import { useT } from '../../i18n.js';
 import { chinaToday, useFileRequest, useListNow, useVerifyCompliance, type CreditEntry } from './credit.api.js';
 import { creditMessages } from './credit.messages.js';
-import { StatementModal } from './StatementModal.js';
+import { ReasonModal } from '../../components/ReasonModal.js';
 
 type Open = null | 'object' | 'apply' | 'list' | 'comply';
 
@@ -28,7 +28,7 @@ export function EntryActions({ entry }: { entry: CreditEntry }) {
     setOpen(null);
   };
   const modal = (key: Exclude<Open, null>, props: { title: string; hint: string; label: string; field: 'statement' | 'reason' | 'evidence'; ok: string; danger?: boolean; loading: boolean; run: (text: string) => Promise<unknown> }) => (
-    <StatementModal
+    <ReasonModal
       open={open === key}
       formName={`credit_${key}`}
       title={props.title}
@@ -38,10 +38,11 @@ export function EntryActions({ entry }: { entry: CreditEntry }) {
       field={props.field}
       okText={props.ok}
       cancelText={t('act.cancel')}
-      danger={props.danger}
+      danger={props.danger ?? false}
       loading={props.loading}
+      maxLength={2000}
       onCancel={() => setOpen(null)}
-      onConfirm={(text) => props.run(text).then(done)}
+      onConfirm={(text) => props.run(text ?? '').then(done)}
     />
   );
   return (

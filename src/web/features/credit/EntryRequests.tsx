@@ -8,7 +8,7 @@ import { useT } from '../../i18n.js';
 import { Progress, Trail } from '../applications/ReviewTrail.js';
 import { requestCaseQuery, useDecideRequest, type CreditEntry, type CreditRequest } from './credit.api.js';
 import { creditMessages } from './credit.messages.js';
-import { StatementModal } from './StatementModal.js';
+import { ReasonModal } from '../../components/ReasonModal.js';
 
 const REQUEST_COLORS: Record<CreditRequest['status'], string | undefined> = { pending: 'processing', approved: 'success', rejected: 'error', withdrawn: undefined };
 
@@ -72,7 +72,7 @@ function RequestItem({ request }: { request: CreditRequest }) {
           </Button>
         </Space>
       )}
-      <StatementModal
+      <ReasonModal
         open={deciding !== null}
         formName={`credit_decide_${request.id}`}
         title={t(objection ? 'act.decideTitle' : 'act.decideRemovalTitle')}
@@ -84,9 +84,10 @@ function RequestItem({ request }: { request: CreditRequest }) {
         cancelText={t('act.cancel')}
         danger={deciding === 'reject'}
         loading={decide.isPending}
+        maxLength={2000}
         onCancel={() => setDeciding(null)}
         onConfirm={(opinion) =>
-          decide.mutateAsync({ requestId: request.id, decision: deciding!, opinion }).then(() => {
+          decide.mutateAsync({ requestId: request.id, decision: deciding!, opinion: opinion ?? '' }).then(() => {
             void message.success(t('act.done'));
             setDeciding(null);
           })

@@ -10,7 +10,7 @@ import { intParam, useIsMobile, useUrlFilters } from '../../lib/hooks.js';
 import { proposalsQuery, useDecideProposal, type CreditProposal } from './credit.api.js';
 import { creditMessages } from './credit.messages.js';
 import { ListTag } from './credit-tags.js';
-import { StatementModal } from './StatementModal.js';
+import { ReasonModal } from '../../components/ReasonModal.js';
 import { subjectLink } from './subject-link.js';
 
 /**
@@ -98,7 +98,7 @@ export function ProposalsTab() {
           },
         ]}
       />
-      <StatementModal
+      <ReasonModal
         open={dismissing !== null}
         formName="creditDismiss"
         title={t('prop.dismissTitle')}
@@ -112,7 +112,7 @@ export function ProposalsTab() {
         loading={decide.isPending}
         onCancel={() => setDismissing(null)}
         onConfirm={(reason) =>
-          decide.mutateAsync({ id: dismissing!.id, action: 'dismiss', version: dismissing!.version, reason }).then(() => {
+          decide.mutateAsync({ id: dismissing!.id, action: 'dismiss', version: dismissing!.version, reason: reason ?? '' }).then(() => {
             void message.success(t('prop.done'));
             setDismissing(null);
           })
