@@ -12,6 +12,7 @@ import { seedDemoPopulation } from './demo-population.js';
 import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoAnnualReports } from './demo-annual-reports.js';
 import { seedDemoNotifications } from './demo-notifications.js';
+import { seedDemoCredit } from './demo-credit.js';
 
 const DEMO_CTX: RequestContext = { actor: null, requestId: 'demo-seed', ip: null };
 
@@ -47,6 +48,9 @@ export async function seedDemo(db: Kysely<DB>, password: string, log: (msg: stri
   log('demo: major-activity declarations in 仓口社区 (held and summarized, summary overdue, at each step, returned, draft)');
   const reports = await seedDemoAnnualReports(db);
   if (reports) log(`demo: ${reports.year} annual reports of 吉州区 (${reports.concluded} concluded, ${reports.inReview} in review, ${reports.missing} missing)`);
+  // After the penalties (the credit listener put their warning and fines in notice as they were recorded).
+  const credit = await seedDemoCredit(db);
+  if (credit) log(`demo: credit lists of 吉州区 ${credit.orgs.map((o) => `${o.name} ${o.story}`).join('; ')}; job ${JSON.stringify(credit.job)}`);
   // Last: today's scheduled jobs see every seeded item (reminders of due reports and summaries, overdue cases).
   const jobs = await seedDemoNotifications(db);
   log(`demo: today's scheduled jobs ${JSON.stringify(jobs)}`);
