@@ -225,3 +225,39 @@ describe('the organization’s side', () => {
     expect(listed.json()).toMatchObject({ status: 'listed', listedOn: '2026-11-20' });
   });
 });
+
+describe('letters, proposals, annulment and risk signals', () => {
+  it('turns two unsigned letters into the unreachable ground, with its signal; confirms a proposal; takes back an annulled penalty', async () => {
+    at('2026-11-20');
+    district = await t.loginAs({ role: 'district_admin', regionCode: PLACES.jizhou });
+    const id = await org('信函测试协会');
+    const first = await district.post(`/api/v1/orgs/${id}/letters`, { sentOn: '2026-09-01', trackingNo: 'XA100000001CN', address: '文山街道某路1号', signed: false, outcomeOn: '2026-09-08' });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().unreachable).toMatchObject({ met: false, basis: { key: 'credit.abnormal.unreachable' } });
+    const second = await district.post(`/api/v1/orgs/${id}/letters`, { sentOn: '2026-10-08', trackingNo: 'XA100000002CN', signed: false, outcomeOn: '2026-10-15', address: '文山街道某路1号' });
+    expect(second.json().unreachable.met).toBe(true);
+    expect((await district.post(`/api/v1/orgs/${id}/letters`, { sentOn: '2026-10-09', trackingNo: 'xa100000002cn', signed: true, address: '某路' })).statusCode).toBe(409);
+    await runCreditRules(db(), '2026-11-20');
+    const [entry] = await entriesOf(db(), id);
+    expect([entry!.rule_key, entry!.noticed_on, entry!.status]).toEqual(['credit.abnormal.unreachable', '2026-10-15', 'listed']);
+    const { riskSignalSources } = await import('../signals/index.js');
+    const signals = await Promise.all(riskSignalSources().map((s) => s.signals(db(), '2026-11-20')));
+    const mine = signals.flat().filter((s) => s.orgId === id);
+    expect(mine.map((s) => [s.kind, s.detectedOn]).sort()).toEqual([['credit_entry', entry!.listed_on], ['unreachable', '2026-09-08']]);
+
+    const party = await org('党建建议测试协会');
+    const proposal = await db().insertInto('credit_proposals').values({ org_id: party, rule_key: 'credit.abnormal.party', subject_kind: 'party_check', subject_id: party, fact_on: '2026-11-10', evidence: '未按规定成立党支部' }).returning('id').executeTakeFirstOrThrow();
+    const pending = await district.get('/api/v1/credit/proposals?status=pending');
+    expect(pending.json().items.map((p: { id: number }) => p.id)).toContain(Number(proposal.id));
+    const confirmed = await district.post(`/api/v1/credit/proposals/${proposal.id}/confirm`, { version: 1 });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json()).toMatchObject({ status: 'confirmed', entryId: expect.any(Number) });
+    expect((await entriesOf(db(), party)).map((e) => [e.status, e.origin, e.noticed_on])).toEqual([['noticed', 'proposal', '2026-11-20']]);
+
+    const annulled = await org('撤销处罚测试协会');
+    const penalty = await insertPenalty(db(), annulled, { kind: 'warning', decidedOn: '2026-11-20', tell: true });
+    const { tellPenaltyListeners } = await import('../penalties/penalties.events.js');
+    await db().transaction().execute((trx) => tellPenaltyListeners(trx, { actor: null, requestId: 'test', ip: null }, { ...penalty, status: 'annulled', annulled_on: '2026-11-20', annul_reason: '复议撤销' }, 'annulled'));
+    expect((await entriesOf(db(), annulled)).map((e) => e.status)).toEqual(['withdrawn']);
+  });
+});
