@@ -73,9 +73,11 @@ export async function entriesNoticedBy(db: Db, on: string, orgIds?: number[]): P
   return q.orderBy('e.noticed_on').orderBy('e.id').execute() as Promise<EntryWithOrg[]>;
 }
 
-/** Open entries (the job's work list), oldest first. */
-export function openEntries(db: Db) {
-  return db.selectFrom('credit_entries').selectAll().where('status', 'in', ['noticed', 'listed']).orderBy('id').execute();
+/** Open entries (the job's work list), of one organization or all, oldest first. */
+export function openEntries(db: Db, orgId?: number) {
+  let q = db.selectFrom('credit_entries').selectAll().where('status', 'in', ['noticed', 'listed']);
+  if (orgId !== undefined) q = q.where('org_id', '=', orgId);
+  return q.orderBy('id').execute();
 }
 
 /** Inserts a fact unless it was judged before (the unique key); the new id, or null when it was already there. */
