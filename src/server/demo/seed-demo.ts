@@ -13,6 +13,7 @@ import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoAnnualReports } from './demo-annual-reports.js';
 import { seedDemoNotifications } from './demo-notifications.js';
 import { seedDemoPenalties } from './demo-penalties.js';
+import { seedDemoCredit } from './demo-credit.js';
 
 const DEMO_CTX: RequestContext = { actor: null, requestId: 'demo-seed', ip: null };
 
@@ -51,6 +52,9 @@ export async function seedDemo(db: Kysely<DB>, password: string, log: (msg: stri
   // Penalties through their service, so the credit rules listening to them list the organizations (民政部令第60号).
   const penalties = await seedDemoPenalties(db);
   if (penalties) log(`demo: penalties in 吉州区 ${penalties.orgs.map((o) => `${o.name} ${o.kind}`).join('; ')}`);
+  // After the penalties (the credit listener put their warning and fines in notice as they were recorded).
+  const credit = await seedDemoCredit(db);
+  if (credit) log(`demo: credit lists of 吉州区 ${credit.orgs.map((o) => `${o.name} ${o.story}`).join('; ')}; job ${JSON.stringify(credit.job)}`);
   // Last: today's scheduled jobs see every seeded item (reminders of due reports and summaries, overdue cases).
   const jobs = await seedDemoNotifications(db);
   log(`demo: today's scheduled jobs ${JSON.stringify(jobs)}`);

@@ -5,9 +5,13 @@ import { leaderOf } from '../../../../test/declarations.js';
 import { entriesOf, insertPenalty, insertSubmittedReport } from '../../../../test/credit.js';
 import { addDays } from '../../lib/working-days.js';
 import { eligibility, entriesInForce, runCreditRules } from './index.js';
+import { applyRemoval, reviewRequest } from './credit.requests.js';
+import { publicCredit } from './credit.public.js';
+import { actorOf } from '../../demo/demo-applications.js';
 
 let t: TestApp;
 let district: Client;
+
 beforeAll(async () => {
   t = await createTestApp();
   district = await t.loginAs({ role: 'district_admin', regionCode: PLACES.jizhou });
@@ -190,25 +194,21 @@ describe('the organization’s side', () => {
     expect(decided.json()).toMatchObject({ status: 'withdrawn', events: expect.arrayContaining([expect.objectContaining({ kind: 'objection_upheld' })]) });
 
     const big = await org('申请移出测试协会');
-    let bigLeader: Client;
+    const bigLeader = await leaderOf(t, big, PLACES.cangkou);
     await insertPenalty(db(), big, { kind: 'fine', amountFen: 6_000_000, decidedOn: '2026-11-02', tell: true });
     await runCreditRules(db(), '2026-11-17');
     const [serious] = await entriesOf(db(), big);
+    // Two years on, through the services: a session of the real clock does not outlive a clock moved by years on
+    // PostgreSQL (its now() keeps real time), so the far-future steps skip HTTP.
+    const leaderCtx = { actor: await actorOf(db(), bigLeader.username!), requestId: 'test', ip: null };
+    const districtCtx = { actor: await actorOf(db(), district.username!), requestId: 'test', ip: null };
     at('2028-11-16');
-    bigLeader = await leaderOf(t, big, PLACES.cangkou);
-    district = await t.loginAs({ role: 'district_admin', regionCode: PLACES.jizhou });
-    const early = await bigLeader.post(`/api/v1/credit/${serious!.id}/removal-application`, { statement: '两年来未再违法' });
-    expect(early.statusCode).toBe(409);
-    expect(early.json().error.message).toContain('2028-11-17');
+    await expect(applyRemoval(db(), leaderCtx, Number(serious!.id), { statement: '两年来未再违法' })).rejects.toMatchObject({ statusCode: 409, message: expect.stringContaining('2028-11-17') });
     at('2028-11-17');
-    bigLeader = await leaderOf(t, big, PLACES.cangkou);
-    district = await t.loginAs({ role: 'district_admin', regionCode: PLACES.jizhou });
-    const applied = await bigLeader.post(`/api/v1/credit/${serious!.id}/removal-application`, { statement: '两年来未再违法' });
-    expect(applied.statusCode, applied.body).toBe(200);
-    const approved = await district.post(`/api/v1/credit/requests/${applied.json().requests[0].id}/review`, { decision: 'approve', opinion: '经核查期间未再出现列入情形' });
-    expect(approved.statusCode, approved.body).toBe(200);
-    expect(approved.json()).toMatchObject({ status: 'removed', removedOn: '2028-11-17', removalBasis: { key: 'credit.removal.dishonest' } });
-    expect((await t.anonymous().get(`/api/v1/public/orgs/${big}`)).json().credit).toMatchObject([{ removedOn: '2028-11-17' }]);
+    const applied = await applyRemoval(db(), leaderCtx, Number(serious!.id), { statement: '两年来未再违法' });
+    const approved = await reviewRequest(db(), districtCtx, applied.requests[0]!.id, { decision: 'approve', opinion: '经核查期间未再出现列入情形' });
+    expect(approved).toMatchObject({ status: 'removed', removedOn: '2028-11-17', removalBasis: { key: 'credit.removal.dishonest' } });
+    expect(await publicCredit(db(), big)).toMatchObject([{ removedOn: '2028-11-17' }]);
   });
 
   it('enters a manual ground with its basis, and lists at once when the organization waives', async () => {
@@ -223,5 +223,40 @@ describe('the organization’s side', () => {
     const listed = await district.post(`/api/v1/credit/${made.json().id}/list`, { reason: '该组织书面放弃陈述申辩', version: made.json().version });
     expect(listed.statusCode, listed.body).toBe(200);
     expect(listed.json()).toMatchObject({ status: 'listed', listedOn: '2026-11-20' });
+  });
+});
+
+describe('letters, proposals, annulment and risk signals', () => {
+  it('turns two unsigned letters into the unreachable ground, with its signal; confirms a proposal; takes back an annulled penalty', async () => {
+    at('2026-11-20');
+    const id = await org('信函测试协会');
+    const first = await district.post(`/api/v1/orgs/${id}/letters`, { sentOn: '2026-09-01', trackingNo: 'XA100000001CN', address: '文山街道某路1号', signed: false, outcomeOn: '2026-09-08' });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().unreachable).toMatchObject({ met: false, basis: { key: 'credit.abnormal.unreachable' } });
+    const second = await district.post(`/api/v1/orgs/${id}/letters`, { sentOn: '2026-10-08', trackingNo: 'XA100000002CN', signed: false, outcomeOn: '2026-10-15', address: '文山街道某路1号' });
+    expect(second.json().unreachable.met).toBe(true);
+    expect((await district.post(`/api/v1/orgs/${id}/letters`, { sentOn: '2026-10-09', trackingNo: 'xa100000002cn', signed: true, address: '某路' })).statusCode).toBe(409);
+    await runCreditRules(db(), '2026-11-20');
+    const [entry] = await entriesOf(db(), id);
+    expect([entry!.rule_key, entry!.noticed_on, entry!.status]).toEqual(['credit.abnormal.unreachable', '2026-10-15', 'listed']);
+    const { riskSignalSources } = await import('../signals/index.js');
+    const signals = await Promise.all(riskSignalSources().map((s) => s.signals(db(), '2026-11-20')));
+    const mine = signals.flat().filter((s) => s.orgId === id);
+    expect(mine.map((s) => [s.kind, s.detectedOn]).sort()).toEqual([['credit_entry', entry!.listed_on], ['unreachable', '2026-09-08']]);
+
+    const party = await org('党建建议测试协会');
+    const proposal = await db().insertInto('credit_proposals').values({ org_id: party, rule_key: 'credit.abnormal.party', subject_kind: 'party_check', subject_id: party, fact_on: '2026-11-10', evidence: '未按规定成立党支部' }).returning('id').executeTakeFirstOrThrow();
+    const pending = await district.get('/api/v1/credit/proposals?status=pending');
+    expect(pending.json().items.map((p: { id: number }) => p.id)).toContain(Number(proposal.id));
+    const confirmed = await district.post(`/api/v1/credit/proposals/${proposal.id}/confirm`, { version: 1 });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json()).toMatchObject({ status: 'confirmed', entryId: expect.any(Number) });
+    expect((await entriesOf(db(), party)).map((e) => [e.status, e.origin, e.noticed_on])).toEqual([['noticed', 'proposal', '2026-11-20']]);
+
+    const annulled = await org('撤销处罚测试协会');
+    const penalty = await insertPenalty(db(), annulled, { kind: 'warning', decidedOn: '2026-11-20', tell: true });
+    const { tellPenaltyListeners } = await import('../penalties/penalties.events.js');
+    await db().transaction().execute((trx) => tellPenaltyListeners(trx, { actor: null, requestId: 'test', ip: null }, { ...penalty, status: 'annulled', annulled_on: '2026-11-20', annul_reason: '复议撤销' }, 'annulled'));
+    expect((await entriesOf(db(), annulled)).map((e) => e.status)).toEqual(['withdrawn']);
   });
 });

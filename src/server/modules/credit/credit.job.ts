@@ -75,7 +75,7 @@ async function advance(trx: Db, ctx: RequestContext, entry: CreditEntryRow, on: 
 export async function advanceEntries(trx: Db, ctx: RequestContext, on: string, orgId?: number, audited = true): Promise<Record<Step, number>> {
   const counts = { listed: 0, moved: 0, removed: 0 };
   for (let round = 0; round < 10; round++) {
-    const open = (await repo.openEntries(trx)).filter((e) => orgId === undefined || Number(e.org_id) === orgId);
+    const open = await repo.openEntries(trx, orgId);
     let changed = false;
     for (const entry of open) {
       const before = entry.status;

@@ -73,9 +73,11 @@ export async function entriesNoticedBy(db: Db, on: string, orgIds?: number[]): P
   return q.orderBy('e.noticed_on').orderBy('e.id').execute() as Promise<EntryWithOrg[]>;
 }
 
-/** Open entries (the job's work list), oldest first. */
-export function openEntries(db: Db) {
-  return db.selectFrom('credit_entries').selectAll().where('status', 'in', ['noticed', 'listed']).orderBy('id').execute();
+/** Open entries (the job's work list), of one organization or all, oldest first. */
+export function openEntries(db: Db, orgId?: number) {
+  let q = db.selectFrom('credit_entries').selectAll().where('status', 'in', ['noticed', 'listed']);
+  if (orgId !== undefined) q = q.where('org_id', '=', orgId);
+  return q.orderBy('id').execute();
 }
 
 /** Inserts a fact unless it was judged before (the unique key); the new id, or null when it was already there. */
@@ -217,17 +219,16 @@ export function groundsOfOrg(db: Db, orgId: number) {
 }
 
 /**
- * The districts and years whose annual reporting ran on the platform by a day: at least one report of that year
- * submitted there by then. Read straight from annual_reports (the annual-reports door has no such question), so a
- * district that keeps its reports on paper, or a year before it came to the platform, puts nobody on the list.
+ * Reports of each district and year submitted on the platform by a day, as 'districtId/year' → count. Read straight
+ * from annual_reports (the annual-reports door has no such question) for the credit job's annual report ground.
  */
-export async function reportingOnPlatform(db: Db, on: string): Promise<Set<string>> {
+export async function reportsSubmittedBy(db: Db, on: string): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('annual_reports as r')
     .innerJoin('orgs as o', 'o.id', 'r.org_id')
-    .select(['o.level3_id', 'r.year'])
+    .select(['o.level3_id', 'r.year', (eb) => eb.fn.countAll<number>().as('n')])
     .where('r.submitted_on', '<=', on)
     .groupBy(['o.level3_id', 'r.year'])
     .execute();
-  return new Set(rows.map((r) => `${r.level3_id}/${r.year}`));
+  return new Map(rows.map((r) => [`${r.level3_id}/${r.year}`, Number(r.n)]));
 }

@@ -21,8 +21,10 @@ import { dishonestRemovableFrom, periodFromOn } from './credit.policy.js';
 
 type RequestSubject = CreditRequestRow;
 
+/** The request follows its case; a return leaves it pending (to be completed and resubmitted), with the opinion. */
 async function settle(trx: Transaction<DB>, ctx: RequestContext, req: RequestSubject, status: 'pending' | 'approved' | 'rejected' | 'withdrawn', opinion: string | null) {
-  if (!(await repo.updateRequest(trx, Number(req.id), req.version, { status, decided_on: todayInChina(), opinion }))) throw errors.conflict('credit_request.version_conflict', '该申请刚被他人处理，请刷新后查看');
+  const patch = { status, decided_on: status === 'pending' ? null : todayInChina(), opinion };
+  if (!(await repo.updateRequest(trx, Number(req.id), req.version, patch))) throw errors.conflict('credit_request.version_conflict', '该申请刚被他人处理，请刷新后查看');
 }
 
 async function entryOf(trx: Db, req: RequestSubject) {
@@ -53,7 +55,7 @@ export const objectionSubject = defineReviewSubject<RequestSubject>({
     await settle(trx, ctx, subject, 'rejected', opinion);
     await repo.insertEvent(trx, { entry_id: subject.entry_id, kind: 'objection_rejected', on_day: todayInChina(), rule_key: 'credit.notice', reason: opinion, actor_id: ctx.actor?.id ?? null });
   },
-  onReturn: async (trx, ctx, { subject }) => void (await settle(trx, ctx, subject, 'pending', null)),
+  onReturn: async (trx, ctx, { subject, opinion }) => void (await settle(trx, ctx, subject, 'pending', opinion)),
   onWithdraw: async (trx, ctx, { subject }) => void (await settle(trx, ctx, subject, 'withdrawn', null)),
 });
 
@@ -83,7 +85,7 @@ export const removalSubject = defineReviewSubject<RequestSubject>({
     await settle(trx, ctx, subject, 'rejected', opinion);
     await repo.insertEvent(trx, { entry_id: subject.entry_id, kind: 'removal_rejected', on_day: todayInChina(), rule_key: null, reason: opinion, actor_id: ctx.actor?.id ?? null });
   },
-  onReturn: async (trx, ctx, { subject }) => void (await settle(trx, ctx, subject, 'pending', null)),
+  onReturn: async (trx, ctx, { subject, opinion }) => void (await settle(trx, ctx, subject, 'pending', opinion)),
   onWithdraw: async (trx, ctx, { subject }) => void (await settle(trx, ctx, subject, 'withdrawn', null)),
 });
 
