@@ -16,7 +16,7 @@ export interface DemoPenalties {
  * them as on any other: a warning (abnormal-list ground, 民政部令第60号第十条第（五）项), a ¥20,000 fine by the market
  * regulator, a ¥60,000 fine by the district (serious-list ground, 第十四条第（四）项), and a warning annulled on
  * reconsideration. The organizations are the first registered, active ones of the district by id (the seeded
- * organizations are deterministic), skipping any linked to a demo account; the days are relative to today.
+ * organizations are deterministic), skipping hub federations and any linked to a demo account; the days are relative to today.
  */
 export async function seedDemoPenalties(db: Kysely<DB>): Promise<DemoPenalties | null> {
   if (await db.selectFrom('penalties').select('id').limit(1).executeTakeFirst()) return null;
@@ -28,6 +28,8 @@ export async function seedDemoPenalties(db: Kysely<DB>): Promise<DemoPenalties |
     .where('level3_id', '=', Number(district.id))
     .where('legal_form', 'in', ['social_group', 'social_service'])
     .where('status', '=', 'active')
+    // Not a hub federation: the district's own partners in 以社管社 make a confusing first example.
+    .where('category', '<>', '枢纽型')
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('users').select('users.id').whereRef('users.org_id', '=', 'orgs.id'))))
     .orderBy('id')
     .limit(4)

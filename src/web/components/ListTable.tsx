@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Table, type TableProps } from 'antd';
+import { Empty, Table, type TableProps } from 'antd';
 import { useT } from '../i18n.js';
 import { useIsMobile } from '../lib/hooks.js';
 import { LoadError } from './LoadError.js';
@@ -15,6 +15,7 @@ export function ListTable<T extends { id: number | string }>({
   pageSize,
   pageSizeOptions = [20, 50, 100],
   showTotal,
+  empty,
   ...table
 }: {
   list: UseQueryResult<{ items: T[]; total: number }>;
@@ -23,6 +24,8 @@ export function ListTable<T extends { id: number | string }>({
   pageSizeOptions?: number[];
   /** The pager's count; "共 n 条" unless given. */
   showTotal?: (n: number) => ReactNode;
+  /** What an empty list says (nothing while the first page loads); a `locale` given overrides it. */
+  empty?: string;
 } & Omit<TableProps<T>, 'rowKey' | 'size' | 'dataSource' | 'loading' | 'scroll' | 'pagination'>) {
   const t = useT();
   const isMobile = useIsMobile();
@@ -43,6 +46,7 @@ export function ListTable<T extends { id: number | string }>({
         showTotal: showTotal ?? ((n) => t('common.total', { n })),
         size: isMobile ? 'small' : undefined,
       }}
+      {...(empty !== undefined ? { locale: { emptyText: list.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> } } : {})}
       {...table}
     />
   );

@@ -1,6 +1,6 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Empty, Input, Space, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Checkbox, Input, Space, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { FlagOutlined, PlusOutlined } from '@ant-design/icons';
 import { useCan } from '../../auth/session.js';
 import { Data } from '../../components/Data.js';
@@ -93,7 +93,7 @@ export function DeclarationTable({ p, onChange, empty }: { p: DeclarationListPar
       pageSize={p.pageSize}
       columns={isMobile ? phone : desktop}
       onChange={onChange}
-      locale={{ emptyText: list.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
+      empty={empty}
     />
   );
 }

@@ -1,8 +1,5 @@
-import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
-import { Button, Space } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
 import { useCan } from '../../auth/session.js';
+import { OrgRecordTab } from '../../components/OrgRecordTab.js';
 import { useT } from '../../i18n.js';
 import { DeclarationTable } from './DeclarationsPage.js';
 import { declarationsMessages } from './declarations.messages.js';
@@ -11,17 +8,10 @@ import { declarationsMessages } from './declarations.messages.js';
 function OrgDeclarations({ orgId }: { orgId: number }) {
   const t = useT(declarationsMessages);
   const can = useCan();
-  const navigate = useNavigate();
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
   return (
-    <Space direction="vertical" size={12} className="full-width">
-      {can('declaration.file') && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/declarations/new?org=${orgId}`)}>
-          {t('decl.new')}
-        </Button>
-      )}
-      <DeclarationTable p={{ org: orgId, ...page }} onChange={(p) => setPage({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 })} empty={t('tab.empty')} />
-    </Space>
+    <OrgRecordTab newLabel={can('declaration.file') ? t('decl.new') : undefined} newPath={`/declarations/new?org=${orgId}`}>
+      {(page, onChange) => <DeclarationTable p={{ org: orgId, ...page }} onChange={onChange} empty={t('tab.empty')} />}
+    </OrgRecordTab>
   );
 }
 

@@ -1,8 +1,5 @@
-import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
-import { Button, Space } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
 import { useCan } from '../../auth/session.js';
+import { OrgRecordTab } from '../../components/OrgRecordTab.js';
 import { useT } from '../../i18n.js';
 import { PenaltyTable } from './PenaltiesPage.js';
 import { penaltiesMessages } from './penalties.messages.js';
@@ -11,17 +8,10 @@ import { penaltiesMessages } from './penalties.messages.js';
 function OrgPenalties({ orgId }: { orgId: number }) {
   const t = useT(penaltiesMessages);
   const can = useCan();
-  const navigate = useNavigate();
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
   return (
-    <Space direction="vertical" size={12} className="full-width">
-      {can('penalty.write') && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/penalties/new?org=${orgId}`)}>
-          {t('pen.new')}
-        </Button>
-      )}
-      <PenaltyTable p={{ org: orgId, ...page }} withOrg={false} onChange={(p) => setPage({ page: p.current ?? 1, pageSize: p.pageSize ?? 20 })} empty={t('pen.empty')} />
-    </Space>
+    <OrgRecordTab newLabel={can('penalty.write') ? t('pen.new') : undefined} newPath={`/penalties/new?org=${orgId}`}>
+      {(page, onChange) => <PenaltyTable p={{ org: orgId, ...page }} withOrg={false} onChange={onChange} empty={t('pen.empty')} />}
+    </OrgRecordTab>
   );
 }
 

@@ -1,6 +1,6 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Input, InputNumber, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Input, InputNumber, Typography, type TableColumnsType } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { PlusOutlined } from '@ant-design/icons';
 import { useCan } from '../../auth/session.js';
@@ -15,6 +15,7 @@ import { PENALTY_KIND_LABELS, PENALTY_KINDS, PENALTY_SORTS, PENALTY_STATUSES } f
 import { penaltiesQuery, type Penalty, type PenaltyListParams, type PenaltySort } from './penalties.api.js';
 import { penaltiesMessages } from './penalties.messages.js';
 import { amountText, PenaltyKindTag, PenaltyStatusTag } from './penalty-parts.js';
+import './penalties.css';
 
 const FILTER_KEYS = ['q', 'kind', 'status', 'year'] as const;
 const SORTABLE = ['decidedOn', 'amount', 'org'] as const;
@@ -63,7 +64,7 @@ export function PenaltyTable({ p, onChange, empty, withOrg = true, sortable = fa
       title: t('pen.col.decisionNo'),
       key: 'summary',
       render: (_: unknown, r) => (
-        <div className="decl-summary-cell">
+        <div className="pen-summary-cell">
           {noCell(r)}
           <div>
             <PenaltyKindTag kind={r.kind} /> <span className="mono">{amountText(r.amountFen)}</span> <PenaltyStatusTag p={r} />
@@ -87,7 +88,7 @@ export function PenaltyTable({ p, onChange, empty, withOrg = true, sortable = fa
       pageSize={p.pageSize}
       columns={isMobile ? phone : desktop}
       onChange={onChange}
-      locale={{ emptyText: list.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
+      empty={empty}
     />
   );
 }
@@ -114,7 +115,7 @@ export default function PenaltiesPage() {
       }
     >
       <Typography.Paragraph type="secondary">{t('pen.note')}</Typography.Paragraph>
-      <div className="filter-bar no-print">
+      <div className="filter-bar pen-filters no-print">
         <Input.Search
           key={p.q ?? ''}
           defaultValue={p.q}

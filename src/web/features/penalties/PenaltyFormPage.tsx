@@ -106,7 +106,7 @@ export default function PenaltyFormPage() {
 
   const required = (field: string) => [{ required: true, whitespace: true, message: t('form.required', { field }) }];
   return (
-    <Card title={t('form.title')} extra={<Button onClick={() => navigate(-1)}>{t('form.cancel')}</Button>}>
+    <Card title={t('form.title')} extra={<Button onClick={() => navigate(isRecordId(paramOrg) ? `/orgs/${paramOrg}?tab=penalties` : '/penalties')}>{t('form.cancel')}</Button>}>
       <Typography.Paragraph type="secondary">{t('pen.note')}</Typography.Paragraph>
       <Form<Values> {...feedback.formProps} layout="vertical" initialValues={initial} onValuesChange={() => setDirty(true)} className="form-narrow">
         <Form.Item name="orgId" label={t('form.org')} rules={[{ required: true, message: t('form.required', { field: t('form.org') }) }]}>

@@ -14,6 +14,7 @@ import { usePageTitle } from '../../lib/page-title.js';
 import { penaltyQuery, useAnnulPenalty, useCarriedOut, type Penalty } from './penalties.api.js';
 import { penaltiesMessages } from './penalties.messages.js';
 import { amountText, PenaltyKindTag, PenaltyStatusTag } from './penalty-parts.js';
+import './penalties.css';
 
 const DAY = 'YYYY-MM-DD';
 

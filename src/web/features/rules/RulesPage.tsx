@@ -223,7 +223,8 @@ export default function RulesPage() {
       <Typography.Paragraph type="secondary">{t('rules.intro')}</Typography.Paragraph>
       <div className="filter-bar no-print">
         <span>{t('rules.on')}</span>
-        <DatePicker value={on ? dayjs(on) : dayjs()} allowClear={false} aria-label={t('rules.on')} onChange={(d) => update({ on: d && !d.isSame(dayjs(), 'day') ? d.format(DAY) : null })} />
+        {/* The day the server judged (today in China when none is chosen), not the browser's own calendar day. */}
+        <DatePicker value={dayjs(on ?? q.data?.on)} allowClear={false} aria-label={t('rules.on')} onChange={(d) => update({ on: d ? d.format(DAY) : null })} />
       </div>
       <Alert type="info" showIcon className="rules-note" title={t('rules.certaintyNote')} />
       {q.isError && <LoadError error={q.error} onRetry={() => q.refetch()} />}
