@@ -41,8 +41,9 @@ afterAll(async () => {
 /** antd puts a space between the two characters of a two-character button label (登 记). */
 const label = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}\\s*$`);
 
+/** The organization's serious-list entries (the demo gives it an abnormal-list notice of its own). */
 async function entriesOfOrg() {
-  return h.database.db.selectFrom('credit_entries').select(['id', 'list', 'status', 'listed_on', 'removed_on']).where('org_id', '=', orgId).orderBy('id').execute();
+  return h.database.db.selectFrom('credit_entries').select(['id', 'list', 'status', 'listed_on', 'removed_on']).where('org_id', '=', orgId).where('list', '=', 'dishonest').orderBy('id').execute();
 }
 
 async function statementIn(page: Page, formName: string, field: string, text: string, ok: RegExp) {
@@ -72,7 +73,9 @@ describe('credit lists in the browser', () => {
     await admin.waitForURL(/\/penalties\/\d+$/);
 
     // The listener entered it on the serious list, noticed (告知中), in the penalty's transaction.
-    const [entry] = await entriesOfOrg();
+    const entries = await entriesOfOrg();
+    expect(entries).toHaveLength(1);
+    const [entry] = entries;
     expect(entry).toMatchObject({ list: 'dishonest', status: 'noticed' });
     const entryId = Number(entry!.id);
     await admin.goto(`${h.baseUrl}/credit?tab=dishonest`);
