@@ -260,3 +260,33 @@ describe('letters, proposals, annulment and risk signals', () => {
     expect((await entriesOf(db(), annulled)).map((e) => e.status)).toEqual(['withdrawn']);
   });
 });
+
+describe('district settings and reach', () => {
+  it('removes a penalty entry six months on only where the district enabled automatic removal', async () => {
+    const id = await org('自动移出测试协会');
+    await insertPenalty(db(), id, { kind: 'warning', decidedOn: '2029-01-08' });
+    await runCreditRules(db(), '2029-02-01');
+    const [entry] = await entriesOf(db(), id);
+    const sixMonths = entry!.listed_on!.replace(/^2029-0(\d)/, (_m, d: string) => `2029-0${Number(d) + 6}`);
+    await runCreditRules(db(), sixMonths);
+    expect((await entriesOf(db(), id))[0]!.status).toBe('listed');
+    const jizhou = await db().selectFrom('regions').select('id').where('code', '=', PLACES.jizhou).executeTakeFirstOrThrow();
+    await db().insertInto('rule_overrides').values({ district_id: Number(jizhou.id), rule_key: 'credit.removal.auto', valid_from: '2029-01-01', params: JSON.stringify({ enabled: true, months: 6 }), reason: '本区启用满期自动移出' }).execute();
+    await runCreditRules(db(), addDays(sixMonths, 1));
+    expect((await entriesOf(db(), id)).map((e) => [e.status, e.removed_on, e.removal_rule_key])).toEqual([['removed', sixMonths, 'credit.removal.auto']]);
+    await db().deleteFrom('rule_overrides').where('rule_key', '=', 'credit.removal.auto').execute();
+  });
+
+  it('shows an organization leader its own organization’s entries only', async () => {
+    const mine = await org('本组织信用测试协会');
+    const other = await org('他组织信用测试协会');
+    for (const o of [mine, other]) await insertPenalty(db(), o, { kind: 'warning', decidedOn: '2026-10-12', tell: true });
+    const leader = await leaderOf(t, mine, PLACES.cangkou);
+    const listed = await leader.get('/api/v1/credit?current=true&pageSize=200');
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(new Set(listed.json().items.map((i: { org: { id: number } }) => i.org.id))).toEqual(new Set([mine]));
+    const [theirs] = await entriesOf(db(), other);
+    expect((await leader.get(`/api/v1/credit/${theirs!.id}`)).statusCode).toBe(404);
+    expect((await leader.get(`/api/v1/orgs/${mine}/eligibility`)).json()).toMatchObject({ orgId: mine, eligible: true });
+  });
+});

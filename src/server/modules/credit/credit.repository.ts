@@ -46,7 +46,8 @@ export async function updateEntry(db: Db, id: number, version: number, patch: Pa
 }
 
 export async function listEntries(db: Db, scope: ListScope, q: CreditListQuery): Promise<{ rows: EntryWithOrg[]; total: number }> {
-  let base = entries(db).where(listScopeCondition(scope, { orgColumn: 'org_id', prefix: 'o.' }));
+  // The scope on the organization row itself (o.id, o.hub_org_id, o.level*_id): the entry has no place of its own.
+  let base = entries(db).where(listScopeCondition(scope, { orgColumn: 'id', prefix: 'o.' }));
   if (q.list) base = base.where('e.list', '=', q.list);
   if (q.status) base = base.where('e.status', '=', q.status);
   if (q.current === 'true') base = base.where('e.status', 'in', ['noticed', 'listed']);
@@ -172,7 +173,7 @@ export function findProposal(db: Db, id: number) {
 }
 
 export async function listProposals(db: Db, scope: ListScope, q: CreditProposalQuery): Promise<{ rows: ProposalWithOrg[]; total: number }> {
-  let base = proposals(db).where(listScopeCondition(scope, { orgColumn: 'org_id', prefix: 'o.' }));
+  let base = proposals(db).where(listScopeCondition(scope, { orgColumn: 'id', prefix: 'o.' }));
   if (q.status) base = base.where('p.status', '=', q.status);
   if (q.org) base = base.where('p.org_id', '=', q.org);
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
