@@ -186,7 +186,7 @@ function EntryList({ list, params, update }: { list: CreditList; params: URLSear
           size="middle"
           dataSource={q.data?.items}
           loading={q.isFetching}
-          scroll={isMobile ? undefined : { x: 'max-content' }}
+          scroll={isMobile ? undefined : { x: 1100 }}
           columns={columns}
           rowClassName={(r) => `clickable-row credit-row-${r.status}`}
           onRow={(r) => ({ onClick: (e) => !(e.target as HTMLElement).closest('a, button') && navigate(`/credit/${r.id}`) })}

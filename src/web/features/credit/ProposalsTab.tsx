@@ -48,7 +48,8 @@ export function ProposalsTab() {
         size="middle"
         dataSource={q.data?.items}
         loading={q.isFetching}
-        scroll={isMobile ? undefined : { x: 'max-content' }}
+        // Fixed widths so the long basis and evidence wrap and the decisions stay in view.
+        scroll={isMobile ? { x: 760 } : { x: 1040 }}
         locale={{
           emptyText: q.isPending ? ' ' : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<span>{t('prop.empty')}<br /><Typography.Text type="secondary">{t('prop.emptyHint')}</Typography.Text></span>} />
@@ -57,10 +58,11 @@ export function ProposalsTab() {
         pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, showTotal: (n) => t('common.total', { n }), size: isMobile ? 'small' : undefined }}
         onChange={(pagination) => update({ page: pagination.current === 1 ? null : (pagination.current ?? null) })}
         columns={[
-          { title: t('credit.col.org'), key: 'org', render: (_: unknown, r) => <Link to={`/orgs/${r.org.id}?tab=credit`}><Data>{r.org.name}</Data></Link> },
+          { title: t('credit.col.org'), key: 'org', width: 180, render: (_: unknown, r) => <Link to={`/orgs/${r.org.id}?tab=credit`}><Data>{r.org.name}</Data></Link> },
           {
             title: t('credit.col.ground'),
             key: 'ground',
+            width: 340,
             render: (_: unknown, r) => (
               <div>
                 <ListTag list={r.list} /> <ServerText>{r.groundLabel}</ServerText>
@@ -68,10 +70,11 @@ export function ProposalsTab() {
               </div>
             ),
           },
-          { title: t('prop.col.detected'), dataIndex: 'factOn', render: (v: string) => <span className="mono">{v}</span> },
+          { title: t('prop.col.detected'), dataIndex: 'factOn', width: 110, render: (v: string) => <span className="mono">{v}</span> },
           {
             title: t('prop.col.evidence'),
             key: 'evidence',
+            width: 260,
             render: (_: unknown, r) => {
               const link = subjectLink(r.subject);
               return (
@@ -85,6 +88,8 @@ export function ProposalsTab() {
           {
             title: '',
             key: 'actions',
+            width: 150,
+            fixed: isMobile ? undefined : ('right' as const),
             render: (_: unknown, r) => (
               <Space wrap>
                 <Button type="primary" size="small" onClick={() => confirm(r)}>
