@@ -34,6 +34,7 @@ import { notificationRoutes } from './modules/notifications/index.js';
 import { activityIoRoutes, activityRoutes } from './modules/activities/index.js';
 import { declarationRoutes } from './modules/declarations/index.js';
 import { ruleRoutes } from './modules/rules/index.js';
+import { creditPrintRoutes, creditRoutes } from './modules/credit/index.js';
 import { penaltyRoutes } from './modules/penalties/index.js';
 import { inspectionRoutes, publicInspectionRoutes } from './modules/inspections/index.js';
 import { riskRoutes } from './modules/risks/index.js';
@@ -161,6 +162,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(declarationRoutes);
       await api.register(activityIoRoutes);
       await api.register(ruleRoutes);
+      await api.register(creditRoutes);
+      await api.register(creditPrintRoutes);
       await api.register(penaltyRoutes);
       await api.register(inspectionRoutes);
       await api.register(publicInspectionRoutes);

@@ -58,6 +58,9 @@ const AnnualReportPage = lazy(() => import('./features/annual-reports/ReportPage
 const AnnualReportFormPage = lazy(() => import('./features/annual-reports/ReportFormPage.js'));
 const NewAnnualReportPage = lazy(() => import('./features/annual-reports/NewReportPage.js'));
 const AnnualRatesPage = lazy(() => import('./features/annual-reports/AnnualRatesPage.js'));
+const CreditPage = lazy(() => import('./features/credit/CreditPage.js'));
+const CreditEntryPage = lazy(() => import('./features/credit/CreditEntryPage.js'));
+const CreditNewPage = lazy(() => import('./features/credit/CreditNewPage.js'));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage.js'));
 const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.js'));
 const LedgerPage = lazy(() => import('./features/ledger/LedgerPage.js'));
@@ -236,6 +239,10 @@ const router = createBrowserRouter(
         <Route path="annual-reports/rates/:code?" element={<RequirePermission permission="annual_report.read"><AnnualRatesPage /></RequirePermission>} />
         <Route path="annual-reports/:id" element={<RequirePermission permission="annual_report.read"><AnnualReportPage /></RequirePermission>} />
         <Route path="annual-reports/:id/edit" element={<RequirePermission permission="annual_report.file"><AnnualReportFormPage /></RequirePermission>} />
+        {/* 信用管理 (民政部令第60号; issue 14 item 3). */}
+        <Route path="credit" element={<RequirePermission permission="credit.read"><CreditPage /></RequirePermission>} />
+        <Route path="credit/new" element={<RequirePermission permission="credit.write"><CreditNewPage /></RequirePermission>} />
+        <Route path="credit/:id" element={<RequirePermission permission="credit.read"><CreditEntryPage /></RequirePermission>} />
         <Route path="settings" element={<RequirePermission permission="settings.manage"><SettingsPage /></RequirePermission>} />
         <Route path="notifications" element={<RequirePermission permission="notification.read"><NotificationsPage /></RequirePermission>} />
         <Route path="declarations" element={<RequirePermission permission="declaration.read"><DeclarationsPage /></RequirePermission>} />

@@ -11,6 +11,7 @@ import { seedDeclarationPages } from '../declarations.js';
 import { insertTestPenalty } from '../penalties.js';
 import { seedInspectionPages } from '../inspections.js';
 import { insertRiskItem } from '../risks.js';
+import { seedCreditPages } from './credit-fixture.js';
 import { draftTestReport } from './annual-fixture.js';
 
 /**
@@ -24,6 +25,7 @@ let orgId: number;
 let declarationId: number;
 let penaltyId: number;
 let riskId: number;
+let creditId: number;
 let reportId: number;
 let inspection: { planId: number; itemId: number };
 beforeAll(async () => {
@@ -49,6 +51,8 @@ beforeAll(async () => {
   penaltyId = await insertTestPenalty(db, orgId, { recordedBy: admin.id });
   inspection = await seedInspectionPages(db, admin.id, 'a11y-admin');
   riskId = await insertRiskItem(db, orgId, 'rectifying');
+  // Credit lists (issue 14): a ¥60,000 fine told to the listeners puts the organization on the serious list (告知中).
+  creditId = await seedCreditPages(db, orgId);
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -99,6 +103,11 @@ const PAGES: TourStop[] = [
   { name: 'penalty', user: 'a11y-admin', path: () => `/penalties/${penaltyId}`, ready: '.ant-descriptions' },
   { name: 'penalty form', user: 'a11y-admin', path: () => `/penalties/new?org=${orgId}`, ready: '#penalty_decisionNo' },
   { name: 'org penalties tab', user: 'a11y-admin', path: () => `/orgs/${orgId}?tab=penalties`, ready: '.ant-table-row' },
+  { name: 'credit lists', user: 'a11y-admin', path: () => '/credit?tab=dishonest', ready: '.credit-page .ant-table-row' },
+  { name: 'credit proposals', user: 'a11y-admin', path: () => '/credit?tab=proposals', ready: '.credit-page .ant-table' },
+  { name: 'credit entry', user: 'a11y-admin', path: () => `/credit/${creditId}`, ready: '[data-testid="credit-entry"] .credit-timeline' },
+  { name: 'credit manual entry', user: 'a11y-admin', path: () => '/credit/new', ready: '#creditEntry_facts' },
+  { name: 'org credit tab', user: 'a11y-admin', path: () => `/orgs/${orgId}?tab=credit`, ready: '[data-testid="org-credit"] .ant-table-row' },
   { name: 'rules', user: 'a11y-admin', path: () => '/rules', ready: '.rule-card' },
   { name: 'public org with penalties', user: null, path: () => `/public/orgs/${orgId}`, ready: '[data-testid="public-penalties"] .ant-descriptions' },
   { name: 'risk board', user: 'a11y-admin', path: () => `/risks/board?region=${PLACES.wenshan}`, ready: '.ant-table-row' },

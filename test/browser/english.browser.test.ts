@@ -10,6 +10,7 @@ import { seedDeclarationPages } from '../declarations.js';
 import { insertTestPenalty } from '../penalties.js';
 import { seedInspectionPages } from '../inspections.js';
 import { insertRiskItem } from '../risks.js';
+import { seedCreditPages } from './credit-fixture.js';
 import { draftTestReport } from './annual-fixture.js';
 import { establishmentData } from '../applications.js';
 
@@ -27,6 +28,7 @@ let orgId: number;
 let declarationId: number;
 let penaltyId: number;
 let riskId: number;
+let creditId: number;
 let reportId: number;
 let inspection: { planId: number; itemId: number };
 let appId: number;
@@ -67,6 +69,8 @@ beforeAll(async () => {
   penaltyId = await insertTestPenalty(db, orgId, { recordedBy: admin.id });
   inspection = await seedInspectionPages(db, admin.id, 'en-admin');
   riskId = await insertRiskItem(db, orgId, 'rectifying');
+  // Credit lists (issue 14): a ¥60,000 fine told to the listeners puts the organization on the serious list (告知中).
+  creditId = await seedCreditPages(db, orgId);
 }, LONG);
 afterAll(async () => h?.close());
 
@@ -136,6 +140,11 @@ const PAGES: TourStop[] = [
   { name: 'penalty', user: 'en-admin', path: () => `/penalties/${penaltyId}`, ready: '.ant-descriptions' },
   { name: 'penalty form', user: 'en-admin', path: () => `/penalties/new?org=${orgId}`, ready: '#penalty_decisionNo' },
   { name: 'org penalties tab', user: 'en-admin', path: () => `/orgs/${orgId}?tab=penalties`, ready: '.ant-table-row' },
+  { name: 'credit lists', user: 'en-admin', path: () => '/credit?tab=dishonest', ready: '.credit-page .ant-table-row' },
+  { name: 'credit proposals', user: 'en-admin', path: () => '/credit?tab=proposals', ready: '.credit-page .ant-table' },
+  { name: 'credit entry', user: 'en-admin', path: () => `/credit/${creditId}`, ready: '[data-testid="credit-entry"] .credit-timeline' },
+  { name: 'credit manual entry', user: 'en-admin', path: () => '/credit/new', ready: '#creditEntry_facts' },
+  { name: 'org credit tab', user: 'en-admin', path: () => `/orgs/${orgId}?tab=credit`, ready: '[data-testid="org-credit"] .ant-table-row' },
   { name: 'rules', user: 'en-admin', path: () => '/rules', ready: '.rule-card' },
   { name: 'public org with penalties', user: null, path: () => `/public/orgs/${orgId}`, ready: '[data-testid="public-penalties"] .ant-descriptions' },
   { name: 'risk board', user: 'en-admin', path: () => `/risks/board?region=${PLACES.wenshan}`, ready: '.ant-table-row' },

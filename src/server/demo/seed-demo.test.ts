@@ -43,7 +43,7 @@ describe('seedDemo', () => {
     // …and those on the leader's demo declarations too (one approved after the community, one returned).
     expect(kindsOf('declaration')).toEqual(expect.arrayContaining(['review.advance', 'review.return']));
     const runs = await database.db.selectFrom('job_runs').select(['job', 'status']).orderBy('job').execute();
-    expect(runs).toEqual([{ job: 'overdue', status: 'done' }, { job: 'reminders', status: 'done' }]);
+    expect(runs).toEqual([{ job: 'credit', status: 'done' }, { job: 'overdue', status: 'done' }, { job: 'reminders', status: 'done' }]);
     // The whole demo seeded twice: about 10 s alone, 35 s once in a full run on a loaded two-core machine.
   }, 120_000);
 });
@@ -343,5 +343,27 @@ describe('demo random inspection (issue 14 item 4)', () => {
     }
     expect(items.filter((i) => i.result === 'problems' && i.rectify_by !== null)).toHaveLength(1);
     expect(items.filter((i) => i.result === 'no_problem' && i.published_on !== null)).toHaveLength(1);
+  });
+});
+
+describe('demo credit lists (issue 14 item 3)', () => {
+  it('holds credit entries of 吉州区: one listed on each list, one removed with its history, letters, a proposal, a notice open to objection', async () => {
+    const db = database.db;
+    const entries = await db.selectFrom('credit_entries as e').innerJoin('orgs as o', 'o.id', 'e.org_id').select(['e.id', 'e.list', 'e.status', 'e.rule_key', 'o.name']).where('o.level3_id', 'is not', null).execute();
+    const grounds = await db.selectFrom('credit_grounds as g').innerJoin('credit_entries as e', 'e.id', 'g.entry_id').select(['g.rule_key', 'g.remedied_on', 'e.status']).execute();
+    expect(grounds.some((g) => g.status === 'listed' && g.rule_key === 'credit.abnormal.unreachable')).toBe(true);
+    // Last year's reports still missing or filed late (吉州区 ran that year's reporting on the platform): a few, not the register.
+    const late = grounds.filter((g) => g.rule_key === 'credit.abnormal.annual_report').length;
+    expect(late).toBeGreaterThan(0);
+    expect(late).toBeLessThan(40);
+    expect(entries.some((e) => e.list === 'dishonest' && e.status === 'listed' && e.rule_key === 'credit.dishonest.defaulter')).toBe(true);
+    const removed = entries.find((e) => e.status === 'removed' && e.rule_key === 'credit.abnormal.rectification')!;
+    const trail = await db.selectFrom('credit_events').select('kind').where('entry_id', '=', removed.id).orderBy('on_day').orderBy('id').execute();
+    expect(trail.map((e) => e.kind)).toEqual(['noticed', 'listed', 'restarted', 'compliance_verified', 'removed']);
+    expect((await db.selectFrom('credit_letters').select('id').execute()).length).toBe(2);
+    expect((await db.selectFrom('credit_proposals').select(['status', 'rule_key']).execute())).toEqual([{ status: 'pending', rule_key: 'credit.abnormal.party' }]);
+    const leader = await db.selectFrom('users').select('org_id').where('username', '=', 'cangkou-leader').executeTakeFirstOrThrow();
+    expect((await db.selectFrom('credit_entries').select('status').where('org_id', '=', Number(leader.org_id)).execute()).map((e) => e.status)).toEqual(['noticed']);
+    expect((await db.selectFrom('job_runs').select('status').where('job', '=', 'credit').execute()).map((r) => r.status)).toEqual(['done']);
   });
 });

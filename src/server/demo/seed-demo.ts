@@ -15,6 +15,7 @@ import { seedDemoNotifications } from './demo-notifications.js';
 import { seedDemoPenalties } from './demo-penalties.js';
 import { seedDemoInspections } from './demo-inspections.js';
 import { seedDemoRisks } from './demo-risks.js';
+import { seedDemoCredit } from './demo-credit.js';
 
 const DEMO_CTX: RequestContext = { actor: null, requestId: 'demo-seed', ip: null };
 
@@ -53,6 +54,9 @@ export async function seedDemo(db: Kysely<DB>, password: string, log: (msg: stri
   // Penalties through their service, so the credit rules listening to them list the organizations (民政部令第60号).
   const penalties = await seedDemoPenalties(db);
   if (penalties) log(`demo: penalties in 吉州区 ${penalties.orgs.map((o) => `${o.name} ${o.kind}`).join('; ')}`);
+  // After the penalties (the credit listener put their warning and fines in notice as they were recorded).
+  const credit = await seedDemoCredit(db);
+  if (credit) log(`demo: credit lists of 吉州区 ${credit.orgs.map((o) => `${o.name} ${o.story}`).join('; ')}; job ${JSON.stringify(credit.job)}`);
   const inspections = await seedDemoInspections(db);
   if (inspections) log(`demo: 吉州区 yearly random inspection published and drawn (${inspections.sample} of ${inspections.population})`);
   const risks = await seedDemoRisks(db);

@@ -61,6 +61,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/annual-reports', permission: 'annual_report.read', label: 'nav.annualReports', icon: <FileProtectOutlined /> },
   // 行政处罚 (issue 14 item 2): the district records them; staff read those in reach, a leader its organization's.
   { path: '/penalties', permission: 'penalty.read', label: 'nav.penalties', icon: <WarningOutlined /> },
+  // The credit lists (信用管理, issue 14 item 3): the district lists and removes, an organization sees its own entries.
+  { path: '/credit', permission: 'credit.read', label: 'nav.credit', icon: <SafetyCertificateOutlined /> },
   // 双随机抽查 (issue 14 item 4): an inspector's own checks first (so it is the one selected on its
   // page, and an expert, who checks only, lands there), then the plans for staff.
   { path: '/inspections/mine', permission: 'inspection.check', label: 'nav.myChecks', icon: <CheckSquareOutlined /> },

@@ -27,10 +27,12 @@ import { useDeclarationsTab } from '../declarations/OrgDeclarations.js';
 import { usePenaltiesTab } from '../penalties/OrgPenalties.js';
 import { OrgAnnualReports } from '../annual-reports/OrgAnnualReports.js';
 import { annualMessages } from '../annual-reports/annual-reports.messages.js';
+import { IneligibleBadge, OrgCredit } from '../credit/OrgCredit.js';
+import { creditMessages } from '../credit/credit.messages.js';
 
 import { useRisksTab } from '../risks/OrgRisks.js';
 
-const TABS = ['basic', 'people', 'charter', 'attachments', 'ledger', 'declarations', 'annual', 'penalties', 'risks', 'history'] as const;
+const TABS = ['basic', 'people', 'charter', 'attachments', 'ledger', 'declarations', 'annual', 'penalties', 'credit', 'risks', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** `/orgs/:id`: the record in tabs, with the rule warnings on top. */
@@ -68,6 +70,7 @@ const multiline = (v: string | null, empty: ReactNode) => (v ? <div className="p
 function Record({ org }: { org: Org }) {
   const t = useT(orgsMessages);
   const annualT = useT(annualMessages);
+  const creditT = useT(creditMessages);
   usePageTitle(org.name);
   const labels = useEnumLabels();
   const fieldLabel = useOrgFieldLabel();
@@ -210,6 +213,7 @@ function Record({ org }: { org: Org }) {
     ...(declarationsTab ? [declarationsTab] : []),
     ...(can('annual_report.read') ? [{ key: 'annual', label: annualT('org.tab'), children: <OrgAnnualReports orgId={org.id} /> }] : []),
     ...(penaltiesTab ? [penaltiesTab] : []),
+    ...(can('credit.read') ? [{ key: 'credit', label: creditT('org.tab'), children: <OrgCredit orgId={org.id} /> }] : []),
     ...(risksTab ? [risksTab] : []),
     { key: 'history', label: t('orgs.tabHistory'), children: <OrgHistory orgId={org.id} /> },
   ];
@@ -224,6 +228,7 @@ function Record({ org }: { org: Org }) {
           <>
             <OrgStatusTag status={org.status} />
             <OrgFlagTags org={org} />
+            <IneligibleBadge orgId={org.id} />
           </>
         }
         actions={!isMobile && actions}
