@@ -195,3 +195,15 @@ export async function lateOn(db: Db, s: DueScope) {
     ORDER BY d.id`.execute(db);
   return rows.map((r) => ({ orgId: Number(r.id), legalForm: r.legal_form, dueOn: r.due_on, submittedOn: r.submitted_on, reportId: r.report_id === null ? null : Number(r.report_id) }));
 }
+
+/** The reports of a district and year submitted on the platform by a day (whether its reporting ran here). */
+export async function submittedCount(db: Db, districtId: number, year: number, on: string): Promise<number> {
+  const row = await db
+    .selectFrom('annual_reports')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('level3_id', '=', districtId)
+    .where('year', '=', year)
+    .where('submitted_on', '<=', on)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -153,7 +153,12 @@ export interface LateReport {
 
 /**
  * Reports due before a day and not submitted by their due date, as things stood that day, for the reporting years
- * whose due dates can fall before it (the last three): the credit job's facts for 民政部令第60号's first ground.
+ * whose due dates can fall before it (the last three): the credit job's facts for 民政部令第60号's first ground and
+ * the risk warnings' overdue reports.
+ *
+ * Only where the district ran that year's reporting on the platform: at least as many of the year's reports were
+ * submitted through it by the day as are still missing. A year kept on paper (or before the platform came) has its
+ * reports missing here, not from the registration authority, and makes nobody late.
  */
 export async function lateReports(db: Db, on: string): Promise<LateReport[]> {
   const last = Number(on.slice(0, 4)) - 1;
@@ -161,7 +166,12 @@ export async function lateReports(db: Db, on: string): Promise<LateReport[]> {
   for (const district of await rates.allDistricts(db)) {
     for (const year of [last - 2, last - 1, last]) {
       const scope = await scopeFor(db, { id: district.id, level: 3, level3_id: district.id }, year, on);
-      for (const r of await rates.lateOn(db, scope)) out.push({ ...r, year });
+      const late = await rates.lateOn(db, scope);
+      const missing = late.filter((r) => r.submittedOn === null).length;
+      if (late.length === 0) continue;
+      const submitted = await rates.submittedCount(db, district.id, year, on);
+      if (submitted === 0 || submitted < missing) continue;
+      for (const r of late) out.push({ ...r, year });
     }
   }
   return out;

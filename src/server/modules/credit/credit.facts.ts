@@ -22,21 +22,12 @@ export type KnownFact = CreditFact & { knownOn: string };
 const REGISTERED_FORMS = new Set(['social_group', 'social_service', 'foundation']);
 
 /**
- * Reports not filed by their due date (registered forms), where the district ran that year's reporting on the
- * platform: at least as many of that year's reports were submitted through it by the day as are still missing. A
- * year kept on paper (or before the platform came) has its reports missing here, not from the registration
- * authority, and lists nobody. The first day late is the fact's day; a late filing remedies it.
+ * Reports not filed by their due date (registered forms; lateReports counts only the years a district ran its
+ * reporting on the platform). The first day late is the fact's day; a late filing remedies it.
  */
 export async function lateReportFacts(db: Db, on: string): Promise<KnownFact[]> {
-  const late = (await lateReports(db, on)).filter((r) => REGISTERED_FORMS.has(r.legalForm));
-  const orgs = await repo.orgFacts(db, [...new Set(late.map((r) => r.orgId))]);
-  const keyOf = (r: { orgId: number; year: number }) => `${orgs.get(r.orgId)?.level3_id ?? null}/${r.year}`;
-  const submitted = await repo.reportsSubmittedBy(db, on);
-  const missing = new Map<string, number>();
-  for (const r of late) if (r.submittedOn === null) missing.set(keyOf(r), (missing.get(keyOf(r)) ?? 0) + 1);
-  const collected = (key: string) => (submitted.get(key) ?? 0) > 0 && (submitted.get(key) ?? 0) >= (missing.get(key) ?? 0);
-  return late
-    .filter((r) => collected(keyOf(r)))
+  return (await lateReports(db, on))
+    .filter((r) => REGISTERED_FORMS.has(r.legalForm))
     .map((r) => {
       const factOn = addDays(r.dueOn, 1);
       return {

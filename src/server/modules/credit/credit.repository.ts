@@ -218,18 +218,3 @@ export function userName(db: Db, id: number | null) {
 export function groundsOfOrg(db: Db, orgId: number) {
   return db.selectFrom('credit_grounds').selectAll().where('org_id', '=', orgId).orderBy('id').execute();
 }
-
-/**
- * Reports of each district and year submitted on the platform by a day, as 'districtId/year' → count. Read straight
- * from annual_reports (the annual-reports door has no such question) for the credit job's annual report ground.
- */
-export async function reportsSubmittedBy(db: Db, on: string): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('annual_reports as r')
-    .innerJoin('orgs as o', 'o.id', 'r.org_id')
-    .select(['o.level3_id', 'r.year', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('r.submitted_on', '<=', on)
-    .groupBy(['o.level3_id', 'r.year'])
-    .execute();
-  return new Map(rows.map((r) => [`${r.level3_id}/${r.year}`, Number(r.n)]));
-}
