@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.js';
-import { createTestOrg, PLACES } from '../../../../test/factories.js';
+import { createTestOrg, createTestUser, PLACES } from '../../../../test/factories.js';
+import { insertActivity } from '../../../../test/declarations.js';
+import { addDays, todayInChina } from '../../lib/working-days.js';
 import { registerRiskSignalSource, type RiskSignal } from '../signals/index.js';
 import { runJob } from '../jobs/index.js';
+import { refreshLastActivity } from '../activities/index.js';
 import { runRiskJob } from './index.js';
 
 // A source of this test's own (credit and inspections register theirs elsewhere): the signals it reports per day.
@@ -94,5 +97,22 @@ describe('the risks job', () => {
     expect(await termItems()).toEqual([]);
     await runRiskJob(db, '2026-03-26');
     expect(await termItems()).toEqual([{ kind: 'term_overdue', detected_on: '2026-03-26', level: 'low', evidence: expect.stringContaining('章程任期 3 年') }]);
+  });
+
+  it('opens dormant items only in a district that keeps its ledger on the platform', async () => {
+    const db = t.database.db;
+    reported = () => [];
+    const silent = (await createTestOrg(db, { name: '仓口休眠测试队', regionCode: PLACES.cangkou })).id;
+    const active = (await createTestOrg(db, { name: '仓口活跃测试队', regionCode: PLACES.cangkou })).id;
+    const day = addDays(todayInChina(), 400);
+    const dormantOf = () => db.selectFrom('risk_items').select('org_id').where('kind', '=', 'dormant').where('org_id', 'in', [silent, active]).execute();
+    // Nothing recorded in the whole district for a year: the ledger is kept on paper there, so silence means nothing.
+    await runRiskJob(db, day);
+    expect(await dormantOf()).toEqual([]);
+    const staff = await createTestUser(db, { role: 'community_staff', regionCode: PLACES.cangkou });
+    await insertActivity(db, active, staff.id, { heldOn: addDays(day, -10) });
+    await refreshLastActivity(db, [active]);
+    await runRiskJob(db, day);
+    expect((await dormantOf()).map((r) => Number(r.org_id))).toEqual([silent]);
   });
 });

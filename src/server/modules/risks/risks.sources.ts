@@ -1,5 +1,6 @@
 import { addDays } from '../../lib/working-days.js';
-import { dormantOrgs, monthsAfter } from '../activities/index.js';
+import { dormantOrgs, findLiveActivities, monthsAfter, monthsBefore } from '../activities/index.js';
+import { subtreeOf } from '../../lib/access.js';
 import { lateReports, type LateReport } from '../annual-reports/index.js';
 import { overdueSummaries } from '../declarations/index.js';
 import { ruleInForce } from '../rules/index.js';
@@ -23,6 +24,10 @@ const dormant: RiskSignalSource = {
     const out: RiskSignal[] = [];
     for (const districtId of await repo.districtIds(db)) {
       const { dormancyMonths } = await ledgerSettingsFor(db, districtId);
+      // A district that recorded no activity at all in the period does not keep its ledger on the platform: its
+      // organizations' silence here says nothing about them (the ledger is kept on paper), so no item is opened.
+      const kept = await findLiveActivities(db, { region: subtreeOf({ id: districtId, level: 3 }), from: monthsBefore(on, dormancyMonths), to: on }, 1);
+      if (kept.length === 0) continue;
       const region = { id: districtId, level: 3, level3_id: districtId };
       for (let offset = 0; ; offset += 500) {
         const page = await dormantOrgs(db, { region, asOf: on, limit: 500, offset });
