@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Empty, Space, Table, Typography } from 'antd';
+import { App, Button, Empty, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { errorMessage } from '../../api/client.js';
 import { Data, ServerText } from '../../components/Data.js';
 import { LoadError } from '../../components/LoadError.js';
@@ -40,6 +40,56 @@ export function ProposalsTab() {
           .catch((err: unknown) => void message.error(errorMessage(err))),
     });
 
+  const orgCell = (r: CreditProposal) => <Link to={`/orgs/${r.org.id}?tab=credit`}><Data>{r.org.name}</Data></Link>;
+  const groundCell = (r: CreditProposal) => (
+    <div>
+      <ListTag list={r.list} /> <ServerText>{r.groundLabel}</ServerText>
+      <div className="credit-basis"><ServerText>{r.basis.text}</ServerText></div>
+    </div>
+  );
+  const evidenceCell = (r: CreditProposal) => {
+    const link = subjectLink(r.subject);
+    return (
+      <div className="credit-evidence">
+        <ServerText>{r.evidence}</ServerText>
+        {link && <div><Link to={link}>{t('entry.subject')}</Link></div>}
+      </div>
+    );
+  };
+  const actionsCell = (r: CreditProposal) => (
+    <Space wrap>
+      <Button type="primary" size="small" onClick={() => confirm(r)}>
+        {t('prop.confirm')}
+      </Button>
+      <Button size="small" danger onClick={() => setDismissing(r)}>
+        {t('prop.dismiss')}
+      </Button>
+    </Space>
+  );
+  const desktopColumns: TableColumnsType<CreditProposal> = [
+    { title: t('credit.col.org'), key: 'org', width: 180, render: (_: unknown, r) => orgCell(r) },
+    { title: t('credit.col.ground'), key: 'ground', width: 340, render: (_: unknown, r) => groundCell(r) },
+    { title: t('prop.col.detected'), dataIndex: 'factOn', width: 110, render: (v: string) => <span className="mono">{v}</span> },
+    { title: t('prop.col.evidence'), key: 'evidence', width: 260, render: (_: unknown, r) => evidenceCell(r) },
+    { title: '', key: 'actions', width: 150, fixed: 'right' as const, render: (_: unknown, r) => actionsCell(r) },
+  ];
+  // A phone gets one column (no sideways scrolling): organization, ground and basis, the day, evidence, decisions.
+  const phoneColumns: TableColumnsType<CreditProposal> = [
+    {
+      title: t('credit.col.org'),
+      key: 'summary',
+      render: (_: unknown, r) => (
+        <div className="credit-summary">
+          {orgCell(r)}
+          {groundCell(r)}
+          <div className="mono">{r.factOn}</div>
+          {evidenceCell(r)}
+          {actionsCell(r)}
+        </div>
+      ),
+    },
+  ];
+
   if (q.isError) return <LoadError error={q.error} onRetry={() => q.refetch()} />;
   return (
     <>
@@ -48,8 +98,8 @@ export function ProposalsTab() {
         size="middle"
         dataSource={q.data?.items}
         loading={q.isFetching}
-        // Fixed widths so the long basis and evidence wrap and the decisions stay in view.
-        scroll={isMobile ? { x: 760 } : { x: 1040 }}
+        // Fixed widths so the long basis and evidence wrap and the decisions stay in view; one column on a phone.
+        scroll={isMobile ? undefined : { x: 1040 }}
         locale={{
           emptyText: q.isPending ? ' ' : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<span>{t('prop.empty')}<br /><Typography.Text type="secondary">{t('prop.emptyHint')}</Typography.Text></span>} />
@@ -57,51 +107,7 @@ export function ProposalsTab() {
         }}
         pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, showTotal: (n) => t('common.total', { n }), size: isMobile ? 'small' : undefined }}
         onChange={(pagination) => update({ page: pagination.current === 1 ? null : (pagination.current ?? null) })}
-        columns={[
-          { title: t('credit.col.org'), key: 'org', width: 180, render: (_: unknown, r) => <Link to={`/orgs/${r.org.id}?tab=credit`}><Data>{r.org.name}</Data></Link> },
-          {
-            title: t('credit.col.ground'),
-            key: 'ground',
-            width: 340,
-            render: (_: unknown, r) => (
-              <div>
-                <ListTag list={r.list} /> <ServerText>{r.groundLabel}</ServerText>
-                <div className="credit-basis"><ServerText>{r.basis.text}</ServerText></div>
-              </div>
-            ),
-          },
-          { title: t('prop.col.detected'), dataIndex: 'factOn', width: 110, render: (v: string) => <span className="mono">{v}</span> },
-          {
-            title: t('prop.col.evidence'),
-            key: 'evidence',
-            width: 260,
-            render: (_: unknown, r) => {
-              const link = subjectLink(r.subject);
-              return (
-                <div className="credit-evidence">
-                  <ServerText>{r.evidence}</ServerText>
-                  {link && <div><Link to={link}>{t('entry.subject')}</Link></div>}
-                </div>
-              );
-            },
-          },
-          {
-            title: '',
-            key: 'actions',
-            width: 150,
-            fixed: isMobile ? undefined : ('right' as const),
-            render: (_: unknown, r) => (
-              <Space wrap>
-                <Button type="primary" size="small" onClick={() => confirm(r)}>
-                  {t('prop.confirm')}
-                </Button>
-                <Button size="small" danger onClick={() => setDismissing(r)}>
-                  {t('prop.dismiss')}
-                </Button>
-              </Space>
-            ),
-          },
-        ]}
+        columns={isMobile ? phoneColumns : desktopColumns}
       />
       <ReasonModal
         open={dismissing !== null}
