@@ -31,7 +31,7 @@ export async function updateLoginSuccess(db: Db, userId: number, now: Date) {
 
 export async function insertSession(
   db: Db,
-  s: { id: string; userId: number; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+  s: { id: string; userId: number; csrfToken: string; createdAt: Date; expiresAt: Date; ip: string | null; userAgent: string | null },
 ) {
   await db
     .insertInto('sessions')
@@ -39,6 +39,9 @@ export async function insertSession(
       id: s.id,
       user_id: s.userId,
       csrf_token: s.csrfToken,
+      // The server's clock, not the database's: expiry is judged in JS (isSessionExpired) against the same clock.
+      created_at: s.createdAt,
+      last_seen_at: s.createdAt,
       expires_at: s.expiresAt,
       ip: s.ip,
       user_agent: s.userAgent,

@@ -78,6 +78,7 @@ export async function login(
       id: sha256(token),
       userId: user.id,
       csrfToken,
+      createdAt: now,
       expiresAt: new Date(now.getTime() + limits.absoluteHours * 3_600_000),
       ip: ctx.ip,
       userAgent: userAgent?.slice(0, 300) ?? null,
