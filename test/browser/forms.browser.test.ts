@@ -125,7 +125,10 @@ describe('the import drawer shows its result at the top (item 2)', () => {
       ['仓口社区电话错队', '备案', '文体活动', '仓口社区', '123'],
     ]);
     await drawer.locator('input[type=file]').setInputFiles({ name: '名单.xlsx', mimeType: 'application/octet-stream', buffer: file });
-    await drawer.getByText('导入完成：名单.xlsx').waitFor();
+    // Seen once under load in CI: the drawer never said 导入完成 within a minute. Say what it showed instead.
+    await drawer.getByText('导入完成：名单.xlsx').waitFor().catch(async (err: Error) => {
+      throw new Error(`${err.message}\nthe drawer showed: ${await drawer.innerText().catch(() => '(gone)')}`);
+    });
     expect(await drawer.locator('.import-counts').innerText()).toMatch(/新增\s*1/);
     const problems = drawer.locator('.import-problems');
     await problems.waitFor();
