@@ -36,6 +36,8 @@ describe('declaring a major activity in the browser (phone width)', () => {
       for (const id of ['declaration_start', 'declaration_end']) {
         await page.locator(`#${id}`).fill(day);
         await page.keyboard.press('Enter');
+        // The picker takes the typed day on Enter; on a loaded machine wait until it shows it before going on.
+        await expect.poll(() => page.locator(`#${id}`).inputValue()).toBe(day);
       }
     };
     await setDates(daysFromToday(6));
@@ -48,7 +50,11 @@ describe('declaring a major activity in the browser (phone width)', () => {
 
     // Submitted anyway: the server refuses it at the date field, citing the district's rule.
     await page.getByRole('button', { name: /提交申报/ }).click();
-    await page.locator('.ant-form-item-explain-error', { hasText: '7 日前申报' }).waitFor();
+    // Seen once in CI: no such message within a minute. Say what the page showed instead.
+    await page.locator('.ant-form-item-explain-error', { hasText: '7 日前申报' }).waitFor().catch(async (err: Error) => {
+      const errors = await page.locator('.ant-form-item-explain-error, [role=alert]').allInnerTexts().catch(() => []);
+      throw new Error(`${err.message}\nat ${page.url()} the page showed: ${JSON.stringify(errors)}`);
+    });
 
     await setDates(daysFromToday(7));
     await expect(page.locator('.lead-hint').textContent()).resolves.toContain('符合提前申报要求');
