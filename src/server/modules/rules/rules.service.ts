@@ -120,9 +120,10 @@ export async function overrideRule(db: Db, ctx: RequestContext, key: string, cod
   const problems = overrideProblems(rule.overridable, input.params);
   if (Object.keys(problems).length) throw errors.validation(problems);
   const districtId = Number(district.id);
-  const before = await ruleInForce(db, key, { on: input.validFrom, districtId });
   // An override names every value it changes: the earlier override's values carry over unless changed again.
-  const previous = (await repo.findOverridesInForce(db, districtId, input.validFrom, [key])).get(key)?.params ?? {};
+  const earlier = (await repo.findOverridesInForce(db, districtId, input.validFrom, [key])).get(key) ?? null;
+  const before = toRule(rule, earlier);
+  const previous = earlier?.params ?? {};
   await db.transaction().execute(async (trx) => {
     const id = await repo.insertOverride(trx, { district_id: districtId, rule_key: key, valid_from: input.validFrom, params: { ...previous, ...input.params }, reason: input.reason, set_by: ctx.actor!.id });
     if (id === null) throw errors.conflict('rule.override_exists', '本区该规则在这一天已有调整，请选择其他生效日期', { validFrom: '这一天已有调整' });
